@@ -1,0 +1,237 @@
+/**
+ * The four signatures of the dipole portal (SPEC §5, section 2.4 of arXiv:2011.04751):
+ * 1. vessel photons: N made in the tungsten, N → νγ in the FASER 2 vessel, E_γ > 100 GeV;
+ * 2. vessel e⁺e⁻ (and μ⁺μ⁻): N → ν ℓ⁺ℓ⁻ in the vessel, E(ℓ⁺) + E(ℓ⁻) > 100 GeV;
+ * 3. ECC photons: N made with |t| < (0.1 GeV)² and decaying in the tungsten, E_γ > 1 or 3 TeV;
+ * 4. electron scattering: ν e → N e with the FASERν2 recoil cuts (no decay required).
+ *
+ * Production is tabulated once per (m_N, coupling variant, detector, flux) at μ_N = 1 GeV⁻¹;
+ * since every cross section and width scales as μ_N², event counts at any μ_N follow from
+ * {@link ScalableSignature.events} with κ = μ_N² (GeV⁻²).
+ */
+import { m_e, m_n, m_p, type Material } from "../constants";
+import { type Detector, probTungsten, probVessel, transverseAcceptance } from "../geometry";
+import { tRange, momentum } from "../kinematics";
+import {
+  branchingNuGamma,
+  branchingNuLL,
+  dipoleModel,
+  type DipoleCoupling,
+  type DipoleModel,
+  dsigmaDtCoherent,
+  dsigmaDtElectron,
+  dsigmaDtNucleon,
+  totalWidth,
+  upscatteringSpecies,
+  visibleEnergyFractionNuLL,
+  leptonMass,
+} from "../models/dipole";
+import { requireOneOf, requirePositive } from "../validate";
+import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "./electronCuts";
+import {
+  type BinnedSpectrum,
+  breakdown,
+  collapseByEnergy,
+  type ProductionChannel,
+  type ProductionNode,
+  type ProductionTable,
+  tabulateProduction,
+} from "./production";
+import { type ScalableSignature, scalableSignature } from "./scaling";
+
+/** The signatures of the dipole portal, as named on the command line. */
+export const DIPOLE_SIGNATURES = [
+  "vessel-photons",
+  "vessel-dileptons",
+  "ecc-photons-1tev",
+  "ecc-photons-3tev",
+  "electron-scattering",
+] as const;
+export type DipoleSignature = (typeof DIPOLE_SIGNATURES)[number];
+
+/** Cuts of SPEC §5, GeV and GeV². */
+export const CUTS = {
+  vesselEvis: 100,
+  eccTAbsMax: 0.1 * 0.1,
+  ecc1TeV: 1000,
+  ecc3TeV: 3000,
+} as const;
+
+/** Inputs that do not change with the model point. */
+export interface DipoleSetup {
+  readonly detector: Detector;
+  /** Neutrino spectra through the target face, one per species (names as in flux files: nu_e, nubar_e, …). */
+  readonly flux: readonly BinnedSpectrum[];
+  /** Atomic screening of the coherent form factor (A.5); default false as in the paper (ERRATA E14). */
+  readonly screening?: boolean;
+  /** Apply the recoil-angle cuts of the electron-scattering signature (default true). */
+  readonly electronAngleCuts?: boolean;
+}
+
+/** Fraction of N → νγ photons above E_cut for an unpolarised N of energy E_N: E_γ is uniform on [(E−p)/2, (E+p)/2] (SPEC §5). */
+export function photonFractionAbove(EN: number, mN: number, Ecut: number): number {
+  const p = momentum(EN, mN);
+  if (p === 0) return mN / 2 > Ecut ? 1 : 0;
+  const hi = 0.5 * (EN + p);
+  return Math.min(1, Math.max(0, (hi - Ecut) / p));
+}
+
+/** The production channels of the dipole portal on a material at μ_N = 1 GeV⁻¹ (A.10 corrected forms; see lib/models/dipole). */
+export function dipoleChannels(mN: number, material: Material, opts: { screening?: boolean } = {}): ProductionChannel[] {
+  const screening = opts.screening ?? false;
+  return [
+    {
+      name: "coherent",
+      targetMass: material.mass,
+      perNucleus: 1,
+      dsigmadt: (E, t) => dsigmaDtCoherent(E, t, mN, 1, material, { screening }),
+    },
+    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "p") },
+    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "n") },
+    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => dsigmaDtElectron(E, t, mN, 1) },
+  ];
+}
+
+/** Flavour weights (1 for species that up-scatter, 0 otherwise) for the spectra of a setup. */
+export function flavourWeights(coupling: DipoleCoupling, flux: readonly BinnedSpectrum[]): number[] {
+  const species = upscatteringSpecies(dipoleModel({ mN: 1, mu: 1, coupling })) as readonly string[];
+  return flux.map((s) => (species.includes(s.flavour) ? 1 : 0));
+}
+
+/** Everything about one (m_N, coupling variant) that does not depend on μ_N. */
+export interface DipoleMassPoint {
+  readonly mN: number;
+  readonly coupling: DipoleCoupling;
+  readonly setup: DipoleSetup;
+  /** Production in all channels, no t cut (vessel signatures). */
+  readonly production: ProductionTable;
+  /** Production with |t| < (0.1 GeV)² (ECC signatures). */
+  readonly productionECC: ProductionTable;
+  /** ν e → N e with the recoil cuts (electron scattering). */
+  readonly productionElectron: ProductionTable;
+  /** Branching fractions and the total width at μ_N = 1 GeV⁻¹ (ratios do not depend on μ_N). */
+  readonly brGamma: number;
+  readonly widthAtUnit: number;
+  /** Static acceptance × branching per node, for each signature. */
+  readonly acceptance: Readonly<Record<DipoleSignature, (n: ProductionNode) => number>>;
+  /** The μ_N-scalable signatures (κ = μ_N²). */
+  readonly signatures: Readonly<Record<DipoleSignature, ScalableSignature>>;
+}
+
+/**
+ * Tabulate a log-grid interpolant in ln E of an expensive smooth function of E_N (used for
+ * the visible-energy fraction of N → νℓℓ, which needs an s₂ integral per energy).
+ */
+function logInterpolant(f: (E: number) => number, Emin: number, Emax: number, perDecade = 40): (E: number) => number {
+  const L0 = Math.log(Emin), L1 = Math.log(Emax);
+  const n = Math.max(2, Math.ceil(((L1 - L0) / Math.LN10) * perDecade));
+  const h = (L1 - L0) / n;
+  const ys = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) ys[i] = f(Math.exp(L0 + i * h));
+  return (E: number) => {
+    if (E <= Emin) return f(E);
+    if (E >= Emax) return f(E);
+    const x = (Math.log(E) - L0) / h;
+    const i = Math.min(n - 1, Math.floor(x));
+    const u = x - i;
+    return ys[i]! * (1 - u) + ys[i + 1]! * u;
+  };
+}
+
+/** Build the μ_N-independent tables of one mass point (the expensive step of a scan: ~10 ms). */
+export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: DipoleSetup): DipoleMassPoint {
+  requirePositive("mN", mN);
+  requireOneOf("coupling", coupling, ["universal", "tau"] as const);
+  const det = setup.detector;
+  const mat = det.target.material;
+  const channels = dipoleChannels(mN, mat, { screening: setup.screening ?? false });
+  const fw = flavourWeights(coupling, setup.flux);
+  const L = det.target.length;
+  const merge = { mergeFlavours: true };
+  const production = tabulateProduction(mN, setup.flux, fw, channels, mat, L, merge);
+  const productionECC = tabulateProduction(mN, setup.flux, fw, channels, mat, L, { ...merge, tAbsMax: CUTS.eccTAbsMax });
+  const boxes = setup.electronAngleCuts === false ? fasernu2ElectronCutsNoAngle : fasernu2ElectronCuts;
+  const electronChannel = channels.filter((c) => c.name === "electron");
+  const productionElectron = tabulateProduction(mN, setup.flux, fw, electronChannel, mat, L, {
+    ...merge,
+    recoilWindows: (E, ch) => {
+      const r = tRange(E, mN, ch.targetMass);
+      if (r === null) return [];
+      return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass);
+    },
+  });
+  const unit = dipoleModel({ mN, mu: 1, coupling });
+  const widthAtUnit = totalWidth(unit);
+  const brGamma = branchingNuGamma(unit);
+  const acc = transverseAcceptance(det);
+  const Emax = 2e4;
+  const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
+  const brL = leptons.map((l) => branchingNuLL(unit, l));
+  const fracL = leptons.map((l) =>
+    logInterpolant((E) => (E <= mN ? 0 : visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), mN * 1.0001, Emax),
+  );
+  const dilepton = (EN: number) => {
+    let s = 0;
+    for (let i = 0; i < leptons.length; i++) s += brL[i]! * fracL[i]!(EN);
+    return s;
+  };
+  const acceptance: Record<DipoleSignature, (n: ProductionNode) => number> = {
+    "vessel-photons": (n) => acc * brGamma * photonFractionAbove(n.EN, mN, CUTS.vesselEvis),
+    "vessel-dileptons": (n) => acc * dilepton(n.EN),
+    "ecc-photons-1tev": (n) => brGamma * photonFractionAbove(n.EN, mN, CUTS.ecc1TeV),
+    "ecc-photons-3tev": (n) => brGamma * photonFractionAbove(n.EN, mN, CUTS.ecc3TeV),
+    "electron-scattering": () => 1,
+  };
+  const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * widthAtUnit);
+  const tableFor = (s: DipoleSignature) =>
+    s === "electron-scattering" ? productionElectron : s.startsWith("ecc") ? productionECC : production;
+  const regionFor = (s: DipoleSignature) =>
+    s === "electron-scattering" ? ("none" as const) : s.startsWith("ecc") ? ("tungsten" as const) : ("vessel" as const);
+  const signatures = Object.fromEntries(
+    DIPOLE_SIGNATURES.map((s) => [
+      s,
+      scalableSignature(s, regionFor(s), det, collapseByEnergy(tableFor(s), acceptance[s]), dAtUnit),
+    ]),
+  ) as Record<DipoleSignature, ScalableSignature>;
+  return { mN, coupling, setup, production, productionECC, productionElectron, brGamma, widthAtUnit, acceptance, signatures };
+}
+
+/** Expected events of one signature with its breakdown by production channel and by flavour. */
+export interface EventCount {
+  readonly events: number;
+  readonly byChannel: Record<string, number>;
+  readonly byFlavour: Record<string, number>;
+}
+
+/**
+ * Expected events of a signature at a model point, node by node (exact; used for single
+ * points and for the breakdowns — scans use the collapsed {@link ScalableSignature}).
+ */
+export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: DipoleSignature): EventCount {
+  requirePositive("mu", mu);
+  requireOneOf("signature", signature, DIPOLE_SIGNATURES);
+  const kappa = mu * mu;
+  const det = point.setup.detector;
+  const table =
+    signature === "electron-scattering" ? point.productionElectron : signature.startsWith("ecc") ? point.productionECC : point.production;
+  const acc = point.acceptance[signature];
+  const width = point.widthAtUnit * kappa;
+  const mN = point.mN;
+  const P =
+    signature === "electron-scattering"
+      ? () => 1
+      : signature.startsWith("ecc")
+        ? (EN: number) => probTungsten(det, momentum(EN, mN) / (mN * width))
+        : (EN: number) => probVessel(det, momentum(EN, mN) / (mN * width));
+  const b = breakdown(table, (n) => n.weight * kappa * acc(n) * P(n.EN));
+  return { events: b.total, byChannel: b.byChannel, byFlavour: b.byFlavour };
+}
+
+/** A dipole model point evaluated for every signature (convenience for the CLI and notebooks). */
+export function dipoleAllSignatures(model: DipoleModel, setup: DipoleSetup): Record<DipoleSignature, EventCount> {
+  const point = dipoleMassPoint(model.mN, model.coupling, setup);
+  return Object.fromEntries(DIPOLE_SIGNATURES.map((s) => [s, dipoleEvents(point, model.mu, s)])) as Record<
+    DipoleSignature,
+    EventCount
+  >;
+}
