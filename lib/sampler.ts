@@ -139,6 +139,18 @@ function densityAt(ds: (E: number, t: number) => number, mN: number, M: number, 
   return v * -t;
 }
 
+/** Flavour index for a merged-flavour cell, drawn from the bin's flavour fractions. */
+function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
+  const fr = table.binFlavourFractions!;
+  let u = rng();
+  for (let f = 0; f < fr.length; f++) {
+    u -= fr[f]![bin]!;
+    if (u < 0) return f;
+  }
+  for (let f = fr.length - 1; f >= 0; f--) if (fr[f]![bin]! > 0) return f;
+  return 0;
+}
+
 function searchCum(cum: Float64Array | readonly number[], x: number): number {
   let lo = 0, hi = cum.length - 1;
   while (lo < hi) {
@@ -259,7 +271,7 @@ export function sampleEvents(
       } else zd = zA;
     }
     const prod = decay.sample(rng, EN);
-    out.flavour[i] = table.flavours[cell.flavour]!;
+    out.flavour[i] = table.flavours[cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin)]!;
     out.channel[i] = table.channels[cell.channel]!;
     out.Enu[i] = E;
     out.t[i] = t;

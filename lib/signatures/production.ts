@@ -50,6 +50,8 @@ export interface ProductionOptions {
   /** Gauss points per panel in ln|t| (default 8) and panels per decade (default 2). */
   readonly tPoints?: number;
   readonly panelsPerDecade?: number;
+  /** Gauss points per flux bin in ln E_ν (3 or 5; default 3). */
+  readonly ePoints?: number;
   /**
    * Sum the flavour spectra (with their weights) before integrating, when the cross
    * section does not depend on the flavour (the dipole portal). Requires identical bin
@@ -109,6 +111,10 @@ export interface ProductionTable {
 
 // Gauss–Legendre nodes/weights on [-1, 1]
 const GL3 = { x: [-Math.sqrt(3 / 5), 0, Math.sqrt(3 / 5)], w: [5 / 9, 8 / 9, 5 / 9] };
+const GL5 = {
+  x: [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664],
+  w: [0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891],
+};
 const GL8 = {
   x: [-0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363],
   w: [0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763],
@@ -118,6 +124,7 @@ const GL8 = {
 function rule(n: number): { x: number[]; w: number[] } {
   if (n === 8) return GL8;
   if (n === 3) return GL3;
+  if (n === 5) return GL5;
   throw new RangeError(`tPoints = ${n} is not supported (allowed: 3, 8)`);
 }
 
@@ -145,6 +152,7 @@ export function tabulateProduction(
   if (opts.tAbsMax !== undefined) requirePositive("tAbsMax", opts.tAbsMax);
   const tAbsMaxCut = opts.tAbsMax ?? Infinity;
   const tr = rule(opts.tPoints ?? 8);
+  const er = rule(opts.ePoints ?? 3);
   const panelsPerDecade = opts.panelsPerDecade ?? 2;
   const nNuc = nucleusDensity(material);
   let work: readonly BinnedSpectrum[] = spectra;
@@ -182,13 +190,13 @@ export function tabulateProduction(
       const lnLo = Math.log(spec.edges[b]!);
       const lnHi = Math.log(spec.edges[b + 1]!);
       let lnSub = lnLo;
-      for (let i = 0; i < 3; i++) {
-        const Enu = Math.exp(0.5 * (lnLo + lnHi) + 0.5 * (lnHi - lnLo) * GL3.x[i]!);
+      for (let i = 0; i < er.x.length; i++) {
+        const Enu = Math.exp(0.5 * (lnLo + lnHi) + 0.5 * (lnHi - lnLo) * er.x[i]!);
         // the Gauss weights partition the bin: node i represents a sub-interval of width w_i Δ/2
         const lnSubLo = lnSub;
-        const lnSubHi = i === 2 ? lnHi : lnSub + 0.5 * (lnHi - lnLo) * GL3.w[i]!;
+        const lnSubHi = i === er.x.length - 1 ? lnHi : lnSub + 0.5 * (lnHi - lnLo) * er.w[i]!;
         lnSub = lnSubHi;
-        const nuWeight = count * fw * 0.5 * GL3.w[i]!; // dN/dlnE constant in the bin
+        const nuWeight = count * fw * 0.5 * er.w[i]!; // dN/dlnE constant in the bin
         channels.forEach((ch, c) => {
           const r = tRange(Enu, mN, ch.targetMass);
           if (r === null) return;
