@@ -1,0 +1,83 @@
+/**
+ * Incoherent up-scattering on single nucleons, ν + p/n → N + p/n, in the dipole portal
+ * (Appendix A.2 of arXiv:2011.04751), with the Dirac F1, Pauli F2 and their interference
+ * (docs/derivations/dipole.md eq. D2.6). The printed (A.1) F2 term is 4× too large relative
+ * to F1 and lacks the F1F2 interference (ERRATA E2; test/dipoleErrata.test.ts "E2 …").
+ * Form factors: lib/formFactors nucleonFormFactors, (A.6)–(A.8) with ERRATA E3 fixed.
+ */
+import { m_n, m_p, type Material } from "../../constants";
+import { nucleonFormFactors, type Nucleon } from "../../formFactors";
+import { requireFinite, requireNonNegative, requireOneOf, requirePositive } from "../../validate";
+import {
+  absTInterval,
+  diracTargetTermsUnchecked,
+  inPhysicalRange,
+  integrateAbsT,
+  type ScatteringOptions,
+} from "./scattering";
+
+/** Options of the nucleon cross section. */
+export interface NucleonOptions extends ScatteringOptions {
+  /** Include the Pauli form factor F2 (its square and the F1F2 interference); default true. */
+  readonly pauli?: boolean;
+}
+
+/** Nucleon mass used as the target mass: m_p or m_n (PDG 2024). GeV. */
+export function nucleonMass(nucleon: Nucleon): number {
+  requireOneOf("nucleon", nucleon, ["p", "n"] as const);
+  return nucleon === "p" ? m_p : m_n;
+}
+
+function nucleonIntegrand(E: number, mN: number, nucleon: Nucleon, pauli: boolean): (t: number) => number {
+  const M = nucleonMass(nucleon);
+  return (t: number) => {
+    const { F1, F2 } = nucleonFormFactors(Math.sqrt(-t), nucleon);
+    const c = diracTargetTermsUnchecked(E, t, mN, M);
+    return pauli ? c.f11 * F1 * F1 + c.f12 * F1 * F2 + c.f22 * F2 * F2 : c.f11 * F1 * F1;
+  };
+}
+
+/**
+ * dσ/dt for ν + nucleon → N + nucleon with F1, F2 and interference — docs/derivations/dipole.md
+ * (D2.6), replacing the F2 part of (A.1) of arXiv:2011.04751 (ERRATA E2). GeV⁻⁴.
+ * E > 0 GeV, mN ≥ 0 GeV, t < 0 GeV², mu ≥ 0 GeV⁻¹; 0 outside the physical t range.
+ */
+export function dsigmaDtNucleon(
+  E: number,
+  t: number,
+  mN: number,
+  mu: number,
+  nucleon: Nucleon,
+  opts: { readonly pauli?: boolean } = {},
+): number {
+  requirePositive("E", E);
+  requireFinite("t", t);
+  requireNonNegative("mN", mN);
+  requireNonNegative("mu", mu);
+  if (!(t < 0)) throw new RangeError(`t = ${t} GeV² must be < 0`);
+  if (!inPhysicalRange(E, t, mN, nucleonMass(nucleon))) return 0;
+  return mu * mu * nucleonIntegrand(E, mN, nucleon, opts.pauli ?? true)(t);
+}
+
+/**
+ * σ(E) for ν + nucleon → N + nucleon: t-integral of {@link dsigmaDtNucleon} (ln|t|, relTol 1e-6).
+ * GeV⁻² per nucleon. 0 below threshold or when the cuts leave no t.
+ */
+export function sigmaNucleon(E: number, mN: number, mu: number, nucleon: Nucleon, opts: NucleonOptions = {}): number {
+  requirePositive("E", E);
+  requirePositive("mN", mN);
+  requireNonNegative("mu", mu);
+  const interval = absTInterval(E, mN, nucleonMass(nucleon), opts);
+  if (interval === null || mu === 0) return 0;
+  const f = nucleonIntegrand(E, mN, nucleon, opts.pauli ?? true);
+  return mu * mu * integrateAbsT(f, interval.lo, interval.hi, opts.relTol ?? 1e-6);
+}
+
+/**
+ * Incoherent σ per nucleus, Z σ_p + (A − Z) σ_n — (A.9) of arXiv:2011.04751. GeV⁻².
+ */
+export function sigmaIncoherent(E: number, mN: number, mu: number, material: Material, opts: NucleonOptions = {}): number {
+  return (
+    material.Z * sigmaNucleon(E, mN, mu, "p", opts) + (material.A - material.Z) * sigmaNucleon(E, mN, mu, "n", opts)
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * ν T → N T through the dipole vertex and one-photon exchange, for a spin-½ target of mass M
+ * with Dirac (F1) and Pauli (F2) form factors: the common kernel of the coherent, nucleon and
+ * electron cross sections. Derivation: docs/derivations/dipole.md §2.
+ *
+ * Conventions: massless left-handed ν of lab energy E on a target at rest; t = (k_ν − k_N)² < 0;
+ * target vertex e[F1 γ^α + i F2 σ^{αβ} q_β/(2M)], q = p_T' − p_T; dipole vertex 2 μ_N σ^{αβ} q_β P_L
+ * from (3.1). ν̄ → N̄ has the same cross section. All cross sections in GeV⁻² (per target),
+ * dσ/dt in GeV⁻⁴.
+ */
+import { alpha } from "../../constants";
+import { integrateOverT } from "../../quadrature";
+import { tRange } from "../../kinematics";
+import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+
+/**
+ * Coefficients of dσ/dt = f11 F1² + f12 F1 F2 + f22 F2² for ν T → N T (docs/derivations/dipole.md eq. D2.6).
+ * f11 is (A.10) of arXiv:2011.04751 with m_e → M (ERRATA E1, E5). f22 is 1/4 of the F2 term of
+ * the printed (A.1) after its E → E′ repair, and f12 is absent from (A.1) (ERRATA E2; shown in
+ * test/dipoleErrata.test.ts "E2 …"). GeV⁻⁴. Unchecked fast path: t must lie in the physical range.
+ */
+export interface DiracTargetTerms {
+  readonly f11: number;
+  readonly f12: number;
+  readonly f22: number;
+}
+
+/** Kernel of {@link diracTargetTerms} without argument checks (inner-loop use). GeV⁻⁴ per μ_N² = 1 GeV⁻². */
+export function diracTargetTermsUnchecked(E: number, t: number, mN: number, M: number): DiracTargetTerms {
+  const m2 = mN * mN;
+  const M2 = M * M;
+  const pref = alpha / (4 * M2 * E * E * t * t);
+  // D = −2[2M²(4E²t + m⁴ − m²t) + 4EMt(t − m²) + m²t(m² − t)] : the point-Dirac bracket of (A.10)
+  const d = -2 * (2 * M2 * (4 * E * E * t + m2 * m2 - m2 * t) + 4 * E * M * t * (t - m2) + m2 * t * (m2 - t));
+  // magnetic (g_{αβ}) structure: A_g = −t(m² − t)(2m² + t); "P P" structure: A_PP = D − A_g
+  const ag = -t * (m2 - t) * (2 * m2 + t);
+  const app = d - ag;
+  const tau = -t / (4 * M2);
+  return { f11: pref * d, f12: pref * 2 * ag, f22: pref * (tau * app + ag) };
+}
+
+/**
+ * dσ/dt for ν T → N T with target form factors F1, F2 (values at Q = √−t), coupling μ_N:
+ * docs/derivations/dipole.md eq. (D2.6); F2 = 0 gives (A.10) of arXiv:2011.04751 with m_e → M.
+ * GeV⁻⁴. E, M > 0 GeV; mN ≥ 0 GeV; t ≤ 0 GeV²; returns 0 outside the physical t range (physics).
+ */
+export function dsigmaDtDiracTarget(
+  E: number,
+  t: number,
+  mN: number,
+  M: number,
+  mu: number,
+  F1: number,
+  F2 = 0,
+): number {
+  requirePositive("E", E);
+  requireFinite("t", t);
+  requireNonNegative("mN", mN);
+  requirePositive("M", M);
+  requireNonNegative("mu", mu);
+  requireFinite("F1", F1);
+  requireFinite("F2", F2);
+  if (!(t < 0)) throw new RangeError(`t = ${t} GeV² must be < 0`);
+  if (!inPhysicalRange(E, t, mN, M)) return 0;
+  const c = diracTargetTermsUnchecked(E, t, mN, M);
+  return mu * mu * (c.f11 * F1 * F1 + c.f12 * F1 * F2 + c.f22 * F2 * F2);
+}
+
+/** Coefficients f11, f12, f22 of {@link DiracTargetTerms} per μ_N² (μ_N = 1 GeV⁻¹), checked. GeV⁻⁴. */
+export function diracTargetTerms(E: number, t: number, mN: number, M: number): DiracTargetTerms {
+  requirePositive("E", E);
+  requireFinite("t", t);
+  requireNonNegative("mN", mN);
+  requirePositive("M", M);
+  if (!(t < 0)) throw new RangeError(`t = ${t} GeV² must be < 0`);
+  return diracTargetTermsUnchecked(E, t, mN, M);
+}
+
+/** True when t lies in the physical range of ν(E) T(M) → N(m_N) T (with 1e-12 relative slack at both ends). */
+export function inPhysicalRange(E: number, t: number, mN: number, M: number): boolean {
+  const r = tRange(E, mN, M);
+  if (r === null) return false;
+  return t >= r.tMin * (1 + 1e-12) && t <= r.tMax * (1 - 1e-12);
+}
+
+/** Recoil-energy window of the target, T = −t/(2M) ∈ [Tmin, Tmax], GeV. */
+export interface RecoilWindow {
+  readonly Tmin: number;
+  readonly Tmax: number;
+}
+
+/** Options common to all σ(E) integrals. */
+export interface ScatteringOptions {
+  /** Upper cut on the momentum transfer, |t| < tAbsMax, GeV² (e.g. (0.1 GeV)² for the ECC signature). */
+  readonly tAbsMax?: number;
+  /** Keep only target recoil kinetic energies T = −t/(2 m_T) in [Tmin, Tmax], GeV. */
+  readonly recoilWindow?: RecoilWindow;
+  /** Relative tolerance of the t integral (default 1e-6). */
+  readonly relTol?: number;
+}
+
+/**
+ * The |t| interval [lo, hi] (GeV², both > 0) left after intersecting the physical range of
+ * ν(E) T(M) → N(m_N) T with the cuts of `opts` and an optional outer cap `qCap2`; null if empty
+ * (below threshold or cut away).
+ */
+export function absTInterval(
+  E: number,
+  mN: number,
+  M: number,
+  opts: ScatteringOptions,
+  qCap2 = Infinity,
+): { lo: number; hi: number } | null {
+  const r = tRange(E, mN, M);
+  if (r === null) return null;
+  let lo = -r.tMax;
+  let hi = -r.tMin;
+  if (lo === 0) {
+    // m_N = 0: |t|_min = 0 would make the ln|t| integral diverge (the 1/|t| pole of E5); refuse.
+    throw new RangeError(`mN = ${mN} GeV gives |t|_min = 0: the σ integral diverges (use mN > 0)`);
+  }
+  if (opts.tAbsMax !== undefined) {
+    requirePositive("tAbsMax", opts.tAbsMax);
+    hi = Math.min(hi, opts.tAbsMax);
+  }
+  if (opts.recoilWindow !== undefined) {
+    const { Tmin, Tmax } = opts.recoilWindow;
+    requireNonNegative("recoilWindow.Tmin", Tmin);
+    requirePositive("recoilWindow.Tmax", Tmax);
+    if (!(Tmax > Tmin)) throw new RangeError(`recoilWindow Tmax = ${Tmax} GeV must exceed Tmin = ${Tmin} GeV`);
+    lo = Math.max(lo, 2 * M * Tmin);
+    hi = Math.min(hi, 2 * M * Tmax);
+  }
+  hi = Math.min(hi, qCap2);
+  if (!(hi > lo)) return null;
+  return { lo, hi };
+}
+
+/** ∫ f(t) dt over −hi < t < −lo in ln|t| with relative tolerance relTol (quadrature.integrateOverT). GeV-agnostic. */
+export function integrateAbsT(f: (t: number) => number, lo: number, hi: number, relTol: number): number {
+  requirePositive("relTol", relTol);
+  return integrateOverT(f, -hi, -lo, { relTol, maxIntervals: 4000 });
+}
