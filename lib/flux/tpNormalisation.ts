@@ -1,0 +1,70 @@
+/**
+ * Charged-current interaction counts of a flux in a tungsten target, and the `tp-normalised`
+ * rescaling (SPEC §4): the seed paper used the FASERν Technical Proposal flux
+ * (arXiv:2001.03073), which gives about 1300 ν_e, 20000 ν_μ and 20 ν_τ CC interactions
+ * (ν + ν̄ of each family) in 1.2 t of tungsten for 150 fb⁻¹; the Kling–Nevay tables give
+ * fewer ν_μ and more ν_e and ν_τ. The rescaling multiplies each family (ν and ν̄ alike) of a
+ * FASERν Run-3 flux by TP count / computed CC count, the counts computed with
+ * lib/sm/chargedCurrent.ts and the FASERν tungsten column density.
+ */
+import { tungsten, N_A, type Material } from "../constants";
+import { cm, gram, tonne } from "../units";
+import { requirePositive } from "../validate";
+import { sigmaCC } from "../sm/chargedCurrent";
+import { FAMILIES, FLAVOURS, familyOf, type Family, type Flavour } from "./flavours";
+import type { Spectrum } from "./spectrum";
+
+/** CC interactions (ν + ν̄) per family in FASERν, 150 fb⁻¹, quoted by the Technical Proposal arXiv:2001.03073. */
+export const TP_CC_COUNTS: Readonly<Record<Family, number>> = { e: 1300, mu: 20000, tau: 20 };
+
+/** FASERν tungsten mass, 1.2 t (SPEC §3; FASERν TP). GeV. */
+export const FASERNU_TUNGSTEN_MASS = 1.2 * tonne;
+/** FASERν transverse side, 25 cm (SPEC §3). GeV⁻¹. */
+export const FASERNU_SIDE = 25 * cm;
+
+/**
+ * Nucleons per unit transverse area of a target of given mass spread uniformly over a square
+ * of side `side`: (mass/side²) · N_A · A / M_molar. GeV² (number per GeV⁻²). For FASERν
+ * (1.2 t over 25 × 25 cm², W: A = M_molar/(g/mol)): 1920 g/cm² × N_A = 1.156e27 cm⁻².
+ */
+export function nucleonColumnDensity(mass: number, side: number, material: Material = tungsten): number {
+  requirePositive("mass", mass);
+  requirePositive("side", side);
+  return (mass / (side * side) / (material.molarMass_g * gram)) * N_A * material.A;
+}
+
+/** The FASERν nucleon column density, 1.2 t of W over 25 × 25 cm², GeV². */
+export function fasernuColumnDensity(): number {
+  return nucleonColumnDensity(FASERNU_TUNGSTEN_MASS, FASERNU_SIDE, tungsten);
+}
+
+/**
+ * CC interactions per bin, N_i σ_CC(c_i) n_col, of a through-going spectrum in a target of
+ * nucleon column density n_col (GeV²), σ_CC from lib/sm/chargedCurrent.ts at the bin
+ * centre c_i. Dimensionless (interactions for the exposure of the spectrum).
+ */
+export function ccInteractionsPerBin(s: Spectrum, columnDensity: number, material: Material = tungsten): number[] {
+  requirePositive("columnDensity", columnDensity);
+  return s.counts.map((N, i) => (N > 0 ? N * sigmaCC(s.centres[i] as number, s.flavour, material) * columnDensity : 0));
+}
+
+/** Total CC interactions of a spectrum in a target of nucleon column density n_col (GeV²). */
+export function ccInteractions(s: Spectrum, columnDensity: number, material: Material = tungsten): number {
+  return ccInteractionsPerBin(s, columnDensity, material).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Factors k_family = TP count / CC count for the FASERν Run-3 spectra `run3` (150 fb⁻¹,
+ * 25 × 25 cm² front face), with 1.2 t of tungsten.
+ */
+export function tpFactors(run3: Readonly<Record<Flavour, Spectrum>>): Record<Family, number> {
+  const col = fasernuColumnDensity();
+  const cc: Record<Family, number> = { e: 0, mu: 0, tau: 0 };
+  for (const f of FLAVOURS) cc[familyOf(f)] += ccInteractions(run3[f], col);
+  const out = {} as Record<Family, number>;
+  for (const fam of FAMILIES) {
+    if (!(cc[fam] > 0)) throw new RangeError(`CC count of family ${fam} = ${cc[fam]} must be > 0 to normalise to the TP`);
+    out[fam] = TP_CC_COUNTS[fam] / cc[fam];
+  }
+  return out;
+}
