@@ -1,0 +1,191 @@
+/**
+ * `nudump events`, `nudump spectrum` and `nudump sample`: the signal engine from the command
+ * line for the dipole portal.
+ */
+import { writeFileSync } from "node:fs";
+import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
+import { seededRandom } from "../lib/random";
+import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/signatures/dipole";
+import { sampleDipole, selectedWeights } from "../lib/signatures/dipoleSampling";
+import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
+import { eventsToCsv, eventsToJson } from "../lib/io";
+import { makeSetup, DEFAULT_FLUX } from "../lib/signatures/setup";
+import { FLUX_CONFIG_NAMES } from "../lib/flux";
+import { fb_inv } from "../lib/units";
+import { choice, fmt, num, parse, table, UsageError, type OptionSpec } from "./args";
+
+export const EVENTS_HELP = `nudump events | spectrum | sample — signal events of the dipole portal
+
+  --model dipole  --signature ${DIPOLE_SIGNATURES.join("|")}
+  --detector fasernu2-faser2|fasernu-faser   (default fasernu2-faser2)
+  --flux ${FLUX_CONFIG_NAMES.join("|")}   (default: the detector's)   [--flux-dir <path>]
+  --normalisation kling-nevay|tp   (tp: rescaled to the FASERν Technical Proposal CC counts)
+  --mN <GeV> --mu <GeV^-1> [--coupling universal|tau]  [--screening] [--no-angle-cuts]
+  spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
+  sample:   --n <events> --seed <s> [--out events.csv|events.json] [--force-decay vessel|tungsten|none]
+  --json   JSON on stdout`;
+
+const OPTIONS: OptionSpec = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  model: { type: "string" },
+  signature: { type: "string" },
+  detector: { type: "string" },
+  flux: { type: "string" },
+  "flux-dir": { type: "string" },
+  normalisation: { type: "string" },
+  mN: { type: "string" },
+  mu: { type: "string" },
+  coupling: { type: "string" },
+  screening: { type: "boolean" },
+  "no-angle-cuts": { type: "boolean" },
+};
+
+interface Parsed {
+  v: Record<string, string | boolean | undefined>;
+  model: DipoleModel;
+  signature: DipoleSignature;
+  point: DipoleMassPoint;
+  inputs: Record<string, unknown>;
+}
+
+function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
+  const v = parse(argv, { ...OPTIONS, ...extra });
+  if (v.help) return null;
+  choice(v, "model", ["dipole"] as const, "dipole");
+  const signature = choice(v, "signature", DIPOLE_SIGNATURES);
+  const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
+  const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
+  const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
+  const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
+  const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling });
+  const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
+  const setup = makeSetup(detector, {
+    flux,
+    normalisation,
+    ...(fluxDir !== undefined ? { fluxDir } : {}),
+    screening: v.screening === true,
+    electronAngleCuts: v["no-angle-cuts"] !== true,
+  });
+  const point = dipoleMassPoint(model.mN, coupling, setup);
+  const inputs = {
+    model: "dipole",
+    signature,
+    detector,
+    flux,
+    flux_source: fluxDir ?? "embedded default",
+    normalisation,
+    mN_GeV: model.mN,
+    mu_GeV_inv: model.mu,
+    coupling,
+    luminosity_fb_inv: Number((setup.detector.luminosity / fb_inv).toPrecision(12)),
+    screening: v.screening === true,
+    electron_angle_cuts: v["no-angle-cuts"] !== true,
+  };
+  return { v, model, signature, point, inputs };
+}
+
+/** `nudump events`: expected events with the breakdown by channel and flavour. */
+export function events(argv: string[]): { json: unknown; text: string } {
+  const p = setupFrom(argv, {});
+  if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
+  const r = dipoleEvents(p.point, p.model.mu, p.signature);
+  const json = { events: r.events, by_channel: r.byChannel, by_flavour: r.byFlavour, inputs: p.inputs };
+  const rows: [string, string][] = [
+    ["signature", `${p.signature} in ${p.inputs.detector} (${p.inputs.flux}, ${p.inputs.flux_source})`],
+    ["model", `dipole ${p.model.coupling}, mN = ${fmt(p.model.mN)} GeV, mu = ${fmt(p.model.mu)} GeV⁻¹`],
+    ["events", fmt(r.events)],
+    ...Object.entries(r.byChannel).map(([k, x]) => [`  channel ${k}`, fmt(x)] as [string, string]),
+    ...Object.entries(r.byFlavour).map(([k, x]) => [`  flavour ${k}`, fmt(x)] as [string, string]),
+  ];
+  return { json, text: table(rows) };
+}
+
+/** `nudump spectrum`: visible-energy spectrum (quadrature for photons and electrons, sampler for dileptons). */
+export function spectrum(argv: string[]): { json: unknown; text: string } {
+  const p = setupFrom(argv, {
+    bins: { type: "string" },
+    emin: { type: "string" },
+    emax: { type: "string" },
+    n: { type: "string" },
+    seed: { type: "string" },
+    csv: { type: "boolean" },
+  });
+  if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
+  const nb = num(p.v, "bins", 40);
+  const isElectron = p.signature === "electron-scattering";
+  const edges = logEdges(num(p.v, "emin", isElectron ? 0.3 : 100), num(p.v, "emax", isElectron ? 20 : 1e4), nb);
+  let events: number[];
+  let errors: number[] | undefined;
+  let method: string;
+  if (p.signature === "vessel-dileptons") {
+    const n = num(p.v, "n", 200_000);
+    const seed = num(p.v, "seed", 1);
+    const ev = sampleDipole(seededRandom(seed), p.point, p.model, p.signature, n);
+    const w = selectedWeights(ev, p.point, p.signature);
+    events = new Array<number>(nb).fill(0);
+    const w2 = new Array<number>(nb).fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = ev.Evis1[i]! + ev.Evis2[i]!;
+      if (w[i]! === 0 || x < edges[0]! || x >= edges[nb]!) continue;
+      const b = Math.min(nb - 1, Math.floor((Math.log(x / edges[0]!) / Math.log(edges[nb]! / edges[0]!)) * nb));
+      events[b]! += w[i]!;
+      w2[b]! += w[i]! ** 2;
+    }
+    errors = w2.map(Math.sqrt);
+    method = `Monte Carlo, ${n} events, seed ${seed}`;
+  } else {
+    events = dipolePhotonOrRecoilSpectrum(p.point, p.model.mu, p.signature, edges).events;
+    method = "quadrature";
+  }
+  const variable = isElectron ? "E_e" : p.signature === "vessel-dileptons" ? "E(l+)+E(l-)" : "E_gamma";
+  if (p.v.csv) {
+    const lines = [`E_lo_GeV,E_hi_GeV,events${errors ? ",error" : ""}`];
+    for (let b = 0; b < nb; b++) lines.push(`${edges[b]},${edges[b + 1]},${events[b]}${errors ? `,${errors[b]}` : ""}`);
+    process.stdout.write(lines.join("\n") + "\n");
+    return { json: null, text: "" };
+  }
+  const json = { variable, method, edges_GeV: edges, events, ...(errors ? { errors } : {}), total: events.reduce((a, b) => a + b, 0), inputs: p.inputs };
+  const rows: [string, string][] = [["variable", `${variable} (${method})`]];
+  for (let b = 0; b < nb; b++) rows.push([`${fmt(edges[b]!)}–${fmt(edges[b + 1]!)} GeV`, fmt(events[b]!)]);
+  rows.push(["total", fmt(json.total)]);
+  return { json, text: table(rows) };
+}
+
+/** `nudump sample`: Monte Carlo events to CSV or JSON (one row per event). */
+export function sample(argv: string[]): { json: unknown; text: string } {
+  const p = setupFrom(argv, {
+    n: { type: "string" },
+    seed: { type: "string" },
+    out: { type: "string" },
+    "force-decay": { type: "string" },
+  });
+  if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
+  const n = num(p.v, "n");
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
+  const seed = num(p.v, "seed");
+  const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, "none");
+  const ev = sampleDipole(seededRandom(seed), p.point, p.model, p.signature, n, force);
+  const selected = selectedWeights(ev, p.point, p.signature);
+  const out = typeof p.v.out === "string" ? p.v.out : undefined;
+  const meta = { ...p.inputs, n, seed, force_decay: force };
+  if (out === undefined || out.endsWith(".csv")) {
+    const csv = eventsToCsv(ev, selected);
+    if (out) writeFileSync(out, csv);
+    else {
+      process.stdout.write(csv);
+      return { json: null, text: "" };
+    }
+  } else if (out.endsWith(".json")) {
+    writeFileSync(out, JSON.stringify(eventsToJson(ev, selected, meta)) + "\n");
+  } else throw new UsageError(`--out = ${JSON.stringify(out)} must end in .csv or .json`);
+  const total = selected.reduce((a, b) => a + b, 0);
+  return {
+    json: { written: out, n, seed, selected_events: total, inputs: meta },
+    text: table([
+      ["written", out],
+      ["events sampled", String(n)],
+      [`expected ${p.signature} events (selected weights)`, fmt(total)],
+    ]),
+  };
+}
