@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../cli/main";
+import { widthNuGammaPerFlavour } from "../lib/models/dipole";
+
+/** Run the CLI in-process and capture what it prints. */
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "", err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    const code = await main(argv);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("nudump xsec", () => {
+  it("answers with sigma_cm2 and the inputs in JSON", async () => {
+    const r = await run("xsec", "--model", "dipole", "--process", "coherent", "--target", "W", "--E", "1000", "--mN", "1", "--mu", "1e-6", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.sigma_cm2).toBeGreaterThan(1e-38);
+    expect(j.sigma_cm2).toBeLessThan(1e-35);
+    expect(j.inputs).toMatchObject({ model: "dipole", process: "coherent", E_GeV: 1000, mN_GeV: 1, mu_GeV_inv: 1e-6 });
+  });
+  it("σ ∝ μ²: doubling --mu quadruples sigma_cm2", async () => {
+    const a = JSON.parse((await run("xsec", "--model", "dipole", "--process", "electron", "--E", "500", "--mN", "0.1", "--mu", "1e-6", "--json")).out);
+    const b = JSON.parse((await run("xsec", "--model", "dipole", "--process", "electron", "--E", "500", "--mN", "0.1", "--mu", "2e-6", "--json")).out);
+    expect(b.sigma_cm2 / a.sigma_cm2).toBeCloseTo(4, 10);
+  });
+  it("below threshold σ is 0 with a note, not an error", async () => {
+    const r = await run("xsec", "--model", "dipole", "--process", "electron", "--E", "100", "--mN", "1", "--mu", "1e-6", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.sigma_cm2).toBe(0);
+    expect(j.note).toMatch(/threshold/);
+  });
+  it("dark boson: N e → N e (electron-elastic) and coherent up-scattering at the Fig. 3 benchmark", async () => {
+    const r = await run("xsec", "--model", "darkboson", "--process", "coherent", "--E", "300", "--mN", "0.5", "--mZD", "0.03", "--alphaD", "0.25", "--alphaEps2", "2e-10", "--U2", "1e-6", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).sigma_cm2).toBeGreaterThan(0);
+    const e = await run("xsec", "--model", "darkboson", "--process", "electron-elastic", "--E", "100", "--mN", "0.1", "--mZD", "0.8", "--gD", "1", "--eps", "1e-3", "--recoil", "0.3,20", "--json");
+    expect(e.code).toBe(0);
+    expect(JSON.parse(e.out).sigma_cm2).toBeGreaterThan(0);
+  });
+  it.each([
+    [["xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "-1"], /mN/],
+    [["xsec", "--model", "dipole", "--process", "coherent", "--E", "abc", "--mN", "1"], /--E/],
+    [["xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "1", "--bogus", "1"], /bogus/],
+    [["xsec", "--model", "axion", "--process", "coherent", "--E", "1000", "--mN", "1"], /model/],
+    [["xsec", "--model", "dipole", "--process", "electron-elastic", "--E", "1000", "--mN", "1"], /darkboson/],
+    [["width", "--model", "dipole", "--mN", "1"], /--mu/],
+    [["frobnicate"], /unknown command/],
+  ])("bad input %j prints one line to stderr and exits 2", async (argv, pattern) => {
+    const r = await run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(pattern as RegExp);
+    expect(r.out).toBe("");
+  });
+});
+
+describe("nudump width", () => {
+  it("dipole: widths, total, branching, cτ and the decay length at --E; (3.2) within its rounding", async () => {
+    const r = await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--coupling", "tau", "--E", "500", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.widths_GeV["nu gamma"]).toBeCloseTo(widthNuGammaPerFlavour(1, 1e-6), 25);
+    const sumBR = Object.values(j.branching as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sumBR).toBeCloseTo(1, 12);
+    // (3.2): ~1 m at E_N = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 for one flavour (1.24 m from (B.1), ERRATA E12; ν ℓℓ shorten it by 1%)
+    expect(j.decay_length_m).toBeGreaterThan(1.2);
+    expect(j.decay_length_m).toBeLessThan(1.25);
+  });
+  it("Z_D: the (3.4) rule of thumb, ~1 m at E = 300 GeV for the Fig. 3 benchmark (ERRATA E13)", async () => {
+    const r = await run("width", "--particle", "ZD", "--mZD", "0.03", "--alphaD", "0.25", "--alphaEps2", "2e-10", "--U2", "1e-6", "--E", "300", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.decay_length_m).toBeGreaterThan(0.95);
+    expect(j.decay_length_m).toBeLessThan(1.0);
+    expect(j.branching["e e"]).toBeGreaterThan(0.99);
+  });
+});
+
+describe("nudump events, spectrum, sample", () => {
+  it("events: JSON with events, by_channel, by_flavour and inputs, consistent sums", async () => {
+    const r = await run("events", "--model", "dipole", "--signature", "vessel-photons", "--detector", "fasernu2-faser2", "--flux", "fasernu2-paper", "--mN", "0.5", "--mu", "5e-7", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const sc = Object.values(j.by_channel as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sc / j.events).toBeCloseTo(1, 10);
+    expect(j.inputs.flux_source).toBe("embedded default");
+  });
+  it("events: the TP normalisation scales ν_μ-dominated counts up (×3.6 for the ν_μ family)", async () => {
+    const a = JSON.parse((await run("events", "--signature", "electron-scattering", "--mN", "0.1", "--mu", "1e-6", "--json")).out);
+    const b = JSON.parse((await run("events", "--signature", "electron-scattering", "--mN", "0.1", "--mu", "1e-6", "--normalisation", "tp", "--json")).out);
+    expect(b.by_flavour.nu_mu / a.by_flavour.nu_mu).toBeGreaterThan(3);
+    expect(b.by_flavour.nu_mu / a.by_flavour.nu_mu).toBeLessThan(4.5);
+  });
+  it("spectrum: bins and events whose sum equals the events count", async () => {
+    const e = JSON.parse((await run("events", "--signature", "ecc-photons-1tev", "--mN", "2", "--mu", "1e-6", "--json")).out);
+    const s = JSON.parse((await run("spectrum", "--signature", "ecc-photons-1tev", "--mN", "2", "--mu", "1e-6", "--emin", "1000", "--emax", "20000", "--bins", "30", "--json")).out);
+    expect(s.edges_GeV).toHaveLength(31);
+    expect(s.total / e.events).toBeCloseTo(1, 5);
+  });
+  it("sample: CSV on stdout with a header and n rows; same seed, same bytes", async () => {
+    const a = await run("sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", "50", "--seed", "3");
+    const b = await run("sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", "50", "--seed", "3");
+    expect(a.code).toBe(0);
+    const lines = a.out.trim().split("\n");
+    expect(lines[0]).toMatch(/^flavour,channel,E_nu_GeV,t_GeV2/);
+    expect(lines).toHaveLength(51);
+    expect(a.out).toBe(b.out);
+  });
+});
