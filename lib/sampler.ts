@@ -12,7 +12,6 @@
  * with the quadrature of lib/signatures within statistical errors (tested).
  */
 import type { Detector } from "./geometry";
-import { tRange } from "./kinematics";
 import { type Random } from "./random";
 import type { ProductionCell, ProductionTable } from "./signatures/production";
 import { requirePositive } from "./validate";
@@ -85,7 +84,7 @@ function buildEnvelope(table: ProductionTable, cell: ProductionCell): CellEnvelo
   const ch = table.channelDefs[cell.channel]!;
   let lmin = Infinity, lmax = -Infinity;
   for (let k = cell.firstNode; k < cell.endNode; k++) {
-    const L = Math.log(-table.nodes[k]!.t);
+    const L = Math.log(-table.nodes.t[k]!);
     if (L < lmin) lmin = L;
     if (L > lmax) lmax = L;
   }
@@ -102,7 +101,7 @@ function buildEnvelope(table: ProductionTable, cell: ProductionCell): CellEnvelo
     for (let q = 0; q <= 4; q++) {
       const absT = Math.exp(L0 + (p + q / 4) * h);
       for (const E of Es) {
-        const g = densityAt(ch.dsigmadt, table.mN, ch.targetMass, E, -absT);
+        const g = densityAt(ch.kernel ?? ch.dsigmadt, table.mN, ch.targetMass, E, -absT);
         if (g > mx) mx = g;
       }
     }
@@ -130,8 +129,16 @@ function buildEnvelope(table: ProductionTable, cell: ProductionCell): CellEnvelo
  * correctly get zero density).
  */
 function densityAt(ds: (E: number, t: number) => number, mN: number, M: number, E: number, t: number): number {
-  const r = tRange(E, mN, M);
-  if (r === null || t < r.tMin || t > r.tMax) return 0;
+  // physical range of ν(E) T(M) → N(mN) T, as kinematics.tRange but without argument checks
+  const s = M * M + 2 * E * M;
+  const rs = Math.sqrt(s);
+  if (rs <= mN + M) return 0;
+  const p1 = (E * M) / rs;
+  const E3 = (s + mN * mN - M * M) / (2 * rs);
+  const p3 = Math.sqrt(Math.max(0, E3 * E3 - mN * mN));
+  const tLow = mN * mN - 2 * p1 * (E3 + p3);
+  const tHigh = mN === 0 ? 0 : (mN ** 4 * M * M) / (s * tLow);
+  if (t < tLow || t > tHigh) return 0;
   const v = ds(E, t);
   if (!(v >= 0) || !Number.isFinite(v)) {
     throw new RangeError(`dσ/dt = ${v} at E = ${E} GeV, t = ${t} GeV² is not a finite non-negative number`);
@@ -186,6 +193,7 @@ export function sampleEvents(
     cellCum[i] = acc;
   });
   const envelopes = new Map<number, CellEnvelope>();
+  const kernelOf = table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
   const out: EventTable = {
     flavour: new Array<string>(n),
     channel: new Array<string>(n),
@@ -234,7 +242,7 @@ export function sampleEvents(
       const absT = Math.exp(Lt);
       t = -absT;
       if (opts.accept && !opts.accept(E, t, cell.channel)) continue;
-      const g = densityAt(ch.dsigmadt, mN, ch.targetMass, E, t);
+      const g = densityAt(kernelOf[cell.channel]!, mN, ch.targetMass, E, t);
       const ratio = g / env.env[p]!;
       if (ratio > 1) violations++;
       if (rng() * 1 < ratio) break;

@@ -18,9 +18,12 @@ import {
   dipoleModel,
   type DipoleCoupling,
   type DipoleModel,
+  coherentKernel,
   dsigmaDtCoherent,
   dsigmaDtElectron,
   dsigmaDtNucleon,
+  electronKernel,
+  nucleonKernel,
   totalWidth,
   upscatteringSpecies,
   visibleEnergyFractionNuLL,
@@ -32,8 +35,8 @@ import {
   type BinnedSpectrum,
   breakdown,
   collapseByEnergy,
+  restrictAbsT,
   type ProductionChannel,
-  type ProductionNode,
   type ProductionTable,
   tabulateProduction,
 } from "./production";
@@ -85,10 +88,29 @@ export function dipoleChannels(mN: number, material: Material, opts: { screening
       targetMass: material.mass,
       perNucleus: 1,
       dsigmadt: (E, t) => dsigmaDtCoherent(E, t, mN, 1, material, { screening }),
+      kernel: coherentKernel(mN, material, screening),
     },
-    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "p") },
-    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "n") },
-    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => dsigmaDtElectron(E, t, mN, 1) },
+    {
+      name: "proton",
+      targetMass: m_p,
+      perNucleus: material.Z,
+      dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "p"),
+      kernel: nucleonKernel(mN, "p"),
+    },
+    {
+      name: "neutron",
+      targetMass: m_n,
+      perNucleus: material.A - material.Z,
+      dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "n"),
+      kernel: nucleonKernel(mN, "n"),
+    },
+    {
+      name: "electron",
+      targetMass: m_e,
+      perNucleus: material.Z,
+      dsigmadt: (E, t) => dsigmaDtElectron(E, t, mN, 1),
+      kernel: electronKernel(mN),
+    },
   ];
 }
 
@@ -112,8 +134,8 @@ export interface DipoleMassPoint {
   /** Branching fractions and the total width at μ_N = 1 GeV⁻¹ (ratios do not depend on μ_N). */
   readonly brGamma: number;
   readonly widthAtUnit: number;
-  /** Static acceptance × branching per node, for each signature. */
-  readonly acceptance: Readonly<Record<DipoleSignature, (n: ProductionNode) => number>>;
+  /** Static acceptance × branching as a function of the N energy E_N (GeV), for each signature. */
+  readonly acceptance: Readonly<Record<DipoleSignature, (EN: number) => number>>;
   /** The μ_N-scalable signatures (κ = μ_N²). */
   readonly signatures: Readonly<Record<DipoleSignature, ScalableSignature>>;
 }
@@ -149,7 +171,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   const L = det.target.length;
   const merge = { mergeFlavours: true };
   const production = tabulateProduction(mN, setup.flux, fw, channels, mat, L, merge);
-  const productionECC = tabulateProduction(mN, setup.flux, fw, channels, mat, L, { ...merge, tAbsMax: CUTS.eccTAbsMax });
+  const productionECC = restrictAbsT(production, CUTS.eccTAbsMax);
   const boxes = setup.electronAngleCuts === false ? fasernu2ElectronCutsNoAngle : fasernu2ElectronCuts;
   const electronChannel = channels.filter((c) => c.name === "electron");
   const productionElectron = tabulateProduction(mN, setup.flux, fw, electronChannel, mat, L, {
@@ -167,19 +189,22 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   const Emax = 2e4;
   const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
   const brL = leptons.map((l) => branchingNuLL(unit, l));
-  const fracL = leptons.map((l) =>
-    logInterpolant((E) => (E <= mN ? 0 : visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), mN * 1.0001, Emax),
-  );
+  // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
+  const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
+  const fracL = leptons.map((l) => {
+    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, Emax);
+    return (E: number) => (E <= Elo ? 0 : f(E));
+  });
   const dilepton = (EN: number) => {
     let s = 0;
     for (let i = 0; i < leptons.length; i++) s += brL[i]! * fracL[i]!(EN);
     return s;
   };
-  const acceptance: Record<DipoleSignature, (n: ProductionNode) => number> = {
-    "vessel-photons": (n) => acc * brGamma * photonFractionAbove(n.EN, mN, CUTS.vesselEvis),
-    "vessel-dileptons": (n) => acc * dilepton(n.EN),
-    "ecc-photons-1tev": (n) => brGamma * photonFractionAbove(n.EN, mN, CUTS.ecc1TeV),
-    "ecc-photons-3tev": (n) => brGamma * photonFractionAbove(n.EN, mN, CUTS.ecc3TeV),
+  const acceptance: Record<DipoleSignature, (EN: number) => number> = {
+    "vessel-photons": (EN) => acc * brGamma * photonFractionAbove(EN, mN, CUTS.vesselEvis),
+    "vessel-dileptons": (EN) => acc * dilepton(EN),
+    "ecc-photons-1tev": (EN) => brGamma * photonFractionAbove(EN, mN, CUTS.ecc1TeV),
+    "ecc-photons-3tev": (EN) => brGamma * photonFractionAbove(EN, mN, CUTS.ecc3TeV),
     "electron-scattering": () => 1,
   };
   const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * widthAtUnit);
@@ -223,7 +248,8 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
       : signature.startsWith("ecc")
         ? (EN: number) => probTungsten(det, momentum(EN, mN) / (mN * width))
         : (EN: number) => probVessel(det, momentum(EN, mN) / (mN * width));
-  const b = breakdown(table, (n) => n.weight * kappa * acc(n) * P(n.EN));
+  const nd = table.nodes;
+  const b = breakdown(table, (k) => nd.weight[k]! * kappa * acc(nd.EN[k]!) * P(nd.EN[k]!));
   return { events: b.total, byChannel: b.byChannel, byFlavour: b.byFlavour };
 }
 

@@ -66,7 +66,8 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
     {
       name: "nu gamma",
       br: branchingNuGamma(model),
-      draw: (rng, EN) => ({ mode: "nu gamma", visible: [0.5 * (EN + momentum(EN, mN) * (2 * rng() - 1))] }),
+      // E_N ≥ m_N holds for every sampled N (two-body kinematics), so p = √((E−m)(E+m)) directly
+      draw: (rng, EN) => ({ mode: "nu gamma", visible: [0.5 * (EN + Math.sqrt((EN - mN) * (EN + mN)) * (2 * rng() - 1))] }),
     },
   ];
   for (const l of leptons) {

@@ -53,25 +53,28 @@ export function dipolePhotonOrRecoilSpectrum(
     return lo;
   };
   if (signature === "electron-scattering") {
-    for (const n of table.nodes) {
-      const T = -n.t / (2 * m_e);
+    const nd = table.nodes;
+    for (let k = 0; k < nd.length; k++) {
+      const T = -nd.t[k]! / (2 * m_e);
       const b = binOf(T + m_e);
-      if (b >= 0) events[b]! += n.weight * kappa;
+      if (b >= 0) events[b]! += nd.weight[k]! * kappa;
     }
     return { edges, events };
   }
   const inVessel = signature === "vessel-photons";
   const Ecut = signature === "vessel-photons" ? CUTS.vesselEvis : signature === "ecc-photons-1tev" ? CUTS.ecc1TeV : CUTS.ecc3TeV;
   const acc = inVessel ? transverseAcceptance(det) : 1;
-  for (const n of table.nodes) {
-    const p = momentum(n.EN, mN);
+  const nd = table.nodes;
+  for (let k = 0; k < nd.length; k++) {
+    const EN = nd.EN[k]!;
+    const p = momentum(EN, mN);
     const d = p / (mN * width);
     const P = inVessel ? probVessel(det, d) : probTungsten(det, d);
     // events × decay probability × transverse acceptance × BR(νγ); the energy cut is applied per bin below
-    const base = n.weight * kappa * P * point.brGamma * acc;
+    const base = nd.weight[k]! * kappa * P * point.brGamma * acc;
     if (!(base > 0)) continue;
-    const lo = Math.max(0.5 * (n.EN - p), Ecut);
-    const hi = 0.5 * (n.EN + p);
+    const lo = Math.max(0.5 * (EN - p), Ecut);
+    const hi = 0.5 * (EN + p);
     if (!(hi > lo)) continue;
     for (let b = 0; b < last; b++) {
       const a = Math.max(lo, edges[b]!), c = Math.min(hi, edges[b + 1]!);

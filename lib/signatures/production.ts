@@ -26,8 +26,11 @@ export interface ProductionChannel {
   readonly perNucleus: number;
   /** dσ/dt per scatterer at unit coupling factor, GeV⁻⁴, for t in the physical range. */
   readonly dsigmadt: (E: number, t: number) => number;
-  /** Optional fast path: dσ/dt at fixed E as a function of t (same values as dsigmadt). */
-  readonly atEnergy?: (E: number) => (t: number) => number;
+  /**
+   * Optional unchecked fast path with the same values as `dsigmadt`, valid only for t inside
+   * the physical range at E (the engine and the sampler guarantee that before calling it).
+   */
+  readonly kernel?: (E: number, t: number) => number;
 }
 
 /** An incoming neutrino spectrum: bin edges (GeV) and counts per bin through the target face. */
@@ -61,18 +64,26 @@ export interface ProductionOptions {
   readonly mergeFlavours?: boolean;
 }
 
-/** One integration node: an (E_ν, t) point of one flavour and channel. */
-export interface ProductionNode {
+/**
+ * The integration nodes, stored column-wise (one typed array per quantity, index k = node):
+ * an (E_ν, t) point of one flavour and channel with its quadrature weight. Column storage
+ * keeps a mass point's ~10⁵ nodes free of per-node objects.
+ */
+export interface ProductionNodes {
+  readonly length: number;
   /** Index into the table's flavours, or −1 for merged flavours (see binFlavourFractions). */
-  readonly flavour: number;
+  readonly flavour: Int8Array;
   /** Flux bin index. */
-  readonly bin: number;
-  readonly channel: number;
-  readonly Enu: number;
-  readonly t: number;
-  readonly EN: number;
-  /** Expected interactions at unit coupling factor, summed over the node's quadrature cell. */
-  readonly weight: number;
+  readonly bin: Int32Array;
+  readonly channel: Int8Array;
+  /** Neutrino energy, GeV. */
+  readonly Enu: Float64Array;
+  /** Momentum transfer, GeV² (< 0). */
+  readonly t: Float64Array;
+  /** N energy E_ν − T_recoil, GeV. */
+  readonly EN: Float64Array;
+  /** Expected interactions at unit coupling factor in the node's quadrature cell. */
+  readonly weight: Float64Array;
 }
 
 /**
@@ -101,7 +112,7 @@ export interface ProductionTable {
   readonly channels: readonly string[];
   /** The channels themselves (for the sampler, which evaluates dσ/dt again). */
   readonly channelDefs: readonly ProductionChannel[];
-  readonly nodes: readonly ProductionNode[];
+  readonly nodes: ProductionNodes;
   readonly cells: readonly ProductionCell[];
   /** With merged flavours: fraction of each flavour's weighted counts in each bin ([flavour][bin]). */
   readonly binFlavourFractions: readonly Float64Array[] | null;
@@ -177,7 +188,8 @@ export function tabulateProduction(
     workWeights = [1];
   }
   const flavourIndex = (f: number) => (opts.mergeFlavours ? -1 : f);
-  const nodes: ProductionNode[] = [];
+  const nf: number[] = [], nb: number[] = [], nc: number[] = [];
+  const nE: number[] = [], nt: number[] = [], nEN: number[] = [], nw: number[] = [];
   const cells: ProductionCell[] = [];
   let total = 0;
   work.forEach((spec, f) => {
@@ -206,35 +218,46 @@ export function tabulateProduction(
             ? opts.recoilWindows(Enu, ch).map(([Tlo, Thi]) => [2 * ch.targetMass * Tlo, 2 * ch.targetMass * Thi] as const)
             : [[aMin, aMax]];
           const scat = nNuc * ch.perNucleus * length * nuWeight;
-          const ds = ch.atEnergy ? ch.atEnergy(Enu) : (t: number) => ch.dsigmadt(Enu, t);
-          const firstNode = nodes.length;
+          const ds = ch.kernel ?? ch.dsigmadt;
+          const firstNode = nw.length;
           let cellWeight = 0;
           for (const [wLo, wHi] of windows) {
             const aLo = Math.max(aMin, wLo);
             const aHi = Math.min(aMax, wHi);
             if (!(aHi > aLo) || !(aLo > 0)) continue;
+            // panels on a fixed grid in ln|t| (edges at k·ln10/panelsPerDecade), clipped to the
+            // range: tables with a |t| cut on a grid edge are then exact subsets (restrictAbsT)
             const L0 = Math.log(aLo), L1 = Math.log(aHi);
-            const nPanels = Math.max(1, Math.ceil(((L1 - L0) / Math.LN10) * panelsPerDecade));
-            const h = (L1 - L0) / nPanels;
-            for (let p = 0; p < nPanels; p++) {
-              const c0 = L0 + (p + 0.5) * h;
+            const h0 = Math.LN10 / panelsPerDecade;
+            // (the 1e-9 snaps keep a range end that sits on a grid edge from opening a sliver panel)
+            const k0 = Math.floor(L0 / h0 + 1e-9), k1 = Math.ceil(L1 / h0 - 1e-9);
+            for (let p = k0; p < k1; p++) {
+              const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
+              if (!(pb - pa > 1e-9 * h0)) continue;
+              const c0 = 0.5 * (pa + pb), h = pb - pa;
               for (let j = 0; j < tr.x.length; j++) {
                 const absT = Math.exp(c0 + 0.5 * h * tr.x[j]!);
                 const t = -absT;
-                const dsv = ds(t);
+                const dsv = ds(Enu, t);
                 const w = scat * dsv * absT * 0.5 * h * tr.w[j]!;
                 if (w === 0) continue;
                 if (!(w > 0) || !Number.isFinite(w)) {
                   throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
                 }
                 const EN = Enu - absT / (2 * ch.targetMass);
-                nodes.push({ flavour: flavourIndex(f), bin: b, channel: c, Enu, t, EN, weight: w });
+                nf.push(flavourIndex(f));
+                nb.push(b);
+                nc.push(c);
+                nE.push(Enu);
+                nt.push(t);
+                nEN.push(EN);
+                nw.push(w);
                 cellWeight += w;
               }
             }
           }
           if (cellWeight > 0) {
-            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu, lnELo: lnSubLo, lnEHi: lnSubHi, firstNode, endNode: nodes.length, weight: cellWeight });
+            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu, lnELo: lnSubLo, lnEHi: lnSubHi, firstNode, endNode: nw.length, weight: cellWeight });
             total += cellWeight;
           }
         });
@@ -246,62 +269,135 @@ export function tabulateProduction(
     flavours: spectra.map((s) => s.flavour),
     channels: channels.map((c) => c.name),
     channelDefs: channels,
-    nodes,
+    nodes: {
+      length: nw.length,
+      flavour: Int8Array.from(nf),
+      bin: Int32Array.from(nb),
+      channel: Int8Array.from(nc),
+      Enu: Float64Array.from(nE),
+      t: Float64Array.from(nt),
+      EN: Float64Array.from(nEN),
+      weight: Float64Array.from(nw),
+    },
     cells,
     binFlavourFractions,
     total,
   };
 }
 
-/** Sum of node weights grouped by channel name and by flavour name. */
-export function breakdown(table: ProductionTable, nodeValue: (n: ProductionNode) => number): {
+/**
+ * The sub-table with |t| ≤ tAbsMax, taken from the nodes of a table built with the fixed
+ * ln|t| panel grid. Exact (identical to tabulating with that cut) when ln(tAbsMax) lies on
+ * the grid — e.g. (0.1 GeV)² = 10⁻² GeV² with 2 panels per decade — and a RangeError
+ * otherwise (then tabulate with `tAbsMax` instead).
+ */
+export function restrictAbsT(table: ProductionTable, tAbsMax: number, panelsPerDecade = 2): ProductionTable {
+  requirePositive("tAbsMax", tAbsMax);
+  const x = (Math.log10(tAbsMax) * panelsPerDecade);
+  if (Math.abs(x - Math.round(x)) > 1e-9) {
+    throw new RangeError(`tAbsMax = ${tAbsMax} GeV² is not on the panel grid (10^(k/${panelsPerDecade})); tabulate with opts.tAbsMax instead`);
+  }
+  const src = table.nodes;
+  const keep: number[] = [];
+  const cells: ProductionCell[] = [];
+  let total = 0;
+  for (const c of table.cells) {
+    const first = keep.length;
+    let w = 0;
+    for (let k = c.firstNode; k < c.endNode; k++) {
+      if (-src.t[k]! <= tAbsMax) {
+        keep.push(k);
+        w += src.weight[k]!;
+      }
+    }
+    if (w > 0) {
+      cells.push({ ...c, firstNode: first, endNode: keep.length, weight: w });
+      total += w;
+    }
+  }
+  const pick = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const out = make(keep.length);
+    keep.forEach((k, i) => (out[i] = a[k]!));
+    return out;
+  };
+  return {
+    ...table,
+    nodes: {
+      length: keep.length,
+      flavour: pick(src.flavour, (n) => new Int8Array(n)),
+      bin: pick(src.bin, (n) => new Int32Array(n)),
+      channel: pick(src.channel, (n) => new Int8Array(n)),
+      Enu: pick(src.Enu, (n) => new Float64Array(n)),
+      t: pick(src.t, (n) => new Float64Array(n)),
+      EN: pick(src.EN, (n) => new Float64Array(n)),
+      weight: pick(src.weight, (n) => new Float64Array(n)),
+    },
+    cells,
+    total,
+  };
+}
+
+/** Sum of a per-node value grouped by channel name and by flavour name; nodeValue gets the node index. */
+export function breakdown(table: ProductionTable, nodeValue: (k: number) => number): {
   total: number;
   byChannel: Record<string, number>;
   byFlavour: Record<string, number>;
 } {
   const byChannel: Record<string, number> = Object.fromEntries(table.channels.map((c) => [c, 0]));
   const byFlavour: Record<string, number> = Object.fromEntries(table.flavours.map((f) => [f, 0]));
+  const nd = table.nodes;
   let total = 0;
-  for (const n of table.nodes) {
-    const v = nodeValue(n);
+  for (let k = 0; k < nd.length; k++) {
+    const v = nodeValue(k);
     total += v;
-    byChannel[table.channels[n.channel]!]! += v;
-    if (n.flavour >= 0) byFlavour[table.flavours[n.flavour]!]! += v;
-    else table.binFlavourFractions!.forEach((fr, f) => (byFlavour[table.flavours[f]!]! += v * fr[n.bin]!));
+    byChannel[table.channels[nd.channel[k]!]!]! += v;
+    const f = nd.flavour[k]!;
+    if (f >= 0) byFlavour[table.flavours[f]!]! += v;
+    else table.binFlavourFractions!.forEach((fr, g) => (byFlavour[table.flavours[g]!]! += v * fr[nd.bin[k]!]!));
   }
   return { total, byChannel, byFlavour };
 }
 
 /**
  * Collapse the nodes onto a fine grid in ln E_N (100 bins per decade), keeping per bin the
- * summed weight × acceptance and the weighted mean E_N. Coupling scans then cost one pass
- * over ≲ 500 bins instead of ~10⁵ nodes; the decay probability varies by < 0.1% across a
- * bin, so the error is negligible (tested against the node sum).
+ * summed weight × acceptance(E_N) and the weighted mean E_N. Coupling scans then cost one
+ * pass over ≲ 500 bins instead of ~10⁵ nodes; the decay probability varies by < 0.1% across
+ * a bin, so the error is negligible (tested against the node sum).
  */
 export function collapseByEnergy(
   table: ProductionTable,
-  acceptance: (n: ProductionNode) => number,
+  acceptance: (EN: number) => number,
   binsPerDecade = 100,
 ): { EN: Float64Array; weight: Float64Array } {
-  const acc = new Map<number, [number, number]>();
-  for (const n of table.nodes) {
-    const a = acceptance(n);
-    if (a === 0) continue;
-    const w = n.weight * a;
-    const key = Math.floor(Math.log10(n.EN) * binsPerDecade);
-    const cur = acc.get(key);
-    if (cur) {
-      cur[0] += w;
-      cur[1] += w * n.EN;
-    } else acc.set(key, [w, w * n.EN]);
+  const nd = table.nodes;
+  if (nd.length === 0) return { EN: new Float64Array(0), weight: new Float64Array(0) };
+  let kMin = Infinity, kMax = -Infinity;
+  const key = new Int32Array(nd.length);
+  for (let k = 0; k < nd.length; k++) {
+    const q = Math.floor(Math.log10(nd.EN[k]!) * binsPerDecade);
+    key[k] = q;
+    if (q < kMin) kMin = q;
+    if (q > kMax) kMax = q;
   }
-  const keys = [...acc.keys()].sort((a, b) => a - b);
-  const EN = new Float64Array(keys.length);
-  const weight = new Float64Array(keys.length);
-  keys.forEach((k, i) => {
-    const [w, wE] = acc.get(k)!;
-    weight[i] = w;
-    EN[i] = wE / w;
-  });
+  const n = kMax - kMin + 1;
+  const w = new Float64Array(n), wE = new Float64Array(n);
+  for (let k = 0; k < nd.length; k++) {
+    const a = acceptance(nd.EN[k]!);
+    if (a === 0) continue;
+    const x = nd.weight[k]! * a;
+    const j = key[k]! - kMin;
+    w[j]! += x;
+    wE[j]! += x * nd.EN[k]!;
+  }
+  let m = 0;
+  for (let j = 0; j < n; j++) if (w[j]! > 0) m++;
+  const EN = new Float64Array(m), weight = new Float64Array(m);
+  let i = 0;
+  for (let j = 0; j < n; j++) {
+    if (!(w[j]! > 0)) continue;
+    weight[i] = w[j]!;
+    EN[i] = wE[j]! / w[j]!;
+    i++;
+  }
   return { EN, weight };
 }

@@ -38,6 +38,27 @@ export function coherentFormFactor(Q: number, material: Material, screening = fa
   return screening ? F * atomicScreening(Q, material.Z) : F;
 }
 
+/**
+ * Unchecked fast kernel of {@link dsigmaDtCoherent} at μ_N = 1 GeV⁻¹ for inner loops (the
+ * signal engine and the sampler): (E, t) → dσ/dt in GeV⁻⁴, valid only for t inside the
+ * physical range at E (the caller guarantees it). Same formula: (A.10) with m_e → m_T times
+ * Z² F² (ERRATA E1).
+ */
+export function coherentKernel(mN: number, material: Material, screening = false): (E: number, t: number) => number {
+  const hp = helmParameters(material.A);
+  const M = material.mass;
+  const Z2 = material.Z * material.Z;
+  const a2 = screening ? screeningLength(material.Z) ** 2 : 0;
+  return (E: number, t: number) => {
+    let F = helmWith(Math.sqrt(-t), hp);
+    if (screening) {
+      const x = -a2 * t;
+      F *= x / (1 + x);
+    }
+    return diracTargetTermsUnchecked(E, t, mN, M).f11 * Z2 * F * F;
+  };
+}
+
 /** Fast closure for dσ/dt of the coherent process with pre-computed Helm and screening parameters (no checks). GeV⁻⁴ per μ_N² = 1. */
 function coherentIntegrand(E: number, mN: number, material: Material, screening: boolean): (t: number) => number {
   const hp = helmParameters(material.A);

@@ -80,7 +80,16 @@ const CLOSED_FORM_MIN_RATIO = 1.2;
  * s₂ integral in the variable η, s₂ = 4m_ℓ² cosh²η (so β ds₂ = 8m_ℓ² sinh²η dη, smooth at threshold),
  * of g(s₂)·dΓ/ds₂ between s₂ = a and s₂ = b. GeV.
  */
-function integrateS2(g: (s2: number) => number, a: number, b: number, mN: number, mu: number, mL: number, relTol: number): number {
+function integrateS2(
+  g: (s2: number) => number,
+  a: number,
+  b: number,
+  mN: number,
+  mu: number,
+  mL: number,
+  relTol: number,
+  absTol = 0,
+): number {
   const fourL2 = 4 * mL * mL;
   const eta = (s: number) => Math.acosh(Math.sqrt(Math.max(1, s / fourL2)));
   const f = (h: number) => {
@@ -95,7 +104,7 @@ function integrateS2(g: (s2: number) => number, a: number, b: number, mN: number
     const dens = (e2 * mu * mu * (s2 + 2 * l2) * (m2 - s2) ** 2 * (2 * m2 + s2)) / (96 * Math.PI ** 3 * mN ** 3 * s2 * s2);
     return g(s2) * dens * 8 * l2 * sh * sh;
   };
-  return integrate(f, eta(a), eta(b), { relTol, maxIntervals: 4000 }).value;
+  return integrate(f, eta(a), eta(b), { relTol, absTol, maxIntervals: 4000 }).value;
 }
 
 /**
@@ -158,11 +167,14 @@ export function visibleEnergyFractionNuLL(mN: number, lepton: ChargedLepton, EN:
     .sort((a, b) => a - b);
   const edges = [sLo, ...kinks, m2];
   const mu = 1; // μ_N cancels in the ratio
+  const total = integrateS2(() => 1, sLo, m2, mN, mu, mL, 1e-9);
+  // absolute floor 1e-12 of the total: just above E_cut the accepted piece is a sliver near
+  // s₂ → m_N² whose integrand is at the rounding level of (m_N² − s₂)², where a purely
+  // relative tolerance cannot be met
   let num = 0;
   for (let i = 0; i + 1 < edges.length; i++) {
-    num += integrateS2(frac, edges[i]!, edges[i + 1]!, mN, mu, mL, 1e-9);
+    num += integrateS2(frac, edges[i]!, edges[i + 1]!, mN, mu, mL, 1e-9, 1e-12 * total);
   }
-  const total = integrateS2(() => 1, sLo, m2, mN, mu, mL, 1e-9);
   return Math.min(1, Math.max(0, num / total));
 }
 

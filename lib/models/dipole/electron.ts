@@ -27,6 +27,14 @@ export function dsigmaDtElectron(E: number, t: number, mN: number, mu: number): 
 }
 
 /**
+ * Unchecked fast kernel of {@link dsigmaDtElectron} at μ_N = 1 GeV⁻¹: (E, t) → (A.10) in GeV⁻⁴,
+ * valid only for t inside the physical range at E (inner loops of the signal engine).
+ */
+export function electronKernel(mN: number): (E: number, t: number) => number {
+  return (E: number, t: number) => diracTargetTermsUnchecked(E, t, mN, m_e).f11;
+}
+
+/**
  * dσ/dT for ν e⁻ → N e⁻ in the electron recoil kinetic energy T = −t/(2m_e): 2m_e × (A.10). GeV⁻³.
  */
 export function dsigmaDTElectron(E: number, T: number, mN: number, mu: number): number {

@@ -28,6 +28,20 @@ export function nucleonMass(nucleon: Nucleon): number {
   return nucleon === "p" ? m_p : m_n;
 }
 
+/**
+ * Unchecked fast kernel of {@link dsigmaDtNucleon} at μ_N = 1 GeV⁻¹ for inner loops: (E, t) →
+ * dσ/dt in GeV⁻⁴ with F1, F2 and their interference (ERRATA E2), valid only for t inside the
+ * physical range at E.
+ */
+export function nucleonKernel(mN: number, nucleon: Nucleon, pauli = true): (E: number, t: number) => number {
+  const M = nucleonMass(nucleon);
+  return (E: number, t: number) => {
+    const { F1, F2 } = nucleonFormFactors(Math.sqrt(-t), nucleon);
+    const c = diracTargetTermsUnchecked(E, t, mN, M);
+    return pauli ? c.f11 * F1 * F1 + c.f12 * F1 * F2 + c.f22 * F2 * F2 : c.f11 * F1 * F1;
+  };
+}
+
 function nucleonIntegrand(E: number, mN: number, nucleon: Nucleon, pauli: boolean): (t: number) => number {
   const M = nucleonMass(nucleon);
   return (t: number) => {
