@@ -5,6 +5,7 @@
  * Namespaces: units, constants, kinematics, quadrature, formFactors (foundations);
  * dipole, darkBoson (the two models, corrected per docs/errata.md); flux, chargedCurrent
  * (the LHC neutrino beam); geometry, random, sampler, signatures, io (the signal engine);
+ * production (Z_D from the IP: forward mesons, bremsstrahlung); bounds (existing limits);
  * plots (plotly figure builders for notebooks).
  */
 export * as units from "./units";
@@ -21,4 +22,6 @@ export * as random from "./random";
 export * as sampler from "./sampler";
 export * as signatures from "./signatures";
 export * as io from "./io";
+export * as production from "./production";
+export * as bounds from "./bounds";
 export * from "./validate";
