@@ -1,0 +1,10 @@
+/**
+ * Primary production of a dark-photon-like Z_D at the ATLAS IP and its e⁺e⁻ signal in
+ * FASER 2: forward-meson tables and the embedded default, M → γ Z_D, FWW proton
+ * bremsstrahlung, and the decay-in-vessel event count.
+ */
+export * from "./table";
+export * from "./mesons";
+export * from "./mesonDecay";
+export * from "./bremsstrahlung";
+export * from "./primary";
