@@ -49,6 +49,12 @@ interface Parsed {
   inputs: Record<string, unknown>;
 }
 
+/** The model named by --model (default dipole), read before the model-specific parsing. */
+export function modelOf(argv: string[]): string {
+  const i = argv.indexOf("--model");
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1]! : "dipole";
+}
+
 function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
   const v = parse(argv, { ...OPTIONS, ...extra });
   if (v.help) return null;

@@ -4,7 +4,8 @@
  * prints one line to stderr and returns exit status 2; other failures return 1.
  */
 import { UsageError } from "./args";
-import { events, sample, spectrum, EVENTS_HELP } from "./events";
+import { darkbosonEvents, darkbosonSpectrum } from "./darkboson";
+import { events, modelOf, sample, spectrum, EVENTS_HELP } from "./events";
 import { width, xsec, WIDTH_HELP, XSEC_HELP } from "./physics";
 
 const HELP = `nudump — neutrino beam-dump physics at FASER (arXiv:2011.04751)
@@ -25,7 +26,13 @@ ${EVENTS_HELP}`;
 
 type Command = (argv: string[]) => { json: unknown; text: string } | Promise<{ json: unknown; text: string }>;
 
-const COMMANDS: Record<string, Command> = { xsec, width, events, spectrum, sample };
+const COMMANDS: Record<string, Command> = {
+  xsec,
+  width,
+  events: (argv) => (modelOf(argv) === "darkboson" ? darkbosonEvents(argv) : events(argv)),
+  spectrum: (argv) => (modelOf(argv) === "darkboson" ? darkbosonSpectrum(argv) : spectrum(argv)),
+  sample,
+};
 
 /** Run the CLI on argv (without "node nudump"); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
