@@ -7,6 +7,7 @@ import { UsageError } from "./args";
 import { darkbosonEvents, darkbosonSpectrum } from "./darkboson";
 import { events, modelOf, sample, spectrum, EVENTS_HELP } from "./events";
 import { width, xsec, WIDTH_HELP, XSEC_HELP } from "./physics";
+import { reach, REACH_HELP } from "./reach";
 
 const HELP = `nudump — neutrino beam-dump physics at FASER (arXiv:2011.04751)
 
@@ -16,13 +17,16 @@ commands:
   events     expected signal events of a signature in a detector
   spectrum   the visible-energy spectrum of a signature (JSON or CSV)
   sample     Monte Carlo events (one row per event, CSV or JSON)
+  reach      the data of the paper's figures (JSON and CSV files)
   help       this text; \`nudump <command> --help\` for a command's options
 
 ${XSEC_HELP}
 
 ${WIDTH_HELP}
 
-${EVENTS_HELP}`;
+${EVENTS_HELP}
+
+${REACH_HELP}`;
 
 type Command = (argv: string[]) => { json: unknown; text: string } | Promise<{ json: unknown; text: string }>;
 
@@ -32,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   events: (argv) => (modelOf(argv) === "darkboson" ? darkbosonEvents(argv) : events(argv)),
   spectrum: (argv) => (modelOf(argv) === "darkboson" ? darkbosonSpectrum(argv) : spectrum(argv)),
   sample,
+  reach,
 };
 
 /** Run the CLI on argv (without "node nudump"); resolves to the exit status. */

@@ -85,8 +85,17 @@ rows.push([`  of which ${evaluations} rescaled evaluations`, `${(tEval / 1000).t
   rows.push(["sampler (m_N = 0.5 GeV, vessel photons)", `${((n / ms) * 1000).toExponential(2)} events/s`]);
 }
 
-// 4. CLI start-up + one evaluation (needs the build in dist/)
-if (existsSync("dist/cli/main.js")) {
+// 4. one full Fig. 1 panel through the CLI (worker threads, one per core)
+{
+  const out = require("node:os").tmpdir() + "/nudump-bench-fig1";
+  const ms = best(1, () => {
+    execFileSync(process.execPath, ["bin/nudump.js", "reach", "--figure", "1", "--panel", "universal", "--out", out]);
+  });
+  rows.push(["Fig. 1 panel (61 masses, 9 lines, bounds; nudump reach)", `${(ms / 1000).toFixed(2)} s`]);
+}
+
+// 5. CLI start-up + one evaluation (needs the build in dist/)
+{
   const ms = best(3, () => {
     execFileSync(process.execPath, ["bin/nudump.js", "events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"]);
   });

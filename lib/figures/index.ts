@@ -1,0 +1,5 @@
+/** The paper's figures as data: lines, regions and histograms ready to plot or export. */
+export * from "./fig1";
+export * from "./fig2";
+export * from "./parallel";
+export * from "./plotting";

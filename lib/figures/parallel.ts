@@ -1,0 +1,69 @@
+/**
+ * Run independent per-mass tasks of a reach figure on worker threads (one per core by
+ * default). Results come back in mass order. From the TypeScript sources (tests, tsx) there is
+ * no compiled worker file, so the tasks run in this thread instead — same results, slower.
+ */
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import { fig1Mass, type Fig1MassResult, type Fig1Options } from "./fig1";
+
+/** Task name → the in-thread implementation (mirrors worker.ts). */
+const LOCAL = { fig1: (m: number, o: Fig1Options) => fig1Mass(m, o) } as const;
+type TaskName = keyof typeof LOCAL;
+type TaskResult<T extends TaskName> = T extends "fig1" ? Fig1MassResult : never;
+
+/** The compiled worker file, or null when running from sources. */
+function workerFile(): string | null {
+  const f = path.join(__dirname, "worker.js");
+  return __filename.endsWith(".js") && existsSync(f) ? f : null;
+}
+
+/** Run `task` for every mass; `workers` threads (default: number of cores; 1 = this thread). */
+export async function runMassTasks<T extends TaskName>(
+  task: T,
+  masses: readonly number[],
+  opts: Fig1Options,
+  workers = cpus().length,
+  onProgress?: (done: number, total: number) => void,
+): Promise<TaskResult<T>[]> {
+  const file = workerFile();
+  const n = Math.max(1, Math.min(workers, masses.length));
+  if (file === null || n === 1) {
+    const out: TaskResult<T>[] = [];
+    masses.forEach((m, i) => {
+      out.push(LOCAL[task](m, opts) as TaskResult<T>);
+      onProgress?.(i + 1, masses.length);
+    });
+    return out;
+  }
+  const results = new Array<TaskResult<T>>(masses.length);
+  let next = 0, done = 0;
+  const pool = Array.from({ length: n }, () => new Worker(file));
+  try {
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= masses.length) return resolve();
+              const id = next++;
+              w.postMessage({ id, task, mass: masses[id], opts });
+            };
+            w.on("message", (msg: { id: number; result?: unknown; error?: string }) => {
+              if (msg.error !== undefined) return reject(new RangeError(`mass ${masses[msg.id]} GeV: ${msg.error}`));
+              results[msg.id] = msg.result as TaskResult<T>;
+              onProgress?.(++done, masses.length);
+              send();
+            });
+            w.on("error", reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,23 @@
+/**
+ * Worker-thread entry for independent per-mass tasks of the reach figures. Receives
+ * { id, task, mass, opts } and answers { id, result } or { id, error }.
+ */
+import { parentPort } from "node:worker_threads";
+import { fig1Mass, type Fig1Options } from "./fig1";
+
+const TASKS: Record<string, (mass: number, opts: unknown) => unknown> = {
+  fig1: (mass, opts) => fig1Mass(mass, opts as Fig1Options),
+};
+
+if (parentPort) {
+  const port = parentPort;
+  port.on("message", (msg: { id: number; task: string; mass: number; opts: unknown }) => {
+    try {
+      const f = TASKS[msg.task];
+      if (!f) throw new RangeError(`unknown task ${JSON.stringify(msg.task)}`);
+      port.postMessage({ id: msg.id, result: f(msg.mass, msg.opts) });
+    } catch (e) {
+      port.postMessage({ id: msg.id, error: (e as Error).message });
+    }
+  });
+}
