@@ -24,4 +24,7 @@ export * as signatures from "./signatures";
 export * as io from "./io";
 export * as production from "./production";
 export * as bounds from "./bounds";
+export * as plots from "./plots";
+export * as reach from "./reach";
+export * as figures from "./figures";
 export * from "./validate";

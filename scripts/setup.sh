@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Set up nudump on a Debian machine: the Debian packages the notebooks and the figure export
-# need (Jupyter's nbconvert/nbclient and Chromium), then the npm packages (npm ci, which also
+# need (Jupyter's nbconvert/nbclient, Chromium, the DejaVu fonts the figures are drawn with,
+# MathJax for the offline report), then the npm packages (npm ci, which also
 # builds lib/ into dist/ through the "prepare" script). Safe to run again: it installs only
 # what is missing. apt needs root; without it the missing packages are listed and it stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(chromium jupyter-core jupyter-client python3-ipykernel python3-nbclient jupyter-nbconvert python3-nbformat)
+debs=(chromium fonts-dejavu-core libjs-mathjax jupyter-core jupyter-client python3-ipykernel python3-nbclient jupyter-nbconvert python3-nbformat)
 missing=()
 for p in "${debs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

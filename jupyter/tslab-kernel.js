@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/*
+ * The project's tslab kernel: tslab 1.0.22 (pinned in package.json), plus one fix.
+ *
+ * tslab reports a cell as failed ("status": "error" in the execute_reply, the message on
+ * stderr) only when the error surfaces while the cell's code runs. An exception thrown later
+ * by a timer, or a promise rejected with nobody awaiting it, is only logged by tslab's
+ * process-wide handlers, to whichever cell happens to own stderr then — usually none, so the
+ * error is lost and the notebook "passes". Here every such error is recorded, and the cell
+ * that is running when it surfaces (or the next one to finish) fails with the error's
+ * message and a note saying that it was raised asynchronously.
+ *
+ * The patch wraps `JupyterHandlerImpl.prototype.handleExecuteImpl`, an internal of tslab;
+ * it refuses to start with another tslab version rather than guess.
+ *
+ * Jupyter starts this file through jupyter/kernels/tslab/kernel.json, written by
+ * `npm run kernel` (scripts/notebooks/kernel.ts).
+ */
+"use strict";
+const path = require("node:path");
+const util = require("node:util");
+
+const tslabDir = path.dirname(require.resolve("tslab/package.json", { paths: [path.join(__dirname, "..")] }));
+const version = require(path.join(tslabDir, "package.json")).version;
+if (version !== "1.0.22") {
+  process.stderr.write(`jupyter/tslab-kernel.js patches tslab 1.0.22 internals but found tslab ${version}; update the patch.\n`);
+  process.exit(1);
+}
+
+/** Errors raised outside any cell's synchronous run, not yet reported. */
+const pending = [];
+process.on("uncaughtException", (err) => pending.push({ kind: "uncaught exception", err }));
+process.on("unhandledRejection", (err) => pending.push({ kind: "unhandled promise rejection", err }));
+
+const jupyter = require(path.join(tslabDir, "dist", "jupyter.js"));
+const original = jupyter.JupyterHandlerImpl.prototype.handleExecuteImpl;
+jupyter.JupyterHandlerImpl.prototype.handleExecuteImpl = async function (req, writeStream, writeDisplayData) {
+  const count = await original.call(this, req, writeStream, writeDisplayData);
+  // Let rejections of promises created by the cell surface (Node reports them after the
+  // microtask queue drains) before deciding that the cell succeeded.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (pending.length > 0) {
+    const lines = pending.splice(0).map(({ kind, err }) => {
+      const text = err instanceof Error && err.stack ? err.stack : util.inspect(err);
+      return `${kind} (raised asynchronously, after its cell's code returned):\n${text}\n`;
+    });
+    writeStream("stderr", lines.join(""));
+    throw count; // tslab's own failure signal: an ExecutionCount thrown from here means "error".
+  }
+  return count;
+};
+
+process.argv = [process.argv[0], path.join(tslabDir, "bin", "tslab"), ...process.argv.slice(2)];
+require(path.join(tslabDir, "dist", "main.js")).main();

@@ -1,0 +1,117 @@
+/**
+ * Shared helpers of the notebook scripts (execute, figures, report): where things are, and
+ * the preparation every one of them needs (library link, kernel spec, built library).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Figure, Trace } from "../../lib/plots";
+import { jupyterPath, linkPackage, projectRoot, writeKernelSpec } from "./kernel";
+
+export { projectRoot, jupyterPath };
+export const notebooksDir = path.join(projectRoot, "notebooks");
+export const figuresDir = path.join(projectRoot, "figures");
+export const siteDir = path.join(projectRoot, "site");
+/** Debian's Python, which has nbconvert/nbclient/nbformat from apt (see environment.md). */
+export const python = "/usr/bin/python3";
+
+/** The notebooks in execution order: notebooks/*.ipynb sorted by name (00-…, 01-…). */
+export function listNotebooks(): string[] {
+  return fs
+    .readdirSync(notebooksDir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .map((f) => path.join(notebooksDir, f));
+}
+
+/** Runs a command with inherited stdio; throws with its exit status on failure. */
+export function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env, cwd: projectRoot });
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    const e = new Error(`${path.basename(cmd)} ${args.map((a) => path.relative(projectRoot, a) || a).join(" ")} exited with status ${r.status}`);
+    (e as Error & { exitCode: number }).exitCode = r.status ?? 1;
+    throw e;
+  }
+}
+
+/** Link `nudump`, write the kernel spec, build the library to dist/ (unless `build` is false). */
+export function prepare(build = true): void {
+  linkPackage();
+  writeKernelSpec();
+  if (build) run(process.execPath, [path.join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(projectRoot, "tsconfig.build.json")]);
+}
+
+/** Environment for Jupyter commands: the project's kernel spec, and static plots required. */
+export function jupyterEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, JUPYTER_PATH: jupyterPath, NUDUMP_REQUIRE_STATIC: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+}
+
+/** Fails early, with the install command, when Debian's Jupyter packages are missing. */
+export function requireJupyter(): void {
+  const r = spawnSync(python, ["-c", "import nbconvert, nbclient, nbformat, jupyter_client, ipykernel"], { encoding: "utf8" });
+  if (r.status !== 0) {
+    throw new Error(
+      "Jupyter's Python packages are missing. Install them (Debian, as root):\n" +
+        "  apt-get update && apt-get install -y --no-install-recommends jupyter-core jupyter-client python3-ipykernel python3-nbclient jupyter-nbconvert python3-nbformat chromium fonts-dejavu-core libjs-mathjax\n" +
+        "or run scripts/ci-notebooks.sh, which does it when they are missing.",
+    );
+  }
+}
+
+/** Runs main() and turns a thrown error into a message and an exit status. */
+export function main(fn: () => Promise<void> | void): void {
+  Promise.resolve()
+    .then(fn)
+    .catch((e: unknown) => {
+      const err = e as Error & { exitCode?: number };
+      console.error(err.exitCode ? err.message : (err.stack ?? String(e)));
+      process.exit(err.exitCode ?? 1);
+    });
+}
+
+/** One figure found in a notebook. */
+export interface FoundFigure {
+  readonly notebook: string;
+  readonly cell: number;
+  readonly figure: Figure;
+}
+
+interface NotebookJson {
+  cells: { cell_type: string; source: string | string[]; outputs?: { output_type: string; data?: Record<string, unknown>; metadata?: Record<string, unknown> }[] }[];
+}
+
+/** The figures of one notebook file, in order. */
+export function notebookFigures(file: string): FoundFigure[] {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as NotebookJson;
+  const stem = path.basename(file, ".ipynb");
+  const out: FoundFigure[] = [];
+  nb.cells.forEach((cell, i) => {
+    for (const o of cell.outputs ?? []) {
+      const spec = o.data?.["application/vnd.plotly.v1+json"] as { data: Trace[]; layout: Record<string, unknown> } | undefined;
+      const name = (o.metadata?.["nudump"] as { figure?: string } | undefined)?.figure;
+      if (spec && name) out.push({ notebook: stem, cell: i + 1, figure: { name, data: spec.data, layout: spec.layout } });
+    }
+  });
+  return out;
+}
+
+/** The title of a notebook: its first markdown heading. */
+export function notebookTitle(file: string): string {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as NotebookJson;
+  for (const c of nb.cells) {
+    if (c.cell_type !== "markdown") continue;
+    const text = Array.isArray(c.source) ? c.source.join("") : c.source;
+    const m = /^#\s+(.+)$/m.exec(text);
+    if (m?.[1]) return m[1].trim();
+  }
+  return path.basename(file, ".ipynb");
+}
+
+/** Entry of figures/index.json. */
+export interface FigureIndexEntry {
+  readonly notebook: string;
+  readonly title: string;
+  readonly figures: { readonly name: string; readonly title: string; readonly cell: number; readonly files: Record<"png" | "svg" | "json" | "csv", string> }[];
+}
+

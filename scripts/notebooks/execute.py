@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+"""Execute nudump's notebooks headless with Jupyter's nbconvert and the project's tslab kernel.
+
+Run through `npm run notebooks` (scripts/notebooks/notebooks.ts), which builds the library,
+registers the kernel (JUPYTER_PATH=<project>/jupyter) and calls this file with Debian's
+/usr/bin/python3 (packages jupyter-nbconvert, python3-nbclient, python3-nbformat).
+
+    execute.py [--check] NOTEBOOK...
+
+Each notebook runs in a fresh kernel, in its own folder, top to bottom; the next one starts
+only if it passed. A cell fails when
+  * the kernel's execute_reply says "error" or "abort" (tslab: exceptions, type errors), or
+  * it produced an "error" output, or
+  * it wrote anything to stderr (tslab prints its errors there; a notebook that only warns
+    is treated as broken too, so that warnings get fixed rather than committed).
+A probe cell appended after the last one (and removed again) catches errors raised
+asynchronously after the last cell returned (see jupyter/tslab-kernel.js).
+The first failure stops the run: exit status 1, with the notebook, the cell number (1-based,
+counting every cell, as Jupyter's interface shows them top to bottom), its first source
+lines and the real message.
+
+Without --check the executed notebook is written back in Jupyter's own format (nbformat,
+indent 1, sorted keys), so saving from Jupyter and running this give the same bytes.
+With --check nothing is written: the result is compared with the committed file byte for
+byte and any difference (a stale notebook) fails the run with a short diff.
+
+Determinism: no timing metadata is recorded (record_timing=False); cell ids are kept from the
+file; plot ids and plotly uids are derived from content (lib/plots.ts); the static PNGs are
+drawn by a seeded page in the same Chromium. Nothing else in the outputs varies between runs.
+"""
+import argparse
+import difflib
+import os
+import sys
+import time
+
+import nbformat
+from nbconvert.preprocessors import ExecutePreprocessor
+
+PROBE = "await new Promise((resolve) => setTimeout(resolve, 200)); // nudump: probe for late async errors\n"
+
+
+class CellFailure(Exception):
+    def __init__(self, index, cell, reason, message):
+        super().__init__(message)
+        self.index = index
+        self.cell = cell
+        self.reason = reason
+        self.message = message
+
+
+def cell_problem(cell, reply):
+    """(reason, message) if the executed cell failed, else None."""
+    status = reply.get("content", {}).get("status", "ok")
+    stderr = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    text = stderr
+    for e in errors:
+        text += "{}: {}\n{}\n".format(e.get("ename", ""), e.get("evalue", ""), "\n".join(e.get("traceback", [])))
+    if status != "ok":
+        return ("status '{}'".format(status), text or "(the kernel reported '{}' without a message)".format(status))
+    if errors:
+        return ("error output", text)
+    if stderr:
+        return ("output on stderr", text)
+    return None
+
+
+def execute(path, timeout):
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+    probe_index = len(nb.cells) - 1
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "tslab")
+    if kernel != "tslab":
+        raise SystemExit("{}: kernelspec is '{}', expected 'tslab'".format(path, kernel))
+    ep = ExecutePreprocessor(kernel_name="tslab", timeout=timeout, allow_errors=True, record_timing=False, shutdown_kernel="graceful")
+
+    def on_cell_executed(cell, cell_index, execute_reply):
+        # tslab sends no execute_input message, so nbclient leaves "In [ ]" empty: take the
+        # count from the reply (deterministic: 1, 2, … in a fresh kernel).
+        count = execute_reply.get("content", {}).get("execution_count")
+        if isinstance(count, int):
+            cell.execution_count = count
+        problem = cell_problem(cell, execute_reply)
+        if problem:
+            raise CellFailure(cell_index, cell, problem[0], problem[1])
+
+    ep.on_cell_executed = on_cell_executed
+    try:
+        ep.preprocess(nb, {"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    except CellFailure as f:
+        if f.index == probe_index:
+            where = "after the last cell (an error raised asynchronously by an earlier cell)"
+        else:
+            lines = f.cell.source.splitlines()
+            head = "\n".join("    " + l for l in lines[:6]) + ("\n    …" if len(lines) > 6 else "")
+            where = "cell {} of {}:\n{}".format(f.index + 1, probe_index, head)
+        sys.stderr.write("\nFAILED {}, {}\n(failure: {})\n--- message ---\n{}\n".format(path, where, f.reason, f.message.rstrip()))
+        return None
+    nb.cells.pop()  # the probe
+    return nb
+
+
+def short_diff(old, new, path):
+    def clip(lines):
+        return [l if len(l) <= 160 else l[:160] + "…(+{} chars)\n".format(len(l) - 160) for l in lines]
+
+    diff = list(difflib.unified_diff(clip(old.splitlines(True)), clip(new.splitlines(True)), "committed/" + path, "re-executed/" + path, n=1))
+    return "".join(diff[:60]) + ("… ({} more diff lines)\n".format(len(diff) - 60) if len(diff) > 60 else "")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("notebooks", nargs="+")
+    ap.add_argument("--check", action="store_true", help="do not write; fail if a re-executed notebook differs from the committed file")
+    ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    args = ap.parse_args()
+    stale = []
+    total = time.time()
+    for path in args.notebooks:
+        t0 = time.time()
+        nb = execute(path, args.timeout)
+        if nb is None:
+            return 1
+        text = nbformat.writes(nb) + "\n"
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+        state = "unchanged" if old == text else "changed"
+        if args.check:
+            if old != text:
+                stale.append(path)
+                sys.stderr.write(
+                    "\nSTALE {}: re-executing it changes the file; run `npm run notebooks` and commit.\n"
+                    "(If only image/png lines differ, the numbers are current but the static images were drawn by another\n"
+                    "Chromium or font version than this machine's: re-run `npm run notebooks` here and commit.)\n{}".format(path, short_diff(old, text, path))
+                )
+        elif old != text:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        print("{:<40} {:6.1f} s  {}".format(path, time.time() - t0, state), flush=True)
+    print("executed {} notebook(s) in {:.1f} s".format(len(args.notebooks), time.time() - total))
+    if stale:
+        sys.stderr.write("\n{} stale notebook(s): {}\n".format(len(stale), ", ".join(stale)))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
