@@ -65,8 +65,8 @@ export function fig2LeftFigure(curves: readonly PhotonSpectrumCurve[]): Figure {
   });
 }
 
-/** Fig. 2 right: BR(N → νℓℓ), total, effective and printed. */
-export function fig2RightFigure(b: BranchingCurves): Figure {
+/** Fig. 2 right: BR(N → νℓℓ), total, effective and printed (plus optional overlays, e.g. a check by hand). */
+export function fig2RightFigure(b: BranchingCurves, overlays: readonly Trace[] = []): Figure {
   const traces: Trace[] = [];
   const add = (ys: (number | null)[], name: string, color: string, dash: string) => {
     const x: number[] = [], y: number[] = [];
@@ -84,6 +84,7 @@ export function fig2RightFigure(b: BranchingCurves): Figure {
   add(b.effective.mu, `effective (μμ)`, "green", "dash");
   add(b.printed.e, "printed (B.2)–(B.5) normalisation (ee), ERRATA E8", "#999", "dot");
   add(b.printed.mu, "printed normalisation (μμ)", "#bbb", "dot");
+  traces.push(...overlays);
   return figure({
     name: "fig2-right",
     title: "Fig. 2 (right): three-body branching fractions",
