@@ -1,15 +1,184 @@
 /**
- * `nudump events|spectrum --model darkboson …`: the dark-gauge-boson signatures (Fig. 3 and
- * Fig. 4 of arXiv:2011.04751). Placeholder until lib/signatures/darkBoson*.ts exist.
+ * `nudump events|spectrum --model darkboson …`: the dark-gauge-boson signatures of Fig. 3 of
+ * arXiv:2011.04751 — e⁺e⁻ in the FASER 2 vessel from secondary (ν T → N T, N → νZ_D) and/or
+ * primary (IP) Z_D — with the JSON breakdown by production mode, channel and flavour.
+ * `--signature electron-scattering` is delegated to cli/darkbosonElectron.ts (Fig. 4: heavy Z_D,
+ * ν_τ, --production mixing|zd-decay|upscattering). Fig. 3's ν_μ e → N e count (m_N > m_ZD) is
+ * `electronScatteringEvents` in lib/signatures/darkBoson.ts (and the 20-event line of fig3Lines).
  */
-import { UsageError } from "./args";
+import { FLUX_CONFIG_NAMES } from "../lib/flux";
+import type { Flavour } from "../lib/models/darkBoson";
+import {
+  darkBosonMassPoint,
+  type DarkBosonParams,
+  type NuNuReading,
+  primaryDileptonEvents,
+  secondaryDileptonEvents,
+} from "../lib/signatures/darkBoson";
+import { secondaryDileptonSpectrum, summarise } from "../lib/signatures/darkBosonSpectrum";
+import { logEdges } from "../lib/signatures/dipoleSpectrum";
+import { DEFAULT_FLUX, makeSetup } from "../lib/signatures/setup";
+import { fb_inv } from "../lib/units";
+import { choice, fmt, num, parse, table, UsageError, type OptionSpec } from "./args";
+import { darkbosonElectronEvents } from "./darkbosonElectron";
 
-/** `nudump events --model darkboson`. */
-export function darkbosonEvents(_argv: string[]): { json: unknown; text: string } {
-  throw new UsageError("--model darkboson events are not implemented yet (see issue 6)");
+export const DARKBOSON_HELP = `nudump events | spectrum --model darkboson — dark gauge boson Z_D (Fig. 3)
+
+  --signature vessel-dileptons|electron-scattering
+  --production secondary|primary|both   (vessel-dileptons; default both)
+               mixing|zd-decay|upscattering (electron-scattering, Fig. 4: m_N < m_ZD, ν_τ; [--gD --eps] [--no-angle-cuts])
+  --mN <GeV> --U2 <|U_αN|²>  [--mZD <GeV> (0.03)] [--alphaD <α_D> (0.25)] [--alphaEps2 <αε²> (2e-10)]
+  [--flavour e|mu|tau (mu)]  [--reading errata|literal]  (Z_D → νν̄ per ERRATA E10; literal (B.8) for comparison)
+  --detector fasernu2-faser2|fasernu-faser   --flux ${FLUX_CONFIG_NAMES.join("|")}  [--flux-dir <path>]
+  --normalisation kling-nevay|tp
+  spectrum: [--bins <n> (40)] [--emin <GeV> (100)] [--emax <GeV> (20000)]
+  --json   JSON on stdout (by_production, by_channel, by_flavour, by_source)`;
+
+const OPTIONS: OptionSpec = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  model: { type: "string" },
+  signature: { type: "string" },
+  production: { type: "string" },
+  detector: { type: "string" },
+  flux: { type: "string" },
+  "flux-dir": { type: "string" },
+  normalisation: { type: "string" },
+  mN: { type: "string" },
+  U2: { type: "string" },
+  mZD: { type: "string" },
+  alphaD: { type: "string" },
+  alphaEps2: { type: "string" },
+  flavour: { type: "string" },
+  reading: { type: "string" },
+};
+
+const SIGNATURES = ["vessel-dileptons", "electron-scattering"] as const;
+type Production = "secondary" | "primary" | "both";
+
+/** Signature named on the command line (read before strict parsing, to delegate). */
+function signatureOf(argv: string[]): string | undefined {
+  const i = argv.indexOf("--signature");
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : undefined;
 }
 
-/** `nudump spectrum --model darkboson`. */
-export function darkbosonSpectrum(_argv: string[]): { json: unknown; text: string } {
-  throw new UsageError("--model darkboson spectra are not implemented yet (see issue 6)");
+interface Parsed {
+  v: Record<string, string | boolean | undefined>;
+  params: DarkBosonParams;
+  mN: number;
+  U2: number;
+  production: Production;
+  reading: NuNuReading;
+  setup: ReturnType<typeof makeSetup>;
+  inputs: Record<string, unknown>;
+}
+
+function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
+  const v = parse(argv, { ...OPTIONS, ...extra });
+  if (v.help) return null;
+  choice(v, "model", ["darkboson"] as const);
+  const signature = choice(v, "signature", SIGNATURES);
+  if (signature !== "vessel-dileptons") throw new UsageError(`--signature ${signature} is not handled here`);
+  const production = choice(v, "production", ["secondary", "primary", "both"] as const, "both");
+  const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
+  const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
+  const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
+  const flavour = choice(v, "flavour", ["e", "mu", "tau"] as const, "mu") as Flavour;
+  const reading = choice(v, "reading", ["errata", "literal"] as const, "errata");
+  const params: DarkBosonParams = { mZD: num(v, "mZD", 0.03), alphaD: num(v, "alphaD", 0.25), alphaEps2: num(v, "alphaEps2", 2e-10), flavour };
+  const mN = num(v, "mN");
+  const U2 = num(v, "U2");
+  if (!(U2 > 0 && U2 < 1)) throw new UsageError(`--U2 = ${U2} must be in (0, 1)`);
+  for (const [k, x] of [["mZD", params.mZD], ["alphaD", params.alphaD], ["alphaEps2", params.alphaEps2]] as const) {
+    if (!(x > 0)) throw new UsageError(`--${k} = ${x} must be > 0`);
+  }
+  if (!(mN > params.mZD)) {
+    throw new UsageError(`--mN = ${mN} GeV must exceed --mZD = ${params.mZD} GeV for the vessel e⁺e⁻ chain N → ν Z_D, Z_D → e⁺e⁻`);
+  }
+  const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
+  const setup = makeSetup(detector, { flux, normalisation, ...(fluxDir !== undefined ? { fluxDir } : {}) });
+  const inputs = {
+    model: "darkboson",
+    signature,
+    production,
+    detector,
+    flux,
+    flux_source: fluxDir ?? "embedded default",
+    normalisation,
+    mN_GeV: mN,
+    U2,
+    mZD_GeV: params.mZD,
+    alphaD: params.alphaD,
+    alphaEps2: params.alphaEps2,
+    flavour,
+    nunu_reading: reading,
+    luminosity_fb_inv: Number((setup.detector.luminosity / fb_inv).toPrecision(12)),
+  };
+  return { v, params, mN, U2, production, reading, setup, inputs };
+}
+
+/** `nudump events --model darkboson`: expected events, by production mode, channel, flavour and primary source. */
+export function darkbosonEvents(argv: string[]): { json: unknown; text: string } {
+  if (signatureOf(argv) === "electron-scattering") {
+    // Fig. 4 front-end (heavy Z_D, ν_τ): parse with its extra options and hand over the values
+    const v = parse(argv, { ...OPTIONS, gD: { type: "string" }, eps: { type: "string" }, "no-angle-cuts": { type: "boolean" } });
+    if (v.help) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+    choice(v, "model", ["darkboson"] as const);
+    return darkbosonElectronEvents(v);
+  }
+  const p = parseDarkBoson(argv, {});
+  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+  const wantSec = p.production !== "primary", wantPrim = p.production !== "secondary";
+  const sec = wantSec ? secondaryDileptonEvents(darkBosonMassPoint(p.mN, p.setup, p.params), p.U2, { reading: p.reading }) : null;
+  const prim = wantPrim ? primaryDileptonEvents(p.params, p.mN, p.U2, p.setup.detector, { reading: p.reading }) : null;
+  const by_production = { ...(sec ? { secondary: sec.events } : {}), ...(prim ? { primary: prim.total } : {}) };
+  const events = (sec?.events ?? 0) + (prim?.total ?? 0);
+  const json = {
+    events,
+    by_production,
+    ...(sec ? { by_channel: sec.byChannel, by_flavour: sec.byFlavour } : {}),
+    ...(prim ? { by_source: prim.bySource, primary_mean_energy_GeV: prim.meanEnergy } : {}),
+    inputs: p.inputs,
+  };
+  const rows: [string, string][] = [
+    ["signature", `vessel e⁺e⁻ (E > 100 GeV) in ${p.inputs.detector} (${p.inputs.flux}, ${p.inputs.flux_source})`],
+    ["model", `Z_D: mN = ${fmt(p.mN)} GeV, U2 = ${fmt(p.U2)}, mZD = ${fmt(p.params.mZD)} GeV, αD = ${fmt(p.params.alphaD)}, αε² = ${fmt(p.params.alphaEps2)}, ν_${p.params.flavour}`],
+    ["events", fmt(events)],
+    ...Object.entries(by_production).map(([k, x]) => [`  ${k}`, fmt(x)] as [string, string]),
+    ...(sec ? Object.entries(sec.byChannel).map(([k, x]) => [`    channel ${k}`, fmt(x)] as [string, string]) : []),
+    ...(sec ? Object.entries(sec.byFlavour).filter(([, x]) => x > 0).map(([k, x]) => [`    flavour ${k}`, fmt(x)] as [string, string]) : []),
+    ...(prim ? Object.entries(prim.bySource).map(([k, x]) => [`    primary ${k}`, fmt(x)] as [string, string]) : []),
+  ];
+  return { json, text: table(rows) };
+}
+
+/** `nudump spectrum --model darkboson`: the E(e⁺e⁻) histogram per production mode (quadrature). */
+export function darkbosonSpectrum(argv: string[]): { json: unknown; text: string } {
+  if (signatureOf(argv) === "electron-scattering") {
+    throw new UsageError("--model darkboson spectrum supports --signature vessel-dileptons only");
+  }
+  const p = parseDarkBoson(argv, { bins: { type: "string" }, emin: { type: "string" }, emax: { type: "string" } });
+  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+  const nb = num(p.v, "bins", 40);
+  if (!Number.isInteger(nb) || nb < 1) throw new UsageError(`--bins = ${nb} must be a positive integer`);
+  const edges = logEdges(num(p.v, "emin", 100), num(p.v, "emax", 2e4), nb);
+  const sec =
+    p.production !== "primary"
+      ? secondaryDileptonSpectrum(darkBosonMassPoint(p.mN, p.setup, p.params), p.U2, edges, { reading: p.reading })
+      : null;
+  const primEv = p.production !== "secondary" ? primaryDileptonEvents(p.params, p.mN, p.U2, p.setup.detector, { reading: p.reading, edges }) : null;
+  const prim = primEv ? summarise(edges, [...primEv.spectrum.total]) : null;
+  const by_production = {
+    ...(sec ? { secondary: { events: sec.events, total: sec.total, mean_GeV: sec.meanEnergy, mode_GeV: sec.modeEnergy } } : {}),
+    ...(prim ? { primary: { events: prim.events, total: prim.total, mean_GeV: prim.meanEnergy, mode_GeV: prim.modeEnergy } } : {}),
+  };
+  const events = edges.slice(1).map((_, b) => (sec?.events[b] ?? 0) + (prim?.events[b] ?? 0));
+  const json = { variable: "E(e+)+E(e-)", method: "quadrature", edges_GeV: edges, events, by_production, inputs: p.inputs };
+  const rows: [string, string][] = [["E(e⁺e⁻) bin", `${sec ? "secondary" : ""}${sec && prim ? " | " : ""}${prim ? "primary" : ""}`]];
+  for (let b = 0; b < nb; b++) {
+    rows.push([`${fmt(edges[b]!)}–${fmt(edges[b + 1]!)} GeV`, [sec ? fmt(sec.events[b]!) : null, prim ? fmt(prim.events[b]!) : null].filter((x) => x !== null).join(" | ")]);
+  }
+  if (sec) rows.push(["secondary total / mean / mode", `${fmt(sec.total)} / ${fmt(sec.meanEnergy)} GeV / ${fmt(sec.modeEnergy)} GeV`]);
+  if (prim) rows.push(["primary total / mean / mode", `${fmt(prim.total)} / ${fmt(prim.meanEnergy)} GeV / ${fmt(prim.modeEnergy)} GeV`]);
+  return { json, text: table(rows) };
 }

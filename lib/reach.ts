@@ -164,3 +164,29 @@ export function logGrid(a: number, b: number, n: number): number[] {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`n = ${n} must be an integer ≥ 2`);
   return Array.from({ length: n }, (_, i) => a * Math.pow(b / a, i / (n - 1)));
 }
+
+/**
+ * Like {@link joinEdges}, but a region made of separate islands in mass (runs of masses with
+ * edges, separated by masses without) gives one line per island instead of one line jumping
+ * between them. Lines are named `name`, `name-2`, `name-3`, … (label repeated).
+ */
+export function joinEdgeIslands(edges: readonly EdgePair[], name: string, label: string, level: number): ReachLine[] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  edges.forEach((e, i) => {
+    const inside = e.lower !== null || e.upper !== null;
+    if (inside && start < 0) start = i;
+    if (!inside && start >= 0) {
+      runs.push([start, i - 1]);
+      start = -1;
+    }
+  });
+  if (start >= 0) runs.push([start, edges.length - 1]);
+  const out: ReachLine[] = [];
+  runs.forEach(([a, b], k) => {
+    // include one outside neighbour on each side so that the tips are refined
+    const l = joinEdges(edges.slice(Math.max(0, a - 1), Math.min(edges.length, b + 2)), k === 0 ? name : `${name}-${k + 1}`, label, level);
+    if (l) out.push(l);
+  });
+  return out;
+}

@@ -3,3 +3,5 @@ export * from "./fig1";
 export * from "./fig2";
 export * from "./parallel";
 export * from "./plotting";
+export * from "./fig3";
+export * from "./fig4";

@@ -8,3 +8,5 @@ export * from "./mesons";
 export * from "./mesonDecay";
 export * from "./bremsstrahlung";
 export * from "./primary";
+export * from "./mixing";
+export * from "./charm2";
