@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { assembleFig1, fig1Masses, fig2Left, fig2Right, runMassTasks } from "../lib/figures";
+import { assembleFig1, fig1Masses, fig2Left, fig2Right, fig3Lines, fig3Spectrum, fig4Lines, fig4MassPoints, fig4RightPanel, runMassTasks } from "../lib/figures";
 import { logGrid } from "../lib/reach";
 import { choice, num, parse, progressBar, table, UsageError } from "./args";
 
@@ -12,6 +12,10 @@ export const REACH_HELP = `nudump reach — the data of the paper's figures
 
   --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--workers <n>]
   --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
+  --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
+  --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
+                                     Fig. 4 (heavy Z_D, ν_τ mixing); CHARM-II needs the 450 GeV meson
+                                     tables (../shared/data/hadrons), the gray bounds ../shared/data/bounds/hnl-tau
   --out <dir>      where to write JSON and CSV (required)
   --flux-dir <path> [--normalisation kling-nevay|tp]   flux tables instead of the embedded default
   --json           print a JSON summary on stdout`;
@@ -32,9 +36,11 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     workers: { type: "string" },
     "flux-dir": { type: "string" },
     normalisation: { type: "string" },
+    "hadrons-dir": { type: "string" },
+    "bounds-dir": { type: "string" },
   });
   if (v.help) return { json: { help: REACH_HELP }, text: REACH_HELP };
-  const figure = choice(v, "figure", ["1", "2"] as const);
+  const figure = choice(v, "figure", ["1", "2", "3", "4"] as const);
   if (typeof v.out !== "string") throw new UsageError("--out <dir> is required");
   const out = v.out;
   mkdirSync(out, { recursive: true });
@@ -68,6 +74,45 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     for (const [s, m] of Object.entries(data.maxAllowed)) mrows.push([s, m.events, m.mass, m.mu]);
     write(`fig1-${panel}-max-allowed.csv`, csv(mrows));
     summary = { lines: data.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), maxAllowed: data.maxAllowed, seconds: (Date.now() - t0) / 1000 };
+  } else if (figure === "4") {
+    const hadronsDir = typeof v["hadrons-dir"] === "string" ? v["hadrons-dir"] : undefined;
+    const boundsDir = typeof v["bounds-dir"] === "string" ? v["bounds-dir"] : undefined;
+    const opts = { ...fluxOpts, ...(hadronsDir !== undefined ? { hadronsDir } : {}), ...(boundsDir !== undefined ? { boundsDir } : {}) };
+    const bar = progressBar("Fig. 4", 3);
+    const points = fig4MassPoints(opts);
+    bar.tick();
+    const left = fig4Lines({ ...opts, points });
+    bar.tick();
+    const right = fig4RightPanel(opts);
+    bar.tick();
+    bar.done();
+    const inputs = { figure: 4, flux_source: fluxDir ?? "embedded default", normalisation, hadrons_dir: hadronsDir ?? null, bounds_dir: boundsDir ?? null };
+    write("fig4-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
+    const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
+    for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
+    write("fig4-left-lines.csv", csv(rows));
+    write("fig4-right.json", JSON.stringify({ ...right, inputs }, null, 1) + "\n");
+    const rrows: (string | number)[][] = [["mN_GeV", "faser2_events", "faser2_no_angle_cuts", "charm2_events"]];
+    right.masses.forEach((m, i) => rrows.push([m, right.faser2[i]!, right.faser2NoAngle[i]!, right.charm2[i]!]));
+    write("fig4-right.csv", csv(rrows));
+    summary = { lines: left.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), seconds: left.seconds };
+  } else if (figure === "3") {
+    const bar = progressBar("Fig. 3", 2);
+    const left = fig3Lines(fluxOpts);
+    bar.tick();
+    const right = fig3Spectrum(fluxOpts);
+    bar.tick();
+    bar.done();
+    const inputs = { figure: 3, flux_source: fluxDir ?? "embedded default", normalisation };
+    write("fig3-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
+    const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
+    for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
+    write("fig3-left-lines.csv", csv(rows));
+    write("fig3-right.json", JSON.stringify({ ...right, inputs }, null, 1) + "\n");
+    const srows: (string | number)[][] = [["E_lo_GeV", "E_hi_GeV", "secondary_events", "primary_events"]];
+    right.edges.slice(0, -1).forEach((e, b) => srows.push([e, right.edges[b + 1]!, right.secondary.events[b]!, right.primary.events[b]!]));
+    write("fig3-right.csv", csv(srows));
+    summary = { lines: left.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), primaryEvents: left.primaryEvents, seconds: left.seconds };
   } else {
     const bar = progressBar("Fig. 2", 2);
     const left = fig2Left(fluxOpts);

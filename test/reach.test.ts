@@ -85,3 +85,16 @@ describe("Fig. 2 right", () => {
     expect(b.total.mu[0]).toBeNull(); // below the μμ threshold
   });
 });
+
+describe("islands", () => {
+  it("a region in two separate mass ranges gives two lines, not one line jumping between them", async () => {
+    const { joinEdgeIslands } = await import("../lib/reach");
+    const masses = logGrid(1, 100, 40);
+    const bump = (m: number) => Math.exp(-8 * Math.log(m / 3) ** 2) + Math.exp(-8 * Math.log(m / 40) ** 2);
+    const edges = masses.map((m) => findEdges((y) => 1e24 * y ** 4 * Math.exp((-y * y) / 1e-10) * bump(m), 3, m, { yMin: 1e-9, yMax: 1e-3 }));
+    const lines = joinEdgeIslands(edges, "two", "two", 3);
+    expect(lines.map((l) => l.name)).toEqual(["two", "two-2"]);
+    expect(Math.max(...lines[0]!.x)).toBeLessThan(Math.min(...lines[1]!.x));
+    expect(lines.every((l) => l.closed)).toBe(true);
+  });
+});

@@ -11,7 +11,7 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "../bounds";
-import { type EdgePair, findEdges, joinEdges, logGrid, type ReachLine } from "../reach";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../reach";
 import { type DipoleSignature, dipoleMassPoint } from "../signatures/dipole";
 import { makeSetup, type SetupOptions } from "../signatures/setup";
 import { requireOneOf } from "../validate";
@@ -136,8 +136,9 @@ export interface Fig1Data {
 export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResult[]): Fig1Data {
   const lines: (ReachLine & { color: string; dash: string })[] = [];
   for (const spec of FIG1_LINES) {
-    const l = joinEdges(perMass.map((r) => r.edges[spec.name]!), spec.name, spec.label, spec.level);
-    if (l) lines.push({ ...l, color: spec.color, dash: spec.dash });
+    for (const l of joinEdgeIslands(perMass.map((r) => r.edges[spec.name]!), spec.name, spec.label, spec.level)) {
+      lines.push({ ...l, color: spec.color, dash: spec.dash });
+    }
   }
   const maxAllowed: Record<string, { events: number; mass: number; mu: number }> = {};
   for (const r of perMass) {
