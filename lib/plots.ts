@@ -155,6 +155,8 @@ export interface FigureSpec {
   readonly height?: number;
   /** Legend position; default top right inside the plot. */
   readonly legend?: Readonly<Record<string, unknown>>;
+  /** Margins in px (defaults l 80, r 20, t 50, b 60), e.g. room for a note under the plot. */
+  readonly margin?: Readonly<{ l?: number; r?: number; t?: number; b?: number }>;
 }
 
 /**
@@ -170,7 +172,7 @@ export function figure(spec: FigureSpec): Figure {
     font: defaultFont,
     width: spec.width ?? defaultSize.width,
     height: spec.height ?? defaultSize.height,
-    margin: { l: 80, r: 20, t: 50, b: 60 },
+    margin: { l: 80, r: 20, t: 50, b: 60, ...spec.margin },
     paper_bgcolor: "white",
     plot_bgcolor: "white",
     xaxis: axis(spec.x, "x"),

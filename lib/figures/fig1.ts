@@ -78,6 +78,14 @@ export function panelBounds(panel: DipolePanel): DipoleBound[] {
   return readAllDipoleBounds().filter((b) => b.closed && b.panels.includes(panel));
 }
 
+/** Open lines of a panel that are not exclusions (the MiniBooNE region of interest of ref. [24], a segment). */
+export function panelMarkers(panel: DipolePanel): DipoleBound[] {
+  return readAllDipoleBounds().filter((b) => !b.closed && b.panels.includes(panel));
+}
+
+/** What Fig. 1 of the paper shows but this reproduction cannot, stated on the plot itself. */
+export const FIG1_MISSING = "Not shown — no published data found, no curve invented: the ΔN_eff band [38], the SHiP lines [28], the MiniBooNE RoI rectangle of [28] (its mass extent).";
+
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
 export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
@@ -128,6 +136,8 @@ export interface Fig1Data {
   readonly panel: DipolePanel;
   readonly lines: (ReachLine & { color: string; dash: string })[];
   readonly bounds: DipoleBound[];
+  /** Open lines that mark regions of interest (not exclusions). */
+  readonly markers: DipoleBound[];
   readonly maxAllowed: Record<string, { events: number; mass: number; mu: number }>;
   readonly notes: string[];
 }
@@ -150,7 +160,7 @@ export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResul
     "Decay widths: universal coupling opens N → ν_α γ for α = e, μ, τ (Γ = 3 × (B.1)); ν_τ-specific: 1 × (B.1).",
     "Not shown (no published data found; not invented): the ΔN_eff band of ref. [38], the SHiP lines of ref. [28]; the MiniBooNE RoI is shown only as the segment stated by ref. [24].",
   ];
-  return { panel, lines, bounds: panelBounds(panel), maxAllowed, notes };
+  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), maxAllowed, notes: [...notes, FIG1_MISSING] };
 }
 
 /** Default mass grid of Fig. 1: 61 log-spaced points from 1 MeV to 10 GeV. */

@@ -3,7 +3,7 @@
  * figure out; displaying or rendering is lib/plots' job).
  */
 import { figure, histogram, line, points, region, type Figure, type Trace } from "../plots";
-import type { Fig1Data } from "./fig1";
+import { FIG1_MISSING, type Fig1Data } from "./fig1";
 import type { BranchingCurves, PhotonSpectrumCurve } from "./fig2";
 
 const BOUND_COLOURS: Record<string, string> = {
@@ -21,6 +21,9 @@ export function fig1Figure(d: Fig1Data): Figure {
   for (const b of d.bounds) {
     traces.push(region(b.x as number[], b.y as number[], { name: b.name, color: BOUND_COLOURS[b.name] ?? "#999", opacity: 0.45, group: "bounds" }));
   }
+  for (const mk of d.markers) {
+    traces.push(line(mk.x as number[], mk.y as number[], { name: "MiniBooNE region of interest [24] (segment at m<sub>N</sub> = 0.5 GeV)", color: "#1f3a93", width: 6 }));
+  }
   for (const l of d.lines) {
     const island = /-N\d+-\d+$/.test(l.name); // a second island of "<signature>-N<level>"
     traces.push({
@@ -35,8 +38,10 @@ export function fig1Figure(d: Fig1Data): Figure {
     y: { title: "μ<sub>N</sub> [GeV<sup>−1</sup>]", log: true, range: [1e-10, 1e-3] },
     traces,
     width: 1120,
-    height: 620,
+    height: 660,
+    margin: { b: 100 },
     legend: { x: 1.02, xanchor: "left", y: 1, yanchor: "top", bgcolor: "rgba(255,255,255,0.9)", font: { size: 11 } },
+    annotations: [{ x: 0, y: -0.13, xref: "paper", yref: "paper", xanchor: "left", yanchor: "top", showarrow: false, text: FIG1_MISSING, font: { size: 11, color: "#555" } }],
   });
 }
 
