@@ -66,14 +66,17 @@ function baseName(file: string): string {
 }
 
 /**
- * Parses the text of a dipole bound file (format in the module comment). `file` is used for the
- * curve's name and in error messages.
+ * Parses a bound CSV: `# ` provenance lines, then the exact header line `header` (e.g.
+ * "mN_GeV,mu_GeV_inv"), then two comma-separated finite positive numbers per row. A curve whose
+ * last row repeats its first is closed. Errors name the file and the line. Shared by every
+ * bound directory (data/bounds/dipole, data/bounds/darkboson-fig3).
  */
-export function parseDipoleBoundCsv(text: string, file: string): DipoleBound {
+export function parseBoundCsv(text: string, file: string, header: string): BoundCurve {
   const lines = text.split(/\r?\n/);
   const comments: string[] = [];
   const x: number[] = [];
   const y: number[] = [];
+  const [xName, yName] = header.split(",") as [string, string];
   let headerSeen = false;
   lines.forEach((raw, i) => {
     const lineNo = i + 1;
@@ -84,22 +87,29 @@ export function parseDipoleBoundCsv(text: string, file: string): DipoleBound {
         comments.push(line.replace(/^#\s?/, ""));
         return;
       }
-      if (line !== DIPOLE_BOUND_HEADER) {
-        fail(file, lineNo, `expected the header line "${DIPOLE_BOUND_HEADER}", found ${JSON.stringify(line)}`);
-      }
+      if (line !== header) fail(file, lineNo, `expected the header line "${header}", found ${JSON.stringify(line)}`);
       headerSeen = true;
       return;
     }
     if (line.startsWith("#")) fail(file, lineNo, "comment lines are only allowed before the header");
     const fields = line.split(",");
     if (fields.length !== 2) fail(file, lineNo, `expected 2 comma-separated columns, found ${fields.length}`);
-    x.push(parseValue(file, lineNo, "mN_GeV", fields[0] as string));
-    y.push(parseValue(file, lineNo, "mu_GeV_inv", fields[1] as string));
+    x.push(parseValue(file, lineNo, xName, fields[0] as string));
+    y.push(parseValue(file, lineNo, yName, fields[1] as string));
   });
-  if (!headerSeen) fail(file, lines.length, `missing the header line "${DIPOLE_BOUND_HEADER}"`);
+  if (!headerSeen) fail(file, lines.length, `missing the header line "${header}"`);
   if (x.length < 2) fail(file, lines.length, `needs at least 2 data rows, found ${x.length}`);
+  return { name: baseName(file), x, y, closed: isClosed(x, y), provenance: comments.join("\n") };
+}
+
+/**
+ * Parses the text of a dipole bound file (format in the module comment): {@link parseBoundCsv}
+ * with the header "mN_GeV,mu_GeV_inv", plus the panels named by its `# panels:` line.
+ */
+export function parseDipoleBoundCsv(text: string, file: string): DipoleBound {
+  const curve = parseBoundCsv(text, file, DIPOLE_BOUND_HEADER);
   const panels: DipolePanel[] = [];
-  for (const c of comments) {
+  for (const c of curve.provenance.split("\n")) {
     const m = /^panels:\s*(.*)$/.exec(c);
     if (!m) continue;
     for (const p of (m[1] as string).split(",").map((s) => s.trim()).filter((s) => s !== "")) {
@@ -109,7 +119,7 @@ export function parseDipoleBoundCsv(text: string, file: string): DipoleBound {
       panels.push(p as DipolePanel);
     }
   }
-  return { name: baseName(file), x, y, closed: isClosed(x, y), provenance: comments.join("\n"), panels };
+  return { ...curve, panels };
 }
 
 /** Reads and validates one dipole bound file (`data/bounds/dipole/*.csv` format). */

@@ -94,11 +94,11 @@ export function uniform(rng: Random, lo: number, hi: number): number {
   return lo + (hi - lo) * rng();
 }
 
-/** Index drawn from a discrete distribution with non-negative weights (linear search on the CDF). */
-export function discrete(rng: Random, cumulative: readonly number[]): number {
-  const total = cumulative[cumulative.length - 1];
-  if (total === undefined || !(total > 0)) throw new RangeError(`discrete: total weight ${total} must be > 0`);
-  const x = rng() * total;
+/**
+ * First index i with cumulative[i] > x (binary search) for a non-decreasing array of
+ * cumulative weights: the inverse-CDF step shared by every discrete draw in the library.
+ */
+export function searchCumulative(cumulative: ArrayLike<number>, x: number): number {
   let lo = 0, hi = cumulative.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -106,4 +106,11 @@ export function discrete(rng: Random, cumulative: readonly number[]): number {
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** Index drawn from a discrete distribution given its cumulative non-negative weights. */
+export function discrete(rng: Random, cumulative: readonly number[]): number {
+  const total = cumulative[cumulative.length - 1];
+  if (total === undefined || !(total > 0)) throw new RangeError(`discrete: total weight ${total} must be > 0`);
+  return searchCumulative(cumulative, rng() * total);
 }

@@ -12,7 +12,7 @@
  * with the quadrature of lib/signatures within statistical errors (tested).
  */
 import type { Detector } from "./geometry";
-import { type Random } from "./random";
+import { type Random, searchCumulative } from "./random";
 import type { ProductionCell, ProductionTable } from "./signatures/production";
 import { requirePositive } from "./validate";
 
@@ -158,15 +158,6 @@ function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
   return 0;
 }
 
-function searchCum(cum: Float64Array | readonly number[], x: number): number {
-  let lo = 0, hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cum[mid]! > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /**
  * Draw `n` events from a production table and a decay model in a detector. Deterministic
@@ -224,7 +215,7 @@ export function sampleEvents(
   const half = detector.target.side / 2;
   const base = table.total / n;
   for (let i = 0; i < n; i++) {
-    const ci = searchCum(cellCum, rng() * acc);
+    const ci = searchCumulative(cellCum, rng() * acc);
     const cell = table.cells[ci]!;
     const ch = table.channelDefs[cell.channel]!;
     let env = envelopes.get(ci);
@@ -237,7 +228,7 @@ export function sampleEvents(
     for (;;) {
       trials++;
       E = Math.exp(cell.lnELo + (cell.lnEHi - cell.lnELo) * rng());
-      const p = searchCum(env.cum, rng() * envTotal);
+      const p = searchCumulative(env.cum, rng() * envTotal);
       const Lt = env.L0 + (p + rng()) * env.h;
       const absT = Math.exp(Lt);
       t = -absT;

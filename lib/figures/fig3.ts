@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { BoundCurve } from "../bounds";
+import { type BoundCurve, parseBoundCsv } from "../bounds";
 import { findEdges, joinEdges, logGrid, type ReachLine } from "../reach";
 import {
   darkBosonMassPoint,
@@ -86,40 +86,9 @@ export function fig3Masses(mZD = FIG3_PARAMS.mZD): number[] {
 /** Column header of the bound files in data/bounds/darkboson-fig3. */
 export const FIG3_BOUND_HEADER = "mN_GeV,U2";
 
-/**
- * Parse a Fig. 3 bound file: `# ` provenance lines, the header `mN_GeV,U2`, then `m_N,U2` rows
- * (finite, > 0). Closed when the last row repeats the first. RangeError naming file and line.
- */
+/** Parse a Fig. 3 bound file: lib/bounds' CSV format with the header `mN_GeV,U2`. RangeError naming file and line. */
 export function parseFig3BoundCsv(text: string, file: string): BoundCurve {
-  const comments: string[] = [];
-  const x: number[] = [], y: number[] = [];
-  let header = false;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "") return;
-    if (!header) {
-      if (line.startsWith("#")) {
-        comments.push(line.replace(/^#\s?/, ""));
-        return;
-      }
-      if (line !== FIG3_BOUND_HEADER) throw new RangeError(`${file}:${i + 1}: expected the header "${FIG3_BOUND_HEADER}", found ${JSON.stringify(line)}`);
-      header = true;
-      return;
-    }
-    const f = line.split(",");
-    if (f.length !== 2) throw new RangeError(`${file}:${i + 1}: expected 2 comma-separated columns, found ${f.length}`);
-    const [a, b] = f.map((v) => Number(v.trim())) as [number, number];
-    if (!(Number.isFinite(a) && a > 0 && Number.isFinite(b) && b > 0)) {
-      throw new RangeError(`${file}:${i + 1}: m_N = ${f[0]}, U2 = ${f[1]} must be finite numbers > 0`);
-    }
-    x.push(a);
-    y.push(b);
-  });
-  if (!header) throw new RangeError(`${file}: missing the header "${FIG3_BOUND_HEADER}"`);
-  if (x.length < 2) throw new RangeError(`${file}: needs at least 2 data rows, found ${x.length}`);
-  const n = x.length;
-  const closed = n >= 4 && x[0] === x[n - 1] && y[0] === y[n - 1];
-  return { name: path.basename(file).replace(/\.[^.]*$/, ""), x, y, closed, provenance: comments.join("\n") };
+  return parseBoundCsv(text, file, FIG3_BOUND_HEADER);
 }
 
 /** The shipped directory data/bounds/darkboson-fig3 (from lib/ sources or dist/lib/). */
