@@ -183,7 +183,7 @@ export function sampleEvents(
     acc += c.weight;
     cellCum[i] = acc;
   });
-  const envelopes = new Map<number, CellEnvelope>();
+  const envelopes: (CellEnvelope | undefined)[] = new Array(table.cells.length);
   const kernelOf = table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
   const out: EventTable = {
     flavour: new Array<string>(n),
@@ -214,14 +214,15 @@ export function sampleEvents(
   const L = detector.target.length;
   const half = detector.target.side / 2;
   const base = table.total / n;
+  const vesselStart = detector.vessel.start, vesselEnd = detector.vessel.start + detector.vessel.length;
   for (let i = 0; i < n; i++) {
     const ci = searchCumulative(cellCum, rng() * acc);
     const cell = table.cells[ci]!;
     const ch = table.channelDefs[cell.channel]!;
-    let env = envelopes.get(ci);
-    if (!env) {
+    let env = envelopes[ci];
+    if (env === undefined) {
       env = buildEnvelope(table, cell);
-      envelopes.set(ci, env);
+      envelopes[ci] = env;
     }
     const envTotal = env.cum[env.cum.length - 1]!;
     let E = 0, t = 0;
@@ -251,15 +252,14 @@ export function sampleEvents(
     const d = pN / (mN * decay.totalWidth);
     let zd: number;
     let w = base;
-    const zTo = (zEnd: number) => (zEnd - z0) / Math.max(cosT, 1e-300); // path length to reach z
     if (force === "none") {
       zd = z0 - d * Math.log(1 - rng()) * cosT;
     } else {
-      const [zA, zB] =
-        force === "vessel"
-          ? [detector.vessel.start, detector.vessel.start + detector.vessel.length]
-          : [z0, L];
-      const sA = Math.max(0, zTo(zA)), sB = Math.max(0, zTo(zB));
+      // path lengths from the production point to the region's ends along the N direction
+      const zA = force === "vessel" ? vesselStart : z0;
+      const zB = force === "vessel" ? vesselEnd : L;
+      const c = Math.max(cosT, 1e-300);
+      const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
       const pA = Math.exp(-sA / d), pB = Math.exp(-sB / d);
       const prob = pA - pB;
       w *= prob;
