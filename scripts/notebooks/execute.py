@@ -22,7 +22,10 @@ lines and the real message.
 Without --check the executed notebook is written back in Jupyter's own format (nbformat,
 indent 1, sorted keys), so saving from Jupyter and running this give the same bytes.
 With --check nothing is written: the result is compared with the committed file byte for
-byte and any difference (a stale notebook) fails the run with a short diff.
+byte and any difference (a stale notebook) fails the run with a short diff — except the
+rendered PNG fallbacks, which are pixels of this machine's Chromium and fonts: a notebook whose
+numbers and text are identical but whose PNGs were drawn by another Chromium version passes,
+with a note (the plotly JSON behind every figure is still compared exactly).
 
 Determinism: no timing metadata is recorded (record_timing=False); cell ids are kept from the
 file; plot ids and plotly uids are derived from content (lib/plots.ts); the static PNGs are
@@ -30,6 +33,8 @@ drawn by a seeded page in the same Chromium. Nothing else in the outputs varies 
 """
 import argparse
 import difflib
+import json
+import re
 import os
 import sys
 import time
@@ -109,6 +114,28 @@ def short_diff(old, new, path):
     return "".join(diff[:60]) + ("… ({} more diff lines)\n".format(len(diff) - 60) if len(diff) > 60 else "")
 
 
+_PNG_IN_HTML = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=\s]+")
+
+
+def without_images(text):
+    """The notebook text with every rendered PNG masked: the static fallbacks are pixels drawn
+    by this machine's Chromium and fonts, while the numbers behind them (plotly JSON, text
+    outputs) are what the stale check must compare exactly."""
+    nb = json.loads(text)
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            data = out.get("data")
+            if not isinstance(data, dict):
+                continue
+            if "image/png" in data:
+                data["image/png"] = "<png>"
+            html = data.get("text/html")
+            if html is not None:
+                joined = "".join(html) if isinstance(html, list) else html
+                data["text/html"] = _PNG_IN_HTML.sub("data:image/png;base64,<png>", joined)
+    return json.dumps(nb, sort_keys=True, indent=1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("notebooks", nargs="+")
@@ -127,12 +154,16 @@ def main():
             old = f.read()
         state = "unchanged" if old == text else "changed"
         if args.check:
-            if old != text:
+            if old != text and without_images(old) == without_images(text):
+                # every number and text output is current; only the PNG fallbacks differ (another
+                # Chromium or font version drew them): not stale, but say so
+                state = "unchanged (static PNGs drawn differently by this machine's Chromium; numbers identical)"
+            elif old != text:
                 stale.append(path)
                 sys.stderr.write(
-                    "\nSTALE {}: re-executing it changes the file; run `npm run notebooks` and commit.\n"
-                    "(If only image/png lines differ, the numbers are current but the static images were drawn by another\n"
-                    "Chromium or font version than this machine's: re-run `npm run notebooks` here and commit.)\n{}".format(path, short_diff(old, text, path))
+                    "\nSTALE {}: re-executing it changes the file; run `npm run notebooks` and commit.\n{}".format(
+                        path, short_diff(without_images(old), without_images(text), path)
+                    )
                 )
         elif old != text:
             with open(path, "w", encoding="utf-8") as f:
