@@ -4,7 +4,27 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { assembleFig1, fig1Masses, fig2Left, fig2Right, fig3Lines, fig3Spectrum, fig4Lines, fig4MassPoints, fig4RightPanel, runMassTasks } from "../lib/figures";
+import {
+  assembleFig1,
+  fig1Figure,
+  fig1Masses,
+  fig2Left,
+  fig2LeftFigure,
+  fig2Right,
+  fig2RightFigure,
+  fig3Figure,
+  fig3Lines,
+  fig3Spectrum,
+  fig3SpectrumFigure,
+  FIG4_LINES,
+  fig4Figure,
+  fig4Lines,
+  fig4MassPoints,
+  fig4RightFigure,
+  fig4RightPanel,
+  runMassTasks,
+} from "../lib/figures";
+import { chromiumPath, renderStatic, type Figure } from "../lib/plots";
 import { logGrid } from "../lib/reach";
 import { choice, num, parse, progressBar, table, UsageError } from "./args";
 
@@ -16,7 +36,7 @@ export const REACH_HELP = `nudump reach — the data of the paper's figures
   --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
                                      Fig. 4 (heavy Z_D, ν_τ mixing); CHARM-II needs the 450 GeV meson
                                      tables (../shared/data/hadrons), the gray bounds ../shared/data/bounds/hnl-tau
-  --out <dir>      where to write JSON and CSV (required)
+  --out <dir>      where to write JSON and CSV (required), and PNG/SVG when Chromium is installed
   --flux-dir <path> [--normalisation kling-nevay|tp]   flux tables instead of the embedded default
   --json           print a JSON summary on stdout`;
 
@@ -48,12 +68,13 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
   const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
   const fluxOpts = { ...(fluxDir !== undefined ? { fluxDir } : {}), normalisation };
   const written: string[] = [];
-  const write = (name: string, content: string) => {
+  const write = (name: string, content: string | Buffer) => {
     const f = path.join(out, name);
     writeFileSync(f, content);
     written.push(f);
   };
   let summary: Record<string, unknown>;
+  const figs: Figure[] = [];
   if (figure === "1") {
     const panel = choice(v, "panel", ["universal", "tau"] as const);
     const nm = num(v, "masses", 61);
@@ -73,6 +94,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const mrows: (string | number)[][] = [["signature", "max_events_allowed", "mN_GeV", "mu_GeV_inv"]];
     for (const [s, m] of Object.entries(data.maxAllowed)) mrows.push([s, m.events, m.mass, m.mu]);
     write(`fig1-${panel}-max-allowed.csv`, csv(mrows));
+    figs.push(fig1Figure(data));
     summary = { lines: data.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), maxAllowed: data.maxAllowed, seconds: (Date.now() - t0) / 1000 };
   } else if (figure === "4") {
     const hadronsDir = typeof v["hadrons-dir"] === "string" ? v["hadrons-dir"] : undefined;
@@ -95,6 +117,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const rrows: (string | number)[][] = [["mN_GeV", "faser2_events", "faser2_no_angle_cuts", "charm2_events"]];
     right.masses.forEach((m, i) => rrows.push([m, right.faser2[i]!, right.faser2NoAngle[i]!, right.charm2[i]!]));
     write("fig4-right.csv", csv(rrows));
+    figs.push(fig4Figure(left, FIG4_LINES), fig4RightFigure(right));
     summary = { lines: left.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), seconds: left.seconds };
   } else if (figure === "3") {
     const bar = progressBar("Fig. 3", 2);
@@ -112,6 +135,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const srows: (string | number)[][] = [["E_lo_GeV", "E_hi_GeV", "secondary_events", "primary_events"]];
     right.edges.slice(0, -1).forEach((e, b) => srows.push([e, right.edges[b + 1]!, right.secondary.events[b]!, right.primary.events[b]!]));
     write("fig3-right.csv", csv(srows));
+    figs.push(fig3Figure(left), fig3SpectrumFigure(right, "shape"), fig3SpectrumFigure(right, "events"));
     summary = { lines: left.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), primaryEvents: left.primaryEvents, seconds: left.seconds };
   } else {
     const bar = progressBar("Fig. 2", 2);
@@ -130,8 +154,17 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
       rrows.push([m, right.total.e[i]!, right.total.mu[i]!, right.effective.e[i]!, right.effective.mu[i]!, right.printed.e[i]!, right.printed.mu[i]!]),
     );
     write("fig2-right.csv", csv(rrows));
+    figs.push(fig2LeftFigure(left), fig2RightFigure(right));
     summary = { left: left.map((c) => ({ mN: c.mN, mu: c.mu, events: c.totalQuadrature })) };
   }
+  // the figures as PNG and SVG when a browser is available (Debian chromium), one session
+  if (chromiumPath() !== null) {
+    const images = await renderStatic(figs, { scale: 2 });
+    figs.forEach((f, i) => {
+      write(`${f.name}.png`, images[i]!.png);
+      write(`${f.name}.svg`, images[i]!.svg);
+    });
+  } else summary = { ...summary, note: "no Chromium at /usr/bin/chromium ($NUDUMP_CHROMIUM): figures not drawn, data written" };
   return {
     json: { written, ...summary },
     text: table([["figure", figure], ...written.map((f) => ["wrote", f] as [string, string])]),

@@ -117,3 +117,25 @@ describe("nudump events, spectrum, sample", () => {
     expect(a.out).toBe(b.out);
   });
 });
+
+describe("nudump reach", () => {
+  it("--figure 2 writes every line as JSON and CSV (and PNG/SVG when Chromium is there), with consistent numbers", async () => {
+    const { mkdtempSync, readFileSync, existsSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/nudump-reach-`);
+    const r = await run("reach", "--figure", "2", "--out", dir, "--json");
+    expect(r.code).toBe(0);
+    const right = JSON.parse(readFileSync(`${dir}/fig2-right.json`, "utf8"));
+    const csvRows = readFileSync(`${dir}/fig2-right.csv`, "utf8").trim().split("\n");
+    expect(csvRows).toHaveLength(right.mN.length + 1);
+    // BR(νee) grows with m_N (logarithmically, ERRATA E8's asymptotic form)
+    const br = right.total.e.filter((x: number | null) => x !== null) as number[];
+    expect(br[br.length - 1]!).toBeGreaterThan(br[0]!);
+    if (existsSync("/usr/bin/chromium")) expect(existsSync(`${dir}/fig2-right.png`)).toBe(true);
+  });
+  it("an unknown figure is a usage error (exit 2)", async () => {
+    const r = await run("reach", "--figure", "7", "--out", "/tmp/x");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/figure/);
+  });
+});
