@@ -20,7 +20,7 @@ export const EVENTS_HELP = `nudump events | spectrum | sample — signal events 
   --detector fasernu2-faser2|fasernu-faser   (default fasernu2-faser2)
   --flux ${FLUX_CONFIG_NAMES.join("|")}   (default: the detector's)   [--flux-dir <path>]
   --normalisation kling-nevay|tp   (tp: rescaled to the FASERν Technical Proposal CC counts)
-  --mN <GeV> --mu <GeV^-1> [--coupling universal|tau]  [--screening] [--no-angle-cuts]
+  --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--screening] [--no-angle-cuts]
   spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
   sample:   --n <events> --seed <s> [--out events.csv|events.json] [--force-decay vessel|tungsten|none]
   --json   JSON on stdout`;
@@ -39,6 +39,7 @@ const OPTIONS: OptionSpec = {
   coupling: { type: "string" },
   screening: { type: "boolean" },
   "no-angle-cuts": { type: "boolean" },
+  "decay-flavours": { type: "string" },
 };
 
 interface Parsed {
@@ -64,7 +65,9 @@ function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
   const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
   const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
   const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-  const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling });
+  const nf = v["decay-flavours"] === undefined ? undefined : num(v, "decay-flavours");
+  if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
+  const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling, ...(nf !== undefined ? { decayFlavours: nf } : {}) });
   const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
   const setup = makeSetup(detector, {
     flux,
@@ -72,6 +75,7 @@ function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
     ...(fluxDir !== undefined ? { fluxDir } : {}),
     screening: v.screening === true,
     electronAngleCuts: v["no-angle-cuts"] !== true,
+    ...(nf !== undefined ? { decayFlavours: nf } : {}),
   });
   const point = dipoleMassPoint(model.mN, coupling, setup);
   const inputs = {
@@ -84,6 +88,7 @@ function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
     mN_GeV: model.mN,
     mu_GeV_inv: model.mu,
     coupling,
+    decay_flavours: nf ?? (coupling === "universal" ? 3 : 1),
     luminosity_fb_inv: Number((setup.detector.luminosity / fb_inv).toPrecision(12)),
     screening: v.screening === true,
     electron_angle_cuts: v["no-angle-cuts"] !== true,

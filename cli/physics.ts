@@ -168,7 +168,9 @@ export function xsec(argv: string[]): { json: unknown; text: string } {
 
 export const WIDTH_HELP = `nudump width — decay widths, branching fractions and decay lengths
 
-  --model dipole --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--E <GeV>]
+  --model dipole --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--E <GeV>]
+             widths_GeV sum the open flavours (universal: 3 × the one-flavour widths, ν_τ-specific: 1 ×);
+             widths_per_flavour_GeV gives one flavour's, i.e. (B.1) for N → νγ
   --model darkboson --mN <GeV> --mZD <GeV> (--gD --eps | --alphaD --alphaEps2) --U2 <> [--flavour mu] [--E <GeV>]
   --particle ZD --mZD <GeV> (--gD --eps | --alphaD --alphaEps2) [--U2 <>] [--mN <GeV>] [--E <GeV>]
   --json   JSON on stdout`;
@@ -183,12 +185,14 @@ export function width(argv: string[]): { json: unknown; text: string } {
     mN: { type: "string" },
     mu: { type: "string" },
     coupling: { type: "string" },
+    "decay-flavours": { type: "string" },
     E: { type: "string" },
   });
   if (v.help) return { json: { help: WIDTH_HELP }, text: WIDTH_HELP };
   const particle = choice(v, "particle", ["N", "ZD"] as const, "N");
   const E = optNum(v, "E");
   let widths: Record<string, number>;
+  let perFlavour: Record<string, number> | undefined;
   let mass: number;
   const inputs: Record<string, unknown> = { particle };
   if (particle === "ZD") {
@@ -207,7 +211,17 @@ export function width(argv: string[]): { json: unknown; text: string } {
     inputs.model = model;
     if (model === "dipole") {
       const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-      const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling });
+      const nf = optNum(v, "decay-flavours");
+      if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) {
+        throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
+      }
+      const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, ...(nf !== undefined ? { decayFlavours: nf } : {}) });
+      // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
+      perFlavour = {
+        "nu gamma": dipole.widthNuGammaPerFlavour(mN, dm.mu),
+        "nu e e": mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
+        "nu mu mu": mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
+      };
       widths = {
         "nu gamma": dipole.widthNuGamma(dm),
         "nu e e": mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLL(dm, "e") : 0,
@@ -225,13 +239,23 @@ export function width(argv: string[]): { json: unknown; text: string } {
   if (!(total > 0)) throw new UsageError("all decay channels are closed or have zero coupling (total width 0)");
   const branching = Object.fromEntries(Object.entries(widths).map(([k, w]) => [k, w / total]));
   const ctau = properDecayLength(total) / metre;
-  const out: Record<string, unknown> = { widths_GeV: widths, total_GeV: total, branching, ctau_m: ctau, inputs };
+  const out: Record<string, unknown> = {
+    widths_GeV: widths,
+    ...(perFlavour ? { widths_per_flavour_GeV: perFlavour } : {}),
+    total_GeV: total,
+    branching,
+    ctau_m: ctau,
+    inputs,
+  };
   if (E !== undefined) {
     if (!(E >= mass)) throw new UsageError(`--E = ${E} GeV must be ≥ the mass ${mass} GeV`);
     out.decay_length_m = labDecayLength(E, mass, total) / metre;
     inputs.E_GeV = E;
   }
   const rows: [string, string][] = Object.entries(widths).map(([k, w]) => [`Γ(${k})`, `${fmt(w)} GeV   BR ${fmt(branching[k]!)}`]);
+  if (perFlavour) {
+    rows.push(["open decay flavours", `${String(inputs.decay_flavours)} (each Γ(ν_α γ) = μ²m³/4π, (B.1): ${fmt(perFlavour["nu gamma"]!)} GeV)`]);
+  }
   rows.push(["Γ total", `${fmt(total)} GeV`], ["cτ", `${fmt(ctau)} m`]);
   if (out.decay_length_m !== undefined) rows.push([`decay length at E = ${fmt(E!)} GeV`, `${fmt(out.decay_length_m as number)} m`]);
   return { json: out, text: table(rows) };

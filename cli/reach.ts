@@ -30,7 +30,7 @@ import { choice, num, parse, progressBar, table, UsageError } from "./args";
 
 export const REACH_HELP = `nudump reach — the data of the paper's figures
 
-  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--workers <n>]
+  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--workers <n>] [--decay-flavours 1|2|3]
   --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
   --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
   --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
@@ -57,6 +57,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     "flux-dir": { type: "string" },
     normalisation: { type: "string" },
     "hadrons-dir": { type: "string" },
+    "decay-flavours": { type: "string" },
     "bounds-dir": { type: "string" },
   });
   if (v.help) return { json: { help: REACH_HELP }, text: REACH_HELP };
@@ -81,12 +82,14 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     if (!Number.isInteger(nm) || nm < 2) throw new UsageError(`--masses = ${nm} must be an integer ≥ 2`);
     const masses = nm === 61 ? fig1Masses() : logGrid(1e-3, 10, nm);
     const workers = num(v, "workers", 0) || undefined;
+    const nf = v["decay-flavours"] === undefined ? undefined : num(v, "decay-flavours");
+    if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
     const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
     const t0 = Date.now();
-    const perMass = await runMassTasks("fig1", masses, { panel, ...fluxOpts }, workers, () => bar.tick());
+    const perMass = await runMassTasks("fig1", masses, { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }, workers, () => bar.tick());
     bar.done();
     const data = assembleFig1(panel, perMass);
-    const inputs = { figure: 1, panel, masses: masses.length, flux_source: fluxDir ?? "embedded default", normalisation };
+    const inputs = { figure: 1, panel, masses: masses.length, flux_source: fluxDir ?? "embedded default", normalisation, decay_flavours: nf ?? (panel === "universal" ? 3 : 1) };
     write(`fig1-${panel}.json`, JSON.stringify({ ...data, inputs }, null, 1) + "\n");
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "mu_GeV_inv"]];
     for (const l of data.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));

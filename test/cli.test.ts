@@ -139,3 +139,24 @@ describe("nudump reach", () => {
     expect(r.err).toMatch(/figure/);
   });
 });
+
+describe("decay-flavour counting of the dipole width", () => {
+  it("universal coupling sums three flavours; widths_per_flavour_GeV and --decay-flavours 1 give (B.1) itself", async () => {
+    const a = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--json")).out);
+    const b = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--decay-flavours", "1", "--E", "500", "--json")).out);
+    const B1 = (1e-12 * 1) / (4 * Math.PI);
+    expect(a.widths_per_flavour_GeV["nu gamma"]).toBeCloseTo(B1, 25);
+    expect(a.widths_GeV["nu gamma"] / B1).toBeCloseTo(3, 12);
+    expect(b.widths_GeV["nu gamma"] / B1).toBeCloseTo(1, 12);
+    // (3.2) with the one-flavour width: 1.24 m from (B.1), 1% shorter with the ν ℓℓ channels (ERRATA E12)
+    expect(b.decay_length_m).toBeGreaterThan(1.2);
+    expect(b.decay_length_m).toBeLessThan(1.25);
+  });
+  it("for a long-lived N the vessel count is ∝ Γ: three decay flavours give 3× the events of one", async () => {
+    const one = JSON.parse((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--decay-flavours", "1", "--json")).out);
+    const three = JSON.parse((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--json")).out);
+    expect(three.events / one.events).toBeCloseTo(3, 2);
+    expect(one.inputs.decay_flavours).toBe(1);
+    expect((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--decay-flavours", "4")).code).toBe(2);
+  });
+});

@@ -52,6 +52,8 @@ export interface Fig1Options {
   /** Flux options for both detectors (directory of tables, normalisation). */
   readonly fluxDir?: string;
   readonly normalisation?: SetupOptions["normalisation"];
+  /** Decay flavours of N (default: 3 universal, 1 ν_τ-specific); 1 gives Γ(N → νγ) = (B.1) in both panels. */
+  readonly decayFlavours?: number;
 }
 
 /** Per-mass result: the edges of every line and the largest event count outside the bounds. */
@@ -93,6 +95,7 @@ export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   const setupOpts = {
     ...(opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {}),
     ...(opts.normalisation !== undefined ? { normalisation: opts.normalisation } : {}),
+    ...(opts.decayFlavours !== undefined ? { decayFlavours: opts.decayFlavours } : {}),
   };
   const points = {
     "fasernu2-faser2": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts)),

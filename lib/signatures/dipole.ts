@@ -69,6 +69,12 @@ export interface DipoleSetup {
   readonly screening?: boolean;
   /** Apply the recoil-angle cuts of the electron-scattering signature (default true). */
   readonly electronAngleCuts?: boolean;
+  /**
+   * Number of neutrino flavours N decays into (default: the coupled ones — 3 universal, 1 ν_τ;
+   * lib/models/dipole decayFlavourCount). 1 with universal coupling gives the single-flavour
+   * width Γ(N → νγ) = (B.1) while all flavours up-scatter.
+   */
+  readonly decayFlavours?: number;
 }
 
 /** Fraction of N → νγ photons above E_cut for an unpolarised N of energy E_N: E_γ is uniform on [(E−p)/2, (E+p)/2] (SPEC §5). */
@@ -182,7 +188,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
       return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass);
     },
   });
-  const unit = dipoleModel({ mN, mu: 1, coupling });
+  const unit = dipoleModel({ mN, mu: 1, coupling, ...(setup.decayFlavours !== undefined ? { decayFlavours: setup.decayFlavours } : {}) });
   const widthAtUnit = totalWidth(unit);
   const brGamma = branchingNuGamma(unit);
   const acc = transverseAcceptance(det);

@@ -7,6 +7,8 @@ import { momentum } from "../kinematics";
 import {
   branchingNuGamma,
   branchingNuLL,
+  coupledFlavours,
+  decayFlavourCount,
   dWidthNuLLds2PerFlavour,
   type DipoleModel,
   leptonMass,
@@ -152,8 +154,11 @@ export function sampleDipole(
   n: number,
   forceDecay?: ForceDecay,
 ): EventTable {
-  if (model.mN !== point.mN || model.coupling !== point.coupling) {
-    throw new RangeError(`model (mN = ${model.mN}, ${model.coupling}) does not match the mass point (mN = ${point.mN}, ${point.coupling})`);
+  const pointFlavours = point.setup.decayFlavours ?? coupledFlavours(point.coupling).length;
+  if (model.mN !== point.mN || model.coupling !== point.coupling || decayFlavourCount(model) !== pointFlavours) {
+    throw new RangeError(
+      `model (mN = ${model.mN}, ${model.coupling}, ${decayFlavourCount(model)} decay flavours) does not match the mass point (mN = ${point.mN}, ${point.coupling}, ${pointFlavours} decay flavours)`,
+    );
   }
   const sel = signatureSelection(signature);
   const table = signatureTable(point, signature);

@@ -25,6 +25,8 @@ export interface SetupOptions {
   readonly normalisation?: FluxNormalisation;
   readonly screening?: boolean;
   readonly electronAngleCuts?: boolean;
+  /** Decay flavours of the dipole N (see DipoleSetup.decayFlavours). */
+  readonly decayFlavours?: number;
 }
 
 /** A detector, its flux and the signature options, ready for the signal engine. */
@@ -49,5 +51,6 @@ export function makeSetup(detectorName: string, opts: SetupOptions = {}): Dipole
     fluxSet,
     ...(opts.screening !== undefined ? { screening: opts.screening } : {}),
     ...(opts.electronAngleCuts !== undefined ? { electronAngleCuts: opts.electronAngleCuts } : {}),
+    ...(opts.decayFlavours !== undefined ? { decayFlavours: opts.decayFlavours } : {}),
   };
 }
