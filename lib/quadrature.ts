@@ -153,3 +153,47 @@ export function integrateOverT(f: (t: number) => number, tLo: number, tHi: numbe
   if (tHi === 0) throw new RangeError(`t range upper end must be < 0 for a log-|t| integral (got ${tHi})`);
   return integrateLog((q2) => f(-q2), -tHi, -tLo, opts).value;
 }
+
+/** Legendre P_n(z) and its derivative P_n'(z) by the three-term recurrence (|z| < 1). */
+function legendreAndDerivative(n: number, z: number): [number, number] {
+  let p0 = 1;
+  let p1 = z;
+  for (let k = 2; k <= n; k++) {
+    const p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  return [p1, n === 1 ? 1 : (n * (z * p1 - p0)) / (z * z - 1)];
+}
+
+const glCache = new Map<number, { readonly x: number[]; readonly w: number[] }>();
+
+/**
+ * Gauss–Legendre nodes and weights on [−1, 1] for n points (Newton iteration on P_n from the
+ * asymptotic guess cos(π(i + 3/4)/(n + 1/2)); Abramowitz & Stegun 25.4.29), w = 2/((1 − x²)P_n'²).
+ * Exact for polynomials of degree ≤ 2n − 1. Cached per n (the arrays are shared: do not mutate).
+ */
+export function gaussLegendre(n: number): { readonly x: number[]; readonly w: number[] } {
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new RangeError(`n = ${n} must be an integer in [1, 200]`);
+  const cached = glCache.get(n);
+  if (cached) return cached;
+  const x: number[] = new Array<number>(n).fill(0);
+  const w: number[] = new Array<number>(n).fill(0);
+  for (let i = 0; i < Math.ceil(n / 2); i++) {
+    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    for (let it = 0; it < 100; it++) {
+      const [p, dp] = legendreAndDerivative(n, z);
+      const dz = p / dp;
+      z -= dz;
+      if (Math.abs(dz) < 1e-15) break;
+    }
+    const dp = legendreAndDerivative(n, z)[1];
+    x[i] = -z;
+    x[n - 1 - i] = z;
+    w[i] = 2 / ((1 - z * z) * dp * dp);
+    w[n - 1 - i] = w[i]!;
+  }
+  const rule = { x, w };
+  glCache.set(n, rule);
+  return rule;
+}

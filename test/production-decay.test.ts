@@ -5,10 +5,10 @@ import {
   boostDaughter,
   brMesonToGammaZD,
   combineAngles,
-  gaussLegendre,
   restFrameZD,
   zdFromMesonDecays,
 } from "../lib/production";
+import { gaussLegendre } from "../lib/quadrature";
 import { seededRandom } from "../lib/random";
 import { pb } from "../lib/units";
 

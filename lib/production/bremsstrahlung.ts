@@ -17,7 +17,7 @@ import { mb } from "../units";
 import { requireFinite, requireNonNegative, requirePositive } from "../validate";
 import type { AngleMomentumSpectrum } from "./table";
 import type { PointSink } from "./mesonDecay";
-import { gaussLegendre } from "./mesonDecay";
+import { gaussLegendre } from "../quadrature";
 
 /**
  * FWW splitting function w(z, p_T²) for ε = 1, (3)–(4) of arXiv:1311.3870 (Blümlein–Brunner):

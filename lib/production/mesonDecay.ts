@@ -5,6 +5,7 @@
  * Derivations: docs/derivations/primary-production.md.
  */
 import { BR_eta_gg, BR_pi0_gg } from "../constants";
+import { gaussLegendre } from "../quadrature";
 import { requireFinite, requireInRange, requireNonNegative, requirePositive } from "../validate";
 import { type Meson, MESON_MASS } from "./mesons";
 import type { AngleMomentumSpectrum } from "./table";
@@ -73,44 +74,6 @@ export interface MesonDecayQuadrature {
   readonly thetaMax: number;
   /** Only Z_D with energy above this reach the sink (GeV, default 0). */
   readonly energyMin?: number;
-}
-
-/** Gauss–Legendre nodes and weights on [−1, 1] (Newton iteration on P_n; Golub–Welsch not needed for n ≤ 100). */
-export function gaussLegendre(n: number): { readonly x: number[]; readonly w: number[] } {
-  if (!Number.isInteger(n) || n < 1 || n > 200) throw new RangeError(`n = ${n} must be an integer in [1, 200]`);
-  const x: number[] = new Array<number>(n).fill(0);
-  const w: number[] = new Array<number>(n).fill(0);
-  for (let i = 0; i < Math.ceil(n / 2); i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = z;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      if (n === 1) p0 = 1;
-      dp = (n * (z * p1 - p0)) / (z * z - 1);
-      const dz = p1 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-15) break;
-    }
-    let p0 = 1;
-    let p1 = z;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    dp = n === 1 ? 1 : (n * (z * p1 - p0)) / (z * z - 1);
-    x[i] = -z;
-    x[n - 1 - i] = z;
-    w[i] = 2 / ((1 - z * z) * dp * dp);
-    w[n - 1 - i] = w[i] as number;
-  }
-  return { x, w };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { G_F, m_e, m_eta, m_mu, m_pi0, sin2ThetaW } from "../constants";
 import { dWidthDsNuLL, nWidths, type DarkBosonModel } from "../models/darkBoson";
-import { gaussLegendre } from "../production/mesonDecay";
+import { gaussLegendre } from "../quadrature";
 import { requireNonNegative, requirePositive } from "../validate";
 
 /** Decay constants (GeV): f_π = 0.1302, f_η = 0.0817 (Bondarenko et al., arXiv:1805.08567, Table 2). */

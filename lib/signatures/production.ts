@@ -14,6 +14,7 @@
  */
 import { nucleusDensity, type Material } from "../constants";
 import { tRange } from "../kinematics";
+import { gaussLegendre } from "../quadrature";
 import { requireNonNegative, requirePositive } from "../validate";
 
 /** A channel of N production on one kind of scatterer in the target. */
@@ -50,10 +51,10 @@ export interface ProductionOptions {
    * Each interval is integrated separately so that cut edges are exact.
    */
   readonly recoilWindows?: (E: number, channel: ProductionChannel) => readonly (readonly [number, number])[];
-  /** Gauss points per panel in ln|t| (default 8) and panels per decade (default 2). */
+  /** Gauss–Legendre points per panel in ln|t| (default 8) and panels per decade (default 2). */
   readonly tPoints?: number;
   readonly panelsPerDecade?: number;
-  /** Gauss points per flux bin in ln E_ν (3 or 5; default 3). */
+  /** Gauss–Legendre points per flux bin in ln E_ν (default 3). */
   readonly ePoints?: number;
   /**
    * Sum the flavour spectra (with their weights) before integrating, when the cross
@@ -120,25 +121,6 @@ export interface ProductionTable {
   readonly total: number;
 }
 
-// Gauss–Legendre nodes/weights on [-1, 1]
-const GL3 = { x: [-Math.sqrt(3 / 5), 0, Math.sqrt(3 / 5)], w: [5 / 9, 8 / 9, 5 / 9] };
-const GL5 = {
-  x: [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664],
-  w: [0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891],
-};
-const GL8 = {
-  x: [-0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363],
-  w: [0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763],
-};
-
-/** Gauss–Legendre rule with n = 8 points (the only one exposed; others are internal). */
-function rule(n: number): { x: number[]; w: number[] } {
-  if (n === 8) return GL8;
-  if (n === 3) return GL3;
-  if (n === 5) return GL5;
-  throw new RangeError(`tPoints = ${n} is not supported (allowed: 3, 8)`);
-}
-
 /**
  * Tabulate N production for one model point: for every flavour spectrum (with a flavour
  * weight, 0 for flavours that do not couple), channel, E_ν node and t node, the expected
@@ -162,8 +144,8 @@ export function tabulateProduction(
   }
   if (opts.tAbsMax !== undefined) requirePositive("tAbsMax", opts.tAbsMax);
   const tAbsMaxCut = opts.tAbsMax ?? Infinity;
-  const tr = rule(opts.tPoints ?? 8);
-  const er = rule(opts.ePoints ?? 3);
+  const tr = gaussLegendre(opts.tPoints ?? 8);
+  const er = gaussLegendre(opts.ePoints ?? 3);
   const panelsPerDecade = opts.panelsPerDecade ?? 2;
   const nNuc = nucleusDensity(material);
   let work: readonly BinnedSpectrum[] = spectra;
