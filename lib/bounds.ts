@@ -8,7 +8,8 @@
  * - FORESEE-style tables (two whitespace-separated columns, no header, optional `#` lines), as in
  *   the reference data of ../shared/data/bounds.
  * A curve whose last point repeats its first point is a closed polygon (an excluded region);
- * otherwise it is an open line. Every number is validated: finite and > 0. Errors are
+ * otherwise it is an open line. Bound CSVs may carry `# label:` (text for the plot) and `# kind:`
+ * (exclusion | projection | region-of-interest; default exclusion) lines. Every number is validated: finite and > 0. Errors are
  * RangeErrors that name the file and the line.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -26,6 +27,36 @@ export interface BoundCurve {
   readonly closed: boolean;
   /** The file's comment lines (without the leading "#"), joined by newlines; "" if none. */
   readonly provenance: string;
+  /** What the curve is, from the file's `# kind:` line; "exclusion" if the line is absent. */
+  readonly kind: BoundKind;
+  /** Text to print on the plot, from the file's `# label:` line; the file name if absent. */
+  readonly label: string;
+}
+
+/**
+ * What a bound file holds: an excluded region or limit line ("exclusion"), a future experiment's
+ * expected reach ("projection": draw as a line, never filled as excluded), or a region favoured by
+ * an anomaly ("region-of-interest").
+ */
+export type BoundKind = "exclusion" | "projection" | "region-of-interest";
+/** Allowed values of the `# kind:` line. */
+export const BOUND_KINDS: readonly BoundKind[] = ["exclusion", "projection", "region-of-interest"];
+
+/** The `# key: value` provenance line `key` (first occurrence), or undefined. */
+function metaLine(comments: readonly string[], key: string): string | undefined {
+  const re = new RegExp(`^${key}:\\s*(.*)$`);
+  for (const c of comments) {
+    const m = re.exec(c);
+    if (m) return (m[1] as string).trim();
+  }
+  return undefined;
+}
+
+function kindOf(comments: readonly string[], file: string): BoundKind {
+  const k = metaLine(comments, "kind");
+  if (k === undefined) return "exclusion";
+  if (!(BOUND_KINDS as readonly string[]).includes(k)) throw new RangeError(`${file}: kind ${JSON.stringify(k)} is not one of ${BOUND_KINDS.join(", ")}`);
+  return k as BoundKind;
 }
 
 /** Panels of Fig. 1 of arXiv:2011.04751: universal coupling, or nu_tau-specific coupling. */
@@ -99,7 +130,8 @@ export function parseBoundCsv(text: string, file: string, header: string): Bound
   });
   if (!headerSeen) fail(file, lines.length, `missing the header line "${header}"`);
   if (x.length < 2) fail(file, lines.length, `needs at least 2 data rows, found ${x.length}`);
-  return { name: baseName(file), x, y, closed: isClosed(x, y), provenance: comments.join("\n") };
+  const name = baseName(file);
+  return { name, x, y, closed: isClosed(x, y), provenance: comments.join("\n"), kind: kindOf(comments, file), label: metaLine(comments, "label") ?? name };
 }
 
 /**
@@ -167,7 +199,8 @@ export function parseTwoColumnTable(text: string, file: string, options: TwoColu
   });
   if (x.length < 2) fail(file, lines.length, `needs at least 2 data rows, found ${x.length}`);
   const provenance = [`read from ${file}`, ...comments].join("\n");
-  return { name: baseName(file), x, y, closed: isClosed(x, y), provenance };
+  const name = baseName(file);
+  return { name, x, y, closed: isClosed(x, y), provenance, kind: "exclusion", label: name };
 }
 
 /** Reads and validates a FORESEE-style two-column table (see parseTwoColumnTable). */

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { alpha, m_e } from "../../../lib/constants";
 import { MeV } from "../../../lib/units";
-import { clipPolygonToLogBox, DIPOLE_BOUND_HEADER, parseTwoColumnTable, type DipolePanel, type LogBox } from "../../../lib/bounds";
+import { clipPolygonToLogBox, DIPOLE_BOUND_HEADER, parseTwoColumnTable, type BoundKind, type DipolePanel, type LogBox } from "../../../lib/bounds";
 
 /** Bohr magneton e/(2 m_e) in GeV^-1 (natural units, Heaviside–Lorentz, e = sqrt(4 pi alpha)): about 296.3. */
 export const muBohr_GeV_inv = Math.sqrt(4 * Math.PI * alpha) / (2 * m_e);
@@ -44,6 +44,9 @@ const CONVENTION_MUB =
 interface Spec {
   readonly name: string;
   readonly title: string;
+  /** Text for the plot. */
+  readonly label: string;
+  readonly kind: BoundKind;
   readonly panels: readonly DipolePanel[];
   readonly lines: readonly string[];
   readonly x: readonly number[];
@@ -79,6 +82,8 @@ function specs(): Spec[] {
     const r = regionAbove(s.x, s.y);
     out.push({
       name: "charm2",
+      label: "CHARM-II",
+      kind: "exclusion",
       title: "CHARM-II (nu_mu e scattering / upscattering), excluded region",
       panels: ["universal"],
       lines: [
@@ -98,6 +103,8 @@ function specs(): Spec[] {
     const r = regionAbove(s.x, s.y);
     out.push({
       name: "miniboone",
+      label: "MiniBooNE",
+      kind: "exclusion",
       title: "MiniBooNE (upscattering + single photon), excluded region",
       panels: ["universal"],
       lines: [
@@ -116,6 +123,8 @@ function specs(): Spec[] {
     const s = readSource("HNLimits_NOMAD_dmu.dat");
     out.push({
       name: "nomad",
+      label: "NOMAD",
+      kind: "exclusion",
       title: "NOMAD (single photon search), excluded region",
       panels: ["universal"],
       lines: [
@@ -135,6 +144,8 @@ function specs(): Spec[] {
     const r = regionAbove(s.x.map((v) => v * MeV), s.y);
     out.push({
       name: "lep",
+      label: "LEP",
+      kind: "exclusion",
       title: "LEP (DELPHI gamma + missing E_T), excluded region",
       panels: ["universal", "tau"],
       lines: [
@@ -158,6 +169,8 @@ function specs(): Spec[] {
     y.push(y[0] as number);
     out.push({
       name: "sn1987a",
+      label: "SN1987A",
+      kind: "exclusion",
       title: "SN1987A (cooling / trapping), excluded band",
       panels: ["universal", "tau"],
       lines: [
@@ -186,6 +199,8 @@ function specs(): Spec[] {
     const y = [...by, tinyMu, tinyMu, hugeMu, hugeMu, by[0] as number].map((v) => v * muBohrTableToMuN);
     out.push({
       name: "bbn",
+      label: "BBN",
+      kind: "exclusion",
       title: "BBN (N abundance and decays), excluded region",
       panels: ["universal", "tau"],
       lines: [
@@ -207,6 +222,8 @@ function specs(): Spec[] {
     const hi = 6e-9 * gninenkoMuTrToMuN;
     out.push({
       name: "miniboone_roi_gninenko",
+      label: "MiniBooNE RoI (Gninenko)",
+      kind: "region-of-interest",
       title: "MiniBooNE region of interest of Gninenko (arXiv:0902.3802): a vertical segment, not a rectangle",
       panels: ["universal"],
       lines: [
@@ -233,6 +250,8 @@ export function buildDipoleBounds(): Map<string, string> {
     const header = [
       `# name: ${s.name}`,
       `# title: ${s.title}`,
+      `# label: ${s.label}`,
+      `# kind: ${s.kind}`,
       `# panels: ${s.panels.join(", ")}`,
       ...s.lines.map((l) => `# ${l}`),
       "# built by data/bounds/dipole/build.ts (npx tsx data/bounds/dipole/build.ts)",
