@@ -4,13 +4,14 @@ import * as path from "node:path";
 import {
   clipPolygonToLogBox,
   dipoleBoundsDir,
+  parseBoundCsv,
   parseDipoleBoundCsv,
   readAllDipoleBounds,
   readDipoleBoundCsv,
   readTwoColumnTable,
   type DipoleBound,
 } from "../lib/bounds";
-import { buildDipoleBounds, DISPLAY_BOX, gninenkoMuTrToMuN, muBohr_GeV_inv } from "../data/bounds/dipole/build";
+import { buildDipoleBounds, DISPLAY_BOX, gninenkoMuTrToMuN, muBohr_GeV_inv, muBohrTableToMuN } from "../data/bounds/dipole/build";
 import { widthNuGammaPerFlavour } from "../lib/models/dipole/decays";
 import { second } from "../lib/units";
 
@@ -217,6 +218,42 @@ describe("shipped dipole bounds (data/bounds/dipole)", () => {
         expect(b.x[i]).toBeGreaterThanOrEqual(DISPLAY_BOX.xMin * (1 - 1e-9));
         expect(b.y[i]).toBeLessThanOrEqual(DISPLAY_BOX.yMax * (1 + 1e-9));
       }
+    }
+  });
+});
+
+describe("bound kind and label", () => {
+  it("default to exclusion and the file name; reject an unknown kind naming the file", () => {
+    const plain = parseBoundCsv("# name: x\nmN_GeV,U2\n0.1,1e-8\n0.2,2e-8\n", "dir/x.csv", "mN_GeV,U2");
+    expect(plain.kind).toBe("exclusion");
+    expect(plain.label).toBe("x");
+    const proj = parseBoundCsv("# label: SHiP (decay vessel)\n# kind: projection\nmN_GeV,U2\n0.1,1e-8\n0.2,2e-8\n", "p.csv", "mN_GeV,U2");
+    expect([proj.kind, proj.label]).toEqual(["projection", "SHiP (decay vessel)"]);
+    expect(() => parseBoundCsv("# kind: maybe\nmN_GeV,U2\n0.1,1e-8\n0.2,2e-8\n", "k.csv", "mN_GeV,U2")).toThrow(/k\.csv: kind "maybe"/);
+  });
+
+  it("the shipped dipole files are labelled, and only Gninenko's segment is a region of interest", () => {
+    const all = readAllDipoleBounds();
+    expect(Object.fromEntries(all.map((b) => [b.name, [b.label, b.kind]]))).toEqual({
+      bbn: ["BBN", "exclusion"],
+      charm2: ["CHARM-II", "exclusion"],
+      lep: ["LEP", "exclusion"],
+      miniboone: ["MiniBooNE", "exclusion"],
+      miniboone_roi_gninenko: ["MiniBooNE RoI (Gninenko)", "region-of-interest"],
+      nomad: ["NOMAD", "exclusion"],
+      sn1987a: ["SN1987A", "exclusion"],
+    });
+  });
+});
+
+describe("mu_B tables (SN1987A, BBN): the conversion of README 'Coupling conventions', reading (b)", () => {
+  it("mu_N = mu_nu/2 turns (B.1) into Brdar et al.'s Gamma = mu_nu^2 m_N^3/(16 pi), and mu_B = 296.3 GeV^-1", () => {
+    expect(muBohr_GeV_inv / 296.3).toBeCloseTo(1, 4);
+    expect(muBohrTableToMuN / muBohr_GeV_inv).toBe(0.5);
+    for (const [m, x] of [[0.01, 1e-9], [0.1, 3e-8]] as const) {
+      const muNu = x * muBohr_GeV_inv;
+      const gamma = widthNuGammaPerFlavour(m, x * muBohrTableToMuN);
+      expect(gamma / ((muNu * muNu * m ** 3) / (16 * Math.PI))).toBeCloseTo(1, 12);
     }
   });
 });

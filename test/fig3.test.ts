@@ -51,8 +51,9 @@ describe("Fig. 3 reach (m_ZD = 30 MeV, α_D = 0.25, αε² = 2e-10)", () => {
   });
 
   it("ships the MiniBooNE 3σ RoI of ref. [30] as a closed region, says MINERνA/CHARM-II are not available, and states the primary number", () => {
-    expect(data.bounds.map((b) => b.name)).toEqual(["miniboone_roi_3sigma"]);
-    const roi = data.bounds[0]!;
+    expect(data.bounds.map((b) => b.name)).toEqual(["charm2", "minerva", "miniboone_roi_3sigma"]);
+    expect(data.bounds.map((b) => [b.label, b.kind])).toEqual([["CHARM-II", "exclusion"], ["MINERνA", "exclusion"], ["MiniBooNE RoI (3σ)", "region-of-interest"]]);
+    const roi = data.bounds.find((b) => b.name === "miniboone_roi_3sigma")!;
     expect(roi.closed).toBe(true);
     expect(roi.provenance).toMatch(/1807\.09877/);
     // the region sits inside the plotted plane: 40–730 MeV, U2 between 2e-9 and 1.1e-5

@@ -18,9 +18,14 @@ import { clipPolygonToLogBox, DIPOLE_BOUND_HEADER, parseTwoColumnTable, type Bou
 export const muBohr_GeV_inv = Math.sqrt(4 * Math.PI * alpha) / (2 * m_e);
 
 /**
- * mu_N [GeV^-1] per (mu_nu / mu_B) for tables given in Bohr magnetons in the convention of
- * Brdar et al., arXiv:2007.15563: L = (mu_nu/2) Nbar sigma nu_L F + h.c., so
- * Gamma(N -> nu gamma) = mu_nu^2 m_N^3/(16 pi) and mu_N (eq. (3.1), (B.1) of arXiv:2011.04751) = mu_nu/2.
+ * mu_N [GeV^-1] per (mu_nu / mu_B) for the tables given in Bohr magnetons (SN1987A, BBN).
+ * mu_N is the coefficient of eq. (3.1) of arXiv:2011.04751, L = mu_N nubar_L sigma_{mu nu} N_R F^{mu nu} + h.c.,
+ * with Gamma(N -> nu gamma) = mu_N^2 m_N^3/(4 pi), eq. (B.1). The tables are the transition moment mu_nu of
+ * Brdar et al., arXiv:2007.15563, in the convention L = (mu_nu/2) Nbar sigma_{mu nu} nu_L F^{mu nu} + h.c.
+ * (Gamma = mu_nu^2 m_N^3/(16 pi)): the h.c. of Nbar sigma P_L nu is nubar sigma P_R N, so this is the
+ * operator of (3.1) with mu_N = mu_nu/2. This is also the digitiser's own rule (HNLimits,
+ * src/HNLimits/Tensor/tensor_tools.py at commit 8bcc041948b1e459af4bab9264f2ca1f710bb3fb:
+ * 'muB': 296.30/2 GeV^-1, "mu_tran = 2d"). Derivation and the alternatives in README.md.
  */
 export const muBohrTableToMuN = muBohr_GeV_inv / 2;
 
@@ -39,7 +44,7 @@ const HNL = "mhostert/Heavy-Neutrino-Limits";
 const CONVENTION_D =
   "coupling: d of Magill et al. (arXiv:1803.03262), L = d nubar_L sigma_{mu nu} F^{mu nu} N_R + h.c., Gamma(N->nu gamma) = d^2 m_N^3/(4 pi); identical to mu_N of eq. (3.1) and (B.1) of arXiv:2011.04751, no conversion";
 const CONVENTION_MUB =
-  `coupling: table in Bohr magnetons, mu_nu/mu_B, in the convention L = (mu_nu/2) Nbar sigma nu_L F + h.c. of arXiv:2007.15563 (Gamma = mu_nu^2 m_N^3/(16 pi)); converted as mu_N = (mu_nu/mu_B) * e/(2 m_e) / 2 = (mu_nu/mu_B) * ${muBohrTableToMuN.toFixed(2)} GeV^-1. ASSUMPTION: the factor 1/2 (not verified against the text of arXiv:2105.09699 in this build; see README)`;
+  `coupling: table in Bohr magnetons, mu_nu/mu_B, in the convention L = (mu_nu/2) Nbar sigma nu_L F + h.c. of arXiv:2007.15563 (Gamma = mu_nu^2 m_N^3/(16 pi)); converted as mu_N = (mu_nu/mu_B) * e/(2 m_e) / 2 = (mu_nu/mu_B) * ${muBohrTableToMuN.toFixed(2)} GeV^-1, so that Gamma = mu_N^2 m_N^3/(4 pi), eq. (B.1) of arXiv:2011.04751, with mu_N of its eq. (3.1); the same factor as the digitiser's rule (HNLimits tensor_tools.py, commit 8bcc041948b1e459af4bab9264f2ca1f710bb3fb: 'muB' = 296.30/2 GeV^-1, "mu_tran = 2d"). The defining equation of arXiv:2007.15563 itself could not be read in this build (README: conventions)`;
 
 interface Spec {
   readonly name: string;
