@@ -188,7 +188,7 @@ export function fig4Lines(opts: Fig4Options = {}): Fig4Lines {
     "Benchmark: m_ZD = 8 m_N, g_D = 1, ε = 1e-3, Dirac N mixing with ν_τ; FASERν2/FASER 2 at 3000 fb⁻¹ (SPEC §3).",
     `Thresholds: ${levels.vessel} events for vessel decays (E_vis > 100 GeV), ${levels.electron} for FASERν2 electron scattering (SPEC §5 cuts), ${levels.charm2} for CHARM-II.`,
     "Mixing production: ν_τ flux × (helicity/phase-space factor of D_s → τN and τ → NX, Ref. [79]); N energy and direction taken from the ν_τ it replaces; only N crossing the 50×50 cm² FASERν2 face enter the FASER 2 vessel (mixingAreaFactor = 1).",
-    "Z_D → N N̄: Z_D from π⁰, η (embedded EPOS-LHC fit) and FWW bremsstrahlung at 14 TeV inside the cone of the FASER 2 vessel (decays) or of the equal-area disc of the FASERν2 face (scattering); N collinear with the Z_D.",
+    "Z_D → N N̄: Z_D from π⁰, η (EPOS-LHC tables, data/hadrons/14TeV) and FWW bremsstrahlung at 14 TeV inside the cone of the FASER 2 vessel (decays) or of the equal-area disc of the FASERν2 face (scattering); N collinear with the Z_D.",
     "N width: Z_D-mediated N → νℓℓ (full propagator, ERRATA E11) + SM neutral-current channels through U (νee, νμμ, 3ν, νπ⁰, νη, νρ, νω); multi-hadron channels above 1 GeV missing.",
     "CHARM-II: 450 GeV SPS, Pythia π⁰/η multiplicities per interaction, FWW brem at 450 GeV, 1 interaction/POT, 1.5e19 POT, 574 t glass at 820 m, 3 < E_e < 24 GeV (docs/derivations/fig4.md §5; the E_e window is unverified).",
     `Existing bounds: ${opts.boundsDir === undefined ? "data/bounds/hnl-tau" : boundsDir} (FORESEE), second column read as |U_τN| and squared.`,

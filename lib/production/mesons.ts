@@ -91,11 +91,11 @@ interface FitFile {
   readonly fits: Readonly<Record<Meson, MesonFit>>;
 }
 
-/** The embedded default fits (EPOS-LHC, 14 TeV) with their provenance. */
+/** The embedded fits (EPOS-LHC, 14 TeV; an option, the default is the table) with their provenance. */
 export const defaultMesonFits: FitFile = fitData as unknown as FitFile;
 
 /**
- * d²σ/(dlog10θ dlog10p) of the embedded default (fit to EPOS-LHC at 14 TeV), GeV⁻² per dex².
+ * d²σ/(dlog10θ dlog10p) of the embedded fit to EPOS-LHC at 14 TeV (an option), GeV⁻² per dex².
  * 0 outside the fit domain (θ < 20 mrad, p_T < 3 GeV, p > ~9 GeV; see the JSON).
  */
 export function defaultMesonDensity(meson: Meson, theta: number, p: number): number {
@@ -104,7 +104,7 @@ export function defaultMesonDensity(meson: Meson, theta: number, p: number): num
 }
 
 /**
- * The embedded default evaluated on the 0.05-dex grid of the reference tables (bin content
+ * The embedded fit (an option; the production default is {@link shippedMesonSpectrum}) evaluated on the 0.05-dex grid of the reference tables (bin content
  * = density at the bin centre × 0.05²), restricted to the fit domain. GeV⁻² per bin.
  */
 export function defaultMesonSpectrum(meson: Meson, fit?: MesonFit): AngleMomentumSpectrum {
