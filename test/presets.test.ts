@@ -149,3 +149,17 @@ describe("missing inputs are errors that name what is missing", () => {
     expect(r.err).toMatch(/\/nonexistent\/hnl-tau/);
   });
 });
+
+describe("a flux directory without CC-interaction tables", () => {
+  it("works with the Kling–Nevay normalisation and is a RangeError naming the missing file for the TP one", async () => {
+    const { mkdtempSync, mkdirSync, copyFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "nudump-flux-"));
+    mkdirSync(join(dir, "FASERv"));
+    for (const p of [12, -12, 14, -14, 16, -16]) copyFileSync(join(dataDir("flux"), "FASERv", `FASER_${p}.txt`), join(dir, "FASERv", `FASER_${p}.txt`));
+    const kn = makeSetup("fasernu2-faser2", { fluxDir: dir, normalisation: "kling-nevay" });
+    expect(kn.resolved.fluxDir).toBe(dir);
+    expect(kn.flux[2]!.counts).toEqual(makeSetup("fasernu2-faser2", { preset: "current" }).flux[2]!.counts);
+    expect(() => makeSetup("fasernu2-faser2", { fluxDir: dir })).toThrow(/FASER_CCint_12\.txt, which is missing/);
+  });
+});

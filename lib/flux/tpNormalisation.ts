@@ -15,6 +15,7 @@ import { tungsten, N_A, type Material } from "../constants";
 import { cm, gram, tonne } from "../units";
 import { requirePositive } from "../validate";
 import { sigmaCC } from "../sm/chargedCurrent";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FAMILIES, FLAVOURS, PDG_ID, familyOf, type Family, type Flavour } from "./flavours";
 import { readFluxTable } from "./reader";
@@ -82,7 +83,9 @@ export function tpFactors(run3: Readonly<Record<Flavour, Spectrum>>): Record<Fam
 export function ccintTotals(fluxDir: string): Record<Family, number> {
   const out: Record<Family, number> = { e: 0, mu: 0, tau: 0 };
   for (const f of FLAVOURS) {
-    const t = readFluxTable(join(fluxDir, "FASERv", `FASER_CCint_${PDG_ID[f]}.txt`));
+    const file = join(fluxDir, "FASERv", `FASER_CCint_${PDG_ID[f]}.txt`);
+    if (!existsSync(file)) throw new RangeError(`the TP normalisation needs the CC-interaction table ${file}, which is missing (fluxDir = ${JSON.stringify(fluxDir)}; or use normalisation "kling-nevay")`);
+    const t = readFluxTable(file);
     out[familyOf(f)] += t.counts.reduce((a, b) => a + b, 0);
   }
   return out;
