@@ -40,9 +40,8 @@ import {
   type ProductionOptions,
   type ProductionTable,
   tabulateProduction,
-  WITHIN_BIN_MODELS,
-  type WithinBinModel,
 } from "./production";
+import { WITHIN_BIN_MODELS, type WithinBinModel } from "./fluxBins";
 import { type ScalableSignature, scalableSignature } from "./scaling";
 
 /** The signatures of the dipole portal, as named on the command line. */

@@ -90,23 +90,31 @@ export function dipolePhotonOrRecoilSpectrum(
   const acc = inVessel ? transverseAcceptance(det) : 1;
   const nd = table.nodes;
   const scale = kappa * point.brGamma * acc;
+  const photonsAbove = (EN: number, p: number) => Math.max(0, 0.5 * (EN + p) - Math.max(0.5 * (EN - p), Ecut)) / p;
+  const prob = (EN: number, p: number) => (inVessel ? probVessel(det, p / (mN * width)) : probTungsten(det, p / (mN * width)));
   for (const cell of table.cells) {
     const sub = cellSubPoints(cell);
     for (let k = cell.firstNode; k < cell.endNode; k++) {
-      for (const [ratio, frac] of sub) {
-        const EN = Math.max(mN, nd.EN[k]! * ratio);
-        const p = momentum(EN, mN);
-        const d = p / (mN * width);
-        const P = inVessel ? probVessel(det, d) : probTungsten(det, d);
-        // events × decay probability × transverse acceptance × BR(νγ); the energy cut is applied per bin below
-        const base = nd.weight[k]! * frac * scale * P;
-        if (!(base > 0)) continue;
+      // events × decay probability × transverse acceptance × BR(νγ) × photons above the cut, at
+      // the node (what dipoleEvents counts) and spread over the sub-points; the spread is
+      // rescaled to the node's value, so the spectrum above the cut sums to the event count
+      const EN0 = nd.EN[k]!, p0 = momentum(EN0, mN);
+      const v0 = nd.weight[k]! * scale * prob(EN0, p0) * photonsAbove(EN0, p0);
+      if (!(v0 > 0)) continue;
+      const pts = sub.map(([ratio, frac]) => {
+        const EN = Math.max(mN, EN0 * ratio), p = momentum(EN, mN);
+        return { EN, p, base: nd.weight[k]! * frac * scale * prob(EN, p) };
+      });
+      const spread = pts.reduce((a, q) => a + q.base * photonsAbove(q.EN, q.p), 0);
+      const use = spread > 0 ? pts : [{ EN: EN0, p: p0, base: nd.weight[k]! * scale * prob(EN0, p0) }];
+      const norm = spread > 0 ? v0 / spread : 1;
+      for (const { EN, p, base } of use) {
         const lo = Math.max(0.5 * (EN - p), Ecut);
         const hi = 0.5 * (EN + p);
-        if (!(hi > lo)) continue;
+        if (!(hi > lo) || !(base > 0)) continue;
         for (let b = 0; b < last; b++) {
           const a = Math.max(lo, edges[b]!), c = Math.min(hi, edges[b + 1]!);
-          if (c > a) events[b]! += (base * (c - a)) / p;
+          if (c > a) events[b]! += (norm * base * (c - a)) / p;
         }
       }
     }
