@@ -20,6 +20,7 @@ export * as flux from "./flux";
 export * as chargedCurrent from "./sm/chargedCurrent";
 export * as geometry from "./geometry";
 export * as random from "./random";
+export * as stats from "./stats";
 export * as sampler from "./sampler";
 export * as signatures from "./signatures";
 export * as io from "./io";

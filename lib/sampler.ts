@@ -1,8 +1,9 @@
 /**
  * Seeded Monte Carlo event sampler for secondary N production in the tungsten and the N
  * decay. It draws, event by event: the flux cell (flavour, energy bin, channel) by its rate;
- * (E_ν, t) inside the cell by rejection against a piecewise-constant envelope in ln|t| (so
- * the joint density is exactly ∝ dσ/dt(E_ν, t) × dN/d ln E_ν, with the user's cuts applied
+ * (E_ν, t) inside the cell — E_ν from the table's within-bin flux model, t by rejection
+ * against a piecewise-constant envelope in ln|t| (so the joint density is exactly
+ * ∝ dσ/dt(E_ν, t) × dN/d ln E_ν of that model, with the user's cuts applied
  * as accept/reject); the production point uniform in the tungsten; the N four-momentum from
  * two-body kinematics; the decay point from the exponential decay law (optionally forced
  * into a region with the corresponding weight); and the visible decay products.
@@ -146,6 +147,18 @@ function densityAt(ds: (E: number, t: number) => number, mN: number, M: number, 
   return v * -t;
 }
 
+/**
+ * E_ν inside a cell from the within-bin flux dN/d ln E ∝ exp(s ln E) on [lnELo, lnEHi]
+ * (production.ts withinBinSlopes) by its inverse CDF; uniform in ln E for s = 0. GeV.
+ */
+function drawEnergy(rng: Random, cell: ProductionCell): number {
+  const w = cell.lnEHi - cell.lnELo;
+  const sw = cell.lnSlope * w;
+  const u = rng();
+  if (Math.abs(sw) < 1e-9) return Math.exp(cell.lnELo + w * u);
+  return Math.exp(cell.lnELo + Math.log1p(u * Math.expm1(sw)) / cell.lnSlope);
+}
+
 /** Flavour index for a merged-flavour cell, drawn from the bin's flavour fractions. */
 function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
   const fr = table.binFlavourFractions!;
@@ -228,7 +241,7 @@ export function sampleEvents(
     let E = 0, t = 0;
     for (;;) {
       trials++;
-      E = Math.exp(cell.lnELo + (cell.lnEHi - cell.lnELo) * rng());
+      E = drawEnergy(rng, cell);
       const p = searchCumulative(env.cum, rng() * envTotal);
       const Lt = env.L0 + (p + rng()) * env.h;
       const absT = Math.exp(Lt);

@@ -18,7 +18,7 @@ import {
 } from "../models/dipole";
 import { seededRandom } from "../random";
 import { logGrid } from "../reach";
-import { dipoleMassPoint } from "../signatures/dipole";
+import { dipoleMassPoint, type QuadratureOptions } from "../signatures/dipole";
 import { sampleDipole, selectedWeights } from "../signatures/dipoleSampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../signatures/dipoleSpectrum";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
@@ -40,14 +40,14 @@ export interface PhotonSpectrumCurve {
 
 /** Fig. 2 left: photon spectra at the benchmarks (default m_N = 0.5, 2 GeV; μ_N = 5e-7 GeV⁻¹). */
 export function fig2Left(
-  opts: { masses?: number[]; mu?: number; bins?: number; n?: number; seed?: number } & SetupOptions = {},
+  opts: { masses?: number[]; mu?: number; bins?: number; n?: number; seed?: number; quadrature?: QuadratureOptions } & SetupOptions = {},
 ): PhotonSpectrumCurve[] {
   const masses = opts.masses ?? [0.5, 2];
   const mu = opts.mu ?? 5e-7;
   const edges = logEdges(100, 1e4, opts.bins ?? 30);
   const n = opts.n ?? 200_000;
   const seed = opts.seed ?? 1;
-  const setup = makeSetup("fasernu2-faser2", setupOptionsOf(opts));
+  const setup = { ...makeSetup("fasernu2-faser2", setupOptionsOf(opts)), ...(opts.quadrature ? { quadrature: opts.quadrature } : {}) };
   return masses.map((mN) => {
     const point = dipoleMassPoint(mN, "universal", setup);
     const quad = dipolePhotonOrRecoilSpectrum(point, mu, "vessel-photons", edges).events;

@@ -3,6 +3,7 @@
  * signatures, spectra, sampling front-ends and detector/flux setups.
  */
 export * from "./production";
+export * from "./fluxBins";
 export * from "./scaling";
 export * from "./electronCuts";
 export * from "./dipole";

@@ -3,12 +3,25 @@
  * tabulated once per model point so that couplings can be rescaled analytically.
  *
  * Integration scheme (documented because the sampler and the quadrature share it):
- * - within each flux bin the counts are spread uniformly in ln E_ν (dN/d ln E constant),
- *   integrated with 3-point Gauss–Legendre in ln E_ν;
- * - over t, composite Gauss–Legendre (8 points per panel, 2 panels per decade of |t|) in
+ * - within each flux bin the flux follows a stated model (`withinBin`, {@link withinBinSlopes}):
+ *   "interpolated" (default) — dN/d ln E = A_b exp(s_b ln E) in bin b, the slope s_b of
+ *   ln(dN/d ln E) reconstructed from the neighbouring bins (monotonised-central limiter, so no
+ *   new extrema; one-sided at the first and last bin, so the last bin keeps falling with the
+ *   spectrum up to its upper edge, the end of the table) and A_b such that the bin's count is
+ *   exact; "log-uniform" — dN/d ln E constant in the bin; "centre" — all counts at the bin's
+ *   geometric centre;
+ * - in ln E_ν, `ePoints`-point Gauss–Legendre (default 6) on each bin, restricted to the part
+ *   above the channel's threshold E_min = m_N + m_N²/(2M) (the integrand switches on there
+ *   non-smoothly, so the threshold is an end point of the rule, never inside it);
+ * - over t, composite Gauss–Legendre (default 8 points per panel — the dipole portal uses 4 —,
+ *   2 panels per decade of |t|) in
  *   ln|t| from |t|_min to |t|_max (or the user's cut), which resolves the coherent plateau
  *   below 1/R² and the fall-off of the form factors;
  * - each node carries its N energy E_N = E_ν − T_recoil, T = −t/(2M).
+ * - optional `energyBreaks` split the bins where a later acceptance has a kink.
+ * Convergence: with the dipole portal's rule (DIPOLE_QUADRATURE) doubling ePoints, tPoints or
+ * panelsPerDecade changes no count (0.01–10 GeV, short and long decay lengths) and no Fig. 2
+ * spectrum bin by more than 0.5 % (test/numerics.test.ts; docs/signal-engine.md §2).
  * The result is a set of nodes with weights in "events per unit coupling factor" (the model
  * says what that factor is: μ_N² for the dipole portal).
  */
@@ -16,6 +29,7 @@ import { nucleusDensity, type Material } from "../constants";
 import { tRange } from "../kinematics";
 import { gaussLegendre } from "../quadrature";
 import { requireNonNegative, requirePositive } from "../validate";
+import { energyNodes, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
 
 /** A channel of N production on one kind of scatterer in the target. */
 export interface ProductionChannel {
@@ -54,8 +68,17 @@ export interface ProductionOptions {
   /** Gauss–Legendre points per panel in ln|t| (default 8) and panels per decade (default 2). */
   readonly tPoints?: number;
   readonly panelsPerDecade?: number;
-  /** Gauss–Legendre points per flux bin in ln E_ν (default 3). */
+  /** Gauss–Legendre points per flux bin (above the channel threshold) in ln E_ν (default 6). */
   readonly ePoints?: number;
+  /** Model of the flux inside a bin (default "interpolated"; see {@link withinBinSlopes}). */
+  readonly withinBin?: WithinBinModel;
+  /**
+   * Neutrino energies (GeV) where the integrand of a later acceptance is not smooth (an energy
+   * cut on E_N ≈ E_ν); every bin holding one is split there, each piece with its own rule.
+   */
+  readonly energyBreaks?: readonly number[];
+  /** Start the E_ν rule at each channel's threshold E_min (default true; false only to reproduce the pre-issue-10 rule). */
+  readonly splitAtThresholds?: boolean;
   /**
    * Sum the flavour spectra (with their weights) before integrating, when the cross
    * section does not depend on the flavour (the dipole portal). Requires identical bin
@@ -90,7 +113,8 @@ export interface ProductionNodes {
 /**
  * A quadrature cell: one flavour, flux bin, Gauss point in ln E_ν and channel. It stands for
  * the sub-interval [lnELo, lnEHi] of the bin that the Gauss weight represents, and owns the
- * nodes [firstNode, endNode). The sampler draws (E_ν, t) inside a cell.
+ * nodes [firstNode, endNode). The sampler draws (E_ν, t) inside a cell, E_ν from the
+ * within-bin flux dN/d ln E ∝ exp(lnSlope · ln E) (lnELo = lnEHi for the "centre" model).
  */
 export interface ProductionCell {
   /** Index into the table's flavours, or −1 for merged flavours. */
@@ -100,6 +124,8 @@ export interface ProductionCell {
   readonly Enu: number;
   readonly lnELo: number;
   readonly lnEHi: number;
+  /** Slope of ln(dN/d ln E) in the cell's flux bin (0 for "log-uniform"). */
+  readonly lnSlope: number;
   readonly firstNode: number;
   readonly endNode: number;
   /** Expected interactions in the cell at unit coupling factor. */
@@ -119,6 +145,82 @@ export interface ProductionTable {
   readonly binFlavourFractions: readonly Float64Array[] | null;
   /** Total expected interactions at unit coupling factor. */
   readonly total: number;
+}
+
+interface NodeColumns {
+  f: number[];
+  b: number[];
+  c: number[];
+  E: number[];
+  t: number[];
+  EN: number[];
+  w: number[];
+}
+
+/**
+ * Append the ln|t| nodes of one (E_ν, channel) to `acc`: composite Gauss–Legendre on panels of
+ * a fixed grid in ln|t| (edges at k·ln10/panelsPerDecade, clipped to the physical range, the
+ * |t| cut and each recoil window). `scat` is scatterers × length × neutrinos (GeV⁻²·…);
+ * returns the summed weight (expected interactions at unit coupling).
+ */
+function integrateT(
+  acc: NodeColumns,
+  key: { f: number; b: number; c: number },
+  Enu: number,
+  mN: number,
+  ch: ProductionChannel,
+  scat: number,
+  rule: {
+    tr: { readonly x: number[]; readonly w: number[] };
+    panelsPerDecade: number;
+    tAbsMaxCut: number;
+    recoilWindows: ProductionOptions["recoilWindows"];
+  },
+): number {
+  const r = tRange(Enu, mN, ch.targetMass);
+  if (r === null) return 0;
+  const { tr } = rule;
+  const aMin = -r.tMax; // |t| smallest
+  const aMax = Math.min(-r.tMin, rule.tAbsMaxCut);
+  const windows: (readonly [number, number])[] = rule.recoilWindows
+    ? rule.recoilWindows(Enu, ch).map(([Tlo, Thi]) => [2 * ch.targetMass * Tlo, 2 * ch.targetMass * Thi] as const)
+    : [[aMin, aMax]];
+  const ds = ch.kernel ?? ch.dsigmadt;
+  let cellWeight = 0;
+  for (const [wLo, wHi] of windows) {
+    const aLo = Math.max(aMin, wLo);
+    const aHi = Math.min(aMax, wHi);
+    if (!(aHi > aLo) || !(aLo > 0)) continue;
+    // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
+    // subsets (restrictAbsT); the 1e-9 snaps keep a range end on a grid edge from opening a sliver panel
+    const L0 = Math.log(aLo), L1 = Math.log(aHi);
+    const h0 = Math.LN10 / rule.panelsPerDecade;
+    const k0 = Math.floor(L0 / h0 + 1e-9), k1 = Math.ceil(L1 / h0 - 1e-9);
+    for (let p = k0; p < k1; p++) {
+      const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
+      if (!(pb - pa > 1e-9 * h0)) continue;
+      const c0 = 0.5 * (pa + pb), h = pb - pa;
+      for (let j = 0; j < tr.x.length; j++) {
+        const absT = Math.exp(c0 + 0.5 * h * tr.x[j]!);
+        const t = -absT;
+        const dsv = ds(Enu, t);
+        const w = scat * dsv * absT * 0.5 * h * tr.w[j]!;
+        if (w === 0) continue;
+        if (!(w > 0) || !Number.isFinite(w)) {
+          throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
+        }
+        acc.f.push(key.f);
+        acc.b.push(key.b);
+        acc.c.push(key.c);
+        acc.E.push(Enu);
+        acc.t.push(t);
+        acc.EN.push(Enu - absT / (2 * ch.targetMass));
+        acc.w.push(w);
+        cellWeight += w;
+      }
+    }
+  }
+  return cellWeight;
 }
 
 /**
@@ -145,7 +247,7 @@ export function tabulateProduction(
   if (opts.tAbsMax !== undefined) requirePositive("tAbsMax", opts.tAbsMax);
   const tAbsMaxCut = opts.tAbsMax ?? Infinity;
   const tr = gaussLegendre(opts.tPoints ?? 8);
-  const er = gaussLegendre(opts.ePoints ?? 3);
+  const er = gaussLegendre(opts.ePoints ?? 6);
   const panelsPerDecade = opts.panelsPerDecade ?? 2;
   const nNuc = nucleusDensity(material);
   let work: readonly BinnedSpectrum[] = spectra;
@@ -170,82 +272,41 @@ export function tabulateProduction(
     workWeights = [1];
   }
   const flavourIndex = (f: number) => (opts.mergeFlavours ? -1 : f);
-  const nf: number[] = [], nb: number[] = [], nc: number[] = [];
-  const nE: number[] = [], nt: number[] = [], nEN: number[] = [], nw: number[] = [];
+  const model = opts.withinBin ?? "interpolated";
+  const acc: NodeColumns = { f: [], b: [], c: [], E: [], t: [], EN: [], w: [] };
   const cells: ProductionCell[] = [];
   let total = 0;
+  const lnBreaks = (opts.energyBreaks ?? []).map((E, i) => {
+    requirePositive(`energyBreaks[${i}]`, E);
+    return Math.log(E);
+  });
+  const splitThresholds = opts.splitAtThresholds ?? true;
+  const tRule = { tr, panelsPerDecade, tAbsMaxCut, recoilWindows: opts.recoilWindows };
   work.forEach((spec, f) => {
     const fw = workWeights[f]!;
     requireNonNegative(`flavourWeights[${f}]`, fw);
     if (fw === 0) return;
+    const slopes = withinBinSlopes(spec.edges, spec.counts, model);
     for (let b = 0; b < spec.counts.length; b++) {
       const count = spec.counts[b]!;
       if (count === 0) continue;
       const lnLo = Math.log(spec.edges[b]!);
       const lnHi = Math.log(spec.edges[b + 1]!);
-      let lnSub = lnLo;
-      for (let i = 0; i < er.x.length; i++) {
-        const Enu = Math.exp(0.5 * (lnLo + lnHi) + 0.5 * (lnHi - lnLo) * er.x[i]!);
-        // the Gauss weights partition the bin: node i represents a sub-interval of width w_i Δ/2
-        const lnSubLo = lnSub;
-        const lnSubHi = i === er.x.length - 1 ? lnHi : lnSub + 0.5 * (lnHi - lnLo) * er.w[i]!;
-        lnSub = lnSubHi;
-        const nuWeight = count * fw * 0.5 * er.w[i]!; // dN/dlnE constant in the bin
-        channels.forEach((ch, c) => {
-          const r = tRange(Enu, mN, ch.targetMass);
-          if (r === null) return;
-          const aMin = -r.tMax; // |t| smallest
-          const aMax = Math.min(-r.tMin, tAbsMaxCut);
-          const windows: (readonly [number, number])[] = opts.recoilWindows
-            ? opts.recoilWindows(Enu, ch).map(([Tlo, Thi]) => [2 * ch.targetMass * Tlo, 2 * ch.targetMass * Thi] as const)
-            : [[aMin, aMax]];
-          const scat = nNuc * ch.perNucleus * length * nuWeight;
-          const ds = ch.kernel ?? ch.dsigmadt;
-          const firstNode = nw.length;
-          let cellWeight = 0;
-          for (const [wLo, wHi] of windows) {
-            const aLo = Math.max(aMin, wLo);
-            const aHi = Math.min(aMax, wHi);
-            if (!(aHi > aLo) || !(aLo > 0)) continue;
-            // panels on a fixed grid in ln|t| (edges at k·ln10/panelsPerDecade), clipped to the
-            // range: tables with a |t| cut on a grid edge are then exact subsets (restrictAbsT)
-            const L0 = Math.log(aLo), L1 = Math.log(aHi);
-            const h0 = Math.LN10 / panelsPerDecade;
-            // (the 1e-9 snaps keep a range end that sits on a grid edge from opening a sliver panel)
-            const k0 = Math.floor(L0 / h0 + 1e-9), k1 = Math.ceil(L1 / h0 - 1e-9);
-            for (let p = k0; p < k1; p++) {
-              const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
-              if (!(pb - pa > 1e-9 * h0)) continue;
-              const c0 = 0.5 * (pa + pb), h = pb - pa;
-              for (let j = 0; j < tr.x.length; j++) {
-                const absT = Math.exp(c0 + 0.5 * h * tr.x[j]!);
-                const t = -absT;
-                const dsv = ds(Enu, t);
-                const w = scat * dsv * absT * 0.5 * h * tr.w[j]!;
-                if (w === 0) continue;
-                if (!(w > 0) || !Number.isFinite(w)) {
-                  throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
-                }
-                const EN = Enu - absT / (2 * ch.targetMass);
-                nf.push(flavourIndex(f));
-                nb.push(b);
-                nc.push(c);
-                nE.push(Enu);
-                nt.push(t);
-                nEN.push(EN);
-                nw.push(w);
-                cellWeight += w;
-              }
-            }
-          }
+      const s = slopes[b]!;
+      channels.forEach((ch, c) => {
+        const scat = nNuc * ch.perNucleus * length * count * fw;
+        for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
+          const firstNode = acc.w.length;
+          const cellWeight = integrateT(acc, { f: flavourIndex(f), b, c }, node.Enu, mN, ch, scat * node.weight, tRule);
           if (cellWeight > 0) {
-            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu, lnELo: lnSubLo, lnEHi: lnSubHi, firstNode, endNode: nw.length, weight: cellWeight });
+            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.w.length, weight: cellWeight });
             total += cellWeight;
           }
-        });
-      }
+        }
+      });
     }
   });
+  const [nf, nb, nc, nE, nt, nEN, nw] = [acc.f, acc.b, acc.c, acc.E, acc.t, acc.EN, acc.w];
   return {
     mN,
     flavours: spectra.map((s) => s.flavour),
@@ -383,3 +444,4 @@ export function collapseByEnergy(
   }
   return { EN, weight };
 }
+
