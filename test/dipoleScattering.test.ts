@@ -329,8 +329,8 @@ describe("ν e⁻ → N e⁻, (A.10)", () => {
   });
 });
 
-describe("performance", () => {
-  it("σ(E) at the 28 flux energies (11.34 … 5698 GeV) takes milliseconds for every process", () => {
+describe("σ(E) over the flux energies", () => {
+  it("σ(E) at the 28 flux energies (11.34 … 5698 GeV) is finite and non-negative for every process (timings: npm run bench)", () => {
     const Es = Array.from({ length: 28 }, (_, i) => 11.34 * Math.pow(5698 / 11.34, i / 27));
     const procs: [string, (E: number) => number][] = [
       ["coherent", (E) => sigmaCoherent(E, 0.1, 1e-6, tungsten)],
@@ -340,12 +340,8 @@ describe("performance", () => {
       ["electron", (E) => sigmaElectron(E, 0.1, 1e-6)],
     ];
     for (const [, f] of procs) {
-      Es.forEach(f); // warm-up
-      const t0 = performance.now();
       const out = Es.map(f);
-      const ms = performance.now() - t0;
       expect(out.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
-      expect(ms).toBeLessThan(50); // measured ≈ 0.5 ms on the development machine
     }
     // a sanity number: σ_coh(1 TeV, m_N = 1 GeV, μ = 1e-6 GeV⁻¹) is O(1e-37..1e-36) cm²
     const s = sigmaCoherent(1000, 1, 1e-6, tungsten) / cm2;

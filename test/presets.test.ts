@@ -123,7 +123,10 @@ describe("the command line follows the preset", () => {
     expect(o.inputs).toMatchObject({ preset: "current", normalisation: "tp" });
     const k = d.inputs.family_factors;
     for (const [f, fam] of [["nu_e", "e"], ["nubar_mu", "mu"], ["nu_tau", "tau"]] as const) {
-      expect(d.by_flavour[f] / c.by_flavour[f]).toBeCloseTo(k[fam], 9);
+      // the dipole integrates the flavour-summed spectrum (mergeFlavours) with the interpolated
+      // within-bin model, whose slope in a bin is that of the sum: the family factors change the
+      // sum's slope, so the per-flavour ratio equals k only to the within-bin slope effect (< 1e-3)
+      expect(Math.abs(d.by_flavour[f] / c.by_flavour[f] / k[fam] - 1)).toBeLessThan(1e-3);
     }
   });
   it("--preset is accepted by xsec and width and rejected when unknown (exit 2)", async () => {
