@@ -14,11 +14,11 @@ import {
   type NuNuReading,
   primaryDileptonEvents,
   secondaryDileptonEvents,
-} from "../lib/signatures/darkBoson";
-import { secondaryDileptonSpectrum, summarise } from "../lib/signatures/darkBosonSpectrum";
-import { logEdges } from "../lib/signatures/dipoleSpectrum";
-import { DEFAULT_FLUX, inputsJson, makeSetup } from "../lib/signatures/setup";
-import { fb_inv } from "../lib/units";
+} from "../lib/models/darkBoson/fig3/chain";
+import { secondaryDileptonSpectrum, summarise } from "../lib/models/darkBoson/fig3/spectrum";
+import { logEdges } from "../lib/models/dipole/spectrum";
+import { DEFAULT_FLUX, inputsJson, makeSetup } from "../lib/detector/setup";
+import { fb_inv } from "../lib/core/units";
 import { choice, fmt, num, parse, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError, type OptionSpec } from "./args";
 import { darkbosonElectronEvents } from "./darkbosonElectron";
 

@@ -12,9 +12,9 @@
  * --no-angle-cuts. The vessel counterpart (N → νe⁺e⁻ in FASER 2) of the same production is
  * reported alongside.
  */
-import { inputsJson, makeSetup } from "../lib/signatures/setup";
+import { inputsJson, makeSetup } from "../lib/detector/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
-import { heavyZDMassPoint, type HeavyZDSignature } from "../lib/signatures/heavyZD";
+import { heavyZDMassPoint, type HeavyZDSignature } from "../lib/models/darkBoson/fig4/heavyZD";
 import { choice, fmt, num, setupOptionsFromArgs, table, UsageError } from "./args";
 import { darkModelFromArgs } from "./physics";
 

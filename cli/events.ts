@@ -4,14 +4,14 @@
  */
 import { writeFileSync } from "node:fs";
 import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
-import { seededRandom } from "../lib/random";
-import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/signatures/dipole";
-import { sampleDipole, selectedWeights } from "../lib/signatures/dipoleSampling";
-import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
-import { eventsToCsv, eventsToJson } from "../lib/io";
-import { makeSetup, DEFAULT_FLUX, inputsJson } from "../lib/signatures/setup";
+import { seededRandom } from "../lib/core/random";
+import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/models/dipole/signatures";
+import { sampleDipole, selectedWeights } from "../lib/models/dipole/sampling";
+import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/models/dipole/spectrum";
+import { eventsToCsv, eventsToJson } from "../lib/engine/io";
+import { makeSetup, DEFAULT_FLUX, inputsJson } from "../lib/detector/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
-import { fb_inv } from "../lib/units";
+import { fb_inv } from "../lib/core/units";
 import { choice, decayFlavoursFromArgs, fmt, num, parse, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError, type OptionSpec } from "./args";
 
 export const EVENTS_HELP = `nudump events | spectrum | sample — signal events of the dipole portal

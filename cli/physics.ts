@@ -1,12 +1,12 @@
 /**
  * `nudump xsec` and `nudump width`: cross sections and decay widths of both models.
  */
-import { materials, m_e } from "../lib/constants";
-import { thresholdEnergy, labDecayLength, properDecayLength } from "../lib/kinematics";
+import { materials, m_e } from "../lib/core/constants";
+import { thresholdEnergy, labDecayLength, properDecayLength } from "../lib/core/kinematics";
 import * as dipole from "../lib/models/dipole";
 import * as dark from "../lib/models/darkBoson";
-import { DEFAULT_PRESET, PRESET_NAMES, presetByName, type Preset } from "../lib/presets";
-import { cm2, m as metre } from "../lib/units";
+import { DEFAULT_PRESET, PRESET_NAMES, presetByName, type Preset } from "../lib/detector/presets";
+import { cm2, m as metre } from "../lib/core/units";
 import { choice, decayFlavoursFromArgs, fmt, num, optNum, pair, parse, table, UsageError, type OptionSpec } from "./args";
 
 const common: OptionSpec = {

@@ -26,9 +26,9 @@ import {
   fig4RightPanel,
   runMassTasks,
 } from "../lib/figures";
-import { chromiumPath, renderStatic, type Figure } from "../lib/plots";
-import { logGrid } from "../lib/reach";
-import { makeSetup, inputsJson } from "../lib/signatures/setup";
+import { chromiumPath, renderStatic, type Figure } from "../lib/plot/plots";
+import { logGrid } from "../lib/engine/reach";
+import { makeSetup, inputsJson } from "../lib/detector/setup";
 import { choice, decayFlavoursFromArgs, num, parse, progressBar, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError } from "./args";
 
 export const REACH_HELP = `nudump reach — the data of the paper's figures

@@ -9,26 +9,26 @@
  * plots (plotly figure builders for notebooks); presets (the named input sets, `paper` by
  * default); dataDir (where the shipped data/ is).
  */
-export * as units from "./units";
-export * as constants from "./constants";
-export * as kinematics from "./kinematics";
-export * as quadrature from "./quadrature";
-export * as formFactors from "./formFactors";
+export * as units from "./core/units";
+export * as constants from "./core/constants";
+export * as kinematics from "./core/kinematics";
+export * as quadrature from "./core/quadrature";
+export * as formFactors from "./core/formFactors";
 export * as dipole from "./models/dipole";
 export * as darkBoson from "./models/darkBoson";
 export * as flux from "./flux";
-export * as chargedCurrent from "./sm/chargedCurrent";
-export * as geometry from "./geometry";
-export * as random from "./random";
-export * as stats from "./stats";
-export * as sampler from "./sampler";
+export * as chargedCurrent from "./flux/chargedCurrent";
+export * as geometry from "./detector/geometry";
+export * as random from "./core/random";
+export * as stats from "./core/stats";
+export * as sampler from "./engine/sampler";
 export * as signatures from "./signatures";
-export * as io from "./io";
-export * as production from "./production";
-export * as bounds from "./bounds";
-export * as plots from "./plots";
-export * as reach from "./reach";
+export * as io from "./engine/io";
+export * as production from "./ip";
+export * as bounds from "./figures/bounds";
+export * as plots from "./plot/plots";
+export * as reach from "./engine/reach";
 export * as figures from "./figures";
-export * as presets from "./presets";
-export { dataDir } from "./dataDir";
-export * from "./validate";
+export * as presets from "./detector/presets";
+export { dataDir } from "./core/dataDir";
+export * from "./core/validate";

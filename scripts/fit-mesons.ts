@@ -14,9 +14,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type MesonFit, mesonBasis } from "../lib/production/mesonFit";
-import { type AngleMomentumSpectrum, readAngleMomentumTable } from "../lib/production/table";
-import { pb } from "../lib/units";
+import { type MesonFit, mesonBasis } from "../lib/ip/mesonFit";
+import { type AngleMomentumSpectrum, readAngleMomentumTable } from "../lib/ip/mesonTable";
+import { pb } from "../lib/core/units";
 
 const POWERS: [number, number, number][] = [
   [0, 0, 0], [1, 0, 0], [2, 0, 0], [3, 0, 0], [4, 0, 0],

@@ -10,10 +10,10 @@ import {
   readDipoleBoundCsv,
   readTwoColumnTable,
   type DipoleBound,
-} from "../lib/bounds";
+} from "../lib/figures/bounds";
 import { buildDipoleBounds, DISPLAY_BOX, gninenkoMuTrToMuN, muBohr_GeV_inv, muBohrTableToMuN } from "../data/bounds/dipole/build";
 import { widthNuGammaPerFlavour } from "../lib/models/dipole/decays";
-import { second } from "../lib/units";
+import { second } from "../lib/core/units";
 
 const FIX = path.join(__dirname, "fixtures", "bounds");
 const fx = (f: string) => path.join(FIX, f);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BOUND_KINDS, parseBoundCsv } from "../lib/bounds";
+import { BOUND_KINDS, parseBoundCsv } from "../lib/figures/bounds";
 import { readFig3Bounds } from "../lib/figures/fig3";
 
 const BOUNDS = path.resolve(__dirname, "..", "data", "bounds");

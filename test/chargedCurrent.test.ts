@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 import { join } from "node:path";
 import {
   sigmaCC,
@@ -9,9 +9,9 @@ import {
   leptonMassSuppression,
   sigmaOverE_nu_PDG,
   sigmaOverE_nubar_PDG,
-} from "../lib/sm/chargedCurrent";
-import { tungsten, m_tau, m_p, m_n, type Material } from "../lib/constants";
-import { cm2, cm, GeV, gram, tonne } from "../lib/units";
+} from "../lib/flux/chargedCurrent";
+import { tungsten, m_tau, m_p, m_n, type Material } from "../lib/core/constants";
+import { cm2, cm, GeV, gram, tonne } from "../lib/core/units";
 import {
   FLAVOURS,
   PDG_ID,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as u from "../lib/units";
-import * as c from "../lib/constants";
-import * as k from "../lib/kinematics";
-import { integrate, integrateLog, integrateOverT } from "../lib/quadrature";
-import { atomicScreening, dipoleFormFactor, helm, helmParameters, nucleonFormFactors } from "../lib/formFactors";
+import * as u from "../lib/core/units";
+import * as c from "../lib/core/constants";
+import * as k from "../lib/core/kinematics";
+import { integrate, integrateLog, integrateOverT } from "../lib/core/quadrature";
+import { atomicScreening, dipoleFormFactor, helm, helmParameters, nucleonFormFactors } from "../lib/core/formFactors";
 
 describe("units and constants", () => {
   it("ħc derived from the exact SI h, e and c is 1.973269804e-16 GeV m (SPEC §2)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { alpha, m_e } from "../lib/constants";
-import { kallen, thresholdEnergy, tRange } from "../lib/kinematics";
-import { integrate } from "../lib/quadrature";
+import { alpha, m_e } from "../lib/core/constants";
+import { kallen, thresholdEnergy, tRange } from "../lib/core/kinematics";
+import { integrate } from "../lib/core/quadrature";
 import * as db from "../lib/models/darkBoson";
 import { gamma, lineTensor, slashPlus, contract, dot, type FourVector } from "./support/dirac";
 import { seededRandom, twoToTwo } from "./support/phaseSpace";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { darkbosonEvents, darkbosonSpectrum } from "../cli/darkboson";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
 import { UsageError } from "../cli/args";
-import { m_e, nucleusDensity, tungsten } from "../lib/constants";
-import { fasernu2Faser2, probVessel } from "../lib/geometry";
+import { m_e, nucleusDensity, tungsten } from "../lib/core/constants";
+import { fasernu2Faser2, probVessel } from "../lib/detector/geometry";
 import {
   dSigmaDtCoherent,
   dSigmaDtNucleon,
@@ -13,9 +13,9 @@ import {
   widthNToNuZD,
   zdWidths,
 } from "../lib/models/darkBoson";
-import { integrate } from "../lib/quadrature";
-import { seededRandom } from "../lib/random";
-import { m } from "../lib/units";
+import { integrate } from "../lib/core/quadrature";
+import { seededRandom } from "../lib/core/random";
+import { m } from "../lib/core/units";
 import {
   chainVesselProbability,
   chainWidths,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { alpha, cos2ThetaW, G_F, m_n, m_p, m_Z, sin2ThetaW, tungsten } from "../lib/constants";
-import { nucleonFormFactors, helm } from "../lib/formFactors";
-import { thresholdEnergy, tRange } from "../lib/kinematics";
-import { integrate } from "../lib/quadrature";
-import { cm2 } from "../lib/units";
+import { alpha, cos2ThetaW, G_F, m_n, m_p, m_Z, sin2ThetaW, tungsten } from "../lib/core/constants";
+import { nucleonFormFactors, helm } from "../lib/core/formFactors";
+import { thresholdEnergy, tRange } from "../lib/core/kinematics";
+import { integrate } from "../lib/core/quadrature";
+import { cm2 } from "../lib/core/units";
 import * as db from "../lib/models/darkBoson";
 import { PL, gamma, lineTensor, mul, slash, slashPlus, sigmaDotQ, add, scale, contract, dot, type FourVector } from "./support/dirac";
 import { seededRandom, twoToTwo } from "./support/phaseSpace";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { alpha, m_e, m_mu } from "../lib/constants";
-import { twoBodyMomentum } from "../lib/kinematics";
-import { integrate } from "../lib/quadrature";
-import { hbarc_GeV_m, m as metre } from "../lib/units";
+import { alpha, m_e, m_mu } from "../lib/core/constants";
+import { twoBodyMomentum } from "../lib/core/kinematics";
+import { integrate } from "../lib/core/quadrature";
+import { hbarc_GeV_m, m as metre } from "../lib/core/units";
 import * as db from "../lib/models/darkBoson";
 import { PL, gamma, lineTensor, mul, slash, slashPlus, dot, metric, trace, bar, type FourVector } from "./support/dirac";
 import { dalitzRange, seededRandom, threeBody, twoToTwo } from "./support/phaseSpace";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { alpha, m_e, m_mu } from "../lib/constants";
-import { m as metre } from "../lib/units";
-import { integrate } from "../lib/quadrature";
-import { seededRandom, type Random } from "../lib/random";
+import { alpha, m_e, m_mu } from "../lib/core/constants";
+import { m as metre } from "../lib/core/units";
+import { integrate } from "../lib/core/quadrature";
+import { seededRandom, type Random } from "../lib/core/random";
 import {
   ampSqNuLL,
   branchingNuGamma,

@@ -3,12 +3,12 @@
  * item of /work/shared/ERRATA.md (E1, E2, E5, E8, E12, E14).
  */
 import { describe, expect, it } from "vitest";
-import { alpha, m_e, m_mu, m_n, m_p, tungsten } from "../lib/constants";
-import { m as metre } from "../lib/units";
-import { tRange } from "../lib/kinematics";
-import { integrate, integrateOverT } from "../lib/quadrature";
-import { helm, helmParameters, nucleonFormFactors } from "../lib/formFactors";
-import { seededRandom } from "../lib/random";
+import { alpha, m_e, m_mu, m_n, m_p, tungsten } from "../lib/core/constants";
+import { m as metre } from "../lib/core/units";
+import { tRange } from "../lib/core/kinematics";
+import { integrate, integrateOverT } from "../lib/core/quadrature";
+import { helm, helmParameters, nucleonFormFactors } from "../lib/core/formFactors";
+import { seededRandom } from "../lib/core/random";
 import {
   ampSqNuLL,
   diracTargetTerms,

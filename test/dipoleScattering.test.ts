@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { alpha, m_e, m_n, m_p, tungsten, type Material } from "../lib/constants";
-import { cm2 } from "../lib/units";
-import { thresholdEnergy, tRange } from "../lib/kinematics";
-import { integrate } from "../lib/quadrature";
-import { helm, nucleonFormFactors } from "../lib/formFactors";
-import { seededRandom } from "../lib/random";
+import { alpha, m_e, m_n, m_p, tungsten, type Material } from "../lib/core/constants";
+import { cm2 } from "../lib/core/units";
+import { thresholdEnergy, tRange } from "../lib/core/kinematics";
+import { integrate } from "../lib/core/quadrature";
+import { helm, nucleonFormFactors } from "../lib/core/formFactors";
+import { seededRandom } from "../lib/core/random";
 import {
   diracTargetTerms,
   dsigmaDtCoherent,

@@ -5,7 +5,7 @@ import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
 import { UsageError } from "../cli/args";
 
 import * as path from "node:path";
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 
 // the shipped ν_τ-HNL bound lines (data/bounds/hnl-tau, vendored by the bounds work); until they are
 // in the tree the reference copy stands in, resolved relative to the repository

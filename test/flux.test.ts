@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 import {
   FLAVOURS,
   PDG_ID,

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   fasernu2Faser2, fasernuFaser, detectorByName, probDecayInTungsten, probDecayInVessel,
   squareDiscOverlap, transverseAcceptance,
-} from "../lib/geometry";
-import { integrate } from "../lib/quadrature";
-import { cm, fb_inv, m } from "../lib/units";
-import { g_per_cm3 } from "../lib/units";
+} from "../lib/detector/geometry";
+import { integrate } from "../lib/core/quadrature";
+import { cm, fb_inv, m } from "../lib/core/units";
+import { g_per_cm3 } from "../lib/core/units";
 
 describe("detector geometry (SPEC §3)", () => {
   it("FASERν2 + FASER 2: 1.8 m of W, vessel from 2.2 m to 7.2 m, R = 1 m, 3000 fb⁻¹", () => {

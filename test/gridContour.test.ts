@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { excludedBandPolygon, excludedIntervals, tensorGridFromTriplets } from "../lib/gridContour";
-import { parseNpy, readNpy } from "../lib/npy";
+import { excludedBandPolygon, excludedIntervals, tensorGridFromTriplets } from "../lib/core/gridContour";
+import { parseNpy, readNpy } from "../lib/core/npy";
 import { readChi2Grid } from "../data/bounds/darkboson-fig3/build";
 
 const FIX = path.resolve(__dirname, "fixtures", "npy");

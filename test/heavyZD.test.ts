@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { alpha, G_F, m_Ds, m_e, m_pi, m_tau, nucleusDensity, sin2ThetaW } from "../lib/constants";
-import { twoBodyMomentum } from "../lib/kinematics";
-import { integrate } from "../lib/quadrature";
+import { alpha, G_F, m_Ds, m_e, m_pi, m_tau, nucleusDensity, sin2ThetaW } from "../lib/core/constants";
+import { twoBodyMomentum } from "../lib/core/kinematics";
+import { integrate } from "../lib/core/quadrature";
 import * as db from "../lib/models/darkBoson";
 import {
   dsToTauNFactor,
@@ -12,19 +12,19 @@ import {
   tauToNFactor,
   tauToPseudoscalarNFactor,
   tauToVectorNFactor,
-} from "../lib/production/mixing";
-import { charm2Detector, charm2Electrons, CHARM2_DEFAULTS, readCharm2MesonSpectrum } from "../lib/production/charm2";
-import type { ZDSpectrum } from "../lib/production/primary";
-import { heavyZDMassPoint, nSpectrumFromZD, U2_REF } from "../lib/signatures/heavyZD";
-import { heavyZDNWidths, smWidthNuLL, visibleFractionNuEE } from "../lib/signatures/heavyZDDecays";
-import { elasticRecoilCosTheta, elasticTAtAngle, elasticTMax, elasticRecoilWindows, sigmaNElectronInBoxes } from "../lib/signatures/heavyZDElectron";
-import { fasernu2ElectronCutsNoAngle } from "../lib/signatures/electronCuts";
-import { makeSetup } from "../lib/signatures/setup";
-import { tabulateProduction } from "../lib/signatures/production";
-import { heavyZDUpscatteringChannels } from "../lib/signatures/heavyZD";
-import { electronDensity, tungsten } from "../lib/constants";
-import { nSpectrumFromMixing } from "../lib/production/mixing";
-import { dataDir } from "../lib/dataDir";
+} from "../lib/ip/mixing";
+import { charm2Detector, charm2Electrons, CHARM2_DEFAULTS, readCharm2MesonSpectrum } from "../lib/ip/charm2";
+import type { ZDSpectrum } from "../lib/ip/primary";
+import { heavyZDMassPoint, nSpectrumFromZD, U2_REF } from "../lib/models/darkBoson/fig4/heavyZD";
+import { heavyZDNWidths, smWidthNuLL, visibleFractionNuEE } from "../lib/models/darkBoson/fig4/decays";
+import { elasticRecoilCosTheta, elasticTAtAngle, elasticTMax, elasticRecoilWindows, sigmaNElectronInBoxes } from "../lib/models/darkBoson/fig4/electron";
+import { fasernu2ElectronCutsNoAngle } from "../lib/detector/electronCuts";
+import { makeSetup } from "../lib/detector/setup";
+import { tabulateProduction } from "../lib/engine/productionTable";
+import { heavyZDUpscatteringChannels } from "../lib/models/darkBoson/fig4/heavyZD";
+import { electronDensity, tungsten } from "../lib/core/constants";
+import { nSpectrumFromMixing } from "../lib/ip/mixing";
+import { dataDir } from "../lib/core/dataDir";
 
 const HADRONS = dataDir("hadrons"); // shipped: data/hadrons/0.45TeV/Pythia
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_COLUMNS, eventsToCsv, eventsToDataFrame, eventsToJson } from "../lib/io";
+import { EVENT_COLUMNS, eventsToCsv, eventsToDataFrame, eventsToJson } from "../lib/engine/io";
 import { dipoleModel } from "../lib/models/dipole";
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/core/random";
 import { dipoleMassPoint, makeSetup, sampleDipole, selectedWeights } from "../lib/signatures";
-import { m } from "../lib/units";
+import { m } from "../lib/core/units";
 
 describe("event tables out of the library", () => {
   const setup = makeSetup("fasernu2-faser2");

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fig2Left } from "../lib/figures/fig2";
-import { histogramChiSquare, chiSquarePValue, gammaQ } from "../lib/stats";
+import { histogramChiSquare, chiSquarePValue, gammaQ } from "../lib/core/stats";
 import {
   DIPOLE_SIGNATURES,
   dipoleMassPoint,
@@ -19,7 +19,7 @@ import {
   type DipoleMassPoint,
   type QuadratureOptions,
 } from "../lib/signatures";
-import { nucleusDensity, tungsten } from "../lib/constants";
+import { nucleusDensity, tungsten } from "../lib/core/constants";
 
 // explicit flux options: other work changes the default preset, these tests are about the rule
 const setup = makeSetup("fasernu2-faser2", { flux: "fasernu2-paper", normalisation: "kling-nevay" });

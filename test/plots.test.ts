@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as plots from "../lib/plots";
+import * as plots from "../lib/plot/plots";
 
 const hasChromium = plots.chromiumPath() !== null;
 

@@ -8,13 +8,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../cli/main";
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 import { ccintTotals, TP_CC_COUNTS } from "../lib/flux";
 import { fig4BoundsDir, fig4HadronsDir } from "../lib/figures/fig4";
-import { DEFAULT_PRESET, PRESET_NAMES, presetByName } from "../lib/presets";
-import { makeSetup } from "../lib/signatures/setup";
+import { DEFAULT_PRESET, PRESET_NAMES, presetByName } from "../lib/detector/presets";
+import { makeSetup } from "../lib/detector/setup";
 import { decayFlavourCount, dipoleModel } from "../lib/models/dipole";
-import { hbarc_GeV_m as hbar_c } from "../lib/units";
+import { hbarc_GeV_m as hbar_c } from "../lib/core/units";
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "", err = "";

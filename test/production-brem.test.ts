@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { alpha, m_p } from "../lib/constants";
-import { fasernu2Faser2 } from "../lib/geometry";
+import { alpha, m_p } from "../lib/core/constants";
+import { fasernu2Faser2 } from "../lib/detector/geometry";
 import {
   F1_POLES,
   bremDensity,
@@ -14,8 +14,8 @@ import {
   sigmaPPTotal,
   vesselDistances,
   zdFromBremsstrahlung,
-} from "../lib/production";
-import { mb } from "../lib/units";
+} from "../lib/ip";
+import { mb } from "../lib/core/units";
 
 // validation only (not shipped): FORESEE's FWW tables in the reference data, resolved relative to the repository
 const BREM = path.resolve(__dirname, "../../shared/data/brem/14TeV");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BR_eta_gg, BR_pi0_gg, m_eta, m_pi0 } from "../lib/constants";
+import { BR_eta_gg, BR_pi0_gg, m_eta, m_pi0 } from "../lib/core/constants";
 import {
   type AngleMomentumSpectrum,
   boostDaughter,
@@ -7,10 +7,10 @@ import {
   combineAngles,
   restFrameZD,
   zdFromMesonDecays,
-} from "../lib/production";
-import { gaussLegendre } from "../lib/quadrature";
-import { seededRandom } from "../lib/random";
-import { pb } from "../lib/units";
+} from "../lib/ip";
+import { gaussLegendre } from "../lib/core/quadrature";
+import { seededRandom } from "../lib/core/random";
+import { pb } from "../lib/core/units";
 
 /** A one-bin meson spectrum at (log10 θ, log10 p) holding 1 pb. */
 function oneBin(lt: number, lp: number): AngleMomentumSpectrum {

@@ -1,7 +1,7 @@
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fasernu2Faser2 } from "../lib/geometry";
+import { fasernu2Faser2 } from "../lib/detector/geometry";
 import {
   GENERATORS,
   compareInCone,
@@ -14,8 +14,8 @@ import {
   sigmaInCone,
   totalSigma,
   vesselDistances,
-} from "../lib/production";
-import { fb_inv, mb, pb, pb_inv } from "../lib/units";
+} from "../lib/ip";
+import { fb_inv, mb, pb, pb_inv } from "../lib/core/units";
 
 const HADRONS = dataDir("hadrons"); // the shipped FORESEE tables (byte-identical to the source, test/vendored.test.ts)
 const FIX = join(__dirname, "fixtures", "mesons");

@@ -1,8 +1,8 @@
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 import { describe, expect, it } from "vitest";
-import { alpha, m_e, m_pi0 } from "../lib/constants";
-import { fasernu2Faser2 } from "../lib/geometry";
-import { labDecayLength } from "../lib/kinematics";
+import { alpha, m_e, m_pi0 } from "../lib/core/constants";
+import { fasernu2Faser2 } from "../lib/detector/geometry";
+import { labDecayLength } from "../lib/core/kinematics";
 import {
   brMesonToGammaZD,
   defaultMesonSpectrum,
@@ -14,8 +14,8 @@ import {
   probDecayInVesselFromIP,
   readMesonSpectrum,
   vesselDistances,
-} from "../lib/production";
-import { fb_inv, m } from "../lib/units";
+} from "../lib/ip";
+import { fb_inv, m } from "../lib/core/units";
 
 const det = fasernu2Faser2();
 const { L1, L2, R } = vesselDistances(det);

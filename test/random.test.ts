@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discrete, seededRandom, substreamSeed, xoshiro128ss } from "../lib/random";
+import { discrete, seededRandom, substreamSeed, xoshiro128ss } from "../lib/core/random";
 
 describe("seeded random numbers (xoshiro128**)", () => {
   it("reproduces the reference recurrence: state {1,2,3,4} gives 11520, then 0 (hand-computed from the algorithm)", () => {

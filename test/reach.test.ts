@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findEdges, joinEdgeIslands, joinEdges, logGrid } from "../lib/reach";
+import { findEdges, joinEdgeIslands, joinEdges, logGrid } from "../lib/engine/reach";
 import { assembleFig1, fig1Mass, insidePolygon, FIG1_LINES } from "../lib/figures/fig1";
 import { fig2Right } from "../lib/figures/fig2";
 import { dipoleMassPoint, makeSetup } from "../lib/signatures";

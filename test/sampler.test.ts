@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { tungsten } from "../lib/constants";
-import { momentum } from "../lib/kinematics";
+import { tungsten } from "../lib/core/constants";
+import { momentum } from "../lib/core/kinematics";
 import { dipoleModel, dsigmaDtCoherent } from "../lib/models/dipole";
-import { integrate } from "../lib/quadrature";
-import { seededRandom } from "../lib/random";
-import { sampleEvents } from "../lib/sampler";
+import { integrate } from "../lib/core/quadrature";
+import { seededRandom } from "../lib/core/random";
+import { sampleEvents } from "../lib/engine/sampler";
 import {
   dipoleChannels,
   dipoleDecayModel,
@@ -16,8 +16,8 @@ import {
   tabulateProduction,
   type DipoleSignature,
 } from "../lib/signatures";
-import { eventsToCsv } from "../lib/io";
-import { m } from "../lib/units";
+import { eventsToCsv } from "../lib/engine/io";
+import { m } from "../lib/core/units";
 
 /** χ² of observed counts against expected counts (both normalised to the same total). */
 function chi2(observed: number[], expected: number[]): number {

@@ -1,10 +1,10 @@
-import { dataDir } from "../lib/dataDir";
+import { dataDir } from "../lib/core/dataDir";
 import { describe, expect, it } from "vitest";
-import { m_e, tungsten, nucleusDensity } from "../lib/constants";
-import { fasernu2Faser2, probVessel, transverseAcceptance } from "../lib/geometry";
-import { momentum, recoilCosTheta, tRange } from "../lib/kinematics";
+import { m_e, tungsten, nucleusDensity } from "../lib/core/constants";
+import { fasernu2Faser2, probVessel, transverseAcceptance } from "../lib/detector/geometry";
+import { momentum, recoilCosTheta, tRange } from "../lib/core/kinematics";
 import { dipoleModel, sigmaCoherent, sigmaElectron, sigmaNucleon, totalWidth } from "../lib/models/dipole";
-import { integrate } from "../lib/quadrature";
+import { integrate } from "../lib/core/quadrature";
 import {
   CUTS,
   collapseByEnergy,

@@ -10,11 +10,11 @@
  * panel is ~60 mass points × ~100 ms; masses are independent and can run in worker threads
  * (see runMassTasks).
  */
-import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "../bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../reach";
-import { type DipoleSignature, dipoleMassPoint } from "../signatures/dipole";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
-import { requireOneOf } from "../validate";
+import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bounds";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../engine/reach";
+import { type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
+import { requireOneOf } from "../core/validate";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
 export interface Fig1LineSpec {

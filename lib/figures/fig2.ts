@@ -16,12 +16,12 @@ import {
   widthNuGamma,
   type ChargedLepton,
 } from "../models/dipole";
-import { seededRandom } from "../random";
-import { logGrid } from "../reach";
-import { dipoleMassPoint, type QuadratureOptions } from "../signatures/dipole";
-import { sampleDipole, selectedWeights } from "../signatures/dipoleSampling";
-import { dipolePhotonOrRecoilSpectrum, logEdges } from "../signatures/dipoleSpectrum";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
+import { seededRandom } from "../core/random";
+import { logGrid } from "../engine/reach";
+import { dipoleMassPoint, type QuadratureOptions } from "../models/dipole/signatures";
+import { sampleDipole, selectedWeights } from "../models/dipole/sampling";
+import { dipolePhotonOrRecoilSpectrum, logEdges } from "../models/dipole/spectrum";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
 
 /** One photon spectrum of Fig. 2 left. */
 export interface PhotonSpectrumCurve {

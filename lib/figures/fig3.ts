@@ -12,8 +12,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { type BoundCurve, parseBoundCsv } from "../bounds";
-import { findEdges, joinEdges, logGrid, type ReachLine } from "../reach";
+import { type BoundCurve, parseBoundCsv } from "./bounds";
+import { findEdges, joinEdges, logGrid, type ReachLine } from "../engine/reach";
 import {
   darkBosonMassPoint,
   type DarkBosonParams,
@@ -23,11 +23,11 @@ import {
   secondaryDileptonEvents,
   secondaryDileptonTotal,
   type NuNuReading,
-} from "../signatures/darkBoson";
-import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../signatures/darkBosonSpectrum";
-import { logEdges } from "../signatures/dipoleSpectrum";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
-import { requirePositive } from "../validate";
+} from "../models/darkBoson/fig3/chain";
+import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../models/darkBoson/fig3/spectrum";
+import { logEdges } from "../models/dipole/spectrum";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
+import { requirePositive } from "../core/validate";
 
 /** Options of {@link fig3Lines}. */
 export interface Fig3Options {

@@ -6,17 +6,17 @@
  * lib/signatures/heavyZD.ts; derivations and every external number in docs/derivations/fig4.md.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { inputDir } from "../dataDir";
+import { inputDir } from "../core/dataDir";
 import { join } from "node:path";
-import { readTwoColumnTable } from "../bounds";
-import { alpha } from "../constants";
+import { readTwoColumnTable } from "./bounds";
+import { alpha } from "../core/constants";
 import { fig4Benchmark } from "../models/darkBoson";
-import type { MesonDecayQuadrature } from "../production/mesonDecay";
-import { type Charm2Parameters, CHARM2_DEFAULTS } from "../production/charm2";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../reach";
-import { type HeavyZDMassPoint, type HeavyZDSignature, heavyZDMassPoint } from "../signatures/heavyZD";
-import { makeSetup, type SetupOptions } from "../signatures/setup";
-import { requirePositive } from "../validate";
+import type { MesonDecayQuadrature } from "../ip/mesonDecay";
+import { type Charm2Parameters, CHARM2_DEFAULTS } from "../ip/charm2";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../engine/reach";
+import { type HeavyZDMassPoint, type HeavyZDSignature, heavyZDMassPoint } from "../models/darkBoson/fig4/heavyZD";
+import { makeSetup, type SetupOptions } from "../detector/setup";
+import { requirePositive } from "../core/validate";
 
 /** Options shared by {@link fig4Lines} and {@link fig4RightPanel}. */
 export interface Fig4Options {

@@ -2,7 +2,7 @@
  * Plotly figures of the paper's figures, built from the data of lib/figures (pure: data in,
  * figure out; displaying or rendering is lib/plots' job).
  */
-import { figure, histogram, line, points, region, type Figure, type Trace } from "../plots";
+import { figure, histogram, line, points, region, type Figure, type Trace } from "../plot/plots";
 import { FIG1_MISSING, type Fig1Data } from "./fig1";
 import type { BranchingCurves, PhotonSpectrumCurve } from "./fig2";
 

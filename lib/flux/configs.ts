@@ -26,9 +26,9 @@ import { makeSpectrum, scaleSpectrum, type Spectrum } from "./spectrum";
 import { readFluxTable } from "./reader";
 import { embeddedFlux, embeddedSpectrum, type EmbeddedSetName } from "./embedded";
 import { tpFactorsFromCCint } from "./tpNormalisation";
-import { dataDir } from "../dataDir";
-import { DEFAULT_PRESET, presetByName, type FluxSource } from "../presets";
-import { requireOneOf } from "../validate";
+import { dataDir } from "../core/dataDir";
+import { DEFAULT_PRESET, presetByName, type FluxSource } from "../detector/presets";
+import { requireOneOf } from "../core/validate";
 
 /** Names of the flux configurations. */
 export type FluxConfigName = "fasernu-run3" | "fasernu2-paper" | "fasernu2-fpf";

@@ -9,7 +9,7 @@
  * where every forward neutrino spectrum must vanish. Above `upperEdge` (the upper edge of the
  * last reference bin with entries) and below `lowerEdge` the form is not defined.
  */
-import { requireFinite, requireInRange } from "../validate";
+import { requireFinite, requireInRange } from "../core/validate";
 
 /** Parameters of one flavour's smooth spectrum. Energies in GeV. */
 export interface SmoothSpectrumParameters {

@@ -5,7 +5,7 @@
  * the whole exposure. Empty lines and lines starting with `#` are ignored.
  */
 import { readFileSync } from "node:fs";
-import { requireInRange } from "../validate";
+import { requireInRange } from "../core/validate";
 import type { Flavour } from "./flavours";
 import { makeSpectrum, type Spectrum } from "./spectrum";
 

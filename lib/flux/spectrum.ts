@@ -4,7 +4,7 @@
  * arXiv:2105.08270 — not per GeV, not per cm²).
  */
 import type { Flavour } from "./flavours";
-import { requireFinite, requireNonNegative, requirePositive } from "../validate";
+import { requireFinite, requireNonNegative, requirePositive } from "../core/validate";
 
 /** One flavour's binned spectrum. Energies in GeV; counts are neutrinos per bin for the exposure. */
 export interface Spectrum {

@@ -11,10 +11,10 @@
  * (37.9 ν_τ + ν̄_τ against the tables' 40.6): kept as a cross-check of σ_CC and the column
  * density, not used for the normalisation.
  */
-import { tungsten, N_A, type Material } from "../constants";
-import { cm, gram, tonne } from "../units";
-import { requirePositive } from "../validate";
-import { sigmaCC } from "../sm/chargedCurrent";
+import { tungsten, N_A, type Material } from "../core/constants";
+import { cm, gram, tonne } from "../core/units";
+import { requirePositive } from "../core/validate";
+import { sigmaCC } from "./chargedCurrent";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FAMILIES, FLAVOURS, PDG_ID, familyOf, type Family, type Flavour } from "./flavours";

@@ -15,9 +15,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseTwoColumnTable } from "../../../lib/bounds";
-import { excludedBandPolygon, tensorGridFromTriplets, type BandPolygon } from "../../../lib/gridContour";
-import { npyRow, parseNpy } from "../../../lib/npy";
+import { parseTwoColumnTable } from "../../../lib/figures/bounds";
+import { excludedBandPolygon, tensorGridFromTriplets, type BandPolygon } from "../../../lib/core/gridContour";
+import { npyRow, parseNpy } from "../../../lib/core/npy";
 
 /** Column header of the files in this directory. */
 export const DARKBOSON_BOUND_HEADER = "mN_GeV,U2";

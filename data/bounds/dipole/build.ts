@@ -10,9 +10,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { alpha, m_e } from "../../../lib/constants";
-import { MeV } from "../../../lib/units";
-import { clipPolygonToLogBox, DIPOLE_BOUND_HEADER, parseTwoColumnTable, type BoundKind, type DipolePanel, type LogBox } from "../../../lib/bounds";
+import { alpha, m_e } from "../../../lib/core/constants";
+import { MeV } from "../../../lib/core/units";
+import { clipPolygonToLogBox, DIPOLE_BOUND_HEADER, parseTwoColumnTable, type BoundKind, type DipolePanel, type LogBox } from "../../../lib/figures/bounds";
 
 /** Bohr magneton e/(2 m_e) in GeV^-1 (natural units, Heaviside–Lorentz, e = sqrt(4 pi alpha)): about 296.3. */
 export const muBohr_GeV_inv = Math.sqrt(4 * Math.PI * alpha) / (2 * m_e);

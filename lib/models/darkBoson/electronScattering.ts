@@ -4,8 +4,8 @@
  * over the N and electron spins and is exactly 4× this result (test "E7" in
  * test/darkBosonElectron.test.ts). Derivation: docs/derivations/darkBoson.md §3.
  */
-import { alpha, m_e } from "../../constants";
-import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+import { alpha, m_e } from "../../core/constants";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
 import type { DarkBosonModel } from "./model";
 
 /** Physical t range of N(E₁, m_N) + e⁻(at rest) → N + e⁻: t ∈ [−λ(s, m_N², m_e²)/s, 0]. GeV². */

@@ -11,8 +11,8 @@
  *   Z_D f̄ f:        e ε Q_f γ^μ            (Q_e = −1; for a nucleon, the EM current with F1, F2)
  * See docs/derivations/darkBoson.md.
  */
-import { alpha } from "../../constants";
-import { requireFinite, requireInRange, requireOneOf, requirePositive } from "../../validate";
+import { alpha } from "../../core/constants";
+import { requireFinite, requireInRange, requireOneOf, requirePositive } from "../../core/validate";
 
 /** Active flavour the HNL mixes with. */
 export type Flavour = "e" | "mu" | "tau";

@@ -3,8 +3,8 @@
  * show their errors against the corrected physics (ERRATA E4, E6, E7, E9, E10, E11). Do not use
  * them for physics. The paper's |U_D4|² (or |U_4τ|²) is read as the model's U2 throughout.
  */
-import { alpha, cos2ThetaW, m_e, m_Z, sin2ThetaW, type Material } from "../../constants";
-import { helmParameters, helmWith } from "../../formFactors";
+import { alpha, cos2ThetaW, m_e, m_Z, sin2ThetaW, type Material } from "../../core/constants";
+import { helmParameters, helmWith } from "../../core/formFactors";
 import { alphaD, type DarkBosonModel } from "./model";
 import { I1, I2 } from "./threeBody";
 import { kinematicK } from "./upscattering";

@@ -3,10 +3,10 @@
  * N → ν_α ℓ⁺ℓ⁻ with the full Z_D propagator 1/(s − m_ZD²), s = m_ℓℓ², and its contact limit;
  * N → ν_α ν_α ν̄_α. Derivation: docs/derivations/darkBoson.md §4.
  */
-import { alpha } from "../../constants";
-import { kallen } from "../../kinematics";
-import { integrate } from "../../quadrature";
-import { requireNonNegative, requirePositive } from "../../validate";
+import { alpha } from "../../core/constants";
+import { kallen } from "../../core/kinematics";
+import { integrate } from "../../core/quadrature";
+import { requireNonNegative, requirePositive } from "../../core/validate";
 import type { DarkBosonModel } from "./model";
 
 const e2 = 4 * Math.PI * alpha;

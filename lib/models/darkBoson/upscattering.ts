@@ -9,11 +9,11 @@
  * Antineutrinos: ν̄_α → N̄ has the same cross section (only the symmetric part of the
  * lepton tensor survives against a vector target current).
  */
-import { alpha, G_F, m_e, m_n, m_p, m_Z, sin2ThetaW, type Material } from "../../constants";
-import { atomicScreening, helmParameters, helmWith, nucleonFormFactors, type Nucleon } from "../../formFactors";
-import { tRange, type TRange } from "../../kinematics";
-import { integrateOverT } from "../../quadrature";
-import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+import { alpha, G_F, m_e, m_n, m_p, m_Z, sin2ThetaW, type Material } from "../../core/constants";
+import { atomicScreening, helmParameters, helmWith, nucleonFormFactors, type Nucleon } from "../../core/formFactors";
+import { tRange, type TRange } from "../../core/kinematics";
+import { integrateOverT } from "../../core/quadrature";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
 import type { DarkBosonModel } from "./model";
 
 const e = Math.sqrt(4 * Math.PI * alpha);

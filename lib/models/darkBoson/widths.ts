@@ -7,9 +7,9 @@
  * Not included (documented in the note): Z_D → hadrons (needs R(s); irrelevant at the paper's
  * benchmarks, see the note), N → ν + hadrons via Z_D*, and the SM weak decays of N through U.
  */
-import { alpha, m_e, m_mu, m_tau } from "../../constants";
-import { labDecayLength, properDecayLength, twoBodyMomentum } from "../../kinematics";
-import { requireNonNegative, requirePositive } from "../../validate";
+import { alpha, m_e, m_mu, m_tau } from "../../core/constants";
+import { labDecayLength, properDecayLength, twoBodyMomentum } from "../../core/kinematics";
+import { requireNonNegative, requirePositive } from "../../core/validate";
 import { alphaD, type DarkBosonModel } from "./model";
 import { widthNToNuLL, widthNToNuNuNu } from "./threeBody";
 

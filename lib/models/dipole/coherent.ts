@@ -8,9 +8,9 @@
  * kept for the nucleus. Optional atomic screening multiplies F by G_at of (A.5) (ERRATA E14;
  * default off, as the paper).
  */
-import type { Material } from "../../constants";
-import { atomicScreening, helmParameters, helmWith, screeningLength } from "../../formFactors";
-import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+import type { Material } from "../../core/constants";
+import { atomicScreening, helmParameters, helmWith, screeningLength } from "../../core/formFactors";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
 import {
   absTInterval,
   diracTargetTermsUnchecked,

@@ -10,10 +10,10 @@
  * The total width keeps the paper's channels νγ, νe⁺e⁻, νμ⁺μ⁻ (ν τ⁺τ⁻ on request); γ* → hadrons is
  * omitted as in the paper (a ≲1% effect on the total width).
  */
-import { alpha, m_e, m_mu, m_tau } from "../../constants";
-import { labDecayLength as kinLabDecayLength, momentum } from "../../kinematics";
-import { integrate } from "../../quadrature";
-import { requireNonNegative, requireOneOf, requirePositive } from "../../validate";
+import { alpha, m_e, m_mu, m_tau } from "../../core/constants";
+import { labDecayLength as kinLabDecayLength, momentum } from "../../core/kinematics";
+import { integrate } from "../../core/quadrature";
+import { requireNonNegative, requireOneOf, requirePositive } from "../../core/validate";
 import { decayFlavourCount, type DipoleModel } from "./model";
 
 /** A charged lepton ℓ of N → ν ℓ⁺ℓ⁻. */

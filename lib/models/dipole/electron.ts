@@ -2,8 +2,8 @@
  * ν + e⁻ → N + e⁻ in the dipole portal, (A.10) of arXiv:2011.04751 (correct as printed, ERRATA E5;
  * its m_N → 0 limit is dσ/dT = 4αμ_N²(1/T − 1/E), test/dipoleErrata.test.ts "E5 …").
  */
-import { m_e } from "../../constants";
-import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+import { m_e } from "../../core/constants";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
 import {
   absTInterval,
   diracTargetTermsUnchecked,

@@ -13,8 +13,8 @@
  * {@link decayFlavourCount} returns 1 unless the model sets `decayFlavours` (3: the
  * three-flavour reading, an option).
  */
-import { DEFAULT_PRESET, presetByName } from "../../presets";
-import { requireOneOf, requirePositive } from "../../validate";
+import { DEFAULT_PRESET, presetByName } from "../../detector/presets";
+import { requireOneOf, requirePositive } from "../../core/validate";
 
 /** Which active flavours carry the dipole coupling μ_N. */
 export type DipoleCoupling = "universal" | "tau";

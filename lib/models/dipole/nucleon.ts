@@ -5,9 +5,9 @@
  * to F1 and lacks the F1F2 interference (ERRATA E2; test/dipoleErrata.test.ts "E2 …").
  * Form factors: lib/formFactors nucleonFormFactors, (A.6)–(A.8) with ERRATA E3 fixed.
  */
-import { m_n, m_p, type Material } from "../../constants";
-import { nucleonFormFactors, type Nucleon } from "../../formFactors";
-import { requireFinite, requireNonNegative, requireOneOf, requirePositive } from "../../validate";
+import { m_n, m_p, type Material } from "../../core/constants";
+import { nucleonFormFactors, type Nucleon } from "../../core/formFactors";
+import { requireFinite, requireNonNegative, requireOneOf, requirePositive } from "../../core/validate";
 import {
   absTInterval,
   diracTargetTermsUnchecked,

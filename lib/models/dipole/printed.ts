@@ -3,9 +3,9 @@
  * and tests can show how they differ from the correct physics (ERRATA E1, E2, E8). Do not use
  * them for predictions; the corrected forms are in ./scattering.ts, ./coherent.ts and ./decays.ts.
  */
-import { alpha, type Material } from "../../constants";
-import { helmParameters, helmWith } from "../../formFactors";
-import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+import { alpha, type Material } from "../../core/constants";
+import { helmParameters, helmWith } from "../../core/formFactors";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
 import { leptonMass, type ChargedLepton } from "./decays";
 import { absTInterval, integrateAbsT, type ScatteringOptions } from "./scattering";
 

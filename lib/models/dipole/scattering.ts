@@ -8,10 +8,10 @@
  * from (3.1). ν̄ → N̄ has the same cross section. All cross sections in GeV⁻² (per target),
  * dσ/dt in GeV⁻⁴.
  */
-import { alpha } from "../../constants";
-import { integrateOverT } from "../../quadrature";
-import { tRange } from "../../kinematics";
-import { requireFinite, requireNonNegative, requirePositive } from "../../validate";
+import { alpha } from "../../core/constants";
+import { integrateOverT } from "../../core/quadrature";
+import { tRange } from "../../core/kinematics";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
 
 /**
  * Coefficients of dσ/dt = f11 F1² + f12 F1 F2 + f22 F2² for ν T → N T (docs/derivations/dipole.md eq. D2.6).
