@@ -5,7 +5,7 @@
  * {@link CHARM2_DEFAULTS} and in docs/derivations/fig4.md §5.
  *
  * Normalisation per proton on target (POT): the Pythia π⁰/η tables at 450 GeV
- * (data/hadrons/0.45TeV/Pythia, FORESEE-fork format, no header) sum to 4.02 π⁰ and 0.458 η;
+ * (data/hadrons/0.45TeV, vendored from the FORESEE-fork reference data, no header) sum to 4.02 π⁰ and 0.458 η;
  * we read these sums as meson multiplicities per inelastic pN interaction and take
  * `interactionsPerPOT` (default 1: a thick target, 2.6 interaction lengths of Be, absorbs ≈ 93%
  * of the beam, and the softer tertiary mesons are neglected). With a reference cross section
@@ -15,6 +15,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { dataDir } from "../core/dataDir";
 import { tungsten } from "../core/constants";
 import type { Detector } from "../detector/geometry";
 import { gram, m, mb, pb, tonne } from "../core/units";
@@ -22,7 +23,6 @@ import { N_A } from "../core/constants";
 import { requirePositive } from "../core/validate";
 import type { Meson } from "./mesons";
 import { type AngleMomentumSpectrum, parseAngleMomentumTable } from "./mesonTable";
-import { type PrimaryOptions, primaryZDSpectrumInAcceptance, type ZDSpectrum } from "./primary";
 
 /** CHARM-II parameters (every one overridable). Units: GeV-based (use `units.m`, `units.tonne`). */
 export interface Charm2Parameters {
@@ -107,39 +107,55 @@ export function charm2Detector(p: Charm2Parameters = CHARM2_DEFAULTS): Detector 
 }
 
 /**
- * A 450 GeV Pythia meson table (`<hadronsDir>/0.45TeV/Pythia/Pythia_0.45TeV_<pid>.txt`; shipped:
- * data/hadrons; RangeError naming the file if it is missing)
+ * A 450 GeV Pythia meson table (<hadronsDir>/0.45TeV/Pythia/Pythia_0.45TeV_<pid>.txt, default data/hadrons)
  * scaled so that Σσ = (sum of the file's third column) × σ_ref: the file's sum is read as the
  * meson multiplicity per interaction (module comment).
  */
 export function readCharm2MesonSpectrum(hadronsDir: string, meson: Meson): AngleMomentumSpectrum {
   const pid = meson === "pi0" ? 111 : 221;
-  const path = join(hadronsDir, "0.45TeV", "Pythia", `Pythia_0.45TeV_${pid}.txt`);
-  if (!existsSync(path)) throw new RangeError(`CHARM-II meson table ${path} not found (hadronsDir = ${JSON.stringify(hadronsDir)} must hold 0.45TeV/Pythia/Pythia_0.45TeV_111.txt and _221.txt)`);
-  const raw = parseAngleMomentumTable(readFileSync(path, "utf8"), path);
+  const file = join(hadronsDir, "0.45TeV", "Pythia", `Pythia_0.45TeV_${pid}.txt`);
+  if (!existsSync(file)) throw new RangeError(`CHARM-II meson table missing: ${file} (hadronsDir = ${hadronsDir})`);
+  const raw = parseAngleMomentumTable(readFileSync(file, "utf8"), file);
   // parse converts the third column from pb to GeV⁻²: undo that, then multiply by σ_ref
   const f = SIGMA_REF / pb;
-  return { ...raw, source: `${path} (multiplicity × σ_ref)`, sigma: raw.sigma.map((s) => s * f) };
+  return { ...raw, source: `${file} (multiplicity × σ_ref)`, sigma: raw.sigma.map((s) => s * f) };
 }
 
 /**
- * Z_D from the SPS target inside the CHARM-II cone at mixing ε for the whole exposure, by source
- * (π⁰, η from the 450 GeV tables; FWW bremsstrahlung with a 450 GeV beam, σ_pp normalised to σ_ref).
- * The brem σ_pp(s′)/σ_pp(s) ratio is evaluated with the engine's collider s = 4E² (its fixed-target
- * value differs; the ratio is ≈ 1 except at z → 1, documented). Counts, not cross sections.
+ * The data directory holding 0.45TeV/Pythia/Pythia_0.45TeV_{111,221}.txt, shipped in the package
+ * as data/hadrons (resolved relative to this file, like dipoleBoundsDir() in lib/bounds.ts).
+ * RangeError naming the directory and the files if they are missing.
  */
-export function charm2ZDSpectrum(
-  mZD: number,
-  eps: number,
-  hadronsDir: string,
-  p: Charm2Parameters = CHARM2_DEFAULTS,
-  opts: Omit<PrimaryOptions, "mesonSpectra" | "brem"> = {},
-): ZDSpectrum {
-  const det = charm2Detector(p);
-  return primaryZDSpectrumInAcceptance(mZD, eps, det, {
-    ...opts,
+export function charm2HadronsDir(): string {
+  const dir = dataDir("hadrons");
+  for (const pid of [111, 221]) {
+    const f = join(dir, "0.45TeV", "Pythia", `Pythia_0.45TeV_${pid}.txt`);
+    if (!existsSync(f)) throw new RangeError(`CHARM-II meson table ${f} not found (or pass hadronsDir / --hadrons-dir)`);
+  }
+  return dir;
+}
+
+/** The CHARM-II front face as seen from the SPS target: the 3.7 × 3.7 m² square at `distance` (GeV⁻¹). */
+export function charm2Face(p: Charm2Parameters = CHARM2_DEFAULTS): { readonly shape: "square"; readonly halfWidth: number; readonly distance: number } {
+  requirePositive("side", p.side);
+  requirePositive("distance", p.distance);
+  return { shape: "square", halfWidth: p.side / 2, distance: p.distance };
+}
+
+/**
+ * The Z_D production inputs at the SPS for the whole exposure: the 450 GeV Pythia π⁰/η tables
+ * (multiplicity × σ_ref), FWW bremsstrahlung with a 450 GeV beam and σ_pp normalised to σ_ref, and the
+ * pseudo-luminosity POT × n_int/σ_ref. The brem σ_pp(s′)/σ_pp(s) ratio is evaluated with the engine's
+ * collider s = 4E² (its fixed-target value differs; the ratio is ≈ 1 except at z → 1, documented).
+ */
+export function charm2ZDProduction(hadronsDir: string, p: Charm2Parameters = CHARM2_DEFAULTS): {
+  readonly luminosity: number;
+  readonly mesonSpectra: Readonly<Record<Meson, AngleMomentumSpectrum>>;
+  readonly brem: { readonly beamEnergy: number; readonly sigmaNorm: number };
+} {
+  return {
+    luminosity: charm2Detector(p).luminosity,
     mesonSpectra: { pi0: readCharm2MesonSpectrum(hadronsDir, "pi0"), eta: readCharm2MesonSpectrum(hadronsDir, "eta") },
     brem: { beamEnergy: p.beamEnergy, sigmaNorm: SIGMA_REF },
-    energyMin: opts.energyMin ?? Math.max(1, p.EeMin),
-  });
+  };
 }

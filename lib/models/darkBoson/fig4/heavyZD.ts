@@ -26,9 +26,10 @@ import { probVessel, transverseAcceptance } from "../../../detector/geometry";
 import { momentum, tRange } from "../../../core/kinematics";
 import { type DarkBosonModel, darkBosonModel, dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron, zdWidths } from "..";
 import { m_e, m_n, m_p } from "../../../core/constants";
-import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2ZDSpectrum } from "../../../ip/charm2";
+import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2Face, charm2ZDProduction } from "../../../ip/charm2";
 import { mixingFactor } from "../../../ip/mixing";
-import { type PrimaryOptions, type PrimarySource, PRIMARY_SOURCES, primaryZDSpectrumInAcceptance, type ZDSpectrum } from "../../../ip/primary";
+import type { PrimaryOptions } from "../../../ip/primary";
+import { type FaceSpectrumOptions, nSpectrumFromZDThroughFace } from "./acceptance";
 import { requireNonNegative, requirePositive } from "../../../core/validate";
 import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, type RecoilBox, recoilWindows } from "../../../detector/electronCuts";
 import { heavyZDNWidths, visibleFractionNuEE } from "./decays";
@@ -65,10 +66,17 @@ export interface HeavyZDOptions {
   readonly mixingAreaFactor?: number;
   /** Which signatures to build (default all whose inputs are given). */
   readonly signatures?: readonly HeavyZDSignature[];
-  /** Primary Z_D options for D (meson spectra at 14 TeV, quadrature, sources). */
-  readonly zdProduction?: Omit<PrimaryOptions, "energyMin">;
-  /** CHARM-II: the directory holding 0.45TeV/Pythia (../shared/data/hadrons) and the parameters. */
-  readonly charm2?: { readonly hadronsDir: string; readonly params?: Charm2Parameters; readonly production?: Omit<PrimaryOptions, "mesonSpectra" | "brem" | "energyMin"> };
+  /** Primary Z_D options for D (meson spectra at 14 TeV, meson quadrature, brem, sources). */
+  readonly zdProduction?: Pick<PrimaryOptions, "mesonSpectra" | "mesonQuadrature" | "brem" | "sources">;
+  /**
+   * The N-direction integration for D and E (lib/signatures/heavyZDAcceptance.ts): polarisation
+   * (default unpolarised), nodes, Z_D cells, and `faceEnergyMin`, the lowest N energy kept for
+   * FASERν2 (default 10 GeV: lowering it to 3 GeV changes no count by more than 0.1%, note §3).
+   * Vessel decays keep E_N > energyCut and CHARM-II E_N > E_e,min − m_e, both exact bounds.
+   */
+  readonly zdAcceptance?: Omit<FaceSpectrumOptions, "energyMin"> & { readonly faceEnergyMin?: number };
+  /** CHARM-II: the directory holding 0.45TeV/Pythia (data/hadrons) and the parameters. */
+  readonly charm2?: { readonly hadronsDir: string; readonly params?: Charm2Parameters; readonly production?: Pick<PrimaryOptions, "mesonQuadrature" | "sources"> };
 }
 
 /** A binned N spectrum (energies in GeV, counts for the exposure). */
@@ -80,6 +88,8 @@ export interface NEnergySpectrum {
 /** Everything about one mass point that does not depend on U2. Plain arrays plus the event functions. */
 export interface HeavyZDMassPoint {
   readonly model: DarkBosonModel;
+  /** The signatures built at this point; `events` throws for any other. */
+  readonly signatures: readonly HeavyZDSignature[];
   /** Total width and e⁺e⁻ width at U2_ref (GeV), and the U2³ part (N → 3ν via Z_D). */
   readonly widthLinearAtRef: number;
   readonly widthCubicAtRef: number;
@@ -103,53 +113,6 @@ function decayLength(mN: number, E: number, a: number, b: number, U2: number): n
   const k = U2 / U2_REF;
   const G = a * k + b * k * k * k;
   return G > 0 ? momentum(E, mN) / (mN * G) : Infinity;
-}
-
-/**
- * N from Z_D → N N̄ (isotropic two-body decay, E_N uniform on γ(E* ∓ βp*), E* = m_ZD/2,
- * p* = √(E*² − m_N²)), 2 N per decay × BR, collinear with the Z_D (module comment of the note §3):
- * histogram on 100 bins per decade from 1 GeV to 10^4.2 GeV. Counts.
- */
-export function nSpectrumFromZD(zd: ZDSpectrum, mZD: number, mN: number, br: number, sources: readonly PrimarySource[] = PRIMARY_SOURCES): NEnergySpectrum {
-  requirePositive("mZD", mZD);
-  if (!(mZD > 2 * mN)) return { energy: new Float64Array(0), count: new Float64Array(0) };
-  const perDec = 100;
-  const L0 = 0;
-  const nb = 420;
-  const w = new Float64Array(nb);
-  const wE = new Float64Array(nb);
-  const eS = mZD / 2;
-  const pS = Math.sqrt(eS * eS - mN * mN);
-  for (const src of sources) {
-    const pts = zd.points[src];
-    for (let i = 0; i < pts.energy.length; i++) {
-      const EZ = pts.energy[i]!;
-      const n = pts.count[i]! * 2 * br;
-      if (!(EZ > mZD) || !(n > 0)) continue;
-      const g = EZ / mZD;
-      const bg = Math.sqrt((EZ - mZD) * (EZ + mZD)) / mZD;
-      const lo = g * eS - bg * pS;
-      const hi = g * eS + bg * pS;
-      const jlo = Math.max(0, Math.floor((Math.log10(Math.max(lo, 1e-300)) - L0) * perDec));
-      const jhi = Math.min(nb - 1, Math.floor((Math.log10(hi) - L0) * perDec));
-      for (let j = jlo; j <= jhi; j++) {
-        const a = Math.max(lo, 10 ** (L0 + j / perDec));
-        const b = Math.min(hi, 10 ** (L0 + (j + 1) / perDec));
-        if (!(b > a)) continue;
-        const f = (b - a) / (hi - lo);
-        w[j]! += n * f;
-        wE[j]! += n * f * 0.5 * (a + b);
-      }
-    }
-  }
-  const E: number[] = [], C: number[] = [];
-  for (let j = 0; j < nb; j++) {
-    if (w[j]! > 0) {
-      E.push(wE[j]! / w[j]!);
-      C.push(w[j]!);
-    }
-  }
-  return { energy: Float64Array.from(E), count: Float64Array.from(C) };
 }
 
 /** Interpolant in ln E of a smooth function on [Emin, Emax], 40 points per decade; f itself outside. */
@@ -186,6 +149,7 @@ export function heavyZDMassPoint(template: DarkBosonModel, setup: HeavyZDSetup, 
   if (template.flavour !== "tau") throw new RangeError(`flavour = ${JSON.stringify(template.flavour)}: the Fig. 4 scenario needs "tau" (ν_τ fluxes)`);
   if (!(template.mN < template.mZD)) throw new RangeError(`mN = ${template.mN} GeV must be < mZD = ${template.mZD} GeV (heavy Z_D)`);
   const want = new Set(opts.signatures ?? HEAVY_ZD_SIGNATURES);
+  if (opts.signatures?.includes("charm2") && opts.charm2 === undefined) throw new RangeError('signatures include "charm2" but opts.charm2 (hadronsDir of the 450 GeV meson tables) is not given');
   const model = darkBosonModel({ ...template, U2: U2_REF });
   const mN = model.mN;
   const det = setup.detector;
@@ -257,31 +221,37 @@ export function heavyZDMassPoint(template: DarkBosonModel, setup: HeavyZDSetup, 
     upscattering = collapseByEnergy(table, (E) => acc * fVis(E));
   }
 
-  // D: Z_D → N N̄ from the IP
-  const zdOpts = opts.zdProduction ?? {};
-  if (want.has("zd-vessel") && model.mZD > 2 * mN) {
-    const zd = primaryZDSpectrumInAcceptance(model.mZD, model.eps, det, { ...zdOpts, energyMin: Math.max(1, Math.min(Ecut, 1e4)) });
-    spectra.zdVessel = nSpectrumFromZD(zd, model.mZD, mN, brZDtoNN);
+  // D: Z_D → N N̄ from the IP, the N direction integrated over the two-body decay (note §3)
+  const zdOpen = model.mZD > 2 * mN;
+  const { faceEnergyMin, ...acc } = opts.zdAcceptance ?? {};
+  const prodIP = { ...(opts.zdProduction ?? {}), luminosity: det.luminosity };
+  if (want.has("zd-vessel") && zdOpen) {
+    // N entering the front disc of the vessel (R at L₁) with E_N > E_cut (the visible energy needs it)
+    const face = { shape: "disc" as const, radius: det.vessel.radius, distance: L1 };
+    spectra.zdVessel = nSpectrumFromZDThroughFace(model.mZD, model.eps, mN, brZDtoNN, face, prodIP, { ...acc, energyMin: Math.max(1, Ecut) });
   }
-  if (want.has("zd-elastic") && model.mZD > 2 * mN) {
-    const face: Detector = { ...det, vessel: { radius: det.target.side / Math.sqrt(Math.PI), start: 0, length: det.target.length } };
-    const zd = primaryZDSpectrumInAcceptance(model.mZD, model.eps, face, { ...zdOpts, energyMin: 1 });
-    spectra.zdFace = nSpectrumFromZD(zd, model.mZD, mN, brZDtoNN);
+  if (want.has("zd-elastic") && zdOpen) {
+    const face = { shape: "square" as const, halfWidth: det.target.side / 2, distance: Dface };
+    spectra.zdFace = nSpectrumFromZDThroughFace(model.mZD, model.eps, mN, brZDtoNN, face, prodIP, { ...acc, energyMin: faceEnergyMin ?? 10 });
   }
   const zdFaceSig = spectra.zdFace ? { angle: sigFace(fasernu2ElectronCuts, spectra.zdFace), noAngle: sigFace(fasernu2ElectronCutsNoAngle, spectra.zdFace) } : undefined;
   const zdVesselVis = spectra.zdVessel ? Float64Array.from(spectra.zdVessel.energy, fVis) : undefined;
 
-  // E: CHARM-II
+  // E: CHARM-II (N through the 3.7 × 3.7 m² front face; E_N ≥ T + m_N > E_e,min − m_e)
   const cp = opts.charm2?.params ?? CHARM2_DEFAULTS;
   let charm2Sig: Float64Array | undefined;
   let charm2PerArea = 0;
-  if (opts.charm2 && want.has("charm2") && model.mZD > 2 * mN) {
-    const zd = charm2ZDSpectrum(model.mZD, model.eps, opts.charm2.hadronsDir, cp, opts.charm2.production ?? {});
-    spectra.zdCharm2 = nSpectrumFromZD(zd, model.mZD, mN, brZDtoNN);
+  if (opts.charm2 && want.has("charm2") && zdOpen) {
+    const prod = { ...charm2ZDProduction(opts.charm2.hadronsDir, cp), ...(opts.charm2.production ?? {}) };
+    spectra.zdCharm2 = nSpectrumFromZDThroughFace(model.mZD, model.eps, mN, brZDtoNN, charm2Face(cp), prod, { ...acc, energyMin: Math.max(1, cp.EeMin - m_e) });
     const boxes: RecoilBox[] = [{ EeMin: cp.EeMin, EeMax: cp.EeMax, thetaMin: 0, thetaMax: Math.PI / 2 }];
     charm2Sig = sigFace(boxes, spectra.zdCharm2);
     charm2PerArea = charm2Electrons(cp) / (cp.side * cp.side);
   }
+  const computed = new Set<HeavyZDSignature>([...want].filter((x) => x !== "charm2" || opts.charm2 !== undefined));
+  const notComputed = (sig: HeavyZDSignature): never => {
+    throw new Error(`heavyZDMassPoint(m_N = ${mN} GeV).events: signature "${sig}" was not computed at this mass point (built: ${[...computed].join(", ")}${sig === "charm2" ? "; CHARM-II needs opts.charm2.hadronsDir" : ""})`);
+  };
 
   const events = (signature: HeavyZDSignature, U2: number, o: { readonly angleCuts?: boolean } = {}): number => {
     requireNonNegative("U2", U2);
@@ -295,6 +265,7 @@ export function heavyZDMassPoint(template: DarkBosonModel, setup: HeavyZDSetup, 
       return Math.exp(-L1 / x) * -Math.expm1(-(L2 - L1) / x);
     };
     let s = 0;
+    if (!computed.has(signature) && (HEAVY_ZD_SIGNATURES as readonly string[]).includes(signature)) notComputed(signature);
     switch (signature) {
       case "mixing-vessel": {
         if (U2 === 0) return 0;
@@ -311,26 +282,30 @@ export function heavyZDMassPoint(template: DarkBosonModel, setup: HeavyZDSetup, 
       case "inelastic":
         return U2 * (angle ? inelasticPerU2.angle : inelasticPerU2.noAngle);
       case "upscattering": {
-        if (!upscattering || U2 === 0) return 0;
+        if (!upscattering) return notComputed(signature);
+        if (U2 === 0) return 0;
         for (let j = 0; j < upscattering.EN.length; j++) s += upscattering.weight[j]! * probVessel(det, d(upscattering.EN[j]!));
         return s * (U2 / U2_REF) * brEE(U2);
       }
       case "zd-vessel": {
         const sp = spectra.zdVessel;
-        if (!sp || !zdVesselVis || U2 === 0) return 0;
+        if (!zdOpen || U2 === 0) return 0; // no Z_D → N N̄ (kinematics) or no N decays
+        if (!sp || !zdVesselVis) return notComputed(signature);
         for (let i = 0; i < sp.energy.length; i++) s += sp.count[i]! * zdVesselVis[i]! * fromIP(sp.energy[i]!);
         return s * brEE(U2);
       }
       case "zd-elastic": {
         const sp = spectra.zdFace;
-        if (!sp || !zdFaceSig) return 0;
+        if (!zdOpen) return 0; // m_ZD ≤ 2 m_N: no Z_D → N N̄
+        if (!sp || !zdFaceSig) return notComputed(signature);
         const sig = angle ? zdFaceSig.angle : zdFaceSig.noAngle;
         for (let i = 0; i < sp.energy.length; i++) s += sp.count[i]! * sig[i]! * surv(sp.energy[i]!, Dface);
         return s * neL;
       }
       case "charm2": {
         const sp = spectra.zdCharm2;
-        if (!sp || !charm2Sig) return 0;
+        if (!zdOpen) return 0; // m_ZD ≤ 2 m_N: no Z_D → N N̄
+        if (!sp || !charm2Sig) return notComputed(signature);
         for (let i = 0; i < sp.energy.length; i++) s += sp.count[i]! * charm2Sig[i]! * surv(sp.energy[i]!, cp.distance);
         return s * charm2PerArea;
       }
@@ -340,6 +315,7 @@ export function heavyZDMassPoint(template: DarkBosonModel, setup: HeavyZDSetup, 
   };
   return {
     model,
+    signatures: [...computed],
     widthLinearAtRef,
     widthCubicAtRef,
     eeWidthAtRef,
