@@ -7,6 +7,8 @@ import * as path from "node:path";
 import {
   assembleFig1,
   fig1Figure,
+  fig1EdgeList,
+  FIG1_MASS_POINTS,
   fig1Masses,
   fig2Left,
   fig2LeftFigure,
@@ -25,12 +27,13 @@ import {
   runMassTasks,
 } from "../lib/figures";
 import { chromiumPath, renderStatic, type Figure } from "../lib/plots";
-import { logGrid } from "../lib/reach";
+import { refineMassGrid } from "../lib/reach";
 import { choice, num, parse, progressBar, table, UsageError } from "./args";
 
 export const REACH_HELP = `nudump reach — the data of the paper's figures
 
-  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--workers <n>] [--decay-flavours 1|2|3]
+  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--refine-rounds <n>] [--workers <n>] [--decay-flavours 1|2|3]
+                                     (--masses: starting grid, default 61; refined where a contour turns, default 4 rounds)
   --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
   --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
   --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
@@ -58,6 +61,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     normalisation: { type: "string" },
     "hadrons-dir": { type: "string" },
     "decay-flavours": { type: "string" },
+    "refine-rounds": { type: "string" },
     "bounds-dir": { type: "string" },
   });
   if (v.help) return { json: { help: REACH_HELP }, text: REACH_HELP };
@@ -78,18 +82,22 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
   const figs: Figure[] = [];
   if (figure === "1") {
     const panel = choice(v, "panel", ["universal", "tau"] as const);
-    const nm = num(v, "masses", 61);
+    const nm = num(v, "masses", FIG1_MASS_POINTS);
     if (!Number.isInteger(nm) || nm < 2) throw new UsageError(`--masses = ${nm} must be an integer ≥ 2`);
-    const masses = nm === 61 ? fig1Masses() : logGrid(1e-3, 10, nm);
+    const masses = fig1Masses(nm);
+    const rounds = num(v, "refine-rounds", 4);
+    if (!(Number.isInteger(rounds) && rounds >= 0 && rounds <= 10)) throw new UsageError(`--refine-rounds = ${rounds} must be an integer in [0, 10]`);
     const workers = num(v, "workers", 0) || undefined;
     const nf = v["decay-flavours"] === undefined ? undefined : num(v, "decay-flavours");
     if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
     const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
     const t0 = Date.now();
-    const perMass = await runMassTasks("fig1", masses, { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }, workers, () => bar.tick());
+    const taskOpts = { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) };
+    // the starting grid, then the masses where a contour turns or leaves the scan (lib/reach)
+    const perMass = await refineMassGrid(masses, (ms) => runMassTasks("fig1", [...ms], taskOpts, workers, () => bar.tick()), (r) => r.mass, fig1EdgeList, { maxRounds: rounds });
     bar.done();
     const data = assembleFig1(panel, perMass);
-    const inputs = { figure: 1, panel, masses: masses.length, flux_source: fluxDir ?? "embedded default", normalisation, decay_flavours: nf ?? (panel === "universal" ? 3 : 1) };
+    const inputs = { figure: 1, panel, masses: masses.length, masses_after_refinement: perMass.length, refine_rounds: rounds, flux_source: fluxDir ?? "embedded default", normalisation, decay_flavours: nf ?? (panel === "universal" ? 3 : 1) };
     write(`fig1-${panel}.json`, JSON.stringify({ ...data, inputs }, null, 1) + "\n");
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "mu_GeV_inv"]];
     for (const l of data.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));

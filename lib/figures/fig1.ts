@@ -11,7 +11,7 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "../bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../reach";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGridSync } from "../reach";
 import { type DipoleSignature, dipoleMassPoint } from "../signatures/dipole";
 import { makeSetup, type SetupOptions } from "../signatures/setup";
 import { requireOneOf } from "../validate";
@@ -27,6 +27,9 @@ export interface Fig1LineSpec {
   readonly color: string;
   readonly dash: "solid" | "dot" | "dashdot" | "dash";
 }
+
+/** Line widths (px) telling the thresholds apart: N = 3 thick, N = 30 thin (the paper draws both alike; its text says which is which). */
+export const FIG1_LEVEL_WIDTH: Readonly<Record<number, number>> = { 3: 2.4, 30: 1.1, 20: 2.4 };
 
 /** The lines of one panel of Fig. 1, in the paper's colours and styles. */
 export const FIG1_LINES: readonly Fig1LineSpec[] = [
@@ -44,8 +47,10 @@ export const FIG1_LINES: readonly Fig1LineSpec[] = [
 /** Options of the Fig. 1 computation. */
 export interface Fig1Options {
   readonly panel: DipolePanel;
-  /** Mass grid, GeV (default 61 log-spaced points from 1 MeV to 10 GeV). */
+  /** Starting mass grid, GeV (default {@link fig1Masses}); refined where a contour turns (see `refine`). */
   readonly masses?: readonly number[];
+  /** Adaptive refinement of the mass grid (lib/reach `massesToRefine`); `false` keeps the grid as given. Default on. */
+  readonly refine?: RefineOptions | false;
   /** μ_N scan range, GeV⁻¹ (default 1e-10 … 1e-3). */
   readonly muMin?: number;
   readonly muMax?: number;
@@ -167,17 +172,35 @@ export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResul
 }
 
 /** Default mass grid of Fig. 1: 61 log-spaced points from 1 MeV to 10 GeV. */
-export function fig1Masses(): number[] {
-  return logGrid(1e-3, 10, 61);
+export function fig1Masses(n: number = FIG1_MASS_POINTS): number[] {
+  return logGrid(FIG1_MASS_RANGE[0], FIG1_MASS_RANGE[1], n);
+}
+
+/** Mass range of Fig. 1, GeV: the paper's axis, 1 MeV to 10 GeV. */
+export const FIG1_MASS_RANGE: readonly [number, number] = [1e-3, 10];
+
+/**
+ * Points of the starting mass grid of Fig. 1: 61 = 15 per decade over 4 decades, fine enough
+ * that the lower edges change by < 30 % between neighbours (test/reach.test.ts); tips and
+ * steep parts are then refined adaptively (lib/reach `massesToRefine`).
+ */
+export const FIG1_MASS_POINTS = 61;
+
+/** The per-mass edges of every Fig. 1 line in FIG1_LINES order (what the mass-grid refinement looks at). */
+export function fig1EdgeList(r: Fig1MassResult): EdgePair[] {
+  return FIG1_LINES.map((l) => r.edges[l.name]!);
 }
 
 /** Compute Fig. 1 in this thread (for tests and notebooks; the CLI parallelises fig1Mass). */
 export function fig1(opts: Fig1Options, onProgress?: (done: number, total: number) => void): Fig1Data {
   const masses = opts.masses ?? fig1Masses();
-  const out: Fig1MassResult[] = [];
-  masses.forEach((m, i) => {
-    out.push(fig1Mass(m, opts));
-    onProgress?.(i + 1, masses.length);
-  });
+  let done = 0;
+  const evaluate = (m: number) => {
+    const r = fig1Mass(m, opts);
+    done += 1;
+    onProgress?.(done, Math.max(done, masses.length));
+    return r;
+  };
+  const out = opts.refine === false ? masses.map(evaluate) : refineMassGridSync(masses, evaluate, (r) => r.mass, fig1EdgeList, opts.refine ?? {});
   return assembleFig1(opts.panel, out);
 }
