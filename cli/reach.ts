@@ -16,6 +16,7 @@ import {
   fig2RightFigure,
   fig3Figure,
   fig3Lines,
+  fig3PrimaryCheck,
   fig3Spectrum,
   fig3SpectrumFigure,
   FIG4_LINES,
@@ -136,6 +137,9 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     bar.tick();
     const right = fig3Spectrum(fluxOpts);
     bar.tick();
+    // the numbers behind the right panel's normalisation (primary count by hand, Z_D survival, αε² scan)
+    const check = fig3PrimaryCheck(fluxOpts);
+    write("fig3-primary-check.json", JSON.stringify(check, null, 1) + "\n");
     bar.done();
     const inputs = { figure: 3, flux_source: fluxDir ?? "embedded default", normalisation };
     write("fig3-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
@@ -146,7 +150,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const srows: (string | number)[][] = [["E_lo_GeV", "E_hi_GeV", "secondary_events", "primary_events"]];
     right.edges.slice(0, -1).forEach((e, b) => srows.push([e, right.edges[b + 1]!, right.secondary.events[b]!, right.primary.events[b]!]));
     write("fig3-right.csv", csv(srows));
-    figs.push(fig3Figure(left), fig3SpectrumFigure(right, "shape"), fig3SpectrumFigure(right, "events"));
+    figs.push(fig3Figure(left), fig3SpectrumFigure(right, "shape", check), fig3SpectrumFigure(right, "events", check));
     summary = { lines: left.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), primaryEvents: left.primaryEvents, seconds: left.seconds };
   } else {
     const bar = progressBar("Fig. 2", 2);

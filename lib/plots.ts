@@ -247,7 +247,7 @@ function baseLayout(spec: FigureSpec): Record<string, unknown> {
     font: defaultFont,
     width: spec.width ?? defaultSize.width,
     height: spec.height ?? defaultSize.height,
-    margin: { l: 80, r: 20, t: spec.subtitle ? 62 + SUBTITLE_LINE_PX * spec.subtitle.split("<br>").length : 50, b: 60, ...spec.margin },
+    margin: { l: 80, r: 20, t: spec.subtitle ? 72 + SUBTITLE_LINE_PX * spec.subtitle.split("<br>").length : 50, b: 60, ...spec.margin },
     paper_bgcolor: "white",
     plot_bgcolor: "white",
     xaxis: axis(spec.x, "x"),

@@ -93,6 +93,13 @@ export function panelMarkers(panel: DipolePanel): DipoleBound[] {
 /** What Fig. 1 of the paper shows but this reproduction cannot, stated on the plot itself. */
 export const FIG1_MISSING = "Not shown — no published data found, no curve invented: the ΔN_eff band [38], the SHiP lines [28], the MiniBooNE RoI rectangle of [28] (its mass extent).";
 
+/** μ_N points of the scan for the largest allowed event count: 20 per decade over the 7 decades of the default scan. */
+const ALLOWED_SCAN_POINTS = 141;
+/** Top of the bound polygons of data/bounds/dipole, GeV⁻¹ (they are clipped there). */
+const BOUND_TOP_MU = 1e-3;
+/** The "allowed" search stays 1 % below the polygons' clipped top edge, where exclusion is unknown. */
+const BOUND_TOP_MARGIN = 0.99;
+
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
 export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
@@ -115,7 +122,7 @@ export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   const maxAllowed: Record<string, { events: number; mu: number }> = {};
   // the bound polygons are clipped to μ_N ≤ 1e-3 GeV⁻¹ (data/bounds/dipole): above the scan's
   // top the exclusion status is unknown, so the "allowed" search stays strictly below it
-  const grid = logGrid(muMin, muMax, 141).filter((mu) => mu < 0.99 * Math.min(muMax, 1e-3));
+  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS).filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU));
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
     const sig = points["fasernu2-faser2"].signatures[s];
     let best = { events: 0, mu: 0 };
@@ -146,6 +153,8 @@ export interface Fig1Data {
   readonly bounds: DipoleBound[];
   /** Open lines that mark regions of interest (not exclusions). */
   readonly markers: DipoleBound[];
+  /** Names of every dipole bound file (both panels), in file order: fixes each bound's drawing style across panels. */
+  readonly boundOrder?: readonly string[];
   readonly maxAllowed: Record<string, { events: number; mass: number; mu: number }>;
   readonly notes: string[];
 }
@@ -168,7 +177,7 @@ export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResul
     "Decay widths: universal coupling opens N → ν_α γ for α = e, μ, τ (Γ = 3 × (B.1)); ν_τ-specific: 1 × (B.1).",
     "Not shown (no published data found; not invented): the ΔN_eff band of ref. [38], the SHiP lines of ref. [28]; the MiniBooNE RoI is shown only as the segment stated by ref. [24].",
   ];
-  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), maxAllowed, notes: [...notes, FIG1_MISSING] };
+  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), boundOrder: readAllDipoleBounds().map((b) => b.name), maxAllowed, notes: [...notes, FIG1_MISSING] };
 }
 
 /** Default mass grid of Fig. 1: 61 log-spaced points from 1 MeV to 10 GeV. */

@@ -170,12 +170,14 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
 
 /**
  * Bin edges of the Fig. 3 right spectra, GeV: 0.05 dex from 100 GeV to 10^3.5 GeV (the
- * secondary peak), 0.01 dex (2.3 %) from 10^3.5 to 10^3.9 GeV ≈ 7.9 TeV, where the primary
+ * secondary peak), 0.02 dex (4.7 %) from 10^3.5 to 10^3.9 GeV ≈ 7.9 TeV, where the primary
  * spectrum — the survival e^{−L/d} grows ×10 per ≈ 0.04 dex below the 7 TeV endpoint — rises
- * to its peak (≈ 20 bins across it instead of one), then 0.1 dex to 10^4.4 GeV.
+ * to its peak (≈ 10 bins across it instead of one), then 0.1 dex to 10^4.4 GeV. Not finer:
+ * 0.01-dex bins show the discreteness of the π⁰ spectrum (0.05-dex table bins split into 3
+ * sub-cells, lib/production/mesonDecay) as pairs of equal bins.
  */
 export function fig3SpectrumEdges(): number[] {
-  return [...logEdges(100, 10 ** 3.5, 30), ...logEdges(10 ** 3.5, 10 ** 3.9, 40).slice(1), ...logEdges(10 ** 3.9, 10 ** 4.4, 5).slice(1)];
+  return [...logEdges(100, 10 ** 3.5, 30), ...logEdges(10 ** 3.5, 10 ** 3.9, 20).slice(1), ...logEdges(10 ** 3.9, 10 ** 4.4, 5).slice(1)];
 }
 
 /** Options of {@link fig3Spectrum}. */

@@ -57,6 +57,8 @@ export interface Fig3PrimaryCheck {
   readonly secondary: number;
   /** Primary and secondary counts for smaller αε² (other parameters unchanged). */
   readonly epsilonScan: readonly Fig3EpsilonRow[];
+  /** αε² at which the two counts are equal (log-interpolated in the scan), null if they do not cross. */
+  readonly equalCountsAlphaEps2: number | null;
 }
 
 /** Options of {@link fig3PrimaryCheck}. */
@@ -142,6 +144,7 @@ export function fig3PrimaryCheck(opts: Fig3PrimaryCheckOptions = {}): Fig3Primar
     primaryEngine: engine.total,
     secondary: secondaryDileptonTotal(darkBosonMassPoint(mN, setup, params), U2),
     epsilonScan,
+    equalCountsAlphaEps2: fig3EqualCountsAlphaEps2(epsilonScan),
   };
 }
 

@@ -71,10 +71,18 @@ export interface DrawnBound {
   readonly label: RegionLabel;
 }
 
-/** Grey regions for a list of bounds (k-th bound: k-th style), no legend entries: each is named on the plot. */
-export function drawBounds(bounds: readonly { readonly name: string; readonly x: readonly number[]; readonly y: readonly number[]; readonly provenance: string }[]): DrawnBound[] {
+/**
+ * Grey regions for a list of bounds, no legend entries: each is named on the plot. The style of a
+ * bound is the one at its position in `styleOrder` (e.g. every file of the bound directory, so
+ * that a bound looks the same in both panels of a figure), else at its position in `bounds`.
+ */
+export function drawBounds(
+  bounds: readonly { readonly name: string; readonly x: readonly number[]; readonly y: readonly number[]; readonly provenance: string }[],
+  styleOrder: readonly string[] = [],
+): DrawnBound[] {
   return bounds.map((b, k) => {
-    const s = BOUND_STYLES[k % BOUND_STYLES.length]!;
+    const at = styleOrder.indexOf(b.name);
+    const s = BOUND_STYLES[(at >= 0 ? at : k) % BOUND_STYLES.length]!;
     const text = boundLabel(b.name, b.provenance);
     const r = region(b.x, b.y, { name: plainText(text), color: s.edge, dash: s.dash, width: 1, opacity: 1, group: "bounds", showlegend: false });
     const trace: Trace = { ...r, fillcolor: s.fill, ...(s.pattern ? { fillpattern: { shape: s.pattern, fgcolor: "rgba(60,60,60,0.4)", size: 8, solidity: 0.12 } } : {}) };

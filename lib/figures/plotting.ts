@@ -19,7 +19,7 @@ function signatureLabel(label: string): string {
  * the axes), and what the plot cannot show as a subtitle.
  */
 export function fig1Figure(d: Fig1Data): Figure {
-  const drawn = drawBounds(d.bounds);
+  const drawn = drawBounds(d.bounds, d.boundOrder ?? []);
   const traces: Trace[] = drawn.map((b) => b.trace);
   for (const mk of d.markers) {
     traces.push(line(mk.x as number[], mk.y as number[], { name: "MiniBooNE RoI of [24] (at m<sub>N</sub> = 0.5 GeV)", color: "#1f3a93", width: 6 }));
@@ -126,7 +126,7 @@ export function fig3Figure(d: { lines: readonly ReachLineStyled[]; bounds: reado
   const traces: Trace[] = excluded.map((b) => b.trace);
   const labels = excluded.map((b) => b.label);
   for (const b of roi) {
-    const name = notation(boundLabel(b.name, b.provenance)).replace(/region of interest/i, "RoI");
+    const name = `${boundLabel(b.name, b.provenance).replace(/region of interest/i, "RoI")} (a preferred region, not an exclusion)`;
     traces.push({ ...region(b.x, b.y, { name, color: "#1f3a93", opacity: 1, width: 1 }), fillcolor: "rgba(31,58,147,0.25)", fillpattern: { shape: "/", fgcolor: "rgba(31,58,147,0.6)", size: 6, solidity: 0.2 } });
   }
   for (const l of d.lines) traces.push(line(l.x, l.y, { name: notation(l.label), color: l.color, dash: l.dash, width: 2.2, breaks: l.breaks ?? [] }));
@@ -156,7 +156,7 @@ const FIG3_DECADES_SHOWN = { shape: 4, events: 11 } as const;
  * "events": absolute counts per bin. The log axis spans a fixed number of decades below the
  * highest bin; bins below it (down to denormal numbers, from the survival factor) are not drawn.
  */
-export function fig3SpectrumFigure(s: Fig3SpectrumLike, mode: "events" | "shape"): Figure {
+export function fig3SpectrumFigure(s: Fig3SpectrumLike, mode: "events" | "shape", check?: { readonly equalCountsAlphaEps2: number | null }): Figure {
   const total = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
   const nP = total(s.primary.events), nS = total(s.secondary.events);
   const dlog = s.edges.slice(0, -1).map((e, i) => Math.log10(s.edges[i + 1]! / e));
@@ -171,13 +171,14 @@ export function fig3SpectrumFigure(s: Fig3SpectrumLike, mode: "events" | "shape"
     histogram({ edges: s.edges, counts: clamp(q) }, { name: `secondary Z<sub>D</sub> (ν W → N W, W = tungsten; N → ν Z<sub>D</sub>): ${sci(nS, { digits: 3 })} events`, color: "#ff7f0e", logX: true, width: 2 }),
   ];
   const eps = s.benchmark.params ? `, αε² = ${sci(s.benchmark.params.alphaEps2)}` : "";
+  const equal = check?.equalCountsAlphaEps2 ? ` Equal counts only at αε² ≈ ${sci(check.equalCountsAlphaEps2)}.` : "";
   return figure({
     name: mode === "shape" ? "fig3-spectrum-shapes" : "fig3-spectrum-events",
     title: `Fig. 3 (right): E(e⁺e⁻) in FASER 2, m<sub>N</sub> = ${sci(s.benchmark.mN)} GeV, |U<sub>μN</sub>|² = ${sci(s.benchmark.U2)}${eps}`,
     subtitle:
       mode === "shape"
-        ? wrap(`Each histogram normalised to unit area. In counts the primary peak is ${sci(nS / Math.max(nP, 1e-300))} times smaller than the secondary one at these parameters (fig3PrimaryCheck).`, 105)
-        : wrap(`Absolute counts, 3000 fb⁻¹: ${sci(nP)} primary against ${sci(nS, { digits: 3 })} secondary events — no second peak in counts at αε² = 2×10⁻¹⁰.`, 105),
+        ? wrap(`Each histogram normalised to unit area (absolute counts in the legend): in counts the primary peak is ${sci(nS / Math.max(nP, 1e-300))} times smaller than the secondary one.${equal}`, 105)
+        : wrap(`Absolute counts, 3000 fb⁻¹: ${sci(nP)} primary against ${sci(nS, { digits: 3 })} secondary events, so no second peak in counts.${equal}`, 105),
     x: { title: "E<sub>e⁺e⁻</sub> [GeV]", log: true, range: [s.edges[0]!, s.edges[s.edges.length - 1]!] },
     y: {
       title: mode === "shape" ? "(1/N) dN/dlog<sub>10</sub>E (unit area each)" : "events per bin (3000 fb<sup>−1</sup>)",
