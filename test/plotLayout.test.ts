@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fig1Figure, fig2RightFigure, fig3Figure, fig3SpectrumFigure, fig4Figure, fig4RightFigure, fig2Right, FIG1_MISSING, panelBounds, panelMarkers, readFig3Bounds } from "../lib/figures";
+import { fig1Figure, fig2LeftFigure, fig2RightFigure, fig3Figure, fig3SpectrumFigure, fig4Figure, fig4RightFigure, fig2Right, FIG1_MISSING, panelBounds, panelMarkers, readFig3Bounds } from "../lib/figures";
 import { BOUND_STYLES, boundLabel, drawBounds } from "../lib/figures/plotBounds";
 import * as plots from "../lib/plots";
 
@@ -67,7 +67,9 @@ describe("legend placement", () => {
     const spec = { edges, secondary: { events: sec }, primary: { events: prim }, benchmark: { mN: 0.42, U2: 9e-7 } };
     const m = plots.logspace(0.005, 0.6, 12);
     const right = { masses: m, faser2: m.map((x) => 1e4 * x ** -1), faser2NoAngle: m.map((x) => 2e4 * x ** -1), charm2: m.map((x) => 1e3 * x ** -1.5), levels: { faser2: 20, charm2: 500 } };
-    for (const f of [fig2RightFigure(br), fig3SpectrumFigure(spec, "shape"), fig3SpectrumFigure(spec, "events"), fig4RightFigure(right)]) expectLegendOffData(f);
+    const pe = plots.logspace(100, 1e4, 31);
+    const photon = (mN: number, k: number) => ({ mN, mu: 5e-7, edges: pe, quadrature: pe.slice(0, -1).map((e) => k * (e / 100) ** (mN > 1 ? 0.5 : -1) * Math.exp(-e / 2000)), sampled: pe.slice(0, -1).map(() => 0), errors: pe.slice(0, -1).map(() => 0), totalQuadrature: 1, nSampled: 200000, seed: 1 });
+    for (const f of [fig2LeftFigure([photon(0.5, 5), photon(2, 0.02)]), fig2RightFigure(br), fig3SpectrumFigure(spec, "shape"), fig3SpectrumFigure(spec, "events"), fig4RightFigure(right)]) expectLegendOffData(f);
   });
 });
 
@@ -107,6 +109,15 @@ describe("bounds drawn in the paper's figures", () => {
     expect(named).toBe(bounds.length - roi.length);
     expect(f.data.some((t) => String(t["name"]).includes("ν<sub>μ</sub>"))).toBe(true);
     expect((f.layout["title"] as { subtitle: { text: string } }).subtitle.text).toContain("3.6×10⁻⁵");
+    expectLegendOffData(f);
+  });
+
+  it("Fig. 3 left: a new excluded-region file (as the bounds directory may gain) is drawn grey and named from its title, without code changes", () => {
+    const grey = { name: "minerva_charm2", x: [0.02, 1, 1, 0.02, 0.02], y: [1e-6, 1e-6, 1e-2, 1e-2, 1e-6], closed: true, provenance: "name: minerva_charm2\ntitle: MINERνA and CHARM-II (as in Ref. [82]), excluded region" };
+    const f = fig3Figure({ lines: [], bounds: [...readFig3Bounds(), grey], primaryEvents: { total: 3.6e-5 } });
+    const texts = ((f.layout["annotations"] as { text: string }[] | undefined) ?? []).map((a) => a.text);
+    expect(texts).toEqual(["MINERνA and CHARM-II"]);
+    expect(f.data.some((t) => t["fill"] === "toself" && String(t["fillcolor"]).startsWith("rgba(120,120,120"))).toBe(true);
   });
 
   it("Fig. 4 left: a filled region open towards small U2 is filled down past the plot's bottom between its mass edges, not along a diagonal", () => {
@@ -117,6 +128,7 @@ describe("bounds drawn in the paper's figures", () => {
     expect(ys.slice(-2).every((y) => y < 1e-10)).toBe(true);
     expect(xs.slice(-2)).toEqual([0.01, 0.6]);
     expect(f.data.some((t) => String(t["name"]).includes("Z<sub>D</sub>"))).toBe(true);
+    expectLegendOffData(f);
   });
 
   it("Fig. 3 right: unit-area shapes on a 4-decade log axis; denormal bins stay below the axis", () => {

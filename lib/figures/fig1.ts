@@ -153,7 +153,7 @@ export interface Fig1Data {
   readonly bounds: DipoleBound[];
   /** Open lines that mark regions of interest (not exclusions). */
   readonly markers: DipoleBound[];
-  /** Names of every dipole bound file (both panels), in file order: fixes each bound's drawing style across panels. */
+  /** Names of every closed dipole bound (both panels), in file order: fixes each bound's drawing style across panels. */
   readonly boundOrder?: readonly string[];
   readonly maxAllowed: Record<string, { events: number; mass: number; mu: number }>;
   readonly notes: string[];
@@ -177,7 +177,7 @@ export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResul
     "Decay widths: universal coupling opens N → ν_α γ for α = e, μ, τ (Γ = 3 × (B.1)); ν_τ-specific: 1 × (B.1).",
     "Not shown (no published data found; not invented): the ΔN_eff band of ref. [38], the SHiP lines of ref. [28]; the MiniBooNE RoI is shown only as the segment stated by ref. [24].",
   ];
-  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), boundOrder: readAllDipoleBounds().map((b) => b.name), maxAllowed, notes: [...notes, FIG1_MISSING] };
+  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), boundOrder: readAllDipoleBounds().filter((b) => b.closed).map((b) => b.name), maxAllowed, notes: [...notes, FIG1_MISSING] };
 }
 
 /** Default mass grid of Fig. 1: 61 log-spaced points from 1 MeV to 10 GeV. */

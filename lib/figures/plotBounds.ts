@@ -26,6 +26,8 @@ export const BOUND_STYLES: readonly BoundStyle[] = [
   { fill: "rgba(205,205,205,0.50)", edge: "#777", dash: "solid", pattern: "\\" },
   { fill: "rgba(150,150,150,0.40)", edge: "#444", dash: "dashdot", pattern: "." },
   { fill: "rgba(225,225,225,0.60)", edge: "#888", dash: "longdash", pattern: "x" },
+  { fill: "rgba(170,170,170,0.40)", edge: "#555", dash: "dot", pattern: "|" },
+  { fill: "rgba(100,100,100,0.25)", edge: "#222", dash: "dash", pattern: "-" },
 ];
 
 /** Short names of bound files without a `label:`/`title:` line (the FORESEE ν_τ-HNL files of Fig. 4). */
