@@ -153,14 +153,15 @@ const FIG3_DECADES_SHOWN = { shape: 4, events: 11 } as const;
  * Fig. 3 right: the primary and secondary e⁺e⁻ energy spectra. "shape": each histogram
  * normalised to unit area, as (1/N) dN/dlog₁₀E — the only normalisation in which the spectrum is
  * bi-modal at αε² = 2×10⁻¹⁰ (fig3PrimaryCheck) — with the absolute counts in the legend;
- * "events": absolute counts per bin. The log axis spans a fixed number of decades below the
+ * "events": absolute counts per decade of energy, dN/dlog₁₀E. The log axis spans a fixed number of decades below the
  * highest bin; bins below it (down to denormal numbers, from the survival factor) are not drawn.
  */
 export function fig3SpectrumFigure(s: Fig3SpectrumLike, mode: "events" | "shape", check?: { readonly equalCountsAlphaEps2: number | null }): Figure {
   const total = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
   const nP = total(s.primary.events), nS = total(s.secondary.events);
   const dlog = s.edges.slice(0, -1).map((e, i) => Math.log10(s.edges[i + 1]! / e));
-  const norm = (v: readonly number[], t: number) => (mode === "shape" && t > 0 ? v.map((x, i) => x / t / dlog[i]!) : [...v]);
+  // per unit log₁₀E in both modes: the bins are not all equal (fig3SpectrumEdges), so counts per bin would step where the width changes
+  const norm = (v: readonly number[], t: number) => v.map((x, i) => (mode === "shape" && t > 0 ? x / t : x) / dlog[i]!);
   const p = norm(s.primary.events, nP), q = norm(s.secondary.events, nS);
   const top = Math.max(...p, ...q);
   const floor = top / 10 ** FIG3_DECADES_SHOWN[mode];
@@ -181,7 +182,7 @@ export function fig3SpectrumFigure(s: Fig3SpectrumLike, mode: "events" | "shape"
         : wrap(`Absolute counts, 3000 fb⁻¹: ${sci(nP)} primary against ${sci(nS, { digits: 3 })} secondary events, so no second peak in counts.${equal}`, 105),
     x: { title: "E<sub>e⁺e⁻</sub> [GeV]", log: true, range: [s.edges[0]!, s.edges[s.edges.length - 1]!] },
     y: {
-      title: mode === "shape" ? "(1/N) dN/dlog<sub>10</sub>E (unit area each)" : "events per bin (3000 fb<sup>−1</sup>)",
+      title: mode === "shape" ? "(1/N) dN/dlog<sub>10</sub>E (unit area each)" : "events / decade (3000 fb<sup>−1</sup>)",
       log: true,
       range: [floor, top * 3],
     },
