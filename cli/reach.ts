@@ -7,6 +7,8 @@ import * as path from "node:path";
 import {
   assembleFig1,
   fig1Figure,
+  fig1EdgeList,
+  FIG1_MASS_POINTS,
   fig1Masses,
   fig2Left,
   fig2LeftFigure,
@@ -14,6 +16,7 @@ import {
   fig2RightFigure,
   fig3Figure,
   fig3Lines,
+  fig3PrimaryCheck,
   fig3Spectrum,
   fig3SpectrumFigure,
   FIG4_LINES,
@@ -27,13 +30,14 @@ import {
   runMassTasks,
 } from "../lib/figures";
 import { chromiumPath, renderStatic, type Figure } from "../lib/plot/plots";
-import { logGrid } from "../lib/engine/reach";
+import { logGrid, refineMassGrid } from "../lib/engine/reach";
 import { makeSetup, inputsJson } from "../lib/detector/setup";
 import { choice, decayFlavoursFromArgs, num, parse, progressBar, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError } from "./args";
 
 export const REACH_HELP = `nudump reach — the data of the paper's figures
 
-  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--workers <n>] [--decay-flavours 1|2|3]
+  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--refine-rounds <n>] [--workers <n>] [--decay-flavours 1|2|3]
+                                     (--masses: starting grid, default 61; refined where a contour turns, default 4 rounds)
   --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
   --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
   --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
@@ -61,6 +65,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     ...SETUP_OPTION_SPEC,
     "hadrons-dir": { type: "string" },
     "decay-flavours": { type: "string" },
+    "refine-rounds": { type: "string" },
     "bounds-dir": { type: "string" },
   });
   if (v.help) return { json: { help: REACH_HELP }, text: REACH_HELP };
@@ -82,17 +87,21 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
   const figs: Figure[] = [];
   if (figure === "1") {
     const panel = choice(v, "panel", ["universal", "tau"] as const);
-    const nm = num(v, "masses", 61);
+    const nm = num(v, "masses", FIG1_MASS_POINTS);
     if (!Number.isInteger(nm) || nm < 2) throw new UsageError(`--masses = ${nm} must be an integer ≥ 2`);
-    const masses = nm === 61 ? fig1Masses() : logGrid(1e-3, 10, nm);
+    const masses = fig1Masses(nm);
+    const rounds = num(v, "refine-rounds", 4);
+    if (!(Number.isInteger(rounds) && rounds >= 0 && rounds <= 10)) throw new UsageError(`--refine-rounds = ${rounds} must be an integer in [0, 10]`);
     const workers = num(v, "workers", 0) || undefined;
     const nf = decayFlavoursFromArgs(v);
     const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
     const t0 = Date.now();
-    const perMass = await runMassTasks("fig1", masses, { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }, workers, () => bar.tick());
+    const taskOpts = { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) };
+    // the starting grid, then the masses where a contour turns or leaves the scan (lib/reach)
+    const perMass = await refineMassGrid(masses, (ms) => runMassTasks("fig1", [...ms], taskOpts, workers, () => bar.tick()), (r) => r.mass, fig1EdgeList, { maxRounds: rounds });
     bar.done();
     const data = assembleFig1(panel, perMass);
-    const inputs = { figure: 1, panel, masses: masses.length, ...resolvedInputs(nf) };
+    const inputs = { figure: 1, panel, masses: masses.length, masses_after_refinement: perMass.length, refine_rounds: rounds, ...resolvedInputs(nf) };
     write(`fig1-${panel}.json`, JSON.stringify({ ...data, inputs }, null, 1) + "\n");
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "mu_GeV_inv"]];
     for (const l of data.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
@@ -134,6 +143,9 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     bar.tick();
     const right = fig3Spectrum(fluxOpts);
     bar.tick();
+    // the numbers behind the right panel's normalisation (primary count by hand, Z_D survival, αε² scan)
+    const check = fig3PrimaryCheck(fluxOpts);
+    write("fig3-primary-check.json", JSON.stringify(check, null, 1) + "\n");
     bar.done();
     const inputs = { figure: 3, ...resolvedInputs(), meson_tables: "data/hadrons/14TeV/EPOSLHC" };
     write("fig3-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
@@ -144,7 +156,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const srows: (string | number)[][] = [["E_lo_GeV", "E_hi_GeV", "secondary_events", "primary_events"]];
     right.edges.slice(0, -1).forEach((e, b) => srows.push([e, right.edges[b + 1]!, right.secondary.events[b]!, right.primary.events[b]!]));
     write("fig3-right.csv", csv(srows));
-    figs.push(fig3Figure(left), fig3SpectrumFigure(right, "shape"), fig3SpectrumFigure(right, "events"));
+    figs.push(fig3Figure(left), fig3SpectrumFigure(right, "shape", check), fig3SpectrumFigure(right, "events", check));
     summary = { lines: left.lines.map((l) => ({ name: l.name, points: l.x.length, closed: l.closed })), primaryEvents: left.primaryEvents, seconds: left.seconds };
   } else {
     const bar = progressBar("Fig. 2", 2);

@@ -94,6 +94,12 @@ describe("islands", () => {
     const lines = joinEdgeIslands(edges, "two", "two", 3);
     expect(lines.map((l) => l.name)).toEqual(["two", "two-2"]);
     expect(Math.max(...lines[0]!.x)).toBeLessThan(Math.min(...lines[1]!.x));
-    expect(lines.every((l) => l.closed)).toBe(true);
+    // the first island ends inside the scan on both sides; the second still holds N ≥ 3 at the
+    // last scanned mass (100): it is left open there, not closed by a segment along m = 100
+    expect(lines[0]!.closed).toBe(true);
+    expect(lines[1]!.closed).toBe(false);
+    expect(lines[1]!.openAt).toEqual(["high-mass"]);
+    const l = lines[1]!;
+    for (let i = 1; i < l.x.length; i++) expect(l.x[i - 1] === 100 && l.x[i] === 100).toBe(false);
   });
 });

@@ -11,7 +11,7 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../engine/reach";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGridSync } from "../engine/reach";
 import { type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
 import { requireOneOf } from "../core/validate";
@@ -27,6 +27,9 @@ export interface Fig1LineSpec {
   readonly color: string;
   readonly dash: "solid" | "dot" | "dashdot" | "dash";
 }
+
+/** Line widths (px) telling the thresholds apart: N = 3 thick, N = 30 thin (the paper draws both alike; its text says which is which). */
+export const FIG1_LEVEL_WIDTH: Readonly<Record<number, number>> = { 3: 2.4, 30: 1.1, 20: 2.4 };
 
 /** The lines of one panel of Fig. 1, in the paper's colours and styles. */
 export const FIG1_LINES: readonly Fig1LineSpec[] = [
@@ -44,8 +47,10 @@ export const FIG1_LINES: readonly Fig1LineSpec[] = [
 /** Options of the Fig. 1 computation. */
 export interface Fig1Options {
   readonly panel: DipolePanel;
-  /** Mass grid, GeV (default 61 log-spaced points from 1 MeV to 10 GeV). */
+  /** Starting mass grid, GeV (default {@link fig1Masses}); refined where a contour turns (see `refine`). */
   readonly masses?: readonly number[];
+  /** Adaptive refinement of the mass grid (lib/reach `massesToRefine`); `false` keeps the grid as given. Default on. */
+  readonly refine?: RefineOptions | false;
   /** μ_N scan range, GeV⁻¹ (default 1e-10 … 1e-3). */
   readonly muMin?: number;
   readonly muMax?: number;
@@ -90,6 +95,13 @@ export function panelMarkers(panel: DipolePanel): DipoleBound[] {
 /** What Fig. 1 of the paper shows but this reproduction cannot, stated on the plot itself. */
 export const FIG1_MISSING = "Not shown — no published data found, no curve invented: the ΔN_eff band [38], the SHiP lines [28], the MiniBooNE RoI rectangle of [28] (its mass extent).";
 
+/** μ_N points of the scan for the largest allowed event count: 20 per decade over the 7 decades of the default scan. */
+const ALLOWED_SCAN_POINTS = 141;
+/** Top of the bound polygons of data/bounds/dipole, GeV⁻¹ (they are clipped there). */
+const BOUND_TOP_MU = 1e-3;
+/** The "allowed" search stays 1 % below the polygons' clipped top edge, where exclusion is unknown. */
+const BOUND_TOP_MARGIN = 0.99;
+
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
 export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
@@ -109,7 +121,7 @@ export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   const maxAllowed: Record<string, { events: number; mu: number }> = {};
   // the bound polygons are clipped to μ_N ≤ 1e-3 GeV⁻¹ (data/bounds/dipole): above the scan's
   // top the exclusion status is unknown, so the "allowed" search stays strictly below it
-  const grid = logGrid(muMin, muMax, 141).filter((mu) => mu < 0.99 * Math.min(muMax, 1e-3));
+  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS).filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU));
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
     const sig = points["fasernu2-faser2"].signatures[s];
     let best = { events: 0, mu: 0 };
@@ -140,6 +152,8 @@ export interface Fig1Data {
   readonly bounds: DipoleBound[];
   /** Open lines that mark regions of interest (not exclusions). */
   readonly markers: DipoleBound[];
+  /** Names of every closed dipole bound (both panels), in file order: fixes each bound's drawing style across panels. */
+  readonly boundOrder?: readonly string[];
   readonly maxAllowed: Record<string, { events: number; mass: number; mu: number }>;
   readonly notes: string[];
 }
@@ -162,21 +176,39 @@ export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResul
     "Decay widths: universal coupling opens N → ν_α γ for α = e, μ, τ (Γ = 3 × (B.1)); ν_τ-specific: 1 × (B.1).",
     "Not shown (no published data found; not invented): the ΔN_eff band of ref. [38], the SHiP lines of ref. [28]; the MiniBooNE RoI is shown only as the segment stated by ref. [24].",
   ];
-  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), maxAllowed, notes: [...notes, FIG1_MISSING] };
+  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), boundOrder: readAllDipoleBounds().filter((b) => b.closed).map((b) => b.name), maxAllowed, notes: [...notes, FIG1_MISSING] };
 }
 
 /** Default mass grid of Fig. 1: 61 log-spaced points from 1 MeV to 10 GeV. */
-export function fig1Masses(): number[] {
-  return logGrid(1e-3, 10, 61);
+export function fig1Masses(n: number = FIG1_MASS_POINTS): number[] {
+  return logGrid(FIG1_MASS_RANGE[0], FIG1_MASS_RANGE[1], n);
+}
+
+/** Mass range of Fig. 1, GeV: the paper's axis, 1 MeV to 10 GeV. */
+export const FIG1_MASS_RANGE: readonly [number, number] = [1e-3, 10];
+
+/**
+ * Points of the starting mass grid of Fig. 1: 61 = 15 per decade over 4 decades, fine enough
+ * that the lower edges change by < 30 % between neighbours (test/reach.test.ts); tips and
+ * steep parts are then refined adaptively (lib/reach `massesToRefine`).
+ */
+export const FIG1_MASS_POINTS = 61;
+
+/** The per-mass edges of every Fig. 1 line in FIG1_LINES order (what the mass-grid refinement looks at). */
+export function fig1EdgeList(r: Fig1MassResult): EdgePair[] {
+  return FIG1_LINES.map((l) => r.edges[l.name]!);
 }
 
 /** Compute Fig. 1 in this thread (for tests and notebooks; the CLI parallelises fig1Mass). */
 export function fig1(opts: Fig1Options, onProgress?: (done: number, total: number) => void): Fig1Data {
   const masses = opts.masses ?? fig1Masses();
-  const out: Fig1MassResult[] = [];
-  masses.forEach((m, i) => {
-    out.push(fig1Mass(m, opts));
-    onProgress?.(i + 1, masses.length);
-  });
+  let done = 0;
+  const evaluate = (m: number) => {
+    const r = fig1Mass(m, opts);
+    done += 1;
+    onProgress?.(done, Math.max(done, masses.length));
+    return r;
+  };
+  const out = opts.refine === false ? masses.map(evaluate) : refineMassGridSync(masses, evaluate, (r) => r.mass, fig1EdgeList, opts.refine ?? {});
   return assembleFig1(opts.panel, out);
 }

@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { type BoundCurve, parseBoundCsv } from "./bounds";
-import { findEdges, joinEdges, logGrid, type ReachLine } from "../engine/reach";
+import { findEdges, joinEdges, logGrid, type ReachLine, type RefineOptions, refineMassGridSync } from "../engine/reach";
 import {
   darkBosonMassPoint,
   type DarkBosonParams,
@@ -47,6 +47,8 @@ export interface Fig3Options {
   readonly normalisation?: SetupOptions["normalisation"];
   /** Z_D → νν̄ reading (ERRATA E10); default "errata". */
   readonly reading?: NuNuReading;
+  /** Adaptive refinement of the mass grid (lib/reach `massesToRefine`); `false` keeps the grid. Default on. */
+  readonly refine?: RefineOptions | false;
   /** Points of the coarse U2 scan per mass (default 81, 10 per decade). */
   readonly scanPoints?: number;
 }
@@ -108,6 +110,8 @@ export function readFig3Bounds(dir: string = fig3BoundsDir()): BoundCurve[] {
     .map((f) => parseFig3BoundCsv(readFileSync(path.join(dir, f), "utf8"), path.join(dir, f)));
 }
 
+export { type Fig3EpsilonRow, type Fig3PrimaryCheck, type Fig3PrimaryCheckOptions, FIG3_ALPHA_EPS2_SCAN, fig3EqualCountsAlphaEps2, fig3PrimaryCheck, type Fig3ZDAtEnergy } from "./fig3Primary";
+
 /** Notes that must accompany Fig. 3 (what is and is not shown, and why). */
 export const FIG3_NOTES: readonly string[] = [
   "Shown: the MiniBooNE 3σ region of interest of ref. [30] (arXiv:1807.09877), as digitised by the DarkNews authors (data/bounds/darkboson-fig3).",
@@ -133,20 +137,21 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
   const setup = makeSetup(detector, setupOptionsOf(opts));
   const reading = opts.reading ?? "errata";
   const edgeOpts = { yMin: U2Min, yMax: U2Max, scanPoints: opts.scanPoints ?? 81, relTol: 1e-4 };
-  const eeEdges = [], escEdges = [];
-  const maxEvents: { mass: number; events: number; U2: number }[] = [];
-  for (const mN of masses) {
+  const perMass = (mN: number) => {
     const point = darkBosonMassPoint(mN, setup, params);
-    const e = findEdges((U2) => secondaryDileptonTotal(point, U2, { reading }), 3, mN, edgeOpts);
-    eeEdges.push(e);
-    maxEvents.push({ mass: mN, events: e.maxEvents, U2: e.yAtMax });
+    const ee = findEdges((U2) => secondaryDileptonTotal(point, U2, { reading }), 3, mN, edgeOpts);
     const perU2 = point.productionElectron.total;
-    escEdges.push(findEdges((U2) => U2 * perU2, 20, mN, edgeOpts));
-  }
+    return { mN, ee, esc: findEdges((U2) => U2 * perU2, 20, mN, edgeOpts) };
+  };
+  // the starting grid, then masses where a line turns or leaves the scan (lib/reach)
+  const rows = opts.refine === false ? masses.map(perMass) : refineMassGridSync(masses, perMass, (r) => r.mN, (r) => [r.ee, r.esc], opts.refine ?? {});
+  const eeEdges = rows.map((r) => r.ee), escEdges = rows.map((r) => r.esc);
+  const maxEvents = rows.map((r) => ({ mass: r.mN, events: r.ee.maxEvents, U2: r.ee.yAtMax }));
   const lines: Fig3Line[] = [];
-  const ee = joinEdges(eeEdges, "secondary-ee-N3", "FASER 2 e⁺e⁻ (ν W → N W, N → νZ_D, Z_D → ee), N = 3", 3);
+  const ee = joinEdges(eeEdges, "secondary-ee-N3", "FASER 2 e⁺e⁻ (ν W → N W with W = tungsten; N → νZ_D, Z_D → e⁺e⁻), N = 3", 3);
   if (ee) lines.push({ ...ee, color: "green", dash: "solid" });
   const esc = joinEdges(escEdges, "electron-scattering-N20", "FASERν2 ν_μ e → N e, 20 events", 20);
+  // (the reach finder reports where each line leaves the scan, ReachLine.openAt; the plot leaves it open there)
   if (esc) lines.push({ ...esc, color: "gold", dash: "solid" });
   const pMass = masses.find((m) => m > 2 * params.mZD) ?? masses[0]!;
   // U2 = 1e-8 (near the lower edge): the primary count falls by ≈ 1.3% at U2 = 1e-6 and by
@@ -161,6 +166,18 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
   return { params, lines, maxEvents, primaryEvents, bounds: readFig3Bounds(), notes, seconds: (Date.now() - t0) / 1000 };
 }
 
+/**
+ * Bin edges of the Fig. 3 right spectra, GeV: 0.05 dex from 100 GeV to 10^3.5 GeV (the
+ * secondary peak), 0.02 dex (4.7 %) from 10^3.5 to 10^3.9 GeV ≈ 7.9 TeV, where the primary
+ * spectrum — the survival e^{−L/d} grows ×10 per ≈ 0.04 dex below the 7 TeV endpoint — rises
+ * to its peak (≈ 10 bins across it instead of one), then 0.1 dex to 10^4.4 GeV. Not finer:
+ * 0.01-dex bins show the discreteness of the π⁰ spectrum (0.05-dex table bins split into 3
+ * sub-cells, lib/production/mesonDecay) as pairs of equal bins.
+ */
+export function fig3SpectrumEdges(): number[] {
+  return [...logEdges(100, 10 ** 3.5, 30), ...logEdges(10 ** 3.5, 10 ** 3.9, 20).slice(1), ...logEdges(10 ** 3.9, 10 ** 4.4, 5).slice(1)];
+}
+
 /** Options of {@link fig3Spectrum}. */
 export interface Fig3SpectrumOptions {
   /**
@@ -171,7 +188,7 @@ export interface Fig3SpectrumOptions {
   readonly mN?: number;
   readonly U2?: number;
   readonly params?: DarkBosonParams;
-  /** E(e⁺e⁻) bin edges, GeV (default 48 log bins from 100 GeV to 10^4.4 GeV ≈ 25 TeV). */
+  /** E(e⁺e⁻) bin edges, GeV (default {@link fig3SpectrumEdges}: 100 GeV to 10^4.4 GeV ≈ 25 TeV, fine at the primary peak). */
   readonly edges?: readonly number[];
   readonly detector?: string;
   readonly preset?: SetupOptions["preset"];
@@ -198,7 +215,7 @@ export interface Fig3SpectrumData {
 export function fig3Spectrum(opts: Fig3SpectrumOptions = {}): Fig3SpectrumData {
   const params = opts.params ?? FIG3_PARAMS;
   const mN = opts.mN ?? 0.42, U2 = opts.U2 ?? 9e-7;
-  const edges = opts.edges ?? logEdges(100, 10 ** 4.4, 48);
+  const edges = opts.edges ?? fig3SpectrumEdges();
   const setup = makeSetup(opts.detector ?? "fasernu2-faser2", setupOptionsOf(opts));
   const point = darkBosonMassPoint(mN, setup, params);
   const sec = secondaryDileptonSpectrum(point, U2, edges);

@@ -5,3 +5,4 @@ export * from "./parallel";
 export * from "./plotting";
 export * from "./fig3";
 export * from "./fig4";
+export * from "./plotBounds";

@@ -29,6 +29,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as url from "node:url";
+import { dataToPaper, labelPoint, paperToData, placeLegend, textSize, type PaperBox } from "./layout";
+
+export { notation, plainText, sci, superscript, wrap, type SciOptions } from "./text";
+export { labelPoint, legendEntries, legendOverlap, legendSize, paperPolylines, placeLegend, type LegendPlacement, type PaperBox } from "./layout";
 
 // ---------------------------------------------------------------------------------------
 // Types
@@ -145,6 +149,8 @@ function axis(spec: AxisSpec, name: "x" | "y"): Record<string, unknown> {
 export interface FigureSpec {
   readonly name: string;
   readonly title: string;
+  /** A second, smaller title line (plotly title.subtitle), e.g. what the plot does not show. */
+  readonly subtitle?: string;
   readonly x: AxisSpec;
   readonly y: AxisSpec;
   /** Traces, or arrays of traces (as returned by {@link contourLines}, {@link histogram}). */
@@ -153,31 +159,99 @@ export interface FigureSpec {
   readonly annotations?: readonly LayoutItem[];
   readonly width?: number;
   readonly height?: number;
-  /** Legend position; default top right inside the plot. */
-  readonly legend?: Readonly<Record<string, unknown>>;
+  /**
+   * Legend position: "auto" (default) puts it in the first corner of the plot area where it
+   * covers no data, else below the axes (lib/plotLayout `placeLegend`); "below" always below
+   * the axes; or an explicit plotly legend object.
+   */
+  readonly legend?: Readonly<Record<string, unknown>> | "auto" | "below";
+  /** Legend font size, px (default 11). */
+  readonly legendFontSize?: number;
+  /**
+   * Regions to name on the plot: each label is written at the point of its polygon (data
+   * coordinates) farthest from the edge, preferring points no other listed region covers, and
+   * never under the legend.
+   */
+  readonly regionLabels?: readonly RegionLabel[];
   /** Margins in px (defaults l 80, r 20, t 50, b 60), e.g. room for a note under the plot. */
   readonly margin?: Readonly<{ l?: number; r?: number; t?: number; b?: number }>;
 }
 
+/** A region named on the plot (see {@link FigureSpec.regionLabels}). */
+export interface RegionLabel {
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  readonly text: string;
+  readonly color?: string;
+}
+
 /**
  * A figure with the project's house style (white background, mirrored axes with inside ticks,
- * powers of ten on log axes). Every trace gets a deterministic `uid` from its content.
+ * powers of ten on log axes). Every trace gets a deterministic `uid` from its content. The
+ * legend is placed where it covers no data (see {@link FigureSpec.legend}).
  */
 export function figure(spec: FigureSpec): Figure {
   requireName(spec.name);
   const flat = spec.traces.flatMap((t) => (Array.isArray(t) ? (t as readonly Trace[]) : [t as Trace]));
   const data = flat.map((t, i) => ({ ...t, uid: uidFor(t, i) }));
+  const layout = baseLayout(spec);
+  const fontSize = spec.legendFontSize ?? 11;
+  let legendBox: PaperBox | null = null;
+  if (spec.legend === undefined || spec.legend === "auto" || spec.legend === "below") {
+    const placed = placeLegend({ data, layout }, fontSize, spec.legend === "below");
+    layout["legend"] = placed.legend;
+    legendBox = placed.box;
+    if (placed.extraBottom > 0) {
+      const m = layout["margin"] as Record<string, number>;
+      layout["margin"] = { ...m, b: (m["b"] as number) + placed.extraBottom };
+      // the figure grows by the same amount: the plot area (and the legend's offset) stay
+      layout["height"] = (layout["height"] as number) + placed.extraBottom;
+    }
+  } else layout["legend"] = spec.legend;
+  const annotations: LayoutItem[] = [...(spec.annotations ?? []).map((a) => toAxisCoordinates(a, spec.x, spec.y))];
+  if (spec.regionLabels) annotations.push(...regionAnnotations({ data, layout }, spec.regionLabels, legendBox));
+  if (annotations.length > 0) layout["annotations"] = annotations;
+  return { name: spec.name, data, layout };
+}
+
+/** Font size of region names written on the plot, px. */
+const REGION_LABEL_FONT = 11;
+
+function regionAnnotations(fig: { data: readonly Trace[]; layout: Record<string, unknown> }, labels: readonly RegionLabel[], legendBox: PaperBox | null): LayoutItem[] {
+  const polys = labels.map((r) => dataToPaper(fig, r.x, r.y));
+  const taken: PaperBox[] = legendBox ? [legendBox] : [];
+  const out: LayoutItem[] = [];
+  labels.forEach((r, k) => {
+    const size = textSize(r.text, fig.layout, REGION_LABEL_FONT);
+    const others = polys.filter((_, j) => j !== k);
+    // a region too narrow for its name gets it centred at its best inside point, overflowing
+    const p = labelPoint(polys[k]!, others, taken, size) ?? labelPoint(polys[k]!, others, taken);
+    if (!p) return; // the region lies outside the plotted range
+    taken.push({ x0: p[0] - size.w / 2, x1: p[0] + size.w / 2, y0: p[1] - size.h / 2, y1: p[1] + size.h / 2 });
+    const [x, y] = paperToData(fig, p);
+    const xa = (fig.layout["xaxis"] as { type: string }).type === "log", ya = (fig.layout["yaxis"] as { type: string }).type === "log";
+    out.push({
+      x: xa ? Math.log10(x) : x, y: ya ? Math.log10(y) : y, xref: "x", yref: "y", text: r.text, showarrow: false,
+      font: { size: REGION_LABEL_FONT, color: r.color ?? "#333" }, bgcolor: "rgba(255,255,255,0.6)",
+    });
+  });
+  return out;
+}
+
+/** Top-margin px per subtitle line (font 11 px at plotly's line height). */
+const SUBTITLE_LINE_PX = 15;
+
+function baseLayout(spec: FigureSpec): Record<string, unknown> {
   const layout: Record<string, unknown> = {
-    title: { text: spec.title, x: 0.02, xanchor: "left" },
+    title: { text: spec.title, x: 0.02, xanchor: "left", ...(spec.subtitle ? { subtitle: { text: spec.subtitle, font: { size: 11, color: "#444" } } } : {}) },
     font: defaultFont,
     width: spec.width ?? defaultSize.width,
     height: spec.height ?? defaultSize.height,
-    margin: { l: 80, r: 20, t: 50, b: 60, ...spec.margin },
+    margin: { l: 80, r: 20, t: spec.subtitle ? 72 + SUBTITLE_LINE_PX * spec.subtitle.split("<br>").length : 50, b: 60, ...spec.margin },
     paper_bgcolor: "white",
     plot_bgcolor: "white",
     xaxis: axis(spec.x, "x"),
     yaxis: axis(spec.y, "y"),
-    legend: spec.legend ?? { x: 0.99, xanchor: "right", y: 0.99, yanchor: "top", bgcolor: "rgba(255,255,255,0.8)", bordercolor: "#ccc", borderwidth: 1 },
     showlegend: true,
   };
   if (spec.shapes) {
@@ -187,9 +261,8 @@ export function figure(spec: FigureSpec): Figure {
     layout["shapes"] = spec.shapes;
   }
   // Plotly places annotations on a log axis at log10 of the position: label() takes data
-  // coordinates, converted here.
-  if (spec.annotations) layout["annotations"] = spec.annotations.map((a) => toAxisCoordinates(a, spec.x, spec.y));
-  return { name: spec.name, data, layout };
+  // coordinates, converted in figure().
+  return layout;
 }
 
 function toAxisCoordinates(a: LayoutItem, x: AxisSpec, y: AxisSpec): LayoutItem {
@@ -218,13 +291,34 @@ function common(style: LineStyle): Record<string, unknown> {
   return c;
 }
 
-/** A curve y(x) (plotly scatter, lines). Throws on non-finite values, unequal lengths or no points. */
-export function line(x: readonly number[], y: readonly number[], style: LineStyle): Trace {
+/**
+ * A curve y(x) (plotly scatter, lines). Throws on non-finite values, unequal lengths or no points.
+ * `breaks`: indices i where the segment from point i−1 to i is not drawn (a gap; e.g. a
+ * contour open at a scan edge, lib/reach `ReachLine.breaks`).
+ */
+export function line(x: readonly number[], y: readonly number[], style: LineStyle & { readonly breaks?: readonly number[] }): Trace {
   requireFiniteArray("x", x);
   requireFiniteArray("y", y);
   requireSameLength("x", x, "y", y);
   if (x.length === 0) throw new RangeError(`line "${style.name}" has no points (an empty curve would be a legend entry with nothing drawn)`);
-  return { type: "scatter", mode: "lines", x: [...x], y: [...y], ...common(style), line: lineOf(style) };
+  const xs: (number | null)[] = [...x], ys: (number | null)[] = [...y];
+  const breaks = [...(style.breaks ?? [])].sort((a, b) => b - a);
+  for (const i of breaks) {
+    if (!(Number.isInteger(i) && i > 0 && i < x.length)) throw new RangeError(`breaks: ${i} is not a point index in [1, ${x.length - 1}]`);
+    xs.splice(i, 0, null);
+    ys.splice(i, 0, null);
+  }
+  return { type: "scatter", mode: "lines", x: xs, y: ys, ...(breaks.length > 0 ? { connectgaps: false } : {}), ...common(style), line: lineOf(style) };
+}
+
+/** A legend entry with nothing drawn: a key explaining a style (e.g. "thin: N = 30"). */
+export function legendKey(style: LineStyle & { readonly fill?: string }): Trace {
+  const t: Record<string, unknown> = { type: "scatter", mode: "lines", x: [null], y: [null], ...common(style), line: lineOf(style), hoverinfo: "skip" };
+  if (style.fill) {
+    t["fill"] = "toself";
+    t["fillcolor"] = style.fill;
+  }
+  return t as Trace;
 }
 
 /** Points with optional symmetric error bars (plotly scatter, markers). */
