@@ -10,9 +10,10 @@
  * FASERν2 with the SPEC §5 cuts, 20 events (yellow). The primary Z_D events do not depend on
  * m_N or U2 here and are returned as one number (`primaryEvents`) to be printed on the plot.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { type BoundCurve, parseBoundCsv } from "./bounds";
+import { dataDir } from "../core/dataDir";
 import { findEdges, joinEdges, logGrid, type ReachLine, type RefineOptions, refineMassGridSync } from "../engine/reach";
 import {
   darkBosonMassPoint,
@@ -95,11 +96,9 @@ export function parseFig3BoundCsv(text: string, file: string): BoundCurve {
   return parseBoundCsv(text, file, FIG3_BOUND_HEADER);
 }
 
-/** The shipped directory data/bounds/darkboson-fig3 (from lib/ sources or dist/lib/). */
+/** The shipped directory data/bounds/darkboson-fig3 (see core/dataDir). */
 export function fig3BoundsDir(): string {
-  const c = [path.resolve(__dirname, "..", "..", "data", "bounds", "darkboson-fig3"), path.resolve(__dirname, "..", "..", "..", "data", "bounds", "darkboson-fig3")];
-  for (const d of c) if (existsSync(d)) return d;
-  throw new RangeError(`Fig. 3 bound directory not found; looked in ${c.join(", ")}`);
+  return dataDir("bounds", "darkboson-fig3");
 }
 
 /** Every `*.csv` bound of Fig. 3, sorted by name. */

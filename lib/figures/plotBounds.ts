@@ -62,8 +62,13 @@ export function boundLabel(name: string, provenance: string): string {
   return KNOWN_LABELS[name] ?? name.replace(/_/g, " ");
 }
 
-/** True for a region of interest (a preferred region, not an exclusion): said by its name or title. */
-export function isRegionOfInterest(name: string, provenance: string): boolean {
+/**
+ * True for a region of interest (a preferred region, not an exclusion): the file's `kind`
+ * (data/bounds README: exclusion / projection / region-of-interest) when it has one, else its
+ * name or title.
+ */
+export function isRegionOfInterest(name: string, provenance: string, kind?: string): boolean {
+  if (kind !== undefined) return kind === "region-of-interest";
   return /(^|_)roi(_|$)/i.test(name) || /region of interest/i.test(provenance.split("\n").find((l) => l.startsWith("title:")) ?? "");
 }
 

@@ -113,7 +113,7 @@ export function fig2RightFigure(b: BranchingCurves, overlays: readonly Trace[] =
 export type ReachLineStyled = { x: number[]; y: number[]; label: string; color: string; dash: string; breaks?: readonly number[] };
 
 /** A bound curve as read from a bound file. */
-type BoundLike = { readonly name: string; readonly x: readonly number[]; readonly y: readonly number[]; readonly provenance: string };
+type BoundLike = { readonly name: string; readonly x: readonly number[]; readonly y: readonly number[]; readonly provenance: string; readonly kind?: string };
 
 /**
  * Fig. 3 left: (m_N, |U_μN|²) plane with the e⁺e⁻ and electron-scattering lines, every excluded
@@ -121,8 +121,8 @@ type BoundLike = { readonly name: string; readonly x: readonly number[]; readonl
  * interest as hatched blue regions; lines are left open where they leave the scan.
  */
 export function fig3Figure(d: { lines: readonly ReachLineStyled[]; bounds: readonly BoundLike[]; primaryEvents: { total: number } }): Figure {
-  const roi = d.bounds.filter((b) => isRegionOfInterest(b.name, b.provenance));
-  const excluded = drawBounds(d.bounds.filter((b) => !isRegionOfInterest(b.name, b.provenance)));
+  const roi = d.bounds.filter((b) => isRegionOfInterest(b.name, b.provenance, b.kind));
+  const excluded = drawBounds(d.bounds.filter((b) => !isRegionOfInterest(b.name, b.provenance, b.kind)));
   const traces: Trace[] = excluded.map((b) => b.trace);
   const labels = excluded.map((b) => b.label);
   for (const b of roi) {
