@@ -46,8 +46,12 @@ export interface PointResults {
   readonly spectrum: SpectrumResult;
   readonly decay: DecayResult;
   readonly resolved: Record<string, unknown>;
-  readonly timing_ms: { massPoint: number; total: number; cached: boolean };
+  readonly timing_ms: { massPoint: number; counts: number; total: number; cached: boolean };
 }
+
+/** The counts alone, handed out before the spectrum and decay panels are computed. */
+export type CountResults = Pick<PointResults, "events" | "resolved"> & { readonly timing_ms: { massPoint: number; counts: number; cached: boolean } };
+export type OnCounts = (c: CountResults) => void;
 
 const cache = new Map<string, DipoleMassPoint | DarkBosonMassPoint>();
 
@@ -65,7 +69,7 @@ function decayGrid(mN: number): number[] {
   return logspace(Math.max(10, 1.01 * mN), 2e4, 61);
 }
 
-function computeDipole(i: ExplorerInputs, t0: number): PointResults {
+function computeDipole(i: ExplorerInputs, t0: number, onCounts?: OnCounts): PointResults {
   const o = resolvedOptions(i);
   const model = dipoleModel({ mN: i.mN, mu: i.mu, coupling: i.coupling, decayFlavours: o.decayFlavours });
   const setupOpts = { normalisation: o.normalisation, screening: false, electronAngleCuts: true, decayFlavours: o.decayFlavours };
@@ -77,6 +81,9 @@ function computeDipole(i: ExplorerInputs, t0: number): PointResults {
     const r = dipoleEvents(point, model.mu, s);
     events[s] = { events: r.events, by_channel: r.byChannel, by_flavour: r.byFlavour };
   }
+  const resolved = { ...o, detector: i.detector, coupling: i.coupling, flux: "the detector's default (makeSetup)" };
+  const tCounts = performance.now() - t0;
+  onCounts?.({ events, resolved, timing_ms: { massPoint: tPoint, counts: tCounts, cached: hit } });
   const edges = logEdges(100, 2e4, 40);
   const spectrum: SpectrumResult = {
     variable: "E<sub>γ</sub> [GeV]",
@@ -97,8 +104,7 @@ function computeDipole(i: ExplorerInputs, t0: number): PointResults {
       { name: "N decays in the tungsten (ECC)", values: d.map((x) => probTungsten(det, x)) },
     ],
   };
-  const resolved = { ...o, detector: i.detector, coupling: i.coupling, flux: "the detector's default (makeSetup)" };
-  return { events, spectrum, decay, resolved, timing_ms: { massPoint: tPoint, total: performance.now() - t0, cached: hit } };
+  return { events, spectrum, decay, resolved, timing_ms: { massPoint: tPoint, counts: tCounts, total: performance.now() - t0, cached: hit } };
 }
 
 /** Z_D model parameters, validated like the CLI (RangeError naming the parameter). */
@@ -110,7 +116,7 @@ export function darkBosonParams(i: ExplorerInputs): DarkBosonParams {
   return { mZD: i.mZD, alphaD: i.alphaD, alphaEps2: i.alphaEps2, flavour: i.flavour };
 }
 
-function computeDarkBoson(i: ExplorerInputs, t0: number): PointResults {
+function computeDarkBoson(i: ExplorerInputs, t0: number, onCounts?: OnCounts): PointResults {
   const o = resolvedOptions(i);
   const params = darkBosonParams(i);
   const model = darkBosonPoint(params, i.mN, i.U2);
@@ -120,9 +126,8 @@ function computeDarkBoson(i: ExplorerInputs, t0: number): PointResults {
   const reading = "errata" as const;
   const sec = secondaryDileptonEvents(point, i.U2, { reading });
   const edges = logEdges(100, 2e4, 40);
-  // the count exactly as the CLI calls it (no edges); the spectrum in a second call
-  const prim = primaryDileptonEvents(params, i.mN, i.U2, point.setup.detector, { reading });
-  const primSpec = primaryDileptonEvents(params, i.mN, i.U2, point.setup.detector, { reading, edges });
+  // `edges` only adds the spectrum: total and bySource are those of the CLI's call without it (the test compares them)
+  const prim = primaryDileptonEvents(params, i.mN, i.U2, point.setup.detector, { reading, edges });
   const esc = electronScatteringEvents(point, i.U2);
   const events: Record<string, SignatureCount> = {
     "vessel-dileptons": {
@@ -134,12 +139,15 @@ function computeDarkBoson(i: ExplorerInputs, t0: number): PointResults {
     },
     "nu-e-scattering-fig3": { events: esc.events, by_channel: esc.byChannel, by_flavour: esc.byFlavour },
   };
+  const resolved = { normalisation: o.normalisation, detector: i.detector, flavour: i.flavour, nunu_reading: reading };
+  const tCounts = performance.now() - t0;
+  onCounts?.({ events, resolved, timing_ms: { massPoint: tPoint, counts: tCounts, cached: hit } });
   const spectrum: SpectrumResult = {
     variable: "E(e⁺) + E(e⁻) [GeV]",
     edges_GeV: edges,
     series: [
       { name: "secondary: ν W → N W, N → νZ<sub>D</sub>, Z<sub>D</sub> → e⁺e⁻", events: secondaryDileptonSpectrum(point, i.U2, edges, { reading }).events },
-      { name: "primary Z<sub>D</sub> from the IP (π⁰, η, bremsstrahlung)", events: [...primSpec.spectrum.total] },
+      { name: "primary Z<sub>D</sub> from the IP (π⁰, η, bremsstrahlung)", events: [...prim.spectrum.total] },
     ],
   };
   const E = decayGrid(i.mN);
@@ -157,12 +165,11 @@ function computeDarkBoson(i: ExplorerInputs, t0: number): PointResults {
       { name: "Z<sub>D</sub> of energy E made in the tungsten decays in the vessel", values: dZ.map((x) => probVessel(det, x)) },
     ],
   };
-  const resolved = { normalisation: o.normalisation, detector: i.detector, flavour: i.flavour, nunu_reading: reading };
-  return { events, spectrum, decay, resolved, timing_ms: { massPoint: tPoint, total: performance.now() - t0, cached: hit } };
+  return { events, spectrum, decay, resolved, timing_ms: { massPoint: tPoint, counts: tCounts, total: performance.now() - t0, cached: hit } };
 }
 
-/** All outputs at one point; a bad input is the library's RangeError. */
-export function computePoint(i: ExplorerInputs): PointResults {
+/** All outputs at one point (the counts also to onCounts as soon as they exist); a bad input is the library's RangeError. */
+export function computePoint(i: ExplorerInputs, onCounts?: OnCounts): PointResults {
   const t0 = performance.now();
-  return i.model === "dipole" ? computeDipole(i, t0) : computeDarkBoson(i, t0);
+  return i.model === "dipole" ? computeDipole(i, t0, onCounts) : computeDarkBoson(i, t0, onCounts);
 }

@@ -117,11 +117,17 @@ export function inputsFromQuery(search: string): ExplorerInputs {
   return out as unknown as ExplorerInputs;
 }
 
+/** A number as typed on a command line or in a URL: exact (round-trips), "1e-6" rather than "0.000001". */
+export function numArg(x: number): string {
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? x.toExponential().replace("e+", "e") : String(x);
+}
+
 /** The URL query of a view: the model's own parameters plus the common choices. */
 export function queryOf(i: ExplorerInputs): string {
   const q = new URLSearchParams();
   q.set("model", i.model);
-  for (const spec of NUMERIC) if (spec.models.includes(i.model)) q.set(spec.key, String(i[spec.key]));
+  for (const spec of NUMERIC) if (spec.models.includes(i.model)) q.set(spec.key, numArg(i[spec.key]));
   if (i.model === "dipole") q.set("coupling", i.coupling);
   else q.set("flavour", i.flavour);
   q.set("detector", i.detector);
@@ -137,13 +143,13 @@ export const DIPOLE_SIGNATURE_NAMES = ["vessel-photons", "vessel-dileptons", "ec
 /** The `nudump events` arguments that give the same count as the page for one signature. */
 export function cliArgs(i: ExplorerInputs, signature: string): string[] {
   const o = resolvedOptions(i);
-  const common = ["--detector", i.detector, "--mN", String(i.mN), "--normalisation", o.normalisation];
+  const common = ["--detector", i.detector, "--mN", numArg(i.mN), "--normalisation", o.normalisation];
   if (i.model === "dipole") {
-    return ["events", "--model", "dipole", "--signature", signature, ...common, "--mu", String(i.mu), "--coupling", i.coupling, "--decay-flavours", String(o.decayFlavours), "--json"];
+    return ["events", "--model", "dipole", "--signature", signature, ...common, "--mu", numArg(i.mu), "--coupling", i.coupling, "--decay-flavours", String(o.decayFlavours), "--json"];
   }
   return [
-    "events", "--model", "darkboson", "--signature", signature, ...common, "--U2", String(i.U2), "--mZD", String(i.mZD),
-    "--alphaD", String(i.alphaD), "--alphaEps2", String(i.alphaEps2), "--flavour", i.flavour, "--json",
+    "events", "--model", "darkboson", "--signature", signature, ...common, "--U2", numArg(i.U2), "--mZD", numArg(i.mZD),
+    "--alphaD", numArg(i.alphaD), "--alphaEps2", numArg(i.alphaEps2), "--flavour", i.flavour, "--json",
   ];
 }
 

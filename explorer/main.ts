@@ -5,7 +5,7 @@
  * the reach panel mass by mass (restarted when a parameter it depends on changes; moving m_N,
  * μ_N or U² only moves the marker). State and results are exposed as window.nudumpExplorer.
  */
-import type { PointResults } from "./compute";
+import type { CountResults, PointResults } from "./compute";
 import { commandLine, DEFAULT_INPUTS, type ExplorerInputs, inputsFromQuery, queryOf, resolvedOptions } from "./inputs";
 import { reachKey, reachMasses, type ReachMassResult } from "./reach";
 import { $, bindSelects, buildNumericControls, renderCounts, showError, showInputs } from "./ui";
@@ -24,8 +24,12 @@ interface Fig {
 /** What the page exposes for scripts and tests. */
 interface ExplorerState {
   inputs: ExplorerInputs;
-  results: PointResults | null;
+  /** Counts (and, once computed, spectrum and decay data) for `inputs`. */
+  results: PointResults | CountResults | null;
+  /** True when `results.events` belongs to `inputs` (or `error` says why not). */
   ready: boolean;
+  /** True when the spectrum and decay plots show `inputs` too. */
+  plotsReady: boolean;
   error: string | null;
   reach: { ready: boolean; done: number; total: number; seconds: number | null; error: string | null };
   timings: { lastUpdate_ms: number | null; updates: number[] };
@@ -48,6 +52,7 @@ const state: ExplorerState = {
   inputs: initial,
   results: null,
   ready: false,
+  plotsReady: false,
   error: queryError,
   reach: { ready: false, done: 0, total: 0, seconds: null, error: null },
   timings: { lastUpdate_ms: null, updates: [] },
@@ -78,33 +83,49 @@ function resolvedNote(i: ExplorerInputs): string {
   return `Resolved: flux normalisation ${o.normalisation === "tp" ? "FASERν TP" : "Kling–Nevay"}${nf} (preset “${i.preset}”${i.normalisation || i.decayFlavours ? " with overrides" : ""}).`;
 }
 
+function countsDone(req: { inputs: ExplorerInputs }): boolean {
+  return !pending && req.inputs === state.inputs;
+}
+
+function markReady(): void {
+  const dt = performance.now() - changedAt;
+  state.timings.lastUpdate_ms = dt;
+  state.timings.updates.push(dt);
+  state.ready = true;
+  $("status").textContent = state.error ? "input rejected (previous results shown)" : `updated in ${dt.toFixed(0)} ms`;
+  $("status").classList.remove("busy");
+}
+
 live.onmessage = (ev: MessageEvent) => {
-  const msg = ev.data as { type: string; id: number; results?: PointResults; figures?: { spectrum: Fig; decay: Fig }; message?: string };
+  const msg = ev.data as { type: string; id: number; counts?: CountResults; results?: PointResults; figures?: { spectrum: Fig; decay: Fig }; message?: string };
   const req = inFlight;
-  inFlight = null;
-  const current = !pending && req !== null && req.inputs === state.inputs;
-  if (msg.type === "result" && msg.results && msg.figures) {
-    if (current) {
-      state.results = msg.results;
+  if (!req || msg.id !== req.id) return;
+  if (msg.type === "counts" && msg.counts) {
+    renderCounts(req.inputs, msg.counts);
+    const t = msg.counts.timing_ms;
+    $("counts-note").textContent = `Computed in this browser by the library, with the calls of \`nudump events\`: ${t.counts.toFixed(0)} ms${t.cached ? " (production table of this m_N cached)" : `, of which ${t.massPoint.toFixed(0)} ms tabulating the production at this m_N`}. Events for the integrated luminosity of the detector.`;
+    if (countsDone(req)) {
+      state.results = msg.counts;
       state.error = null;
+      state.plotsReady = false;
       showError(null);
+      markReady();
     }
-    renderCounts(req!.inputs, msg.results);
-    const t = msg.results.timing_ms;
-    $("counts-note").textContent = `Computed in the browser by the library (same calls as \`nudump events\`): ${t.total.toFixed(0)} ms${t.cached ? " (mass point cached)" : `, of which ${t.massPoint.toFixed(0)} ms tabulating production at this m_N`}. Counts for the integrated luminosity of the detector.`;
-    void Plotly.react($("plot-spectrum"), msg.figures.spectrum.data, { ...msg.figures.spectrum.layout, width: undefined, autosize: true }, plotConfig);
-    void Plotly.react($("plot-decay"), msg.figures.decay.data, { ...msg.figures.decay.layout, width: undefined, autosize: true }, plotConfig);
-  } else if (msg.type === "error" && current) {
+    return;
+  }
+  inFlight = null;
+  if (msg.type === "result" && msg.results && msg.figures) {
+    void Promise.all([
+      Plotly.react($("plot-spectrum"), msg.figures.spectrum.data, { ...msg.figures.spectrum.layout, width: undefined, autosize: true }, plotConfig),
+      Plotly.react($("plot-decay"), msg.figures.decay.data, { ...msg.figures.decay.layout, width: undefined, autosize: true }, plotConfig),
+    ]).then(() => {
+      if (countsDone(req)) state.plotsReady = true;
+    });
+    if (countsDone(req)) state.results = msg.results;
+  } else if (msg.type === "error" && countsDone(req)) {
     state.error = msg.message ?? "unknown error";
     showError(state.error);
-  }
-  if (current) {
-    const dt = performance.now() - changedAt;
-    state.timings.lastUpdate_ms = dt;
-    state.timings.updates.push(dt);
-    state.ready = true;
-    $("status").textContent = state.error ? "input rejected (previous results shown)" : `updated in ${dt.toFixed(0)} ms`;
-    $("status").classList.remove("busy");
+    markReady();
   }
   if (pending) {
     pending = false;
@@ -186,6 +207,7 @@ function startReach(): void {
 function setInputs(next: ExplorerInputs): void {
   state.inputs = next;
   state.ready = false;
+  state.plotsReady = false;
   changedAt = performance.now();
   state.command = commandLine(next);
   $("cmd").textContent = state.command;

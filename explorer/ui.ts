@@ -2,9 +2,9 @@
  * DOM side of the explorer: the controls (log slider + typed number per parameter, units,
  * the library's RangeError shown beside the control it names) and the counts table.
  */
-import type { PointResults, SignatureCount } from "./compute";
+import type { CountResults, SignatureCount } from "./compute";
 import { channelLabel, DARKBOSON_LABELS, sci, SIGNATURE_LABELS } from "./format";
-import { type ExplorerInputs, NUMERIC, type NumericSpec } from "./inputs";
+import { type ExplorerInputs, NUMERIC, numArg, type NumericSpec } from "./inputs";
 
 export const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -31,7 +31,7 @@ export function buildNumericControls(onChange: (key: NumericSpec["key"], value: 
     const text = row.querySelector<HTMLInputElement>("input[type=text]")!;
     range.addEventListener("input", () => {
       const v = Number((10 ** Number(range.value)).toPrecision(3));
-      text.value = String(v);
+      text.value = numArg(v);
       onChange(s.key, v, true);
     });
     text.addEventListener("change", () => onChange(s.key, text.value.trim(), false));
@@ -52,7 +52,7 @@ export function showInputs(i: ExplorerInputs): void {
   for (const s of NUMERIC) {
     const x = i[s.key];
     const text = $<HTMLInputElement>(`num-${s.key}`);
-    if (document.activeElement !== text) text.value = String(x);
+    if (document.activeElement !== text) text.value = numArg(x);
     if (x > 0) $<HTMLInputElement>(`range-${s.key}`).value = String(Math.log10(x));
   }
   document.querySelectorAll<HTMLElement>("[data-model]").forEach((el) => {
@@ -83,7 +83,7 @@ function columns(rows: SignatureCount[], field: "by_channel" | "by_flavour" | "b
 }
 
 /** The counts table: total, then the breakdown by production mode (Z_D), channel and flavour. */
-export function renderCounts(i: ExplorerInputs, r: PointResults): void {
+export function renderCounts(i: ExplorerInputs, r: CountResults): void {
   const entries = Object.entries(r.events);
   const rows = entries.map(([, v]) => v);
   const groups = [

@@ -1,6 +1,6 @@
 /**
  * The explorer's Web Worker: the library runs here, so the page never freezes. Messages:
- * - {type: "compute", id, inputs} → {type: "result", id, results, figures} | {type: "error", id, message};
+ * - {type: "compute", id, inputs} → {type: "counts", id, counts} then {type: "result", id, results, figures}, or {type: "error", id, message};
  * - {type: "reach-mass", id, inputs, masses} → one {type: "reach-mass", id, result} per mass, then {type: "reach-done", id};
  * - {type: "reach-figure", id, inputs, perMass} → {type: "reach-figure", id, figure, note}.
  * The page starts it from a Blob URL of this bundle (file:// pages cannot load worker files).
@@ -21,7 +21,7 @@ const post = (msg: unknown) => (self as unknown as { postMessage: (m: unknown) =
 
 function handle(req: Request): void {
   if (req.type === "compute") {
-    const results = computePoint(req.inputs);
+    const results = computePoint(req.inputs, (counts) => post({ type: "counts", id: req.id, counts }));
     const det = detectorByName(req.inputs.detector);
     const vessel = { start_m: det.vessel.start / metre, end_m: (det.vessel.start + det.vessel.length) / metre };
     post({ type: "result", id: req.id, results, figures: { spectrum: spectrumFigure(results.spectrum), decay: decayFigure(results.decay, vessel) } });
