@@ -112,3 +112,43 @@ export function progressBar(label: string, total: number): { tick: (n?: number) 
     },
   };
 }
+
+/** The input options every setup-using command accepts (lib/presets.ts, lib/signatures/setup.ts). */
+export const SETUP_OPTION_SPEC: OptionSpec = {
+  preset: { type: "string" },
+  flux: { type: "string" },
+  "flux-dir": { type: "string" },
+  "flux-source": { type: "string" },
+  normalisation: { type: "string" },
+};
+
+/** Help lines for {@link SETUP_OPTION_SPEC}. */
+export const SETUP_OPTION_HELP = `  --preset paper|current   input set (default paper: Kling–Nevay tables TP-normalised, Γ(N → νγ) = (B.1);
+                           current: the Kling–Nevay flux as published); every option below overrides it
+  --flux-dir <path>  tables of the Kling–Nevay format instead of the shipped data/flux   [--flux-source tables|embedded]
+  --normalisation kling-nevay|tp   (tp: rescaled to the FASERν Technical Proposal CC counts)`;
+
+/**
+ * makeSetup options from the parsed values: only what the user gave (the preset fills the rest).
+ * `--flux` is left to the caller (its allowed values depend on the detector).
+ */
+export function setupOptionsFromArgs(v: Record<string, unknown>): {
+  preset?: "paper" | "current";
+  fluxDir?: string;
+  fluxSource?: "tables" | "embedded";
+  normalisation?: "kling-nevay" | "tp";
+} {
+  const out: { preset?: "paper" | "current"; fluxDir?: string; fluxSource?: "tables" | "embedded"; normalisation?: "kling-nevay" | "tp" } = {};
+  if (v.preset !== undefined) out.preset = choice(v, "preset", ["paper", "current"] as const);
+  if (typeof v["flux-dir"] === "string") out.fluxDir = v["flux-dir"];
+  if (v["flux-source"] !== undefined) out.fluxSource = choice(v, "flux-source", ["tables", "embedded"] as const);
+  if (v.normalisation !== undefined) out.normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const);
+  return out;
+}
+
+/** `--decay-flavours` if given (1, 2 or 3), else undefined (the preset's). */
+export function decayFlavoursFromArgs(v: Record<string, unknown>): number | undefined {
+  const nf = optNum(v, "decay-flavours");
+  if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
+  return nf;
+}

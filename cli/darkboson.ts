@@ -17,9 +17,9 @@ import {
 } from "../lib/signatures/darkBoson";
 import { secondaryDileptonSpectrum, summarise } from "../lib/signatures/darkBosonSpectrum";
 import { logEdges } from "../lib/signatures/dipoleSpectrum";
-import { DEFAULT_FLUX, makeSetup } from "../lib/signatures/setup";
+import { DEFAULT_FLUX, inputsJson, makeSetup } from "../lib/signatures/setup";
 import { fb_inv } from "../lib/units";
-import { choice, fmt, num, parse, table, UsageError, type OptionSpec } from "./args";
+import { choice, fmt, num, parse, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError, type OptionSpec } from "./args";
 import { darkbosonElectronEvents } from "./darkbosonElectron";
 
 export const DARKBOSON_HELP = `nudump events | spectrum --model darkboson — dark gauge boson Z_D (Fig. 3)
@@ -29,8 +29,8 @@ export const DARKBOSON_HELP = `nudump events | spectrum --model darkboson — da
                mixing|zd-decay|upscattering (electron-scattering, Fig. 4: m_N < m_ZD, ν_τ; [--gD --eps] [--no-angle-cuts])
   --mN <GeV> --U2 <|U_αN|²>  [--mZD <GeV> (0.03)] [--alphaD <α_D> (0.25)] [--alphaEps2 <αε²> (2e-10)]
   [--flavour e|mu|tau (mu)]  [--reading errata|literal]  (Z_D → νν̄ per ERRATA E10; literal (B.8) for comparison)
-  --detector fasernu2-faser2|fasernu-faser   --flux ${FLUX_CONFIG_NAMES.join("|")}  [--flux-dir <path>]
-  --normalisation kling-nevay|tp
+  --detector fasernu2-faser2|fasernu-faser   --flux ${FLUX_CONFIG_NAMES.join("|")}
+${SETUP_OPTION_HELP}
   spectrum: [--bins <n> (40)] [--emin <GeV> (100)] [--emax <GeV> (20000)]
   --json   JSON on stdout (by_production, by_channel, by_flavour, by_source)`;
 
@@ -41,9 +41,7 @@ const OPTIONS: OptionSpec = {
   signature: { type: "string" },
   production: { type: "string" },
   detector: { type: "string" },
-  flux: { type: "string" },
-  "flux-dir": { type: "string" },
-  normalisation: { type: "string" },
+  ...SETUP_OPTION_SPEC,
   mN: { type: "string" },
   U2: { type: "string" },
   mZD: { type: "string" },
@@ -81,8 +79,7 @@ function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
   if (signature !== "vessel-dileptons") throw new UsageError(`--signature ${signature} is not handled here`);
   const production = choice(v, "production", ["secondary", "primary", "both"] as const, "both");
   const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
-  const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
-  const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
+  const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const flavour = choice(v, "flavour", ["e", "mu", "tau"] as const, "mu") as Flavour;
   const reading = choice(v, "reading", ["errata", "literal"] as const, "errata");
   const params: DarkBosonParams = { mZD: num(v, "mZD", 0.03), alphaD: num(v, "alphaD", 0.25), alphaEps2: num(v, "alphaEps2", 2e-10), flavour };
@@ -95,16 +92,13 @@ function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
   if (!(mN > params.mZD)) {
     throw new UsageError(`--mN = ${mN} GeV must exceed --mZD = ${params.mZD} GeV for the vessel e⁺e⁻ chain N → ν Z_D, Z_D → e⁺e⁻`);
   }
-  const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
-  const setup = makeSetup(detector, { flux, normalisation, ...(fluxDir !== undefined ? { fluxDir } : {}) });
+  const setup = makeSetup(detector, { ...setupOptionsFromArgs(v), ...(flux !== undefined ? { flux } : {}) });
   const inputs = {
     model: "darkboson",
     signature,
     production,
     detector,
-    flux,
-    flux_source: fluxDir ?? "embedded default",
-    normalisation,
+    ...inputsJson(setup.resolved),
     mN_GeV: mN,
     U2,
     mZD_GeV: params.mZD,

@@ -12,10 +12,10 @@
  * --no-angle-cuts. The vessel counterpart (N → νe⁺e⁻ in FASER 2) of the same production is
  * reported alongside.
  */
-import { DEFAULT_FLUX, makeSetup } from "../lib/signatures/setup";
+import { inputsJson, makeSetup } from "../lib/signatures/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { heavyZDMassPoint, type HeavyZDSignature } from "../lib/signatures/heavyZD";
-import { choice, fmt, num, table, UsageError } from "./args";
+import { choice, fmt, num, setupOptionsFromArgs, table, UsageError } from "./args";
 import { darkModelFromArgs } from "./physics";
 
 export const PRODUCTIONS = ["mixing", "zd-decay", "upscattering"] as const;
@@ -45,11 +45,10 @@ export function darkbosonElectronEvents(v: Record<string, string | boolean | und
   if (model.flavour !== "tau") throw new UsageError(`--flavour = ${JSON.stringify(model.flavour)}: electron scattering with --production needs ν_τ mixing (--flavour tau)`);
   if (!(model.mN < model.mZD)) throw new UsageError(`--mN = ${model.mN} must be below --mZD = ${model.mZD} (heavy Z_D scenario of Fig. 4)`);
   const detector = choice(v, "detector", ["fasernu2-faser2"] as const, "fasernu2-faser2");
-  const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
-  const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
-  const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
+  const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const angleCuts = v["no-angle-cuts"] !== true;
-  const setup = makeSetup(detector, { flux, normalisation, ...(fluxDir !== undefined ? { fluxDir } : {}) });
+  const setup = makeSetup(detector, { ...setupOptionsFromArgs(v), ...(flux !== undefined ? { flux } : {}) });
+  const normalisation = setup.resolved.normalisation;
   const sig = MAP[production];
   const point = heavyZDMassPoint(model, setup, { signatures: [sig.electron, sig.vessel] });
   const events = point.events(sig.electron, model.U2, { angleCuts });
@@ -59,9 +58,7 @@ export function darkbosonElectronEvents(v: Record<string, string | boolean | und
     signature,
     production,
     detector,
-    flux,
-    normalisation,
-    fluxDir: fluxDir ?? "embedded",
+    ...inputsJson(setup.resolved),
     angleCuts,
     mN_GeV: model.mN,
     mZD_GeV: model.mZD,
@@ -82,7 +79,7 @@ export function darkbosonElectronEvents(v: Record<string, string | boolean | und
   const text = table([
     ["signature", `electron-scattering (${json.process}), production ${production}`],
     ["model", `mN = ${fmt(model.mN)} GeV, mZD = ${fmt(model.mZD)} GeV, gD = ${fmt(model.gD)}, eps = ${fmt(model.eps)}, U2 = ${fmt(model.U2)} (tau)`],
-    ["detector", `${detector}, flux ${flux} (${normalisation}), angle cuts ${angleCuts ? "on" : "off"}`],
+    ["detector", `${detector}, flux ${setup.resolved.flux} (${normalisation}, preset ${setup.resolved.preset}), angle cuts ${angleCuts ? "on" : "off"}`],
     ["events", fmt(events)],
     [`vessel (${sig.vessel})`, fmt(vessel)],
   ]);

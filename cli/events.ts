@@ -9,18 +9,18 @@ import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint,
 import { sampleDipole, selectedWeights } from "../lib/signatures/dipoleSampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
 import { eventsToCsv, eventsToJson } from "../lib/io";
-import { makeSetup, DEFAULT_FLUX } from "../lib/signatures/setup";
+import { makeSetup, DEFAULT_FLUX, inputsJson } from "../lib/signatures/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/units";
-import { choice, fmt, num, parse, table, UsageError, type OptionSpec } from "./args";
+import { choice, decayFlavoursFromArgs, fmt, num, parse, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError, type OptionSpec } from "./args";
 
 export const EVENTS_HELP = `nudump events | spectrum | sample — signal events of the dipole portal
 
   --model dipole  --signature ${DIPOLE_SIGNATURES.join("|")}
   --detector fasernu2-faser2|fasernu-faser   (default fasernu2-faser2)
-  --flux ${FLUX_CONFIG_NAMES.join("|")}   (default: the detector's)   [--flux-dir <path>]
-  --normalisation kling-nevay|tp   (tp: rescaled to the FASERν Technical Proposal CC counts)
-  --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--screening] [--no-angle-cuts]
+  --flux ${FLUX_CONFIG_NAMES.join("|")}   (default: the preset's for FASERν2, fasernu-run3 for FASERν)
+${SETUP_OPTION_HELP}
+  --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3 (default the preset's, 1)] [--screening] [--no-angle-cuts]
   spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
   sample:   --n <events> --seed <s> [--out events.csv|events.json] [--force-decay vessel|tungsten|none]
   --json   JSON on stdout`;
@@ -31,9 +31,7 @@ const OPTIONS: OptionSpec = {
   model: { type: "string" },
   signature: { type: "string" },
   detector: { type: "string" },
-  flux: { type: "string" },
-  "flux-dir": { type: "string" },
-  normalisation: { type: "string" },
+  ...SETUP_OPTION_SPEC,
   mN: { type: "string" },
   mu: { type: "string" },
   coupling: { type: "string" },
@@ -62,36 +60,28 @@ function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
   choice(v, "model", ["dipole"] as const, "dipole");
   const signature = choice(v, "signature", DIPOLE_SIGNATURES);
   const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
-  const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
-  const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
+  const so = setupOptionsFromArgs(v);
+  const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-  const nf = v["decay-flavours"] === undefined ? undefined : num(v, "decay-flavours");
-  if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
-  const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling, ...(nf !== undefined ? { decayFlavours: nf } : {}) });
-  const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
+  const nf = decayFlavoursFromArgs(v);
   const setup = makeSetup(detector, {
-    flux,
-    normalisation,
-    ...(fluxDir !== undefined ? { fluxDir } : {}),
-    screening: v.screening === true,
+    ...so,
+    ...(flux !== undefined ? { flux } : {}),
+    ...(v.screening === true ? { screening: true } : {}),
     electronAngleCuts: v["no-angle-cuts"] !== true,
     ...(nf !== undefined ? { decayFlavours: nf } : {}),
   });
+  const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling, decayFlavours: setup.resolved.decayFlavours });
   const point = dipoleMassPoint(model.mN, coupling, setup);
   const inputs = {
     model: "dipole",
     signature,
     detector,
-    flux,
-    flux_source: fluxDir ?? "embedded default",
-    normalisation,
+    ...inputsJson(setup.resolved),
     mN_GeV: model.mN,
     mu_GeV_inv: model.mu,
     coupling,
-    decay_flavours: nf ?? (coupling === "universal" ? 3 : 1),
     luminosity_fb_inv: Number((setup.detector.luminosity / fb_inv).toPrecision(12)),
-    screening: v.screening === true,
-    electron_angle_cuts: v["no-angle-cuts"] !== true,
   };
   return { v, model, signature, point, inputs };
 }
@@ -103,7 +93,8 @@ export function events(argv: string[]): { json: unknown; text: string } {
   const r = dipoleEvents(p.point, p.model.mu, p.signature);
   const json = { events: r.events, by_channel: r.byChannel, by_flavour: r.byFlavour, inputs: p.inputs };
   const rows: [string, string][] = [
-    ["signature", `${p.signature} in ${p.inputs.detector} (${p.inputs.flux}, ${p.inputs.flux_source})`],
+    ["signature", `${p.signature} in ${p.inputs.detector} (${p.inputs.flux}, ${p.inputs.flux_source}, ${p.inputs.normalisation})`],
+    ["preset", `${p.inputs.preset} (decay flavours ${p.inputs.decay_flavours})`],
     ["model", `dipole ${p.model.coupling}, mN = ${fmt(p.model.mN)} GeV, mu = ${fmt(p.model.mu)} GeV⁻¹`],
     ["events", fmt(r.events)],
     ...Object.entries(r.byChannel).map(([k, x]) => [`  channel ${k}`, fmt(x)] as [string, string]),

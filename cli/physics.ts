@@ -5,13 +5,20 @@ import { materials, m_e } from "../lib/constants";
 import { thresholdEnergy, labDecayLength, properDecayLength } from "../lib/kinematics";
 import * as dipole from "../lib/models/dipole";
 import * as dark from "../lib/models/darkBoson";
+import { DEFAULT_PRESET, PRESET_NAMES, presetByName, type Preset } from "../lib/presets";
 import { cm2, m as metre } from "../lib/units";
-import { choice, fmt, num, optNum, pair, parse, table, UsageError, type OptionSpec } from "./args";
+import { choice, decayFlavoursFromArgs, fmt, num, optNum, pair, parse, table, UsageError, type OptionSpec } from "./args";
 
 const common: OptionSpec = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  preset: { type: "string" },
 };
+
+/** The preset named by --preset (default paper, lib/presets.ts). */
+function presetOf(v: Record<string, unknown>): Preset {
+  return presetByName(choice(v, "preset", PRESET_NAMES, DEFAULT_PRESET));
+}
 
 const darkOptions: OptionSpec = {
   mZD: { type: "string" },
@@ -46,7 +53,8 @@ export const XSEC_HELP = `nudump xsec — total cross section σ(E) of N product
   darkboson: --mZD <GeV> and (--gD --eps | --alphaD --alphaEps2), --U2 <|U|^2> (default 0),
              --flavour e|mu|tau (default mu)
   --tmax <GeV^2>   keep |t| < tmax        --recoil <Tmin>,<Tmax>  target recoil window, GeV
-  --screening      atomic screening (A.5) of the coherent form factor (default off)
+  --screening      atomic screening (A.5) of the coherent form factor (default: the preset's, off)
+  --preset paper|current   accepted for uniformity; σ depends on it only through screening (off in both)
   --json           JSON on stdout`;
 
 /** `nudump xsec`: σ in cm² with the inputs echoed. */
@@ -77,10 +85,11 @@ export function xsec(argv: string[]): { json: unknown; text: string } {
   if (tAbsMax !== undefined && !(tAbsMax > 0)) throw new UsageError(`--tmax = ${tAbsMax} must be > 0 GeV²`);
   const rec = pair(v, "recoil");
   if (rec && !(rec[0] >= 0)) throw new UsageError(`--recoil lower edge ${rec[0]} must be ≥ 0 GeV`);
-  const screening = v.screening === true;
+  const preset = presetOf(v);
+  const screening = v.screening === true || preset.screening;
   let sigma: number;
   let targetMass: number;
-  const inputs: Record<string, unknown> = { model, process: proc, target: targetName, E_GeV: E, mN_GeV: mN };
+  const inputs: Record<string, unknown> = { preset: preset.name, model, process: proc, target: targetName, E_GeV: E, mN_GeV: mN };
   if (tAbsMax !== undefined) inputs.tAbsMax_GeV2 = tAbsMax;
   if (rec) inputs.recoil_GeV = rec;
   if (screening) inputs.screening = true;
@@ -169,8 +178,10 @@ export function xsec(argv: string[]): { json: unknown; text: string } {
 export const WIDTH_HELP = `nudump width — decay widths, branching fractions and decay lengths
 
   --model dipole --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--E <GeV>]
-             widths_GeV sum the open flavours (universal: 3 × the one-flavour widths, ν_τ-specific: 1 ×);
+             widths_GeV sum the open decay flavours: the preset's count (paper and current: 1, so
+             Γ(N → νγ) = (B.1) and (3.2) holds), or --decay-flavours 3 (one μ_N per flavour, universal);
              widths_per_flavour_GeV gives one flavour's, i.e. (B.1) for N → νγ
+  --preset paper|current   (default paper)
   --model darkboson --mN <GeV> --mZD <GeV> (--gD --eps | --alphaD --alphaEps2) --U2 <> [--flavour mu] [--E <GeV>]
   --particle ZD --mZD <GeV> (--gD --eps | --alphaD --alphaEps2) [--U2 <>] [--mN <GeV>] [--E <GeV>]
   --json   JSON on stdout`;
@@ -211,11 +222,10 @@ export function width(argv: string[]): { json: unknown; text: string } {
     inputs.model = model;
     if (model === "dipole") {
       const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-      const nf = optNum(v, "decay-flavours");
-      if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) {
-        throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
-      }
-      const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, ...(nf !== undefined ? { decayFlavours: nf } : {}) });
+      const preset = presetOf(v);
+      const nf = decayFlavoursFromArgs(v) ?? preset.decayFlavours;
+      const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, decayFlavours: nf });
+      inputs.preset = preset.name;
       // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
       perFlavour = {
         "nu gamma": dipole.widthNuGammaPerFlavour(mN, dm.mu),

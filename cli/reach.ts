@@ -17,7 +17,9 @@ import {
   fig3Spectrum,
   fig3SpectrumFigure,
   FIG4_LINES,
+  fig4BoundsDir,
   fig4Figure,
+  fig4HadronsDir,
   fig4Lines,
   fig4MassPoints,
   fig4RightFigure,
@@ -26,7 +28,8 @@ import {
 } from "../lib/figures";
 import { chromiumPath, renderStatic, type Figure } from "../lib/plots";
 import { logGrid } from "../lib/reach";
-import { choice, num, parse, progressBar, table, UsageError } from "./args";
+import { makeSetup, inputsJson } from "../lib/signatures/setup";
+import { choice, decayFlavoursFromArgs, num, parse, progressBar, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError } from "./args";
 
 export const REACH_HELP = `nudump reach — the data of the paper's figures
 
@@ -34,10 +37,11 @@ export const REACH_HELP = `nudump reach — the data of the paper's figures
   --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
   --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
   --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
-                                     Fig. 4 (heavy Z_D, ν_τ mixing); CHARM-II needs the 450 GeV meson
-                                     tables (../shared/data/hadrons), the gray bounds ../shared/data/bounds/hnl-tau
+                                     Fig. 4 (heavy Z_D, ν_τ mixing); CHARM-II reads the 450 GeV meson
+                                     tables of data/hadrons/0.45TeV, the gray bounds data/bounds/hnl-tau
+                                     (the options point elsewhere; a missing directory is an error)
   --out <dir>      where to write JSON and CSV (required), and PNG/SVG when Chromium is installed
-  --flux-dir <path> [--normalisation kling-nevay|tp]   flux tables instead of the embedded default
+${SETUP_OPTION_HELP}
   --json           print a JSON summary on stdout`;
 
 function csv(rows: (string | number | null)[][]): string {
@@ -54,8 +58,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     out: { type: "string" },
     masses: { type: "string" },
     workers: { type: "string" },
-    "flux-dir": { type: "string" },
-    normalisation: { type: "string" },
+    ...SETUP_OPTION_SPEC,
     "hadrons-dir": { type: "string" },
     "decay-flavours": { type: "string" },
     "bounds-dir": { type: "string" },
@@ -65,9 +68,10 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
   if (typeof v.out !== "string") throw new UsageError("--out <dir> is required");
   const out = v.out;
   mkdirSync(out, { recursive: true });
-  const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
-  const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
-  const fluxOpts = { ...(fluxDir !== undefined ? { fluxDir } : {}), normalisation };
+  if (v.flux !== undefined) throw new UsageError("--flux is not an option of reach: the figures use the preset's FASERν2 flux (and fasernu-run3 for FASERν)");
+  const fluxOpts = setupOptionsFromArgs(v);
+  // what the figure's FASERν2 setup resolves to, echoed in every JSON file under `inputs`
+  const resolvedInputs = (nf?: number) => inputsJson(makeSetup("fasernu2-faser2", { ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }).resolved);
   const written: string[] = [];
   const write = (name: string, content: string | Buffer) => {
     const f = path.join(out, name);
@@ -82,14 +86,13 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     if (!Number.isInteger(nm) || nm < 2) throw new UsageError(`--masses = ${nm} must be an integer ≥ 2`);
     const masses = nm === 61 ? fig1Masses() : logGrid(1e-3, 10, nm);
     const workers = num(v, "workers", 0) || undefined;
-    const nf = v["decay-flavours"] === undefined ? undefined : num(v, "decay-flavours");
-    if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
+    const nf = decayFlavoursFromArgs(v);
     const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
     const t0 = Date.now();
     const perMass = await runMassTasks("fig1", masses, { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }, workers, () => bar.tick());
     bar.done();
     const data = assembleFig1(panel, perMass);
-    const inputs = { figure: 1, panel, masses: masses.length, flux_source: fluxDir ?? "embedded default", normalisation, decay_flavours: nf ?? (panel === "universal" ? 3 : 1) };
+    const inputs = { figure: 1, panel, masses: masses.length, ...resolvedInputs(nf) };
     write(`fig1-${panel}.json`, JSON.stringify({ ...data, inputs }, null, 1) + "\n");
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "mu_GeV_inv"]];
     for (const l of data.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
@@ -103,6 +106,9 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const hadronsDir = typeof v["hadrons-dir"] === "string" ? v["hadrons-dir"] : undefined;
     const boundsDir = typeof v["bounds-dir"] === "string" ? v["bounds-dir"] : undefined;
     const opts = { ...fluxOpts, ...(hadronsDir !== undefined ? { hadronsDir } : {}), ...(boundsDir !== undefined ? { boundsDir } : {}) };
+    // both inputs checked before the (minutes-long) computation: a missing one is an error, never a silent drop
+    fig4HadronsDir(opts);
+    fig4BoundsDir(opts);
     const bar = progressBar("Fig. 4", 3);
     const points = fig4MassPoints(opts);
     bar.tick();
@@ -111,7 +117,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig4RightPanel(opts);
     bar.tick();
     bar.done();
-    const inputs = { figure: 4, flux_source: fluxDir ?? "embedded default", normalisation, hadrons_dir: hadronsDir ?? null, bounds_dir: boundsDir ?? null };
+    const inputs = { figure: 4, ...resolvedInputs(), hadrons_dir: fig4HadronsDir(opts), bounds_dir: fig4BoundsDir(opts) };
     write("fig4-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
     for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
@@ -129,7 +135,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig3Spectrum(fluxOpts);
     bar.tick();
     bar.done();
-    const inputs = { figure: 3, flux_source: fluxDir ?? "embedded default", normalisation };
+    const inputs = { figure: 3, ...resolvedInputs(), meson_tables: "data/hadrons/14TeV/EPOSLHC" };
     write("fig3-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
     for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
@@ -147,7 +153,7 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig2Right();
     bar.tick();
     bar.done();
-    write("fig2-left.json", JSON.stringify({ curves: left, inputs: { flux_source: fluxDir ?? "embedded default", normalisation } }, null, 1) + "\n");
+    write("fig2-left.json", JSON.stringify({ curves: left, inputs: { figure: 2, ...resolvedInputs() } }, null, 1) + "\n");
     const lrows: (string | number)[][] = [["mN_GeV", "mu_GeV_inv", "E_lo_GeV", "E_hi_GeV", "events_quadrature", "events_sampled", "error_sampled"]];
     for (const c of left) c.quadrature.forEach((q, b) => lrows.push([c.mN, c.mu, c.edges[b]!, c.edges[b + 1]!, q, c.sampled[b]!, c.errors[b]!]));
     write("fig2-left.csv", csv(lrows));

@@ -6,7 +6,8 @@
  * dipole, darkBoson (the two models, corrected per docs/errata.md); flux, chargedCurrent
  * (the LHC neutrino beam); geometry, random, sampler, signatures, io (the signal engine);
  * production (Z_D from the IP: forward mesons, bremsstrahlung); bounds (existing limits);
- * plots (plotly figure builders for notebooks).
+ * plots (plotly figure builders for notebooks); presets (the named input sets, `paper` by
+ * default); dataDir (where the shipped data/ is).
  */
 export * as units from "./units";
 export * as constants from "./constants";
@@ -27,4 +28,6 @@ export * as bounds from "./bounds";
 export * as plots from "./plots";
 export * as reach from "./reach";
 export * as figures from "./figures";
+export * as presets from "./presets";
+export { dataDir } from "./dataDir";
 export * from "./validate";

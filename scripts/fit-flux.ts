@@ -2,7 +2,7 @@
  * Fits the embedded default neutrino flux (data/flux-default.json) to the Kling–Nevay
  * reference tables (arXiv:2105.08270; github KlingFelix/FastNeutrinoFluxSimulation `Fluxes/`).
  *
- *   npx tsx scripts/fit-flux.ts --flux-dir /work/shared/data/flux [--out data/flux-default.json]
+ *   npx tsx scripts/fit-flux.ts [--flux-dir data/flux] [--out data/flux-default.json]
  *
  * For each of the six flavours of the FASERv (FASERν, Run 3) and FASERv2 (FPF, HL-LHC)
  * through-going tables, a weighted linear least-squares fit of ln N_i (N_i = neutrinos in
@@ -111,10 +111,11 @@ function main(): void {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const fluxDir = resolve(arg("--flux-dir") ?? "../shared/data/flux");
+  const fluxDir = resolve(arg("--flux-dir") ?? join(__dirname, "..", "data", "flux"));
   const out = resolve(arg("--out") ?? join(__dirname, "..", "data", "flux-default.json"));
-  const readme = join(fluxDir, "..", "README.md");
-  const commitMatch = existsSync(readme)
+  // the provenance note of the tables: data/flux/FASERv/README.md (shipped), or <dir>/../README.md
+  const readme = [join(fluxDir, "FASERv", "README.md"), join(fluxDir, "..", "README.md")].find((f) => existsSync(f)) ?? "";
+  const commitMatch = readme !== ""
     ? /FastNeutrinoFluxSimulation, commit ([0-9a-f]{40})/.exec(readFileSync(readme, "utf8"))
     : null;
   const sets = { FASERv: "FASER_", FASERv2: "FASERv2_" } as const;

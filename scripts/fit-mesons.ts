@@ -2,7 +2,7 @@
  * Fits the embedded default π⁰ and η spectra (lib/production/mesons.ts) to the EPOS-LHC
  * 14 TeV tables and writes data/mesons-default.json.
  *
- *   npx tsx scripts/fit-mesons.ts --hadrons-dir /work/shared/data/hadrons [--out data/mesons-default.json]
+ *   npx tsx scripts/fit-mesons.ts [--hadrons-dir data/hadrons] [--out data/mesons-default.json]
  *
  * Method: the bin contents are treated as Poisson counts N = σ_bin / w, with w the smallest
  * non-zero bin of the file (the generator's per-particle weight), and the log-linear model
@@ -169,8 +169,7 @@ function fitOne(tab: AngleMomentumSpectrum): { fit: MesonFit; iterations: number
 }
 
 function main(): void {
-  const dir = arg("--hadrons-dir");
-  if (!dir) throw new Error("usage: npx tsx scripts/fit-mesons.ts --hadrons-dir <path to hadrons/> [--out data/mesons-default.json]");
+  const dir = arg("--hadrons-dir") ?? join(__dirname, "..", "data", "hadrons");
   const out = resolve(arg("--out") ?? join(__dirname, "..", "data", "mesons-default.json"));
   const fits: Record<string, MesonFit> = {};
   const report: Record<string, unknown> = {};
@@ -187,11 +186,11 @@ function main(): void {
       description:
         "Embedded default forward π⁰ and η spectra at √s = 14 TeV (pp, forward hemisphere): d²σ/(dlog10θ dlog10p) = (p_T/GeV)² x exp(Σ_k c_k (ln x)^a (ln(1−x))^b (p_T/GeV)^c) pb with x = p/p_beam, p_T = p sin θ; zero outside the domain.",
       fittedTo:
-        "EPOS-LHC tables of FORESEE (github KlingFelix/FORESEE commit 2d6431f6f6e92287c1fe1b3003aea39234b29a4b, files/hadrons/14TeV/EPOSLHC, MIT licence), via ../shared/data/hadrons",
+        "EPOS-LHC tables of FORESEE (github KlingFelix/FORESEE commit 2d6431f6f6e92287c1fe1b3003aea39234b29a4b, files/hadrons/14TeV/EPOSLHC, MIT licence), as shipped in data/hadrons/14TeV/EPOSLHC",
       method:
         "Poisson maximum likelihood (log-linear model, Newton with step halving) on the 0.05-dex bins with centres inside the domain; bins with θ < 2/482.2 weighted ×5",
       script: "scripts/fit-mesons.ts",
-      command: "npx tsx scripts/fit-mesons.ts --hadrons-dir /work/shared/data/hadrons",
+      command: "npx tsx scripts/fit-mesons.ts --hadrons-dir data/hadrons",
       domain: "θ < 20 mrad, 8 GeV < p < 7 TeV, p_T < 3 GeV (bin centres)",
       fits: report,
     },

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { existsSync } from "node:fs";
+import { dataDir } from "../lib/dataDir";
 import { join } from "node:path";
 import {
   sigmaCC,
@@ -22,9 +22,7 @@ import {
   nucleonColumnDensity,
 } from "../lib/flux";
 
-const FLUX_DIR = "/work/shared/data/flux";
-const haveTables = existsSync(FLUX_DIR);
-if (!haveTables) console.log(`chargedCurrent.test: ${FLUX_DIR} is absent — the comparison with the CCint tables is skipped`);
+const FLUX_DIR = dataDir("flux"); // the shipped Kling–Nevay tables (FASERv/FASER_CCint_<pid>.txt)
 
 describe("charged-current cross sections", () => {
   it("isoscalar σ/E at 100 GeV equals the PDG 2024 averages 0.677 and 0.334 × 10⁻³⁸ cm²/GeV", () => {
@@ -110,7 +108,7 @@ describe("column density of FASERν", () => {
   });
 });
 
-describe.skipIf(!haveTables)("flux × σ_CC × column density against the Kling–Nevay CCint tables", () => {
+describe("flux × σ_CC × column density against the Kling–Nevay CCint tables", () => {
   const rows: string[] = [];
   const col = fasernuColumnDensity();
   for (const f of FLAVOURS) {

@@ -93,13 +93,13 @@ describe("nudump events, spectrum, sample", () => {
     const j = JSON.parse(r.out);
     const sc = Object.values(j.by_channel as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sc / j.events).toBeCloseTo(1, 10);
-    expect(j.inputs.flux_source).toBe("embedded default");
+    expect(j.inputs).toMatchObject({ preset: "paper", flux_source: "tables", normalisation: "tp", decay_flavours: 1 });
   });
   it("events: the TP normalisation scales ν_μ-dominated counts up (×3.6 for the ν_μ family)", async () => {
-    const a = JSON.parse((await run("events", "--signature", "electron-scattering", "--mN", "0.1", "--mu", "1e-6", "--json")).out);
+    const a = JSON.parse((await run("events", "--signature", "electron-scattering", "--mN", "0.1", "--mu", "1e-6", "--normalisation", "kling-nevay", "--json")).out);
     const b = JSON.parse((await run("events", "--signature", "electron-scattering", "--mN", "0.1", "--mu", "1e-6", "--normalisation", "tp", "--json")).out);
-    expect(b.by_flavour.nu_mu / a.by_flavour.nu_mu).toBeGreaterThan(3);
-    expect(b.by_flavour.nu_mu / a.by_flavour.nu_mu).toBeLessThan(4.5);
+    // 20000 TP ν_μ CC interactions over the tables' 5782 (FASER_CCint, ν_μ + ν̄_μ)
+    expect(b.by_flavour.nu_mu / a.by_flavour.nu_mu).toBeCloseTo(20000 / 5782.28, 3);
   });
   it("spectrum: bins and events whose sum equals the events count", async () => {
     const e = JSON.parse((await run("events", "--signature", "ecc-photons-1tev", "--mN", "2", "--mu", "1e-6", "--json")).out);
@@ -141,8 +141,8 @@ describe("nudump reach", () => {
 });
 
 describe("decay-flavour counting of the dipole width", () => {
-  it("universal coupling sums three flavours; widths_per_flavour_GeV and --decay-flavours 1 give (B.1) itself", async () => {
-    const a = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--json")).out);
+  it("--decay-flavours 3 sums three flavours (3 × (B.1)); widths_per_flavour_GeV and --decay-flavours 1 give (B.1) itself", async () => {
+    const a = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--decay-flavours", "3", "--json")).out);
     const b = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--decay-flavours", "1", "--E", "500", "--json")).out);
     const B1 = (1e-12 * 1) / (4 * Math.PI);
     expect(a.widths_per_flavour_GeV["nu gamma"]).toBeCloseTo(B1, 25);
@@ -154,9 +154,10 @@ describe("decay-flavour counting of the dipole width", () => {
   });
   it("for a long-lived N the vessel count is ∝ Γ: three decay flavours give 3× the events of one", async () => {
     const one = JSON.parse((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--decay-flavours", "1", "--json")).out);
-    const three = JSON.parse((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--json")).out);
+    const three = JSON.parse((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--decay-flavours", "3", "--json")).out);
     expect(three.events / one.events).toBeCloseTo(3, 2);
     expect(one.inputs.decay_flavours).toBe(1);
+    expect(three.inputs.decay_flavours).toBe(3);
     expect((await run("events", "--signature", "vessel-photons", "--mN", "0.05", "--mu", "1e-7", "--decay-flavours", "4")).code).toBe(2);
   });
 });

@@ -172,14 +172,17 @@ describe("N → ν ℓ⁺ℓ⁻ through γ*", () => {
 });
 
 describe("flavour counting of the universal and ν_τ-specific couplings (SPEC §1)", () => {
-  const uni = dipoleModel({ mN: 1, mu: 1e-6, coupling: "universal" });
+  // the three-flavour reading of universal coupling, stated explicitly (the default is 1: the paper's (3.2))
+  const uni = dipoleModel({ mN: 1, mu: 1e-6, coupling: "universal", decayFlavours: 3 });
   const tau = dipoleModel({ mN: 1, mu: 1e-6, coupling: "tau" });
   it("universal: ν_e, ν_μ, ν_τ and antineutrinos up-scatter; tau: only ν_τ and ν̄_τ", () => {
     expect(upscatteringSpecies(uni)).toEqual(["nu_e", "nubar_e", "nu_mu", "nubar_mu", "nu_tau", "nubar_tau"]);
     expect(upscatteringSpecies(tau)).toEqual(["nu_tau", "nubar_tau"]);
     expect(coupledFlavours("universal")).toHaveLength(3);
   });
-  it("universal coupling opens N → ν_α γ for three flavours: Γ = 3 × (B.1); tau: 1 × (B.1)", () => {
+  it("by default Γ(N → νγ) = (B.1) for both couplings (the paper preset, (3.2)); decayFlavours 3 gives 3 × (B.1)", () => {
+    expect(decayFlavourCount(dipoleModel({ mN: 1, mu: 1e-6, coupling: "universal" }))).toBe(1);
+    expect(widthNuGamma(dipoleModel({ mN: 1, mu: 1e-6, coupling: "universal" }))).toBe(widthNuGammaPerFlavour(1, 1e-6));
     expect(decayFlavourCount(uni)).toBe(3);
     expect(decayFlavourCount(tau)).toBe(1);
     expect(widthNuGamma(uni) / widthNuGammaPerFlavour(1, 1e-6)).toBeCloseTo(3, 14);

@@ -13,7 +13,7 @@
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "../bounds";
 import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../reach";
 import { type DipoleSignature, dipoleMassPoint } from "../signatures/dipole";
-import { makeSetup, type SetupOptions } from "../signatures/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
 import { requireOneOf } from "../validate";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
@@ -49,10 +49,12 @@ export interface Fig1Options {
   /** μ_N scan range, GeV⁻¹ (default 1e-10 … 1e-3). */
   readonly muMin?: number;
   readonly muMax?: number;
-  /** Flux options for both detectors (directory of tables, normalisation). */
+  /** Input preset for both detectors (default "paper", lib/presets.ts) and explicit overrides. */
+  readonly preset?: SetupOptions["preset"];
   readonly fluxDir?: string;
+  readonly fluxSource?: SetupOptions["fluxSource"];
   readonly normalisation?: SetupOptions["normalisation"];
-  /** Decay flavours of N (default: 3 universal, 1 ν_τ-specific); 1 gives Γ(N → νγ) = (B.1) in both panels. */
+  /** Decay flavours of N (default: the preset's, 1: Γ(N → νγ) = (B.1) in both panels); 3 is the one-μ_N-per-flavour reading. */
   readonly decayFlavours?: number;
 }
 
@@ -92,11 +94,8 @@ export const FIG1_MISSING = "Not shown — no published data found, no curve inv
 export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
   const muMin = opts.muMin ?? 1e-10, muMax = opts.muMax ?? 1e-3;
-  const setupOpts = {
-    ...(opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {}),
-    ...(opts.normalisation !== undefined ? { normalisation: opts.normalisation } : {}),
-    ...(opts.decayFlavours !== undefined ? { decayFlavours: opts.decayFlavours } : {}),
-  };
+  // FASERν (Run 3) keeps its own flux (fasernu-run3) under every preset
+  const setupOpts = setupOptionsOf({ ...opts, flux: undefined });
   const points = {
     "fasernu2-faser2": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts)),
     "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts)),

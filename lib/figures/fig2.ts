@@ -21,7 +21,7 @@ import { logGrid } from "../reach";
 import { dipoleMassPoint } from "../signatures/dipole";
 import { sampleDipole, selectedWeights } from "../signatures/dipoleSampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../signatures/dipoleSpectrum";
-import { makeSetup, type SetupOptions } from "../signatures/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
 
 /** One photon spectrum of Fig. 2 left. */
 export interface PhotonSpectrumCurve {
@@ -47,11 +47,11 @@ export function fig2Left(
   const edges = logEdges(100, 1e4, opts.bins ?? 30);
   const n = opts.n ?? 200_000;
   const seed = opts.seed ?? 1;
-  const setup = makeSetup("fasernu2-faser2", opts);
+  const setup = makeSetup("fasernu2-faser2", setupOptionsOf(opts));
   return masses.map((mN) => {
     const point = dipoleMassPoint(mN, "universal", setup);
     const quad = dipolePhotonOrRecoilSpectrum(point, mu, "vessel-photons", edges).events;
-    const model = dipoleModel({ mN, mu, coupling: "universal" });
+    const model = dipoleModel({ mN, mu, coupling: "universal", decayFlavours: setup.resolved.decayFlavours });
     const ev = sampleDipole(seededRandom(seed), point, model, "vessel-photons", n);
     const w = selectedWeights(ev, point, "vessel-photons");
     const nb = edges.length - 1;

@@ -26,7 +26,7 @@ import {
 } from "../signatures/darkBoson";
 import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../signatures/darkBosonSpectrum";
 import { logEdges } from "../signatures/dipoleSpectrum";
-import { makeSetup, type SetupOptions } from "../signatures/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../signatures/setup";
 import { requirePositive } from "../validate";
 
 /** Options of {@link fig3Lines}. */
@@ -40,8 +40,10 @@ export interface Fig3Options {
   readonly params?: DarkBosonParams;
   /** Detector (default fasernu2-faser2) and flux options (makeSetup). */
   readonly detector?: string;
+  readonly preset?: SetupOptions["preset"];
   readonly flux?: string;
   readonly fluxDir?: string;
+  readonly fluxSource?: SetupOptions["fluxSource"];
   readonly normalisation?: SetupOptions["normalisation"];
   /** Z_D → νν̄ reading (ERRATA E10); default "errata". */
   readonly reading?: NuNuReading;
@@ -128,11 +130,7 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
   const U2Min = opts.U2Min ?? 1e-10, U2Max = opts.U2Max ?? 1e-2;
   requirePositive("U2Min", U2Min);
   const detector = opts.detector ?? "fasernu2-faser2";
-  const setup = makeSetup(detector, {
-    ...(opts.flux !== undefined ? { flux: opts.flux } : {}),
-    ...(opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {}),
-    ...(opts.normalisation !== undefined ? { normalisation: opts.normalisation } : {}),
-  });
+  const setup = makeSetup(detector, setupOptionsOf(opts));
   const reading = opts.reading ?? "errata";
   const edgeOpts = { yMin: U2Min, yMax: U2Max, scanPoints: opts.scanPoints ?? 81, relTol: 1e-4 };
   const eeEdges = [], escEdges = [];
@@ -176,8 +174,10 @@ export interface Fig3SpectrumOptions {
   /** E(e⁺e⁻) bin edges, GeV (default 48 log bins from 100 GeV to 10^4.4 GeV ≈ 25 TeV). */
   readonly edges?: readonly number[];
   readonly detector?: string;
+  readonly preset?: SetupOptions["preset"];
   readonly flux?: string;
   readonly fluxDir?: string;
+  readonly fluxSource?: SetupOptions["fluxSource"];
   readonly normalisation?: SetupOptions["normalisation"];
 }
 
@@ -199,11 +199,7 @@ export function fig3Spectrum(opts: Fig3SpectrumOptions = {}): Fig3SpectrumData {
   const params = opts.params ?? FIG3_PARAMS;
   const mN = opts.mN ?? 0.42, U2 = opts.U2 ?? 9e-7;
   const edges = opts.edges ?? logEdges(100, 10 ** 4.4, 48);
-  const setup = makeSetup(opts.detector ?? "fasernu2-faser2", {
-    ...(opts.flux !== undefined ? { flux: opts.flux } : {}),
-    ...(opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {}),
-    ...(opts.normalisation !== undefined ? { normalisation: opts.normalisation } : {}),
-  });
+  const setup = makeSetup(opts.detector ?? "fasernu2-faser2", setupOptionsOf(opts));
   const point = darkBosonMassPoint(mN, setup, params);
   const sec = secondaryDileptonSpectrum(point, U2, edges);
   const byChannel = secondaryDileptonEvents(point, U2).byChannel;

@@ -5,7 +5,8 @@
  * Plain data out (numbers, arrays, strings) for notebooks and the CLI. Physics in
  * lib/signatures/heavyZD.ts; derivations and every external number in docs/derivations/fig4.md.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { inputDir } from "../dataDir";
 import { join } from "node:path";
 import { readTwoColumnTable } from "../bounds";
 import { alpha } from "../constants";
@@ -26,12 +27,14 @@ export interface Fig4Options {
   readonly U2Max?: number;
   /** Z_D → N N̄ signatures are computed only for m_N ≤ zdMassMax (default 0.6 GeV: above, m_ZD > 4.8 GeV and the counts are < 1e-6). */
   readonly zdMassMax?: number;
-  /** Kling–Nevay flux directory (../shared/data/flux) and normalisation; default the embedded flux. */
+  /** Input preset (default "paper") and flux overrides (makeSetup). */
+  readonly preset?: SetupOptions["preset"];
   readonly fluxDir?: string;
+  readonly fluxSource?: SetupOptions["fluxSource"];
   readonly normalisation?: SetupOptions["normalisation"];
-  /** ../shared/data/hadrons: needed for CHARM-II (0.45TeV/Pythia); without it no CHARM-II line. */
+  /** Directory holding 0.45TeV/Pythia (CHARM-II mesons); default the shipped data/hadrons. Missing → RangeError. */
   readonly hadronsDir?: string;
-  /** ../shared/data/bounds/hnl-tau: existing bounds as regions (files give |U|, squared here). */
+  /** Existing ν_τ-HNL bounds (files give |U|, squared here); default the shipped data/bounds/hnl-tau. Missing → RangeError. */
   readonly boundsDir?: string;
   /** CHARM-II parameters (default CHARM2_DEFAULTS). */
   readonly charm2?: Charm2Parameters;
@@ -84,13 +87,36 @@ export function fig4DefaultMasses(): number[] {
   return logGrid(0.005, 1.7, 28);
 }
 
+/** The makeSetup options of Fig. 4 (preset and flux overrides). */
+function fig4SetupOptions(opts: Fig4Options): SetupOptions {
+  return {
+    ...(opts.preset !== undefined ? { preset: opts.preset } : {}),
+    ...(opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {}),
+    ...(opts.fluxSource !== undefined ? { fluxSource: opts.fluxSource } : {}),
+    ...(opts.normalisation !== undefined ? { normalisation: opts.normalisation } : {}),
+  };
+}
+
+/** The CHARM-II meson directory: `hadronsDir` or the shipped data/hadrons; RangeError naming the missing table otherwise. */
+export function fig4HadronsDir(opts: Pick<Fig4Options, "hadronsDir"> = {}): string {
+  const dir = inputDir("hadronsDir (the CHARM-II meson tables' parent)", opts.hadronsDir, "hadrons");
+  for (const pid of [111, 221]) {
+    const f = join(dir, "0.45TeV", "Pythia", `Pythia_0.45TeV_${pid}.txt`);
+    if (!existsSync(f)) throw new RangeError(`CHARM-II meson table ${f} not found (hadronsDir = ${JSON.stringify(dir)} must hold 0.45TeV/Pythia/Pythia_0.45TeV_{111,221}.txt)`);
+  }
+  return dir;
+}
+
+/** The ν_τ-HNL bound directory: `boundsDir` or the shipped data/bounds/hnl-tau; RangeError naming it if missing. */
+export function fig4BoundsDir(opts: Pick<Fig4Options, "boundsDir"> = {}): string {
+  return inputDir("boundsDir (the ν_τ-HNL bound lines)", opts.boundsDir, "bounds", "hnl-tau");
+}
+
 /** Build the mass points (the expensive part, ~0.3–3 s each) for the given masses. */
 export function fig4MassPoints(opts: Fig4Options = {}): HeavyZDMassPoint[] {
   const masses = opts.masses ?? fig4DefaultMasses();
-  const setup = makeSetup("fasernu2-faser2", {
-    ...(opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {}),
-    ...(opts.normalisation !== undefined ? { normalisation: opts.normalisation } : {}),
-  });
+  const setup = makeSetup("fasernu2-faser2", fig4SetupOptions(opts));
+  const hadronsDir = fig4HadronsDir(opts);
   const zdMax = opts.zdMassMax ?? 0.6;
   const mq = opts.mesonQuadrature ?? { subdivisions: 2, cosNodes: 12, phiNodes: 12 };
   return masses.map((mN) => {
@@ -98,12 +124,12 @@ export function fig4MassPoints(opts: Fig4Options = {}): HeavyZDMassPoint[] {
     const zd = mN <= zdMax;
     const sigs: HeavyZDSignature[] = ["mixing-vessel", "mixing-elastic", "inelastic", "upscattering"];
     if (zd) sigs.push("zd-vessel", "zd-elastic");
-    if (zd && opts.hadronsDir !== undefined) sigs.push("charm2");
+    if (zd) sigs.push("charm2");
     return heavyZDMassPoint(fig4Benchmark(mN, 1e-6), setup, {
       signatures: sigs,
       zdProduction: { mesonQuadrature: mq },
       ...(opts.mixingAreaFactor !== undefined ? { mixingAreaFactor: opts.mixingAreaFactor } : {}),
-      ...(opts.hadronsDir !== undefined ? { charm2: { hadronsDir: opts.hadronsDir, params: opts.charm2 ?? CHARM2_DEFAULTS, production: { mesonQuadrature: mq } } } : {}),
+      charm2: { hadronsDir, params: opts.charm2 ?? CHARM2_DEFAULTS, production: { mesonQuadrature: mq } },
     });
   });
 }
@@ -156,17 +182,16 @@ export function fig4Lines(opts: Fig4Options = {}): Fig4Lines {
     maxEvents[spec.name] = { mass: edges.map((e) => e.mass), events: edges.map((e) => e.maxEvents) };
     lines.push(...joinEdgeIslands(edges, spec.name, spec.label, level));
   }
-  const regions = opts.boundsDir !== undefined ? readHnlTauBounds(opts.boundsDir) : [];
+  const boundsDir = fig4BoundsDir(opts);
+  const regions = readHnlTauBounds(boundsDir);
   const notes = [
     "Benchmark: m_ZD = 8 m_N, g_D = 1, ε = 1e-3, Dirac N mixing with ν_τ; FASERν2/FASER 2 at 3000 fb⁻¹ (SPEC §3).",
     `Thresholds: ${levels.vessel} events for vessel decays (E_vis > 100 GeV), ${levels.electron} for FASERν2 electron scattering (SPEC §5 cuts), ${levels.charm2} for CHARM-II.`,
     "Mixing production: ν_τ flux × (helicity/phase-space factor of D_s → τN and τ → NX, Ref. [79]); N energy and direction taken from the ν_τ it replaces; only N crossing the 50×50 cm² FASERν2 face enter the FASER 2 vessel (mixingAreaFactor = 1).",
-    "Z_D → N N̄: Z_D from π⁰, η (embedded EPOS-LHC fit) and FWW bremsstrahlung at 14 TeV inside the cone of the FASER 2 vessel (decays) or of the equal-area disc of the FASERν2 face (scattering); N collinear with the Z_D.",
+    "Z_D → N N̄: Z_D from π⁰, η (EPOS-LHC tables, data/hadrons/14TeV) and FWW bremsstrahlung at 14 TeV inside the cone of the FASER 2 vessel (decays) or of the equal-area disc of the FASERν2 face (scattering); N collinear with the Z_D.",
     "N width: Z_D-mediated N → νℓℓ (full propagator, ERRATA E11) + SM neutral-current channels through U (νee, νμμ, 3ν, νπ⁰, νη, νρ, νω); multi-hadron channels above 1 GeV missing.",
-    opts.hadronsDir !== undefined
-      ? "CHARM-II: 450 GeV SPS, Pythia π⁰/η multiplicities per interaction, FWW brem at 450 GeV, 1 interaction/POT, 1.5e19 POT, 574 t glass at 820 m, 3 < E_e < 24 GeV (docs/derivations/fig4.md §5; the E_e window is unverified)."
-      : "CHARM-II not computed (no hadronsDir given).",
-    "Existing bounds: ../shared/data/bounds/hnl-tau (FORESEE), second column read as |U_τN| and squared.",
+    "CHARM-II: 450 GeV SPS, Pythia π⁰/η multiplicities per interaction, FWW brem at 450 GeV, 1 interaction/POT, 1.5e19 POT, 574 t glass at 820 m, 3 < E_e < 24 GeV (docs/derivations/fig4.md §5; the E_e window is unverified).",
+    `Existing bounds: ${opts.boundsDir === undefined ? "data/bounds/hnl-tau" : boundsDir} (FORESEE), second column read as |U_τN| and squared.`,
   ];
   return { lines, regions, notes, maxEvents, seconds: (Date.now() - t0) / 1000 };
 }
@@ -198,7 +223,7 @@ export function fig4RightPanel(opts: Fig4Options = {}): Fig4RightPanel {
     notes: [
       "N from Z_D → N N̄ (BR ≈ 1), Z_D from π⁰/η decays and proton bremsstrahlung; U2 → 0 (N survives to the detector).",
       "FASERν2: SPEC §5 recoil cuts (solid) or energy window only (dashed); 1.8 m of tungsten, 3000 fb⁻¹.",
-      opts.hadronsDir !== undefined ? "CHARM-II: see docs/derivations/fig4.md §5 for every number (POT, mass, distance, cuts)." : "CHARM-II not computed (no hadronsDir): zeros.",
+      "CHARM-II: see docs/derivations/fig4.md §5 for every number (POT, mass, distance, cuts).",
     ],
   };
 }
@@ -224,8 +249,8 @@ export interface Fig4ScalingRow {
  * combination fixed; the N width changes, so the N e → N e term is evaluated where N survives.
  * Returns the counts (plain data).
  */
-export function fig4ScalingCheck(opts: { readonly mN: number; readonly U2: number; readonly mZDs: readonly number[]; readonly fluxDir?: string }): Fig4ScalingRow[] {
-  const setup = makeSetup("fasernu2-faser2", opts.fluxDir !== undefined ? { fluxDir: opts.fluxDir } : {});
+export function fig4ScalingCheck(opts: { readonly mN: number; readonly U2: number; readonly mZDs: readonly number[]; readonly fluxDir?: string; readonly preset?: SetupOptions["preset"] }): Fig4ScalingRow[] {
+  const setup = makeSetup("fasernu2-faser2", fig4SetupOptions(opts));
   const base = fig4Benchmark(opts.mN, opts.U2);
   const rows: Fig4ScalingRow[] = [];
   for (const mZD of opts.mZDs) {

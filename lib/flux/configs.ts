@@ -1,6 +1,7 @@
 /**
- * Named neutrino-flux configurations (SPEC §3–§4), each loadable from a directory of
- * Kling–Nevay tables (`fluxDir`, e.g. ../shared/data/flux) or from the embedded default.
+ * Named neutrino-flux configurations (SPEC §3–§4), read from the Kling–Nevay tables shipped in
+ * data/flux (default), from another directory of the same format (`fluxDir`), or from the
+ * embedded smooth fit (`source: "embedded"`, data/flux-default.json).
  *
  * - `fasernu-run3`: FASERν front face 25 × 25 cm², 480 m, 150 fb⁻¹ (tables FASERv/FASER_<pid>.txt).
  * - `fasernu2-paper`: the seed paper's recipe — the FASERν Run-3 spectrum × (3000/150) ×
@@ -10,16 +11,23 @@
  *   FASERν2 design (arXiv:2101.10338), consistent with the FLArE (1 × 1 m²) tables of the same
  *   source holding 2.3–3.7 × as many neutrinos.
  * - `normalisation: "tp"` rescales each family as in lib/flux/tpNormalisation.ts: the factors
- *   are computed from the FASERν Run-3 spectra of the same source (tables or embedded) and
- *   applied to the chosen configuration — for `fasernu2-paper` this is the paper's own flux;
- *   for `fasernu2-fpf` it transfers the FASERν family ratios to 620 m (an assumption).
+ *   are TP CC count / Σ FASER_CCint table entries of the FASERν Run-3 tables (of `fluxDir`,
+ *   else the shipped ones — also for the embedded source) and are applied to the chosen
+ *   configuration — for `fasernu2-paper` this is the paper's own flux; for `fasernu2-fpf` it
+ *   transfers the FASERν family ratios to 620 m (an assumption).
+ *
+ * Defaults (source, normalisation) are those of the default preset (lib/presets.ts: tables, TP).
+ * The embedded fit stays as an option because it is a smooth, file-free flux (imported JSON): a
+ * check that a count does not hinge on the tables' bin-to-bin Monte Carlo noise (ν_τ: 7–9 %).
  */
 import { join } from "node:path";
 import { FLAVOURS, PDG_ID, familyOf, type Family, type Flavour } from "./flavours";
 import { makeSpectrum, scaleSpectrum, type Spectrum } from "./spectrum";
 import { readFluxTable } from "./reader";
 import { embeddedFlux, embeddedSpectrum, type EmbeddedSetName } from "./embedded";
-import { tpFactors } from "./tpNormalisation";
+import { tpFactorsFromCCint } from "./tpNormalisation";
+import { dataDir } from "../dataDir";
+import { DEFAULT_PRESET, presetByName, type FluxSource } from "../presets";
 import { requireOneOf } from "../validate";
 
 /** Names of the flux configurations. */
@@ -30,6 +38,8 @@ export const FLUX_CONFIG_NAMES: readonly FluxConfigName[] = ["fasernu-run3", "fa
 /** Normalisations: as the Kling–Nevay tables, or rescaled to the FASERν TP CC counts. */
 export type FluxNormalisation = "kling-nevay" | "tp";
 export const FLUX_NORMALISATIONS: readonly FluxNormalisation[] = ["kling-nevay", "tp"];
+/** Flux sources: binned tables or the embedded fit. */
+export const FLUX_SOURCES: readonly FluxSource[] = ["tables", "embedded"];
 
 /** A complete flux: six spectra (neutrinos per bin for the exposure) and what they describe. */
 export interface FluxSet {
@@ -41,6 +51,9 @@ export interface FluxSet {
   /** Distance of that plane from the ATLAS IP, m. */
   readonly distance_m: number;
   readonly normalisation: FluxNormalisation;
+  /** Tables or embedded fit, and the table directory (absolute; the shipped data/flux by default). */
+  readonly source: FluxSource;
+  readonly fluxDir: string | null;
   /** Per-family factors applied by the TP normalisation (1 for "kling-nevay"). */
   readonly familyFactors: Readonly<Record<Family, number>>;
   readonly spectra: Readonly<Record<Flavour, Spectrum>>;
@@ -100,17 +113,19 @@ export const FLUX_CONFIGS: Readonly<Record<FluxConfigName, FluxConfigDefinition>
 
 /** Options of {@link loadFlux}. */
 export interface FluxLoadOptions {
-  /** Directory holding FASERv/ and FASERv2/ Kling–Nevay tables; absent → embedded default. */
+  /** Directory holding FASERv/ (and FASERv2/) Kling–Nevay tables; default the shipped data/flux. Implies `source: "tables"`. */
   readonly fluxDir?: string;
-  /** Default "kling-nevay". */
+  /** "tables" or "embedded" (default: the default preset's, "tables"). */
+  readonly source?: FluxSource;
+  /** Default: the default preset's ("tp"). */
   readonly normalisation?: FluxNormalisation;
 }
 
-/** The six unscaled spectra of a table set, from `fluxDir` or the embedded default. */
-function tableSpectra(set: EmbeddedSetName, fluxDir: string | undefined): Record<Flavour, Spectrum> {
+/** The six unscaled spectra of a table set, from the tables in `fluxDir` or (null) the embedded fit. */
+function tableSpectra(set: EmbeddedSetName, fluxDir: string | null): Record<Flavour, Spectrum> {
   const out = {} as Record<Flavour, Spectrum>;
   for (const f of FLAVOURS) {
-    if (fluxDir === undefined) {
+    if (fluxDir === null) {
       out[f] = embeddedSpectrum(set, f);
     } else {
       const t = readFluxTable(join(fluxDir, set, `${TABLE_PREFIX[set]}${PDG_ID[f]}.txt`));
@@ -121,30 +136,37 @@ function tableSpectra(set: EmbeddedSetName, fluxDir: string | undefined): Record
 }
 
 /**
- * Loads a named flux configuration (see the module comment). With `fluxDir` the spectra are
- * read (and validated) from `<fluxDir>/FASERv/FASER_<pid>.txt` or
- * `<fluxDir>/FASERv2/FASERv2_<pid>.txt`; without, they come from data/flux-default.json.
+ * Loads a named flux configuration (see the module comment): the spectra from
+ * `<fluxDir>/FASERv/FASER_<pid>.txt` or `<fluxDir>/FASERv2/FASERv2_<pid>.txt` (read and
+ * validated; fluxDir defaults to the shipped data/flux), or from data/flux-default.json with
+ * `source: "embedded"`.
  */
 export function loadFlux(name: string, options: FluxLoadOptions = {}): FluxSet {
   requireOneOf("flux configuration", name, FLUX_CONFIG_NAMES);
-  const normalisation = options.normalisation ?? "kling-nevay";
+  const preset = presetByName(DEFAULT_PRESET);
+  const normalisation = options.normalisation ?? preset.normalisation;
   requireOneOf("normalisation", normalisation, FLUX_NORMALISATIONS);
+  const source = options.source ?? (options.fluxDir !== undefined ? "tables" : preset.fluxSource);
+  requireOneOf("flux source", source, FLUX_SOURCES);
+  if (source === "embedded" && options.fluxDir !== undefined) {
+    throw new RangeError(`fluxDir = ${JSON.stringify(options.fluxDir)} given with source = "embedded" (allowed: a table directory with source "tables", or no fluxDir)`);
+  }
+  const tablesDir = options.fluxDir ?? dataDir("flux");
   const def = FLUX_CONFIGS[name];
   const scale = (def.exposure_fb / def.tableExposure_fb) * (def.area_cm2 / def.tableArea_cm2);
-  const raw = tableSpectra(def.tableSet, options.fluxDir);
-  const factors: Record<Family, number> =
-    normalisation === "tp" ? tpFactors(def.tableSet === "FASERv" ? raw : tableSpectra("FASERv", options.fluxDir)) : { e: 1, mu: 1, tau: 1 };
+  const raw = tableSpectra(def.tableSet, source === "tables" ? tablesDir : null);
+  const factors: Record<Family, number> = normalisation === "tp" ? tpFactorsFromCCint(tablesDir) : { e: 1, mu: 1, tau: 1 };
   const spectra = {} as Record<Flavour, Spectrum>;
   for (const f of FLAVOURS) spectra[f] = scaleSpectrum(raw[f], scale * factors[familyOf(f)]);
   const from =
-    options.fluxDir === undefined
-      ? `embedded default data/flux-default.json (fit of ${def.tableSet} tables, ${embeddedFlux.provenance.source}, commit ${embeddedFlux.provenance.sourceCommit}, fitted ${embeddedFlux.provenance.fitDate})`
-      : `Kling–Nevay tables ${join(options.fluxDir, def.tableSet)}/${TABLE_PREFIX[def.tableSet]}<pid>.txt`;
+    source === "embedded"
+      ? `embedded fit data/flux-default.json (of ${def.tableSet} tables, ${embeddedFlux.provenance.source}, commit ${embeddedFlux.provenance.sourceCommit}, fitted ${embeddedFlux.provenance.fitDate})`
+      : `Kling–Nevay tables ${join(tablesDir, def.tableSet)}/${TABLE_PREFIX[def.tableSet]}<pid>.txt`;
   const provenance = [
     `${def.description}.`,
     `Spectra: ${from}${scale !== 1 ? `, scaled by ${scale} (exposure ${def.tableExposure_fb} → ${def.exposure_fb} fb⁻¹, area ${def.tableArea_cm2} → ${def.area_cm2} cm²)` : ""}.`,
     normalisation === "tp"
-      ? `TP-normalised: families scaled by e ${factors.e.toFixed(4)}, μ ${factors.mu.toFixed(4)}, τ ${factors.tau.toFixed(4)} so that FASERν Run 3 (1.2 t W, 150 fb⁻¹) has 1300/20000/20 CC interactions (arXiv:2001.03073).`
+      ? `TP-normalised: families scaled by e ${factors.e.toFixed(4)}, μ ${factors.mu.toFixed(4)}, τ ${factors.tau.toFixed(4)} so that FASERν Run 3 (1.2 t W, 150 fb⁻¹) has 1300/20000/20 CC interactions (arXiv:2001.03073) instead of the ${join(tablesDir, "FASERv")}/FASER_CCint_<pid>.txt sums.`
       : "Normalisation: as the Kling–Nevay tables.",
   ].join(" ");
   return Object.freeze({
@@ -153,6 +175,8 @@ export function loadFlux(name: string, options: FluxLoadOptions = {}): FluxSet {
     area_cm2: def.area_cm2,
     distance_m: def.distance_m,
     normalisation,
+    source,
+    fluxDir: source === "tables" ? tablesDir : null,
     familyFactors: Object.freeze(factors),
     spectra: Object.freeze(spectra),
     provenance,

@@ -3,15 +3,22 @@
  * rescaling (SPEC §4): the seed paper used the FASERν Technical Proposal flux
  * (arXiv:2001.03073), which gives about 1300 ν_e, 20000 ν_μ and 20 ν_τ CC interactions
  * (ν + ν̄ of each family) in 1.2 t of tungsten for 150 fb⁻¹; the Kling–Nevay tables give
- * fewer ν_μ and more ν_e and ν_τ. The rescaling multiplies each family (ν and ν̄ alike) of a
- * FASERν Run-3 flux by TP count / computed CC count, the counts computed with
- * lib/sm/chargedCurrent.ts and the FASERν tungsten column density.
+ * fewer ν_μ and more ν_e and ν_τ. The rescaling ({@link tpFactorsFromCCint}, used by
+ * loadFlux) multiplies each family (ν and ν̄ alike) of a FASERν Run-3 flux by TP count /
+ * the CC count of the Kling–Nevay tables' own CC-interaction files (FASER_CCint_<pid>.txt:
+ * e 1711, μ 5782, τ 40.6), so that both sides of the ratio come from the same simulation.
+ * {@link tpFactors} computes the CC count with our σ_CC (lib/sm/chargedCurrent.ts) instead
+ * (37.9 ν_τ + ν̄_τ against the tables' 40.6): kept as a cross-check of σ_CC and the column
+ * density, not used for the normalisation.
  */
 import { tungsten, N_A, type Material } from "../constants";
 import { cm, gram, tonne } from "../units";
 import { requirePositive } from "../validate";
 import { sigmaCC } from "../sm/chargedCurrent";
-import { FAMILIES, FLAVOURS, familyOf, type Family, type Flavour } from "./flavours";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { FAMILIES, FLAVOURS, PDG_ID, familyOf, type Family, type Flavour } from "./flavours";
+import { readFluxTable } from "./reader";
 import type { Spectrum } from "./spectrum";
 
 /** CC interactions (ν + ν̄) per family in FASERν, 150 fb⁻¹, quoted by the Technical Proposal arXiv:2001.03073. */
@@ -64,6 +71,32 @@ export function tpFactors(run3: Readonly<Record<Flavour, Spectrum>>): Record<Fam
   const out = {} as Record<Family, number>;
   for (const fam of FAMILIES) {
     if (!(cc[fam] > 0)) throw new RangeError(`CC count of family ${fam} = ${cc[fam]} must be > 0 to normalise to the TP`);
+    out[fam] = TP_CC_COUNTS[fam] / cc[fam];
+  }
+  return out;
+}
+
+/**
+ * CC interactions (ν + ν̄) per family in FASERν Run 3 (1.2 t W, 150 fb⁻¹) according to the
+ * Kling–Nevay tables: Σ over bins of `<fluxDir>/FASERv/FASER_CCint_<pid>.txt`. Dimensionless.
+ */
+export function ccintTotals(fluxDir: string): Record<Family, number> {
+  const out: Record<Family, number> = { e: 0, mu: 0, tau: 0 };
+  for (const f of FLAVOURS) {
+    const file = join(fluxDir, "FASERv", `FASER_CCint_${PDG_ID[f]}.txt`);
+    if (!existsSync(file)) throw new RangeError(`the TP normalisation needs the CC-interaction table ${file}, which is missing (fluxDir = ${JSON.stringify(fluxDir)}; or use normalisation "kling-nevay")`);
+    const t = readFluxTable(file);
+    out[familyOf(f)] += t.counts.reduce((a, b) => a + b, 0);
+  }
+  return out;
+}
+
+/** TP normalisation factors k_family = TP_CC_COUNTS / {@link ccintTotals}(fluxDir) (module comment). */
+export function tpFactorsFromCCint(fluxDir: string): Record<Family, number> {
+  const cc = ccintTotals(fluxDir);
+  const out = {} as Record<Family, number>;
+  for (const fam of FAMILIES) {
+    if (!(cc[fam] > 0)) throw new RangeError(`CC-interaction table sum of family ${fam} in ${fluxDir}/FASERv = ${cc[fam]} must be > 0 to normalise to the TP`);
     out[fam] = TP_CC_COUNTS[fam] / cc[fam];
   }
   return out;

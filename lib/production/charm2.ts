@@ -5,7 +5,7 @@
  * {@link CHARM2_DEFAULTS} and in docs/derivations/fig4.md §5.
  *
  * Normalisation per proton on target (POT): the Pythia π⁰/η tables at 450 GeV
- * (../shared/data/hadrons/0.45TeV, FORESEE-fork format, no header) sum to 4.02 π⁰ and 0.458 η;
+ * (data/hadrons/0.45TeV/Pythia, FORESEE-fork format, no header) sum to 4.02 π⁰ and 0.458 η;
  * we read these sums as meson multiplicities per inelastic pN interaction and take
  * `interactionsPerPOT` (default 1: a thick target, 2.6 interaction lengths of Be, absorbs ≈ 93%
  * of the beam, and the softer tertiary mesons are neglected). With a reference cross section
@@ -13,7 +13,7 @@
  * scaled to Σσ = multiplicity × σ_ref, and the FWW bremsstrahlung uses σ_pp(s′) normalised to σ_ref,
  * so every yield is "per interaction" × interactions. σ_ref cancels.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tungsten } from "../constants";
 import type { Detector } from "../geometry";
@@ -51,7 +51,7 @@ export interface Charm2Parameters {
 /**
  * Defaults (sources in docs/derivations/fig4.md §5):
  * - pot = 1.5e19: the neutrino-mode exposure that a public CHARM-II setup by M. Hostert
- *   (DarkNews precursor, same CHARMII_FHC flux file as ../shared/data/charm2) uses; the paper's
+ *   (DarkNews precursor, same CHARMII_FHC flux file as data/charm2) uses; the paper's
  *   ν + ν̄ sample (2677 + 2752 events, Ref. [97]/[81]) had a comparable antineutrino exposure
  *   that is NOT included here (see the note).
  * - fiducialMass = 574 t, Z = 11, A = 20.7 (glass): same source.
@@ -107,13 +107,15 @@ export function charm2Detector(p: Charm2Parameters = CHARM2_DEFAULTS): Detector 
 }
 
 /**
- * A 450 GeV Pythia meson table (../shared/data/hadrons/0.45TeV/Pythia/Pythia_0.45TeV_<pid>.txt)
+ * A 450 GeV Pythia meson table (`<hadronsDir>/0.45TeV/Pythia/Pythia_0.45TeV_<pid>.txt`; shipped:
+ * data/hadrons; RangeError naming the file if it is missing)
  * scaled so that Σσ = (sum of the file's third column) × σ_ref: the file's sum is read as the
  * meson multiplicity per interaction (module comment).
  */
 export function readCharm2MesonSpectrum(hadronsDir: string, meson: Meson): AngleMomentumSpectrum {
   const pid = meson === "pi0" ? 111 : 221;
   const path = join(hadronsDir, "0.45TeV", "Pythia", `Pythia_0.45TeV_${pid}.txt`);
+  if (!existsSync(path)) throw new RangeError(`CHARM-II meson table ${path} not found (hadronsDir = ${JSON.stringify(hadronsDir)} must hold 0.45TeV/Pythia/Pythia_0.45TeV_111.txt and _221.txt)`);
   const raw = parseAngleMomentumTable(readFileSync(path, "utf8"), path);
   // parse converts the third column from pb to GeV⁻²: undo that, then multiply by σ_ref
   const f = SIGMA_REF / pb;

@@ -1,10 +1,15 @@
 /**
- * Forward π⁰ and η spectra at √s = 14 TeV: the reference tables of the FORESEE format
- * (EPOS-LHC, SIBYLL, QGSJET; see `../shared/data/README.md`) and the project's embedded
- * default, a smooth fit to the EPOS-LHC tables (`data/mesons-default.json`, made by
+ * Forward π⁰ and η spectra at √s = 14 TeV: the FORESEE tables (EPOS-LHC, SIBYLL, QGSJET),
+ * shipped in data/hadrons/14TeV (provenance in data/hadrons/14TeV/<GEN>/README.md), and a
+ * smooth fit to the EPOS-LHC tables (`data/mesons-default.json`, made by
  * `scripts/fit-mesons.ts`; derivation in docs/derivations/primary-production.md).
  *
- * Default parametrisation (x = p/p_beam, p_T = p sin θ, p_beam = 7 TeV):
+ * The default of the primary production is the shipped EPOS-LHC table ({@link shippedMesonSpectrum}).
+ * The fit stays as an option (`mesonSpectra: { pi0: defaultMesonSpectrum("pi0"), … }`): it is
+ * smooth where the tables' far-forward bins hold few Monte Carlo entries, and it defines the
+ * spectrum between bins — a check of how much a count depends on the binning.
+ *
+ * Fit parametrisation (x = p/p_beam, p_T = p sin θ, p_beam = 7 TeV):
  *   d²σ/(dlog10θ dlog10p) = (p_T/GeV)² x exp(Σ_k c_k φ_k(x, p_T))  pb,
  *   φ_k = (ln x)^a (ln(1 − x))^b (p_T/GeV)^c  with (a, b, c) listed per coefficient.
  * The factor p_T² x is the Jacobian from the invariant-like density d²σ/(dx dp_T²), which
@@ -13,6 +18,7 @@
  * outside it the default is 0, and the functions say so by their domain fields.
  */
 import { join } from "node:path";
+import { dataDir } from "../dataDir";
 import fitData from "../../data/mesons-default.json";
 import { m_eta, m_pi0 } from "../constants";
 import { requirePositive } from "../validate";
@@ -54,16 +60,30 @@ export function readMesonSpectrum(hadronsDir: string, generator: Generator, meso
   return readAngleMomentumTable(mesonTablePath(hadronsDir, generator, meson));
 }
 
+const shippedCache = new Map<string, AngleMomentumSpectrum>();
+
+/**
+ * One generator's 14 TeV spectrum from the shipped tables (data/hadrons), read once per process.
+ * RangeError naming the file if it is missing.
+ */
+export function shippedMesonSpectrum(generator: Generator, meson: Meson): AngleMomentumSpectrum {
+  const key = `${generator}/${meson}`;
+  let s = shippedCache.get(key);
+  if (s === undefined) {
+    s = readMesonSpectrum(dataDir("hadrons"), generator, meson);
+    shippedCache.set(key, s);
+  }
+  return s;
+}
+
 /**
  * The spectrum of a meson per generator (EPOS-LHC, SIBYLL, QGSJET): evaluate any observable
- * with each to obtain the generator-spread uncertainty band.
+ * with each to obtain the generator-spread uncertainty band. `hadronsDir` undefined: the
+ * shipped tables (data/hadrons); else a directory of the same layout.
  */
-export function mesonSpectraByGenerator(hadronsDir: string, meson: Meson): Readonly<Record<Generator, AngleMomentumSpectrum>> {
-  return {
-    EPOSLHC: readMesonSpectrum(hadronsDir, "EPOSLHC", meson),
-    SIBYLL: readMesonSpectrum(hadronsDir, "SIBYLL", meson),
-    QGSJET: readMesonSpectrum(hadronsDir, "QGSJET", meson),
-  };
+export function mesonSpectraByGenerator(hadronsDir: string | undefined, meson: Meson): Readonly<Record<Generator, AngleMomentumSpectrum>> {
+  const read = (g: Generator) => (hadronsDir === undefined ? shippedMesonSpectrum(g, meson) : readMesonSpectrum(hadronsDir, g, meson));
+  return { EPOSLHC: read("EPOSLHC"), SIBYLL: read("SIBYLL"), QGSJET: read("QGSJET") };
 }
 
 interface FitFile {
@@ -71,11 +91,11 @@ interface FitFile {
   readonly fits: Readonly<Record<Meson, MesonFit>>;
 }
 
-/** The embedded default fits (EPOS-LHC, 14 TeV) with their provenance. */
+/** The embedded fits (EPOS-LHC, 14 TeV; an option, the default is the table) with their provenance. */
 export const defaultMesonFits: FitFile = fitData as unknown as FitFile;
 
 /**
- * d²σ/(dlog10θ dlog10p) of the embedded default (fit to EPOS-LHC at 14 TeV), GeV⁻² per dex².
+ * d²σ/(dlog10θ dlog10p) of the embedded fit to EPOS-LHC at 14 TeV (an option), GeV⁻² per dex².
  * 0 outside the fit domain (θ < 20 mrad, p_T < 3 GeV, p > ~9 GeV; see the JSON).
  */
 export function defaultMesonDensity(meson: Meson, theta: number, p: number): number {
@@ -84,7 +104,7 @@ export function defaultMesonDensity(meson: Meson, theta: number, p: number): num
 }
 
 /**
- * The embedded default evaluated on the 0.05-dex grid of the reference tables (bin content
+ * The embedded fit (an option; the production default is {@link shippedMesonSpectrum}) evaluated on the 0.05-dex grid of the reference tables (bin content
  * = density at the bin centre × 0.05²), restricted to the fit domain. GeV⁻² per bin.
  */
 export function defaultMesonSpectrum(meson: Meson, fit?: MesonFit): AngleMomentumSpectrum {

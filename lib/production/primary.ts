@@ -20,7 +20,7 @@ import { labDecayLength } from "../kinematics";
 import { requireFinite, requireInRange, requireNonNegative, requirePositive } from "../validate";
 import { type BremOptions, zdFromBremsstrahlung } from "./bremsstrahlung";
 import { type MesonDecayQuadrature, type PointSink, zdFromMesonDecays } from "./mesonDecay";
-import { GENERATORS, type Generator, type Meson, defaultMesonSpectrum, readMesonSpectrum } from "./mesons";
+import { GENERATORS, type Generator, type Meson, readMesonSpectrum, shippedMesonSpectrum } from "./mesons";
 import type { AngleMomentumSpectrum } from "./table";
 
 /** The production channels of primary Z_D. */
@@ -32,7 +32,7 @@ export type AcceptanceMode = "decay-point" | "front-face";
 
 /** Options of {@link primaryZDProduction}. */
 export interface PrimaryOptions {
-  /** Meson spectra to use (default: the embedded EPOS-LHC fit for each meson). */
+  /** Meson spectra to use (default: the shipped EPOS-LHC table of each meson, data/hadrons/14TeV/EPOSLHC). */
   readonly mesonSpectra?: Partial<Readonly<Record<Meson, AngleMomentumSpectrum>>>;
   /** Channels to include (default all three). */
   readonly sources?: readonly PrimarySource[];
@@ -91,7 +91,7 @@ export function vesselDistances(det: Detector): { readonly L1: number; readonly 
 /**
  * Z_D produced at ε = 1 that can decay inside the vessel of `det` (θ < R/L₁), by source, as
  * fine histograms in energy and θ bands. Meson channels use the binned spectra (default: the
- * embedded fit); bremsstrahlung is integrated directly. Deterministic quadrature.
+ * shipped EPOS-LHC tables); bremsstrahlung is integrated directly. Deterministic quadrature.
  */
 export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptions = {}): PrimaryProduction {
   requirePositive("mZD", mZD);
@@ -130,7 +130,7 @@ export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOpt
     };
   for (const meson of ["pi0", "eta"] as const) {
     if (!sources.includes(meson)) continue;
-    const spec = opts.mesonSpectra?.[meson] ?? defaultMesonSpectrum(meson);
+    const spec = opts.mesonSpectra?.[meson] ?? shippedMesonSpectrum("EPOSLHC", meson);
     zdFromMesonDecays(spec, meson, mZD, { ...opts.mesonQuadrature, thetaMax: tFront, energyMin: eMin }, sinkFor(hist[meson]));
   }
   if (sources.includes("brem")) {
@@ -346,12 +346,12 @@ export function primaryZDSpectrumInAcceptance(
 
 /**
  * The generator band: {@link primaryZDEvents} with the π⁰ and η tables of each generator
- * (EPOS-LHC, SIBYLL, QGSJET) read from `hadronsDir` (the `hadrons/` folder of the reference
- * data). Bremsstrahlung does not depend on the generator. The spread of the three totals is
+ * (EPOS-LHC, SIBYLL, QGSJET) read from `hadronsDir` (undefined: the shipped data/hadrons; else
+ * a directory of the same layout). Bremsstrahlung does not depend on the generator. The spread of the three totals is
  * the forward-hadronisation uncertainty of the primary signal.
  */
 export function primaryZDEventsByGenerator(
-  hadronsDir: string,
+  hadronsDir: string | undefined,
   mZD: number,
   eps: number,
   totalWidthZD: number,
@@ -363,7 +363,10 @@ export function primaryZDEventsByGenerator(
   for (const g of GENERATORS) {
     out[g] = primaryZDEvents(mZD, eps, totalWidthZD, BRee, detector, {
       ...opts,
-      mesonSpectra: { pi0: readMesonSpectrum(hadronsDir, g, "pi0"), eta: readMesonSpectrum(hadronsDir, g, "eta") },
+      mesonSpectra: {
+        pi0: hadronsDir === undefined ? shippedMesonSpectrum(g, "pi0") : readMesonSpectrum(hadronsDir, g, "pi0"),
+        eta: hadronsDir === undefined ? shippedMesonSpectrum(g, "eta") : readMesonSpectrum(hadronsDir, g, "eta"),
+      },
     });
   }
   return out;

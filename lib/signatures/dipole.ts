@@ -70,9 +70,9 @@ export interface DipoleSetup {
   /** Apply the recoil-angle cuts of the electron-scattering signature (default true). */
   readonly electronAngleCuts?: boolean;
   /**
-   * Number of neutrino flavours N decays into (default: the coupled ones — 3 universal, 1 ν_τ;
-   * lib/models/dipole decayFlavourCount). 1 with universal coupling gives the single-flavour
-   * width Γ(N → νγ) = (B.1) while all flavours up-scatter.
+   * Number of neutrino flavours N decays into (default: lib/models/dipole decayFlavourCount,
+   * the default preset's 1: Γ(N → νγ) = (B.1) while all coupled flavours up-scatter; 3 with
+   * universal coupling is the one-μ_N-per-flavour reading). makeSetup always sets it.
    */
   readonly decayFlavours?: number;
 }

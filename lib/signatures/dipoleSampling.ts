@@ -7,7 +7,6 @@ import { momentum } from "../kinematics";
 import {
   branchingNuGamma,
   branchingNuLL,
-  coupledFlavours,
   decayFlavourCount,
   dWidthNuLLds2PerFlavour,
   type DipoleModel,
@@ -154,7 +153,7 @@ export function sampleDipole(
   n: number,
   forceDecay?: ForceDecay,
 ): EventTable {
-  const pointFlavours = point.setup.decayFlavours ?? coupledFlavours(point.coupling).length;
+  const pointFlavours = point.setup.decayFlavours ?? decayFlavourCount({ mN: point.mN, mu: 1, coupling: point.coupling });
   if (model.mN !== point.mN || model.coupling !== point.coupling || decayFlavourCount(model) !== pointFlavours) {
     throw new RangeError(
       `model (mN = ${model.mN}, ${model.coupling}, ${decayFlavourCount(model)} decay flavours) does not match the mass point (mN = ${point.mN}, ${point.coupling}, ${pointFlavours} decay flavours)`,

@@ -5,7 +5,8 @@
  * ./printed.ts. Derivation: docs/derivations/dipole.md §4.
  *
  * Per-flavour functions (`…PerFlavour`) are for ONE active flavour α. Model-level widths multiply
- * by decayFlavourCount(model): 3 for universal coupling, 1 for ν_τ-specific (see ./model.ts).
+ * by decayFlavourCount(model): 1 by default (the `paper` preset, (3.2)), 3 as the option of a
+ * one-μ_N-per-flavour universal coupling (see ./model.ts).
  * The total width keeps the paper's channels νγ, νe⁺e⁻, νμ⁺μ⁻ (ν τ⁺τ⁻ on request); γ* → hadrons is
  * omitted as in the paper (a ≲1% effect on the total width).
  */

@@ -6,12 +6,14 @@
  *
  * FLAVOUR COUNTING (a modelling choice, see docs/derivations/dipole.md §5). SPEC §1/§2:
  * "universal" = the same μ_N for ν_e, ν_μ, ν_τ and their antineutrinos; "ν_τ-specific" =
- * only ν_τ, ν̄_τ up-scatter and only they appear in decays. With universal coupling the
- * channels N → ν_α γ (and N → ν_α ℓ⁺ℓ⁻) are open for α = e, μ, τ and their widths add:
- * Γ(N → νγ) = 3 × (B.1). With ν_τ-specific coupling only α = τ is open: 1 × (B.1).
- * The count is explicit: {@link decayFlavourCount} returns it, and a model may override it
- * with `decayFlavours` (e.g. 1 to reproduce a single-flavour width with universal scattering).
+ * only ν_τ, ν̄_τ up-scatter and only they appear in decays. A Lagrangian with one μ_N per
+ * flavour opens N → ν_α γ (and N → ν_α ℓ⁺ℓ⁻) for α = e, μ, τ with universal coupling, and the
+ * widths add: Γ(N → νγ) = 3 × (B.1). The paper's total width is (B.1) once for both couplings —
+ * its rule of thumb (3.2) says so — and that is the default (the `paper` preset, SPEC §2):
+ * {@link decayFlavourCount} returns 1 unless the model sets `decayFlavours` (3: the
+ * three-flavour reading, an option).
  */
+import { DEFAULT_PRESET, presetByName } from "../../presets";
 import { requireOneOf, requirePositive } from "../../validate";
 
 /** Which active flavours carry the dipole coupling μ_N. */
@@ -32,8 +34,9 @@ export interface DipoleModel {
   /** "universal" (e, μ, τ) or "tau" (ν_τ only). */
   readonly coupling: DipoleCoupling;
   /**
-   * Number of flavours α with open decay channels N → ν_α X. Default: the number of coupled
-   * flavours (3 for "universal", 1 for "tau"). Override only on purpose.
+   * Number of flavours α with open decay channels N → ν_α X. Default: the default preset's
+   * (1: Γ(N → νγ) = (B.1), as (3.2) of the paper); 3 with universal coupling is the
+   * one-μ_N-per-flavour reading.
    */
   readonly decayFlavours?: number;
 }
@@ -66,7 +69,7 @@ export function upscatteringSpecies(model: DipoleModel): readonly NeutrinoSpecie
   return out;
 }
 
-/** Number of flavours α with an open N → ν_α X channel: `decayFlavours` if set, else 3 (universal) or 1 (tau). */
+/** Number of flavours α with an open N → ν_α X channel: `decayFlavours` if set, else the default preset's (1, SPEC §2). */
 export function decayFlavourCount(model: DipoleModel): number {
   if (model.decayFlavours !== undefined) {
     if (!Number.isInteger(model.decayFlavours) || model.decayFlavours < 1) {
@@ -74,5 +77,6 @@ export function decayFlavourCount(model: DipoleModel): number {
     }
     return model.decayFlavours;
   }
-  return coupledFlavours(model.coupling).length;
+  requireOneOf("coupling", model.coupling, COUPLINGS);
+  return presetByName(DEFAULT_PRESET).decayFlavours;
 }
