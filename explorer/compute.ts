@@ -12,11 +12,11 @@ import { labDecayLengthN, labDecayLengthZD } from "../lib/models/darkBoson/width
 import { dipoleModel, labDecayLength } from "../lib/models/dipole";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint } from "../lib/signatures/dipole";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
-import { makeSetup } from "../lib/signatures/setup";
+import { inputsJson, makeSetup } from "../lib/signatures/setup";
 import { probTungsten, probVessel } from "../lib/geometry";
 import { logspace } from "../lib/plots";
 import { m as metre } from "../lib/units";
-import { type ExplorerInputs, resolvedOptions } from "./inputs";
+import { type ExplorerInputs, setupOptions } from "./inputs";
 
 /** One signature's count with its breakdowns, keyed as in the CLI's JSON. */
 export interface SignatureCount {
@@ -70,18 +70,19 @@ function decayGrid(mN: number): number[] {
 }
 
 function computeDipole(i: ExplorerInputs, t0: number, onCounts?: OnCounts): PointResults {
-  const o = resolvedOptions(i);
-  const model = dipoleModel({ mN: i.mN, mu: i.mu, coupling: i.coupling, decayFlavours: o.decayFlavours });
-  const setupOpts = { normalisation: o.normalisation, screening: false, electronAngleCuts: true, decayFlavours: o.decayFlavours };
+  // as cli/events.ts: makeSetup(detector, {preset, overrides, electronAngleCuts: true}), the model with the resolved decay flavours
+  const setupOpts = { ...setupOptions(i), electronAngleCuts: true };
+  const setup = makeSetup(i.detector, setupOpts);
+  const model = dipoleModel({ mN: i.mN, mu: i.mu, coupling: i.coupling, decayFlavours: setup.resolved.decayFlavours });
   const key = JSON.stringify(["dipole", i.mN, i.coupling, i.detector, setupOpts]);
-  const { value: point, hit } = cached(key, () => dipoleMassPoint(model.mN, i.coupling, makeSetup(i.detector, setupOpts)));
+  const { value: point, hit } = cached(key, () => dipoleMassPoint(model.mN, i.coupling, setup));
   const tPoint = performance.now() - t0;
   const events: Record<string, SignatureCount> = {};
   for (const s of DIPOLE_SIGNATURES) {
     const r = dipoleEvents(point, model.mu, s);
     events[s] = { events: r.events, by_channel: r.byChannel, by_flavour: r.byFlavour };
   }
-  const resolved = { ...o, detector: i.detector, coupling: i.coupling, flux: "the detector's default (makeSetup)" };
+  const resolved = { detector: i.detector, coupling: i.coupling, ...inputsJson(setup.resolved) };
   const tCounts = performance.now() - t0;
   onCounts?.({ events, resolved, timing_ms: { massPoint: tPoint, counts: tCounts, cached: hit } });
   const edges = logEdges(100, 2e4, 40);
@@ -117,11 +118,13 @@ export function darkBosonParams(i: ExplorerInputs): DarkBosonParams {
 }
 
 function computeDarkBoson(i: ExplorerInputs, t0: number, onCounts?: OnCounts): PointResults {
-  const o = resolvedOptions(i);
   const params = darkBosonParams(i);
   const model = darkBosonPoint(params, i.mN, i.U2);
-  const key = JSON.stringify(["darkboson", i.mN, params, i.detector, o.normalisation]);
-  const { value: point, hit } = cached(key, () => darkBosonMassPoint(i.mN, makeSetup(i.detector, { normalisation: o.normalisation }), params));
+  // as cli/darkboson.ts: makeSetup(detector, {preset, overrides})
+  const setupOpts = setupOptions(i);
+  const setup = makeSetup(i.detector, setupOpts);
+  const key = JSON.stringify(["darkboson", i.mN, params, i.detector, setupOpts]);
+  const { value: point, hit } = cached(key, () => darkBosonMassPoint(i.mN, setup, params));
   const tPoint = performance.now() - t0;
   const reading = "errata" as const;
   const sec = secondaryDileptonEvents(point, i.U2, { reading });
@@ -139,7 +142,7 @@ function computeDarkBoson(i: ExplorerInputs, t0: number, onCounts?: OnCounts): P
     },
     "nu-e-scattering-fig3": { events: esc.events, by_channel: esc.byChannel, by_flavour: esc.byFlavour },
   };
-  const resolved = { normalisation: o.normalisation, detector: i.detector, flavour: i.flavour, nunu_reading: reading };
+  const resolved = { detector: i.detector, flavour: i.flavour, nunu_reading: reading, ...inputsJson(setup.resolved) };
   const tCounts = performance.now() - t0;
   onCounts?.({ events, resolved, timing_ms: { massPoint: tPoint, counts: tCounts, cached: hit } });
   const spectrum: SpectrumResult = {

@@ -4,12 +4,13 @@
  * preset → library options map, and the equivalent `nudump events` command lines. Shared by
  * the page (explorer/main.ts), its workers and the Chromium test; no DOM, no node modules.
  */
+import { presetByName } from "../lib/presets";
 
 export type Model = "dipole" | "darkboson";
 export type Coupling = "universal" | "tau";
 export type Flavour = "e" | "mu" | "tau";
 export type DetectorName = "fasernu2-faser2" | "fasernu-faser";
-export type PresetName = "paper" | "current";
+export type PresetName = import("../lib/presets").PresetName;
 export type Normalisation = "kling-nevay" | "tp";
 
 /** Everything the page computes from (numbers in GeV, GeV⁻¹ or dimensionless). */
@@ -66,20 +67,19 @@ export const NUMERIC: readonly NumericSpec[] = [
   { key: "alphaEps2", label: "αε²", unit: "", min: 1e-14, max: 1e-6, models: ["darkboson"] },
 ];
 
-/**
- * Library options of each preset. Until lib/presets.ts (branch `presets`) is merged this is the
- * one place that maps a preset to options: `paper` = the FASERν TP normalisation and
- * Γ(N → νγ) = (B.1) once; `current` = the Kling–Nevay flux as published, same decay rule.
- */
-export const PRESET_OPTIONS: Readonly<Record<PresetName, { normalisation: Normalisation; decayFlavours: number }>> = {
-  paper: { normalisation: "tp", decayFlavours: 1 },
-  current: { normalisation: "kling-nevay", decayFlavours: 1 },
-};
-
-/** The resolved library options: preset values with explicit overrides applied. */
+/** The preset's values with the explicit overrides applied (what makeSetup resolves; lib/presets.ts). */
 export function resolvedOptions(i: ExplorerInputs): { normalisation: Normalisation; decayFlavours: number } {
-  const p = PRESET_OPTIONS[i.preset];
+  const p = presetByName(i.preset);
   return { normalisation: i.normalisation ?? p.normalisation, decayFlavours: i.decayFlavours ?? p.decayFlavours };
+}
+
+/** The makeSetup options of a view: the preset and only the explicit overrides, as the CLI passes them. */
+export function setupOptions(i: ExplorerInputs): { preset: PresetName; normalisation?: Normalisation; decayFlavours?: number } {
+  return {
+    preset: i.preset,
+    ...(i.normalisation !== undefined ? { normalisation: i.normalisation } : {}),
+    ...(i.model === "dipole" && i.decayFlavours !== undefined ? { decayFlavours: i.decayFlavours } : {}),
+  };
 }
 
 const CHOICES = {
@@ -142,10 +142,10 @@ export const DIPOLE_SIGNATURE_NAMES = ["vessel-photons", "vessel-dileptons", "ec
 
 /** The `nudump events` arguments that give the same count as the page for one signature. */
 export function cliArgs(i: ExplorerInputs, signature: string): string[] {
-  const o = resolvedOptions(i);
-  const common = ["--detector", i.detector, "--mN", numArg(i.mN), "--normalisation", o.normalisation];
+  const common = ["--detector", i.detector, "--preset", i.preset, ...(i.normalisation !== undefined ? ["--normalisation", i.normalisation] : []), "--mN", numArg(i.mN)];
   if (i.model === "dipole") {
-    return ["events", "--model", "dipole", "--signature", signature, ...common, "--mu", numArg(i.mu), "--coupling", i.coupling, "--decay-flavours", String(o.decayFlavours), "--json"];
+    const nf = i.decayFlavours !== undefined ? ["--decay-flavours", String(i.decayFlavours)] : [];
+    return ["events", "--model", "dipole", "--signature", signature, ...common, "--mu", numArg(i.mu), "--coupling", i.coupling, ...nf, "--json"];
   }
   return [
     "events", "--model", "darkboson", "--signature", signature, ...common, "--U2", numArg(i.U2), "--mZD", numArg(i.mZD),

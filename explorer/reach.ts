@@ -14,7 +14,7 @@ import { type EdgePair, findEdges, joinEdges, logGrid } from "../lib/reach";
 import { darkBosonMassPoint, primaryDileptonEvents, secondaryDileptonTotal } from "../lib/signatures/darkBoson";
 import { makeSetup } from "../lib/signatures/setup";
 import { darkBosonParams } from "./compute";
-import { type ExplorerInputs, resolvedOptions } from "./inputs";
+import { type ExplorerInputs, resolvedOptions, setupOptions } from "./inputs";
 
 /** Z_D: the edges of both lines at one mass. */
 export interface Fig3MassResult {
@@ -40,10 +40,9 @@ export function reachKey(i: ExplorerInputs): string {
 
 /** One mass of the panel. */
 export function reachMass(i: ExplorerInputs, mass: number): ReachMassResult {
-  const o = resolvedOptions(i);
-  if (i.model === "dipole") return fig1Mass(mass, { panel: i.coupling, normalisation: o.normalisation, decayFlavours: o.decayFlavours });
+  if (i.model === "dipole") return fig1Mass(mass, { panel: i.coupling, ...setupOptions(i) });
   const params = darkBosonParams(i);
-  const point = darkBosonMassPoint(mass, makeSetup(i.detector, { normalisation: o.normalisation }), params);
+  const point = darkBosonMassPoint(mass, makeSetup(i.detector, setupOptions(i)), params);
   const edgeOpts = { yMin: 1e-10, yMax: 1e-2, scanPoints: 81, relTol: 1e-4 };
   const ee = findEdges((U2) => secondaryDileptonTotal(point, U2, { reading: "errata" }), 3, mass, edgeOpts);
   const perU2 = point.productionElectron.total;
@@ -80,7 +79,7 @@ export function reachFigure(i: ExplorerInputs, perMass: readonly ReachMassResult
     const esc = joinEdges(r.map((x) => x.esc), "electron-scattering-N20", "FASERν2 ν e → N e, 20 events", 20);
     if (esc) lines.push({ ...esc, color: "gold", dash: "solid" });
     const pMass = r.find((x) => x.mass > 2 * params.mZD)?.mass ?? r[0]!.mass;
-    const prim = primaryDileptonEvents(params, pMass, 1e-8, makeSetup(i.detector, { normalisation: resolvedOptions(i).normalisation }).detector, { reading: "errata" });
+    const prim = primaryDileptonEvents(params, pMass, 1e-8, makeSetup(i.detector, setupOptions(i)).detector, { reading: "errata" });
     fig = fig3Figure({ lines, bounds: readFig3Bounds(), primaryEvents: { total: prim.total } });
     note = `Primary Z_D from the IP (π⁰, η, bremsstrahlung): ${prim.total.toPrecision(2)} e⁺e⁻ events at any m_N > m_ZD (U² = 1e-8) — a number, not a line.`;
     const fl = { e: "e", mu: "μ", tau: "τ" }[i.flavour];

@@ -129,9 +129,9 @@ describe("site/explorer.html in headless Chromium, from file://", () => {
     return Date.now() - t0;
   }
 
-  it("is small: the worker with its embedded data stays under 1 MB, plotly comes from assets/", () => {
+  it("embeds only the data it needs: the worker with its data stays under 4 MB, plotly comes from assets/", () => {
     expect(build.dataFiles).toBeGreaterThanOrEqual(10);
-    expect(build.bytes.worker).toBeLessThan(1e6);
+    expect(build.bytes.worker).toBeLessThan(4e6);
     expect(build.bytes.data).toBeLessThan(build.bytes.worker);
     expect(fs.existsSync(path.join(outDir, "assets", "plotly.min.js"))).toBe(true);
     console.log(`explorer.html ${build.bytes.page} B, worker ${build.bytes.worker} B, ${build.dataFiles} data files ${build.bytes.data} B`);

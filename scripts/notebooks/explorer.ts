@@ -28,7 +28,16 @@ const root = path.resolve(__dirname, "..", "..");
 const VIRTUAL_ROOT = "/nudump";
 
 /** Data the explorer needs, relative to data/: directories (their top-level .csv/.txt/.json files) and files. Missing entries are skipped. */
-export const EMBEDDED_DATA: readonly string[] = ["bounds/dipole", "bounds/darkboson-fig3", "flux/FASERv", "flux/FASERv2", "flux-default.json", "mesons-default.json"];
+export const EMBEDDED_DATA: readonly string[] = [
+  "README.md", // lib/dataDir.ts recognises the package's data/ by it
+  "bounds/dipole", // Fig. 1 grey regions
+  "bounds/darkboson-fig3", // Fig. 3 regions
+  "flux/FASERv", // the presets' Kling–Nevay tables and CC-interaction counts (TP normalisation)
+  "flux/FASERv2",
+  "hadrons/14TeV/EPOSLHC", // default π⁰/η spectra of the primary Z_D production (Z_D model)
+  "flux-default.json",
+  "mesons-default.json",
+];
 
 /** The virtual file map "/nudump/data/…" → text. */
 export function embeddedFiles(dataDir = path.join(root, "data")): Record<string, string> {
