@@ -39,10 +39,12 @@ export const EMBEDDED_DATA: readonly string[] = [
   "mesons-default.json",
 ];
 
-/** The virtual file map "/nudump/data/…" → text. */
+/** The virtual file map "/nudump/data/…" → text (and "/nudump/package.json" with the package name). */
 export function embeddedFiles(dataDir = path.join(root, "data")): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (abs: string) => (out[`${VIRTUAL_ROOT}/${path.relative(root, abs).split(path.sep).join("/")}`] = fs.readFileSync(abs, "utf8"));
+  // the package root marker of lib's data-dir resolver (the name only, not our whole package.json)
+  out[`${VIRTUAL_ROOT}/package.json`] = JSON.stringify({ name: "nudump" });
   for (const entry of EMBEDDED_DATA) {
     const abs = path.join(dataDir, entry);
     if (!fs.existsSync(abs)) continue;
