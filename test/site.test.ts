@@ -55,7 +55,7 @@ if (!exe) {
       expect(built).toBe(true);
     });
 
-    const notebooks = built ? fs.readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort() : [];
+    const notebooks = built ? fs.readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html" && f !== "explorer.html").sort() : [];
     const figIndexFile = path.join(site, "figures", "index.json");
     const figIndex: FigureIndexEntry[] = fs.existsSync(figIndexFile) ? (JSON.parse(fs.readFileSync(figIndexFile, "utf8")) as FigureIndexEntry[]) : [];
 

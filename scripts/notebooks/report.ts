@@ -5,6 +5,7 @@
  *   from site/assets/ instead of a CDN), with interactive plots;
  * - site/index.html: every notebook with its figures (thumbnails linking to PNG, SVG, CSV
  *   and JSON copied from figures/ — run `npm run figures` first);
+ * - site/explorer.html: the live explorer (scripts/notebooks/explorer.ts), linked from the index;
  * - site/assets/: plotly.min.js (node_modules/plotly.js-dist-min) and the parts of MathJax 2
  *   (Debian's libjs-mathjax, /usr/share/javascript/mathjax) that the TeX→SVG output needs.
  * site/ is rebuilt from scratch and git-ignores itself (site/.gitignore).
@@ -12,6 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { plotlyPath } from "../../lib/plot/plots";
+import { buildExplorer } from "./explorer";
 import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, run, siteDir } from "./common";
 
 const mathjaxDir = "/usr/share/javascript/mathjax";
@@ -61,13 +63,14 @@ figcaption { font-size: 13px; color: #444 }
 </style></head>
 <body>
 <h1>nudump report</h1>
+<p class="explorer"><a href="explorer.html"><strong>Live explorer</strong></a> — the library running in this browser: change m<sub>N</sub>, μ<sub>N</sub> or |U|² and see the event counts, spectra and reach recomputed.</p>
 <p>Notebooks of <em>nudump</em>, a TypeScript reproduction of K. Jodłowski and S. Trojanowski, “Neutrino beam-dump experiment with FASER at the LHC”, arXiv:2011.04751. Each page is an executed notebook with interactive plots; the figures below link to their static PNG and SVG and to the plotted numbers (CSV, JSON). Everything here works offline.</p>
 ${items}
 </body></html>
 `;
 }
 
-main(() => {
+main(async () => {
   const t0 = Date.now();
   requireJupyter();
   const notebooks = listNotebooks();
@@ -93,5 +96,7 @@ main(() => {
   else fs.cpSync(figuresDir, path.join(siteDir, "figures"), { recursive: true });
   const titles = new Map(notebooks.map((nb) => [path.basename(nb, ".ipynb"), notebookTitle(nb)] as const));
   fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(entries, titles));
+  const ex = await buildExplorer(siteDir);
+  console.log(`site/explorer.html: ${(ex.bytes.page / 1e6).toFixed(2)} MB (library worker ${(ex.bytes.worker / 1e6).toFixed(2)} MB with ${ex.dataFiles} data files, ${(ex.bytes.data / 1e3).toFixed(0)} kB)`);
   console.log(`site/: index.html and ${notebooks.length} notebook page(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s → open ${path.relative(projectRoot, path.join(siteDir, "index.html"))}`);
 });

@@ -1,0 +1,31 @@
+/**
+ * Stand-ins for node:os, node:worker_threads, node:child_process, node:url and node:util in
+ * the browser bundle of the explorer: the modules import them at top level (lib/figures/
+ * parallel.ts, lib/plots.ts' renderer) but the explorer never calls them; a call throws.
+ */
+function unavailable(name: string): (...args: unknown[]) => never {
+  return () => {
+    throw new Error(`${name} is not available in the browser explorer`);
+  };
+}
+
+export const cpus = unavailable("os.cpus");
+export const tmpdir = unavailable("os.tmpdir");
+export const homedir = unavailable("os.homedir");
+export const platform = unavailable("os.platform");
+export const parentPort = null;
+export const isMainThread = true;
+export const workerData = null;
+export class Worker {
+  constructor() {
+    throw new Error("node:worker_threads Worker is not available in the browser explorer (the page uses Web Workers)");
+  }
+}
+export const spawn = unavailable("child_process.spawn");
+export const spawnSync = unavailable("child_process.spawnSync");
+export const execFileSync = unavailable("child_process.execFileSync");
+export const execSync = unavailable("child_process.execSync");
+export const pathToFileURL = unavailable("url.pathToFileURL");
+export const fileURLToPath = unavailable("url.fileURLToPath");
+export const parseArgs = unavailable("util.parseArgs");
+export default { cpus, tmpdir, homedir, platform, parentPort, isMainThread, workerData, Worker, spawn, spawnSync, execFileSync, execSync, pathToFileURL, fileURLToPath, parseArgs };
