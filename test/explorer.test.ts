@@ -153,7 +153,7 @@ describe("site/explorer.html in headless Chromium, from file://", () => {
     expect(r.error).toBeNull();
     const names = (await traces(page, "plot-reach")).map((t) => t.name);
     expect(names).toContain("this point");
-    expect(names).toEqual(expect.arrayContaining(["charm2", "FASER 2 vessel γ, N = 3"]));
+    expect(names).toEqual(expect.arrayContaining(["CHARM-II", "FASER 2 vessel γ", "thick: N = 3 events"]));
     expect(r.seconds!).toBeLessThan(120);
 
     // μ_N change: the mass point is cached, only the sums re-run (issue target < 200 ms)
