@@ -2,13 +2,12 @@
  * `nudump events`, `nudump spectrum` and `nudump sample`: the signal engine from the command
  * line for the dipole portal.
  */
-import { writeFileSync } from "node:fs";
 import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
 import { seededRandom } from "../lib/random";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/signatures/dipole";
 import { sampleDipole, selectedWeights } from "../lib/signatures/dipoleSampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
-import { eventsToCsv, eventsToJson } from "../lib/io";
+import { dipoleEventStream, EVENT_FORMATS, formatOfPath, writeEvents } from "../lib/events";
 import { makeSetup, DEFAULT_FLUX } from "../lib/signatures/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/units";
@@ -22,7 +21,9 @@ export const EVENTS_HELP = `nudump events | spectrum | sample — signal events 
   --normalisation kling-nevay|tp   (tp: rescaled to the FASERν Technical Proposal CC counts)
   --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--screening] [--no-angle-cuts]
   spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
-  sample:   --n <events> --seed <s> [--out events.csv|events.json] [--force-decay vessel|tungsten|none]
+  sample:   --n <events> --seed <s> [--out events.hepmc3|.parquet|.csv|.json] [--format hepmc3|parquet|csv|json]
+            [--force-decay vessel|tungsten|none]   full final states (four-vectors, vertices in mm), streamed;
+            the format follows --out's extension unless --format is given; without --out: CSV (or JSON with --json) on stdout
   --json   JSON on stdout`;
 
 const OPTIONS: OptionSpec = {
@@ -163,12 +164,13 @@ export function spectrum(argv: string[]): { json: unknown; text: string } {
   return { json, text: table(rows) };
 }
 
-/** `nudump sample`: Monte Carlo events to CSV or JSON (one row per event). */
-export function sample(argv: string[]): { json: unknown; text: string } {
+/** `nudump sample`: Monte Carlo events with full final states, streamed as HepMC3, Parquet, CSV or JSON. */
+export async function sample(argv: string[]): Promise<{ json: unknown; text: string }> {
   const p = setupFrom(argv, {
     n: { type: "string" },
     seed: { type: "string" },
     out: { type: "string" },
+    format: { type: "string" },
     "force-decay": { type: "string" },
   });
   if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
@@ -176,27 +178,23 @@ export function sample(argv: string[]): { json: unknown; text: string } {
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
   const seed = num(p.v, "seed");
   const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, "none");
-  const ev = sampleDipole(seededRandom(seed), p.point, p.model, p.signature, n, force);
-  const selected = selectedWeights(ev, p.point, p.signature);
   const out = typeof p.v.out === "string" ? p.v.out : undefined;
+  const byExt = out !== undefined ? formatOfPath(out) : undefined;
+  if (out !== undefined && byExt === undefined && p.v.format === undefined) {
+    throw new UsageError(`--out = ${JSON.stringify(out)} must end in .hepmc3, .parquet, .csv or .json (or give --format)`);
+  }
+  const format = choice(p.v, "format", EVENT_FORMATS, byExt ?? (out === undefined && p.v.json ? "json" : "csv"));
+  if (format === "parquet" && out === undefined) throw new UsageError("--format parquet needs --out <file.parquet>");
   const meta = { ...p.inputs, n, seed, force_decay: force };
-  if (out === undefined || out.endsWith(".csv")) {
-    const csv = eventsToCsv(ev, selected);
-    if (out) writeFileSync(out, csv);
-    else {
-      process.stdout.write(csv);
-      return { json: null, text: "" };
-    }
-  } else if (out.endsWith(".json")) {
-    writeFileSync(out, JSON.stringify(eventsToJson(ev, selected, meta)) + "\n");
-  } else throw new UsageError(`--out = ${JSON.stringify(out)} must end in .csv or .json`);
-  const total = selected.reduce((a, b) => a + b, 0);
+  const stream = dipoleEventStream(p.point, p.model, p.signature, { n, seed, forceDecay: force, meta });
+  const s = await writeEvents(stream, format, out);
+  if (out === undefined) return { json: null, text: "" }; // the events went to stdout
   return {
-    json: { written: out, n, seed, selected_events: total, inputs: meta },
+    json: { written: out, format, n, seed, selected_events: s.weightSum, selected_events_error: Math.sqrt(s.weightSumSquares), weight_names: stream.weightNames, inputs: meta },
     text: table([
-      ["written", out],
+      ["written", `${out} (${format})`],
       ["events sampled", String(n)],
-      [`expected ${p.signature} events (selected weights)`, fmt(total)],
+      [`expected ${p.signature} events (selected weights)`, `${fmt(s.weightSum)} ± ${fmt(Math.sqrt(s.weightSumSquares))}`],
     ]),
   };
 }

@@ -22,6 +22,7 @@ export * as random from "./random";
 export * as sampler from "./sampler";
 export * as signatures from "./signatures";
 export * as io from "./io";
+export * as events from "./events";
 export * as production from "./production";
 export * as bounds from "./bounds";
 export * as plots from "./plots";

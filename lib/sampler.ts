@@ -44,6 +44,10 @@ export interface SamplerOptions {
   readonly forceDecay?: ForceDecay;
   /** Extra accept/reject on (E_ν, t, channel index), e.g. |t| or recoil-angle cuts. Must match the table's cuts. */
   readonly accept?: (Enu: number, t: number, channel: number) => boolean;
+  /** Divide weights by this instead of n (chunked sampling: the total number of events over all chunks). */
+  readonly weightDivisor?: number;
+  /** Per-cell envelope cache shared between chunked calls on the same table (built on first use). */
+  readonly envelopeCache?: unknown[];
 }
 
 /** A table of sampled events, column-wise (lengths n). */
@@ -183,7 +187,7 @@ export function sampleEvents(
     acc += c.weight;
     cellCum[i] = acc;
   });
-  const envelopes: (CellEnvelope | undefined)[] = new Array(table.cells.length);
+  const envelopes = (opts.envelopeCache ?? new Array(table.cells.length)) as (CellEnvelope | undefined)[];
   const kernelOf = table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
   const out: EventTable = {
     flavour: new Array<string>(n),
@@ -213,7 +217,7 @@ export function sampleEvents(
   }
   const L = detector.target.length;
   const half = detector.target.side / 2;
-  const base = table.total / n;
+  const base = table.total / (opts.weightDivisor ?? n);
   const vesselStart = detector.vessel.start, vesselEnd = detector.vessel.start + detector.vessel.length;
   for (let i = 0; i < n; i++) {
     const ci = searchCumulative(cellCum, rng() * acc);
