@@ -246,8 +246,12 @@ export function sampleEvents(
     const M = ch.targetMass;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
-    const cosT = pN > 0 ? Math.min(1, Math.max(-1, (t - mN * mN + 2 * E * EN) / (2 * E * pN))) : 1;
-    const sinT = Math.sqrt(Math.max(0, 1 - cosT * cosT));
+    // t = m_N² − 2E(E_N − p_z) for a massless ν along z: p_z = E_N − a with a = (m_N² − t)/(2E), and
+    // p_T² = a(2E_N − a) − m_N² (stable at small angles, where 1 − cos²θ would lose the digits of p_T)
+    const a = (mN * mN - t) / (2 * E);
+    const pT = Math.sqrt(Math.max(0, a * (2 * EN - a) - mN * mN));
+    const cosT = pN > 0 ? Math.min(1, Math.max(-1, (EN - a) / pN)) : 1;
+    const sinT = pN > 0 ? Math.min(1, pT / pN) : 0;
     const phi = 2 * Math.PI * rng();
     const z0 = L * rng();
     const x0 = half * (2 * rng() - 1);

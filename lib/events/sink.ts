@@ -1,6 +1,6 @@
 /**
  * A buffered text sink for the streaming writers: strings are collected up to ~1 MB and
- * then written synchronously to a file descriptor (a file, or stdout), so memory stays flat
+ * then written synchronously to a file (or to process.stdout), so memory stays flat
  * however many events are written.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
@@ -22,6 +22,13 @@ export class TextSink {
   }
   flush(): void {
     if (this.parts.length === 0) return;
+    if (!this.own) {
+      // stdout: process.stdout.write is synchronous for files and pipes on Linux (Node docs, "A note on process I/O")
+      process.stdout.write(this.parts.join(""));
+      this.parts = [];
+      this.size = 0;
+      return;
+    }
     const buf = Buffer.from(this.parts.join(""), "utf8");
     let off = 0;
     while (off < buf.length) {
