@@ -10,3 +10,4 @@ export * from "./hepmc3";
 export * from "./text";
 export * from "./parquet";
 export * from "./write";
+export * from "./darkBoson";

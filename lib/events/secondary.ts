@@ -74,8 +74,10 @@ export interface SecondaryInputs {
   readonly forceDecay: ForceDecay;
   /** Selected weight of each event of a chunk (the signature's cuts; weights already rescaled). */
   readonly select: (ev: EventTable) => Float64Array;
-  /** Optional extension after the N decay (e.g. Z_D → e⁺e⁻): adds vertices/particles, returns a weight factor. */
-  readonly extend?: (rec: EventRecord, rng: Random, ev: EventTable, i: number) => number;
+  /** Optional extension after the N decay (e.g. Z_D → e⁺e⁻): adds vertices and particles and updates rec.weights itself. */
+  readonly extend?: (rec: EventRecord, rng: Random, ev: EventTable, i: number) => void;
+  /** false: N is a final-state particle (no decay vertex), e.g. for electron-scattering signatures where N leaves the detector. Default true. */
+  readonly decayN?: boolean;
   /** Extra weight names written by `extend` into rec.weights after the five standard ones. */
   readonly extraWeights?: readonly string[];
   readonly n: number;
@@ -118,19 +120,14 @@ function* generate(inp: SecondaryInputs, nWeights: number): Generator<EventRecor
     decay.stash.next = 0; // now read the stash back in the same order
     for (let i = 0; i < m; i++) {
       const nuPdg = flavourPdg[flavourIndex.get(ev.flavour[i]!)!]!;
-      buildEvent(rec, done + i, ev, i, nuPdg, decay.stash, decay.model.mN, inp.table.channelDefs, inp.table.channels);
+      buildEvent(rec, done + i, ev, i, nuPdg, decay.stash, decay.model.mN, inp.table.channelDefs, inp.table.channels, inp.decayN ?? true);
       const w = rec.weights;
       w[0] = selected[i]!;
       w[1] = ev.weight[i]!;
       w[2] = production;
       w[3] = production > 0 ? ev.weight[i]! / production : 0;
       w[4] = selected[i]! > 0 ? 1 : 0;
-      if (inp.extend) {
-        const f = inp.extend(rec, rng, ev, i);
-        w[0] = w[0]! * f;
-        w[1] = w[1]! * f;
-        if (!(f > 0)) w[4] = 0;
-      }
+      if (inp.extend) inp.extend(rec, rng, ev, i);
       yield rec;
     }
     done += m;
@@ -148,6 +145,7 @@ function buildEvent(
   mN: number,
   channelDefs: ProductionTable["channelDefs"],
   channels: readonly string[],
+  decayN: boolean,
 ): void {
   rec.clear(index);
   const E = ev.Enu[i]!;
@@ -163,6 +161,13 @@ function buildEvent(
   const px = ev.pxN[i]!, py = ev.pyN[i]!, pz = ev.pzN[i]!, EN = ev.EN[i]!;
   const nIdx = rec.addParticle(sign * PDG.N, STATUS.decayed, px, py, pz, EN, mN, vP);
   rec.addParticle(tpdg, STATUS.final, -px, -py, E - pz, E + M - EN, M, vP);
+  const slot = stash.next++;
+  rec.channel = chName;
+  if (!decayN) {
+    rec.status[nIdx] = STATUS.final;
+    rec.mode = "";
+    return;
+  }
   // the decay vertex: along the N flight, reached after path/β
   const xd = ev.xDecay[i]! / mm, yd = ev.yDecay[i]! / mm, zd = ev.zDecay[i]! / mm;
   const pN = Math.sqrt(px * px + py * py + pz * pz);
@@ -171,9 +176,7 @@ function buildEvent(
   // rotation taking +z onto the N direction (θ, φ)
   const cT = pN > 0 ? pz / pN : 1, sT = pN > 0 ? Math.sqrt(px * px + py * py) / pN : 0;
   const phi = Math.atan2(py, px), cP = Math.cos(phi), sP = Math.sin(phi);
-  const slot = stash.next++;
   rec.mode = stash.mode[slot]!;
-  rec.channel = chName;
   for (let k = 0; k < stash.count[slot]!; k++) {
     const o = 16 * slot + 4 * k;
     const qx = stash.p[o]!, qy = stash.p[o + 1]!, qz = stash.p[o + 2]!;
