@@ -5,9 +5,11 @@
 import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
 import { seededRandom } from "../lib/random";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/signatures/dipole";
-import { sampleDipole, selectedWeights } from "../lib/signatures/dipoleSampling";
+import { sampleDipole, selectedWeights, signatureSelection } from "../lib/signatures/dipoleSampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
-import { dipoleEventStream, EVENT_FORMATS, formatOfPath, writeEvents } from "../lib/events";
+import { darkBosonSecondaryStream, dipoleEventStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
+import { darkBosonMassPoint } from "../lib/signatures/darkBoson";
+import { DARKBOSON_HELP, parseDarkBoson } from "./darkboson";
 import { makeSetup, DEFAULT_FLUX } from "../lib/signatures/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/units";
@@ -22,8 +24,10 @@ export const EVENTS_HELP = `nudump events | spectrum | sample — signal events 
   --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--screening] [--no-angle-cuts]
   spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
   sample:   --n <events> --seed <s> [--out events.hepmc3|.parquet|.csv|.json] [--format hepmc3|parquet|csv|json]
-            [--force-decay vessel|tungsten|none]   full final states (four-vectors, vertices in mm), streamed;
+            [--force-decay vessel|tungsten|none (default: the signature's region)]   full final states (four-vectors, vertices in mm), streamed;
             the format follows --out's extension unless --format is given; without --out: CSV (or JSON with --json) on stdout
+  sample --model darkboson --signature vessel-dileptons --production secondary --mN <GeV> --U2 <U2> --n --seed [--out]:
+            the Fig. 3 chain ν T → N T, N → ν Z_D, Z_D → e⁺e⁻ (options as for events --model darkboson)
   --json   JSON on stdout`;
 
 const OPTIONS: OptionSpec = {
@@ -164,37 +168,71 @@ export function spectrum(argv: string[]): { json: unknown; text: string } {
   return { json, text: table(rows) };
 }
 
+const SAMPLE_OPTIONS: OptionSpec = {
+  n: { type: "string" },
+  seed: { type: "string" },
+  out: { type: "string" },
+  format: { type: "string" },
+  "force-decay": { type: "string" },
+};
+
+/** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
+function sampleFormat(v: Record<string, unknown>, out: string | undefined): EventFormat {
+  const byExt = out !== undefined ? formatOfPath(out) : undefined;
+  if (out !== undefined && byExt === undefined && v.format === undefined) {
+    throw new UsageError(`--out = ${JSON.stringify(out)} must end in .hepmc3, .parquet, .csv or .json (or give --format)`);
+  }
+  const format = choice(v, "format", EVENT_FORMATS, byExt ?? (out === undefined && v.json ? "json" : "csv"));
+  if (format === "parquet" && out === undefined) throw new UsageError("--format parquet needs --out <file.parquet>");
+  return format;
+}
+
+/** Write a stream and summarise it (nothing to summarise when the events went to stdout). */
+async function writeSample(stream: EventStream, format: EventFormat, out: string | undefined, label: string, meta: Record<string, unknown>): Promise<{ json: unknown; text: string }> {
+  const s = await writeEvents(stream, format, out);
+  if (out === undefined) return { json: null, text: "" };
+  const err = Math.sqrt(Math.max(0, s.weightSumSquares - (s.weightSum * s.weightSum) / s.events));
+  return {
+    json: { written: out, format, n: s.events, selected_events: s.weightSum, selected_events_error: err, weight_names: stream.weightNames, inputs: meta },
+    text: table([
+      ["written", `${out} (${format})`],
+      ["events sampled", String(s.events)],
+      [`expected ${label} events (selected weights)`, `${fmt(s.weightSum)} ± ${fmt(err)}`],
+    ]),
+  };
+}
+
+/** `nudump sample --model darkboson`: the Fig. 3 secondary chain (vessel-dileptons, --production secondary). */
+async function sampleDarkBoson(argv: string[]): Promise<{ json: unknown; text: string }> {
+  const p = parseDarkBoson(argv, SAMPLE_OPTIONS);
+  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+  if (p.production !== "secondary") {
+    throw new UsageError(`sample --model darkboson samples --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻); ${p.production} is not sampled yet`);
+  }
+  const n = num(p.v, "n");
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
+  const seed = num(p.v, "seed");
+  const out = typeof p.v.out === "string" ? p.v.out : undefined;
+  const format = sampleFormat(p.v, out);
+  const meta = { ...p.inputs, n, seed };
+  const point = darkBosonMassPoint(p.mN, p.setup, p.params);
+  const stream = darkBosonSecondaryStream(point, p.U2, { n, seed, reading: p.reading, meta });
+  return writeSample(stream, format, out, "secondary e+e-", meta);
+}
+
 /** `nudump sample`: Monte Carlo events with full final states, streamed as HepMC3, Parquet, CSV or JSON. */
 export async function sample(argv: string[]): Promise<{ json: unknown; text: string }> {
-  const p = setupFrom(argv, {
-    n: { type: "string" },
-    seed: { type: "string" },
-    out: { type: "string" },
-    format: { type: "string" },
-    "force-decay": { type: "string" },
-  });
+  if (modelOf(argv) === "darkboson") return sampleDarkBoson(argv);
+  const p = setupFrom(argv, SAMPLE_OPTIONS);
   if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
   const n = num(p.v, "n");
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
   const seed = num(p.v, "seed");
-  const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, "none");
+  // default: decays forced into the signature's region (vessel, tungsten; none for electron scattering)
+  const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, signatureSelection(p.signature).region);
   const out = typeof p.v.out === "string" ? p.v.out : undefined;
-  const byExt = out !== undefined ? formatOfPath(out) : undefined;
-  if (out !== undefined && byExt === undefined && p.v.format === undefined) {
-    throw new UsageError(`--out = ${JSON.stringify(out)} must end in .hepmc3, .parquet, .csv or .json (or give --format)`);
-  }
-  const format = choice(p.v, "format", EVENT_FORMATS, byExt ?? (out === undefined && p.v.json ? "json" : "csv"));
-  if (format === "parquet" && out === undefined) throw new UsageError("--format parquet needs --out <file.parquet>");
+  const format = sampleFormat(p.v, out);
   const meta = { ...p.inputs, n, seed, force_decay: force };
   const stream = dipoleEventStream(p.point, p.model, p.signature, { n, seed, forceDecay: force, meta });
-  const s = await writeEvents(stream, format, out);
-  if (out === undefined) return { json: null, text: "" }; // the events went to stdout
-  return {
-    json: { written: out, format, n, seed, selected_events: s.weightSum, selected_events_error: Math.sqrt(s.weightSumSquares), weight_names: stream.weightNames, inputs: meta },
-    text: table([
-      ["written", `${out} (${format})`],
-      ["events sampled", String(n)],
-      [`expected ${p.signature} events (selected weights)`, `${fmt(s.weightSum)} ± ${fmt(Math.sqrt(s.weightSumSquares))}`],
-    ]),
-  };
+  return writeSample(stream, format, out, p.signature, meta);
 }
