@@ -11,3 +11,4 @@ export * from "./text";
 export * from "./parquet";
 export * from "./write";
 export * from "./darkBoson";
+export * from "./frames";
