@@ -7,7 +7,7 @@ import { seededRandom } from "../lib/random";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/signatures/dipole";
 import { sampleDipole, selectedWeights, signatureSelection } from "../lib/signatures/dipoleSampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
-import { darkBosonSecondaryStream, dipoleEventStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
+import { darkBosonSecondaryStream, dipoleEventStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
 import { darkBosonMassPoint } from "../lib/signatures/darkBoson";
 import { DARKBOSON_HELP, parseDarkBoson } from "./darkboson";
 import { makeSetup, DEFAULT_FLUX } from "../lib/signatures/setup";
@@ -26,8 +26,9 @@ export const EVENTS_HELP = `nudump events | spectrum | sample — signal events 
   sample:   --n <events> --seed <s> [--out events.hepmc3|.parquet|.csv|.json] [--format hepmc3|parquet|csv|json]
             [--force-decay vessel|tungsten|none (default: the signature's region)]   full final states (four-vectors, vertices in mm), streamed;
             the format follows --out's extension unless --format is given; without --out: CSV (or JSON with --json) on stdout
-  sample --model darkboson --signature vessel-dileptons --production secondary --mN <GeV> --U2 <U2> --n --seed [--out]:
-            the Fig. 3 chain ν T → N T, N → ν Z_D, Z_D → e⁺e⁻ (options as for events --model darkboson)
+  sample --model darkboson --signature vessel-dileptons --production secondary|primary --mN <GeV> --U2 <U2> --n --seed [--out]:
+            the Fig. 3 chain ν T → N T, N → ν Z_D, Z_D → e⁺e⁻, or Z_D from the IP → e⁺e⁻ (options as for events --model darkboson;
+            primary: hepmc3, parquet or json)
   --json   JSON on stdout`;
 
 const OPTIONS: OptionSpec = {
@@ -202,12 +203,12 @@ async function writeSample(stream: EventStream, format: EventFormat, out: string
   };
 }
 
-/** `nudump sample --model darkboson`: the Fig. 3 secondary chain (vessel-dileptons, --production secondary). */
+/** `nudump sample --model darkboson`: the Fig. 3 vessel e⁺e⁻, secondary chain or primary Z_D (--production secondary|primary). */
 async function sampleDarkBoson(argv: string[]): Promise<{ json: unknown; text: string }> {
   const p = parseDarkBoson(argv, SAMPLE_OPTIONS);
   if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
-  if (p.production !== "secondary") {
-    throw new UsageError(`sample --model darkboson samples --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻); ${p.production} is not sampled yet`);
+  if (p.production === "both") {
+    throw new UsageError("sample --model darkboson needs --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻) or primary (Z_D from the IP): one sample per production");
   }
   const n = num(p.v, "n");
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
@@ -215,6 +216,10 @@ async function sampleDarkBoson(argv: string[]): Promise<{ json: unknown; text: s
   const out = typeof p.v.out === "string" ? p.v.out : undefined;
   const format = sampleFormat(p.v, out);
   const meta = { ...p.inputs, n, seed };
+  if (p.production === "primary") {
+    const stream = primaryZDStream(p.params, p.mN, p.U2, p.setup.detector, { n, seed, reading: p.reading, meta });
+    return writeSample(stream, format, out, "primary e+e-", meta);
+  }
   const point = darkBosonMassPoint(p.mN, p.setup, p.params);
   const stream = darkBosonSecondaryStream(point, p.U2, { n, seed, reading: p.reading, meta });
   return writeSample(stream, format, out, "secondary e+e-", meta);

@@ -37,10 +37,10 @@ export function eventColumns(stream: EventStream): Record<string, (number | stri
     let Evis = 0, Eg = 0, thg = 0;
     const leptons: number[] = [];
     const last = r.nVertices - 1;
-    for (let i = 3; i < r.nParticles; i++) {
-      if (r.status[i] !== 1 || r.prodVertex[i] === 0) continue;
+    for (let i = 0; i < r.nParticles; i++) {
+      if (r.status[i] !== 1 || (r.prodVertex[i] === 0 && r.nVertices > 1)) continue;
       const a = Math.abs(r.pdg[i]!);
-      if (a === 12 || a === 14 || a === 16) continue;
+      if (a === 12 || a === 14 || a === 16 || a === PDG.N) continue;
       Evis += r.E[i]!;
       if (a === PDG.photon) {
         Eg = r.E[i]!;
@@ -55,8 +55,9 @@ export function eventColumns(stream: EventStream): Record<string, (number | stri
       const ni = Math.hypot(r.px[i]!, r.py[i]!, r.pz[i]!), nj = Math.hypot(r.px[j]!, r.py[j]!, r.pz[j]!);
       open = Math.acos(Math.min(1, Math.max(-1, dot / (ni * nj))));
     }
+    const beam = [12, 14, 16].includes(Math.abs(r.pdg[0]!)); // primary Z_D streams have no beam ν and no N
     const row: (number | string)[] = [
-      r.index, r.channel, r.mode, r.pdg[0]!, r.E[0]!, r.E[2]!, r.vz[last]! * 1e-3, Math.hypot(r.vx[last]!, r.vy[last]!), Evis, Eg, thg, open, ...r.weights,
+      r.index, r.channel, r.mode, beam ? r.pdg[0]! : 0, beam ? r.E[0]! : 0, beam ? r.E[2]! : 0, r.vz[last]! * 1e-3, Math.hypot(r.vx[last]!, r.vy[last]!), Evis, Eg, thg, open, ...r.weights,
     ];
     names.forEach((k, j) => cols[k]!.push(row[j]!));
   }

@@ -12,3 +12,4 @@ export * from "./parquet";
 export * from "./write";
 export * from "./darkBoson";
 export * from "./frames";
+export * from "./primaryZD";

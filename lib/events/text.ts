@@ -56,6 +56,10 @@ export function writeCsv(stream: EventStream, path?: string): WriteSummary {
   sink.write(EVENT_COLUMNS.join(",") + "\n");
   const total = emptySummary();
   for (const rec of stream.events()) {
+    if (rec.status[0] !== STATUS.incoming || ![12, 14, 16].includes(Math.abs(rec.pdg[0]!))) {
+      sink.close();
+      throw new RangeError("the CSV layout (one row per event of ν T → N T) does not fit this stream (no beam neutrino): write hepmc3, parquet or json");
+    }
     sink.write(csvRow(rec) + "\n");
     tally(total, rec);
   }
