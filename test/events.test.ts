@@ -8,6 +8,7 @@ import { dipoleModel } from "../lib/models/dipole";
 import { dipoleEvents, dipoleMassPoint, makeSetup, type DipoleSignature } from "../lib/signatures";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/signatures/dipoleSpectrum";
 import { dipoleEventStream, PDG, STATUS } from "../lib/events";
+import { mm } from "../lib/units";
 
 const setup = makeSetup("fasernu2-faser2");
 const mN = 0.5, mu = 5e-7;
@@ -95,6 +96,27 @@ describe("dipole events: weights against the quadrature", () => {
     expect(dof).toBeGreaterThan(8);
     // χ² 99.9 % quantile for ≤ 12 degrees of freedom is 32.9
     expect(chi2).toBeLessThan(32.9);
+  });
+  it("vessel-photons: decay positions along the vessel match the quadrature in five slices (χ²; each slice = a vessel of that length)", () => {
+    const det = setup.detector;
+    const n = 60000;
+    const edges = Array.from({ length: 6 }, (_, k) => det.vessel.start + (k * det.vessel.length) / 5);
+    const h = new Array<number>(5).fill(0), h2 = new Array<number>(5).fill(0);
+    for (const r of dipoleEventStream(point, model, "vessel-photons", { n, seed: 41 }).events()) {
+      if (r.weights[0]! === 0) continue;
+      const z = r.vz[1]! * mm; // mm → GeV⁻¹
+      const k = Math.min(4, Math.floor(((z - det.vessel.start) / det.vessel.length) * 5));
+      h[k]! += r.weights[0]!;
+      h2[k]! += r.weights[0]! ** 2;
+    }
+    let chi2 = 0;
+    for (let k = 0; k < 5; k++) {
+      const slice = { ...setup, detector: { ...det, vessel: { ...det.vessel, start: edges[k]!, length: edges[k + 1]! - edges[k]! } } };
+      const q = dipoleEvents(dipoleMassPoint(mN, "universal", slice), mu, "vessel-photons").events;
+      chi2 += (h[k]! - q) ** 2 / h2[k]!;
+    }
+    // 99.9 % quantile of χ² with 5 degrees of freedom: 20.5
+    expect(chi2).toBeLessThan(20.5);
   });
   it("the weight components multiply: weight_unselected = production × decay_probability; weight = weight_unselected × selection", () => {
     for (const r of dipoleEventStream(point, model, "vessel-photons", { n: 500, seed: 2 }).events()) {
