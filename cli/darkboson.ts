@@ -71,7 +71,7 @@ interface Parsed {
   inputs: Record<string, unknown>;
 }
 
-function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
+export function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
   const v = parse(argv, { ...OPTIONS, ...extra });
   if (v.help) return null;
   choice(v, "model", ["darkboson"] as const);

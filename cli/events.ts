@@ -2,13 +2,14 @@
  * `nudump events`, `nudump spectrum` and `nudump sample`: the signal engine from the command
  * line for the dipole portal.
  */
-import { writeFileSync } from "node:fs";
 import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
 import { seededRandom } from "../lib/core/random";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/models/dipole/signatures";
-import { sampleDipole, selectedWeights } from "../lib/models/dipole/sampling";
+import { sampleDipole, selectedWeights, signatureSelection } from "../lib/models/dipole/sampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/models/dipole/spectrum";
-import { eventsToCsv, eventsToJson } from "../lib/engine/io";
+import { darkBosonSecondaryStream, dipoleEventStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
+import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
+import { DARKBOSON_HELP, parseDarkBoson } from "./darkboson";
 import { makeSetup, DEFAULT_FLUX, inputsJson } from "../lib/detector/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/core/units";
@@ -22,7 +23,12 @@ export const EVENTS_HELP = `nudump events | spectrum | sample — signal events 
 ${SETUP_OPTION_HELP}
   --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3 (default the preset's, 1)] [--screening] [--no-angle-cuts]
   spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
-  sample:   --n <events> --seed <s> [--out events.csv|events.json] [--force-decay vessel|tungsten|none]
+  sample:   --n <events> --seed <s> [--out events.hepmc3|.parquet|.csv|.json] [--format hepmc3|parquet|csv|json]
+            [--force-decay vessel|tungsten|none (default: the signature's region)]   full final states (four-vectors, vertices in mm), streamed;
+            the format follows --out's extension unless --format is given; without --out: CSV (or JSON with --json) on stdout
+  sample --model darkboson --signature vessel-dileptons --production secondary|primary --mN <GeV> --U2 <U2> --n --seed [--out]:
+            the Fig. 3 chain ν T → N T, N → ν Z_D, Z_D → e⁺e⁻, or Z_D from the IP → e⁺e⁻ (options as for events --model darkboson;
+            primary: hepmc3, parquet or json)
   --json   JSON on stdout`;
 
 const OPTIONS: OptionSpec = {
@@ -154,40 +160,75 @@ export function spectrum(argv: string[]): { json: unknown; text: string } {
   return { json, text: table(rows) };
 }
 
-/** `nudump sample`: Monte Carlo events to CSV or JSON (one row per event). */
-export function sample(argv: string[]): { json: unknown; text: string } {
-  const p = setupFrom(argv, {
-    n: { type: "string" },
-    seed: { type: "string" },
-    out: { type: "string" },
-    "force-decay": { type: "string" },
-  });
+const SAMPLE_OPTIONS: OptionSpec = {
+  n: { type: "string" },
+  seed: { type: "string" },
+  out: { type: "string" },
+  format: { type: "string" },
+  "force-decay": { type: "string" },
+};
+
+/** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
+function sampleFormat(v: Record<string, unknown>, out: string | undefined): EventFormat {
+  const byExt = out !== undefined ? formatOfPath(out) : undefined;
+  if (out !== undefined && byExt === undefined && v.format === undefined) {
+    throw new UsageError(`--out = ${JSON.stringify(out)} must end in .hepmc3, .parquet, .csv or .json (or give --format)`);
+  }
+  const format = choice(v, "format", EVENT_FORMATS, byExt ?? (out === undefined && v.json ? "json" : "csv"));
+  if (format === "parquet" && out === undefined) throw new UsageError("--format parquet needs --out <file.parquet>");
+  return format;
+}
+
+/** Write a stream and summarise it (nothing to summarise when the events went to stdout). */
+async function writeSample(stream: EventStream, format: EventFormat, out: string | undefined, label: string, meta: Record<string, unknown>): Promise<{ json: unknown; text: string }> {
+  const s = await writeEvents(stream, format, out);
+  if (out === undefined) return { json: null, text: "" };
+  const err = Math.sqrt(Math.max(0, s.weightSumSquares - (s.weightSum * s.weightSum) / s.events));
+  return {
+    json: { written: out, format, n: s.events, selected_events: s.weightSum, selected_events_error: err, weight_names: stream.weightNames, inputs: meta },
+    text: table([
+      ["written", `${out} (${format})`],
+      ["events sampled", String(s.events)],
+      [`expected ${label} events (selected weights)`, `${fmt(s.weightSum)} ± ${fmt(err)}`],
+    ]),
+  };
+}
+
+/** `nudump sample --model darkboson`: the Fig. 3 vessel e⁺e⁻, secondary chain or primary Z_D (--production secondary|primary). */
+async function sampleDarkBoson(argv: string[]): Promise<{ json: unknown; text: string }> {
+  const p = parseDarkBoson(argv, SAMPLE_OPTIONS);
+  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+  if (p.production === "both") {
+    throw new UsageError("sample --model darkboson needs --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻) or primary (Z_D from the IP): one sample per production");
+  }
+  const n = num(p.v, "n");
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
+  const seed = num(p.v, "seed");
+  const out = typeof p.v.out === "string" ? p.v.out : undefined;
+  const format = sampleFormat(p.v, out);
+  const meta = { ...p.inputs, n, seed };
+  if (p.production === "primary") {
+    const stream = primaryZDStream(p.params, p.mN, p.U2, p.setup.detector, { n, seed, reading: p.reading, meta });
+    return writeSample(stream, format, out, "primary e+e-", meta);
+  }
+  const point = darkBosonMassPoint(p.mN, p.setup, p.params);
+  const stream = darkBosonSecondaryStream(point, p.U2, { n, seed, reading: p.reading, meta });
+  return writeSample(stream, format, out, "secondary e+e-", meta);
+}
+
+/** `nudump sample`: Monte Carlo events with full final states, streamed as HepMC3, Parquet, CSV or JSON. */
+export async function sample(argv: string[]): Promise<{ json: unknown; text: string }> {
+  if (modelOf(argv) === "darkboson") return sampleDarkBoson(argv);
+  const p = setupFrom(argv, SAMPLE_OPTIONS);
   if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
   const n = num(p.v, "n");
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
   const seed = num(p.v, "seed");
-  const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, "none");
-  const ev = sampleDipole(seededRandom(seed), p.point, p.model, p.signature, n, force);
-  const selected = selectedWeights(ev, p.point, p.signature);
+  // default: decays forced into the signature's region (vessel, tungsten; none for electron scattering)
+  const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, signatureSelection(p.signature).region);
   const out = typeof p.v.out === "string" ? p.v.out : undefined;
+  const format = sampleFormat(p.v, out);
   const meta = { ...p.inputs, n, seed, force_decay: force };
-  if (out === undefined || out.endsWith(".csv")) {
-    const csv = eventsToCsv(ev, selected);
-    if (out) writeFileSync(out, csv);
-    else {
-      process.stdout.write(csv);
-      return { json: null, text: "" };
-    }
-  } else if (out.endsWith(".json")) {
-    writeFileSync(out, JSON.stringify(eventsToJson(ev, selected, meta)) + "\n");
-  } else throw new UsageError(`--out = ${JSON.stringify(out)} must end in .csv or .json`);
-  const total = selected.reduce((a, b) => a + b, 0);
-  return {
-    json: { written: out, n, seed, selected_events: total, inputs: meta },
-    text: table([
-      ["written", out],
-      ["events sampled", String(n)],
-      [`expected ${p.signature} events (selected weights)`, fmt(total)],
-    ]),
-  };
+  const stream = dipoleEventStream(p.point, p.model, p.signature, { n, seed, forceDecay: force, meta });
+  return writeSample(stream, format, out, p.signature, meta);
 }

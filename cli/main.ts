@@ -16,7 +16,7 @@ commands:
   width      decay widths, branching fractions, lifetimes and decay lengths
   events     expected signal events of a signature in a detector
   spectrum   the visible-energy spectrum of a signature (JSON or CSV)
-  sample     Monte Carlo events (one row per event, CSV or JSON)
+  sample     Monte Carlo events with full final states (HepMC3, Parquet, CSV or JSON)
   reach      the data of the paper's figures (JSON and CSV files)
   help       this text; \`nudump <command> --help\` for a command's options
 

@@ -24,6 +24,7 @@ export * as stats from "./core/stats";
 export * as sampler from "./engine/sampler";
 export * as signatures from "./signatures";
 export * as io from "./engine/io";
+export * as events from "./events";
 export * as production from "./ip";
 export * as bounds from "./figures/bounds";
 export * as plots from "./plot/plots";

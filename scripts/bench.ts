@@ -3,7 +3,8 @@
  *  1. σ(E) at the 28 flux energies for each (model, process) at one m_N;
  *  2. all signatures of the dipole portal at 60 masses × 60 couplings (tables once per mass,
  *     analytic μ_N rescaling);
- *  3. the sampler's events per second;
+ *  3. the sampler's events per second; full events (lib/events) per second, generated and
+ *     written in each format, and the peak memory of `nudump sample` per format;
  *  4. nudump's start-up plus one `events` evaluation.
  * Wall-clock times on this machine; each measurement is the best of a few repetitions.
  */
@@ -83,6 +84,38 @@ rows.push([`  of which ${evaluations} rescaled evaluations`, `${(tEval / 1000).t
   sampleDipole(seededRandom(1), point, model, "vessel-photons", 10_000); // warm-up
   const ms = best(3, () => sampleDipole(seededRandom(2), point, model, "vessel-photons", n));
   rows.push(["sampler (m_N = 0.5 GeV, vessel photons)", `${((n / ms) * 1000).toExponential(2)} events/s`]);
+}
+
+// 3b. full events (lib/events): generation alone, then each writer; peak memory of `nudump sample` per format
+{
+  const ev = nd.events;
+  const point = dipoleMassPoint(0.5, "universal", setup);
+  const model = dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
+  const n = 200_000;
+  const stream = ev.dipoleEventStream(point, model, "vessel-photons", { n, seed: 2 });
+  const gen = best(2, () => {
+    for (const r of stream.events()) void r;
+  });
+  rows.push(["full events, generation only (vessel photons)", `${((n / gen) * 1000).toExponential(2)} events/s`]);
+  const dir = require("node:fs").mkdtempSync(require("node:os").tmpdir() + "/nudump-bench-events-");
+  for (const f of ev.EVENT_FORMATS) {
+    const file = `${dir}/ev.${f}`;
+    const t0 = performance.now();
+    execFileSync(process.execPath, ["bin/nudump.js", "sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", String(n), "--seed", "1", "--out", file]);
+    const ms = performance.now() - t0;
+    rows.push([`nudump sample → ${f} (${n} events, incl. start-up)`, `${((n / ms) * 1000).toExponential(2)} events/s, ${(require("node:fs").statSync(file).size / n).toFixed(0)} B/event`]);
+  }
+  // peak resident memory of a whole `nudump sample` run (maxRSS of the child), at two sizes:
+  // flat in --n means streaming works. BENCH_MEMORY_N (default 1e6) sets the larger size.
+  const big = Number(process.env.BENCH_MEMORY_N ?? 1e6);
+  for (const f of ev.EVENT_FORMATS) {
+    const rss = [100_000, big].map((m) => {
+      const script = `require("./dist/cli/main").main(["sample","--signature","vessel-photons","--mN","0.5","--mu","5e-7","--n","${m}","--seed","1","--out","${dir}/m.${f}"]).then(() => console.log(process.resourceUsage().maxRSS))`;
+      return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop()) / 1024;
+    });
+    rows.push([`peak memory, nudump sample → ${f}: 1e5 / ${big.toExponential(0)} events`, `${rss[0]!.toFixed(0)} MB / ${rss[1]!.toFixed(0)} MB`]);
+  }
+  require("node:fs").rmSync(dir, { recursive: true, force: true });
 }
 
 // 4. one full Fig. 1 panel through the CLI (worker threads, one per core)

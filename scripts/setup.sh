@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(chromium fonts-dejavu-core libjs-mathjax jupyter-core jupyter-client python3-ipykernel python3-nbclient jupyter-nbconvert python3-nbformat)
+# g++ and libhepmc3-dev: test/eventFormats.test.ts compiles a HepMC3 reader against the library
+debs=(chromium fonts-dejavu-core libjs-mathjax jupyter-core jupyter-client python3-ipykernel python3-nbclient jupyter-nbconvert python3-nbformat g++ libhepmc3-dev)
 missing=()
 for p in "${debs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -45,6 +45,10 @@ export interface SamplerOptions {
   readonly forceDecay?: ForceDecay;
   /** Extra accept/reject on (E_ν, t, channel index), e.g. |t| or recoil-angle cuts. Must match the table's cuts. */
   readonly accept?: (Enu: number, t: number, channel: number) => boolean;
+  /** Divide weights by this instead of n (chunked sampling: the total number of events over all chunks). */
+  readonly weightDivisor?: number;
+  /** Per-cell envelope cache shared between chunked calls on the same table (built on first use). */
+  readonly envelopeCache?: unknown[];
 }
 
 /** A table of sampled events, column-wise (lengths n). */
@@ -196,7 +200,7 @@ export function sampleEvents(
     acc += c.weight;
     cellCum[i] = acc;
   });
-  const envelopes: (CellEnvelope | undefined)[] = new Array(table.cells.length);
+  const envelopes = (opts.envelopeCache ?? new Array(table.cells.length)) as (CellEnvelope | undefined)[];
   const kernelOf = table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
   const out: EventTable = {
     flavour: new Array<string>(n),
@@ -226,7 +230,7 @@ export function sampleEvents(
   }
   const L = detector.target.length;
   const half = detector.target.side / 2;
-  const base = table.total / n;
+  const base = table.total / (opts.weightDivisor ?? n);
   const vesselStart = detector.vessel.start, vesselEnd = detector.vessel.start + detector.vessel.length;
   for (let i = 0; i < n; i++) {
     const ci = searchCumulative(cellCum, rng() * acc);
@@ -255,8 +259,12 @@ export function sampleEvents(
     const M = ch.targetMass;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
-    const cosT = pN > 0 ? Math.min(1, Math.max(-1, (t - mN * mN + 2 * E * EN) / (2 * E * pN))) : 1;
-    const sinT = Math.sqrt(Math.max(0, 1 - cosT * cosT));
+    // t = m_N² − 2E(E_N − p_z) for a massless ν along z: p_z = E_N − a with a = (m_N² − t)/(2E), and
+    // p_T² = a(2E_N − a) − m_N² (stable at small angles, where 1 − cos²θ would lose the digits of p_T)
+    const a = (mN * mN - t) / (2 * E);
+    const pT = Math.sqrt(Math.max(0, a * (2 * EN - a) - mN * mN));
+    const cosT = pN > 0 ? Math.min(1, Math.max(-1, (EN - a) / pN)) : 1;
+    const sinT = pN > 0 ? Math.min(1, pT / pN) : 0;
     const phi = 2 * Math.PI * rng();
     const z0 = L * rng();
     const x0 = half * (2 * rng() - 1);

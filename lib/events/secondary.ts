@@ -1,0 +1,188 @@
+/**
+ * Full events for N produced by up-scattering in the tungsten (ν T → N T), built on
+ * lib/sampler: the sampler draws (flavour, channel, E_ν, t), the production point (uniform
+ * over the square tungsten face and along its length — not the flux profile), the N
+ * direction (polar angle from t, azimuth uniform) and the decay point; this module turns
+ * each sampled event into a record with four-vectors at every vertex.
+ *
+ * Decays are drawn in the N rest frame by a {@link FullDecay}: the products are generated
+ * in the frame where N moves along +z with the sampled lab energy (so the sampler's visible
+ * energies are the products' lab energies exactly), then rotated onto the N direction.
+ * Sampling runs in chunks with a shared envelope cache, so memory does not grow with n.
+ */
+import { PDG_ID, type Flavour } from "../flux/flavours";
+import { seededRandom, type Random } from "../core/random";
+import { type DecayModel, type EventTable, type ForceDecay, sampleEvents } from "../engine/sampler";
+import type { ProductionTable } from "../engine/productionTable";
+import type { Detector } from "../detector/geometry";
+import { mm } from "../core/units";
+import { EventRecord, PDG, STATUS, type EventStream } from "./record";
+
+/** Products of one decay, in the frame where the parent moves along +z (GeV). */
+export class DecayStash {
+  readonly cap: number;
+  readonly count: Int32Array;
+  readonly pdg: Int32Array;
+  readonly m: Float64Array;
+  /** [px, py, pz, E] of up to 4 products per decay. */
+  readonly p: Float64Array;
+  readonly mode: string[];
+  next = 0;
+  constructor(cap: number) {
+    this.cap = cap;
+    this.count = new Int32Array(cap);
+    this.pdg = new Int32Array(cap * 4);
+    this.m = new Float64Array(cap * 4);
+    this.p = new Float64Array(cap * 16);
+    this.mode = new Array<string>(cap).fill("");
+  }
+}
+
+/**
+ * A decay model that also records the products: `model` is handed to lib/sampler and its
+ * sample() fills `stash` (one slot per call, in call order). PDG ids in the stash are for
+ * an N (lepton number +1); the builder flips signs for N̄.
+ */
+export interface FullDecay {
+  readonly model: DecayModel;
+  readonly stash: DecayStash;
+}
+
+/** Target PDG id and mass of a production channel. */
+export function targetPdg(channel: string): number {
+  switch (channel) {
+    case "coherent":
+      return PDG.tungsten;
+    case "proton":
+      return PDG.proton;
+    case "neutron":
+      return PDG.neutron;
+    case "electron":
+      return PDG.electron;
+    default:
+      throw new RangeError(`channel = ${JSON.stringify(channel)} has no target PDG id (coherent, proton, neutron, electron)`);
+  }
+}
+
+/** What a secondary-production stream needs. */
+export interface SecondaryInputs {
+  readonly table: ProductionTable;
+  readonly detector: Detector;
+  readonly makeDecay: (chunk: number) => FullDecay;
+  /** Factor on the table's weights (coupling rescaling, e.g. μ_N²). */
+  readonly couplingFactor: number;
+  readonly forceDecay: ForceDecay;
+  /** Selected weight of each event of a chunk (the signature's cuts; weights already rescaled). */
+  readonly select: (ev: EventTable) => Float64Array;
+  /** Optional extension after the N decay (e.g. Z_D → e⁺e⁻): adds vertices and particles and updates rec.weights itself. */
+  readonly extend?: (rec: EventRecord, rng: Random, ev: EventTable, i: number) => void;
+  /** false: N is a final-state particle (no decay vertex), e.g. for electron-scattering signatures where N leaves the detector. Default true. */
+  readonly decayN?: boolean;
+  /** Extra weight names written by `extend` into rec.weights after the five standard ones. */
+  readonly extraWeights?: readonly string[];
+  readonly n: number;
+  readonly seed: number;
+  readonly meta: Record<string, unknown>;
+  /** Events per sampler chunk (memory ∝ chunk). */
+  readonly chunk?: number;
+}
+
+/** The standard weight names of every stream, in order. */
+export const WEIGHT_NAMES = ["weight", "weight_unselected", "production", "decay_probability", "selection"] as const;
+
+/** An event stream of secondary N production and decay. */
+export function secondaryStream(inp: SecondaryInputs): EventStream {
+  const weightNames = [...WEIGHT_NAMES, ...(inp.extraWeights ?? [])];
+  return {
+    weightNames,
+    meta: inp.meta,
+    n: inp.n,
+    events: () => generate(inp, weightNames.length),
+  };
+}
+
+function* generate(inp: SecondaryInputs, nWeights: number): Generator<EventRecord> {
+  const rng = seededRandom(inp.seed);
+  const chunk = Math.min(inp.chunk ?? 65536, inp.n);
+  const decay = inp.makeDecay(chunk);
+  const cache: unknown[] = new Array(inp.table.cells.length);
+  const rec = new EventRecord(nWeights);
+  const production = (inp.table.total * inp.couplingFactor) / inp.n;
+  const flavourPdg = inp.table.flavours.map((f) => PDG_ID[f as Flavour] ?? 0);
+  const flavourIndex = new Map(inp.table.flavours.map((f, k) => [f, k]));
+  let done = 0;
+  while (done < inp.n) {
+    const m = Math.min(chunk, inp.n - done);
+    decay.stash.next = 0;
+    const ev = sampleEvents(rng, inp.table, decay.model, inp.detector, { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, envelopeCache: cache });
+    for (let i = 0; i < m; i++) ev.weight[i] = ev.weight[i]! * inp.couplingFactor;
+    const selected = inp.select(ev);
+    decay.stash.next = 0; // now read the stash back in the same order
+    for (let i = 0; i < m; i++) {
+      const nuPdg = flavourPdg[flavourIndex.get(ev.flavour[i]!)!]!;
+      buildEvent(rec, done + i, ev, i, nuPdg, decay.stash, decay.model.mN, inp.table.channelDefs, inp.table.channels, inp.decayN ?? true);
+      const w = rec.weights;
+      w[0] = selected[i]!;
+      w[1] = ev.weight[i]!;
+      w[2] = production;
+      w[3] = production > 0 ? ev.weight[i]! / production : 0;
+      w[4] = selected[i]! > 0 ? 1 : 0;
+      if (inp.extend) inp.extend(rec, rng, ev, i);
+      yield rec;
+    }
+    done += m;
+  }
+}
+
+/** Fill `rec` with event i of the chunk: beam ν, target, N and recoil at the production vertex, N decay products at the decay vertex. */
+function buildEvent(
+  rec: EventRecord,
+  index: number,
+  ev: EventTable,
+  i: number,
+  nuPdg: number,
+  stash: DecayStash,
+  mN: number,
+  channelDefs: ProductionTable["channelDefs"],
+  channels: readonly string[],
+  decayN: boolean,
+): void {
+  rec.clear(index);
+  const E = ev.Enu[i]!;
+  const chName = ev.channel[i]!;
+  const M = channelDefs[channels.indexOf(chName)]!.targetMass;
+  const tpdg = targetPdg(chName);
+  const sign = nuPdg < 0 ? -1 : 1;
+  const x0 = ev.xProd[i]! / mm, y0 = ev.yProd[i]! / mm, z0 = ev.zProd[i]! / mm;
+  const nu = rec.addParticle(nuPdg, STATUS.incoming, 0, 0, E, E, 0, -1);
+  const tg = rec.addParticle(tpdg, STATUS.incoming, 0, 0, 0, M, M, -1);
+  // the beam neutrino moves along +z at c and crosses z = 0 at t = 0
+  const vP = rec.addVertex(x0, y0, z0, z0, nu, tg);
+  const px = ev.pxN[i]!, py = ev.pyN[i]!, pz = ev.pzN[i]!, EN = ev.EN[i]!;
+  const nIdx = rec.addParticle(sign * PDG.N, STATUS.decayed, px, py, pz, EN, mN, vP);
+  rec.addParticle(tpdg, STATUS.final, -px, -py, E - pz, E + M - EN, M, vP);
+  const slot = stash.next++;
+  rec.channel = chName;
+  if (!decayN) {
+    rec.status[nIdx] = STATUS.final;
+    rec.mode = "";
+    return;
+  }
+  // the decay vertex: along the N flight, reached after path/β
+  const xd = ev.xDecay[i]! / mm, yd = ev.yDecay[i]! / mm, zd = ev.zDecay[i]! / mm;
+  const pN = Math.sqrt(px * px + py * py + pz * pz);
+  const path = Math.sqrt((xd - x0) ** 2 + (yd - y0) ** 2 + (zd - z0) ** 2);
+  const vD = rec.addVertex(xd, yd, zd, z0 + (pN > 0 ? (path * EN) / pN : 0), nIdx);
+  // rotation taking +z onto the N direction (θ, φ)
+  const cT = pN > 0 ? pz / pN : 1, sT = pN > 0 ? Math.sqrt(px * px + py * py) / pN : 0;
+  const phi = Math.atan2(py, px), cP = Math.cos(phi), sP = Math.sin(phi);
+  rec.mode = stash.mode[slot]!;
+  for (let k = 0; k < stash.count[slot]!; k++) {
+    const o = 16 * slot + 4 * k;
+    const qx = stash.p[o]!, qy = stash.p[o + 1]!, qz = stash.p[o + 2]!;
+    const x1 = cT * qx + sT * qz, z1 = -sT * qx + cT * qz;
+    const pid = stash.pdg[4 * slot + k]!;
+    const flip = pid === PDG.photon || pid === PDG.ZD ? 1 : sign;
+    rec.addParticle(flip * pid, STATUS.final, cP * x1 - sP * qy, sP * x1 + cP * qy, z1, stash.p[o + 3]!, stash.m[4 * slot + k]!, vD);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * CSV and JSON writers of event streams, streamed through {@link TextSink}.
+ *
+ * CSV keeps the one-row-per-event layout of `nudump sample` (columns {@link EVENT_COLUMNS}
+ * of lib/io, derived from the record: t = (p_N − p_ν)², visible energies of the decay
+ * products, positions in m). JSON is one document streamed as it is written:
+ * `{"meta": {…}, "weight_names": […], "events": [{event, channel, mode, weights: […],
+ * vertices: [[x, y, z, t] mm, mm/c …], particles: [{pdg, status, vertex, p: [px, py, pz, E], m} GeV]} …]}`,
+ * vertex −1 marking the incoming beam and target.
+ */
+import { PDG_ID, type Flavour } from "../flux/flavours";
+import { EVENT_COLUMNS } from "../engine/io";
+import { type EventRecord, type EventStream, emptySummary, tally, type WriteSummary } from "./record";
+import { STATUS } from "./record";
+import { TextSink } from "./sink";
+
+const FLAVOUR_OF = new Map(Object.entries(PDG_ID).map(([f, id]) => [id, f as Flavour]));
+
+/** One CSV row of an event (columns of EVENT_COLUMNS). */
+export function csvRow(rec: EventRecord): string {
+  // particles: 0 beam ν, 1 target, 2 N, 3 recoil, 4… decay products (vertex 1)
+  const E = rec.E[0]!, EN = rec.E[2]!, mN = rec.m[2]!;
+  const t = mN * mN - 2 * (E * EN - E * rec.pz[2]!);
+  const vis: number[] = [];
+  for (let i = 4; i < rec.nParticles; i++) {
+    const id = Math.abs(rec.pdg[i]!);
+    if (rec.prodVertex[i] === 1 && id !== 12 && id !== 14 && id !== 16) vis.push(rec.E[i]!);
+  }
+  const mm2m = 1e-3;
+  return [
+    FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]),
+    rec.channel,
+    E,
+    t,
+    rec.vz[0]! * mm2m,
+    rec.vx[0]! * mm2m,
+    rec.vy[0]! * mm2m,
+    EN,
+    rec.px[2]!,
+    rec.py[2]!,
+    rec.pz[2]!,
+    rec.vz[1]! * mm2m,
+    rec.vx[1]! * mm2m,
+    rec.vy[1]! * mm2m,
+    rec.mode,
+    vis[0] ?? 0,
+    vis[1] ?? 0,
+    rec.weights[1]!,
+    rec.weights[0]!,
+  ].join(",");
+}
+
+/** Write a stream as CSV (one row per event); returns the sum of the selected weights. */
+export function writeCsv(stream: EventStream, path?: string): WriteSummary {
+  const sink = new TextSink(path);
+  sink.write(EVENT_COLUMNS.join(",") + "\n");
+  const total = emptySummary();
+  for (const rec of stream.events()) {
+    if (rec.status[0] !== STATUS.incoming || ![12, 14, 16].includes(Math.abs(rec.pdg[0]!))) {
+      sink.close();
+      throw new RangeError("the CSV layout (one row per event of ν T → N T) does not fit this stream (no beam neutrino): write hepmc3, parquet or json");
+    }
+    sink.write(csvRow(rec) + "\n");
+    tally(total, rec);
+  }
+  sink.close();
+  return total;
+}
+
+/** One event as a JSON object (see the module comment). */
+export function jsonEvent(rec: EventRecord): string {
+  const vs: string[] = [];
+  for (let v = 0; v < rec.nVertices; v++) vs.push(`[${rec.vx[v]},${rec.vy[v]},${rec.vz[v]},${rec.vt[v]}]`);
+  const ps: string[] = [];
+  for (let i = 0; i < rec.nParticles; i++) {
+    ps.push(`{"pdg":${rec.pdg[i]},"status":${rec.status[i]},"vertex":${rec.prodVertex[i]},"p":[${rec.px[i]},${rec.py[i]},${rec.pz[i]},${rec.E[i]}],"m":${rec.m[i]}}`);
+  }
+  return `{"event":${rec.index},"channel":${JSON.stringify(rec.channel)},"mode":${JSON.stringify(rec.mode)},"weights":[${Array.from(rec.weights).join(",")}],"vertices":[${vs.join(",")}],"particles":[${ps.join(",")}]}`;
+}
+
+/** Write a stream as one JSON document; returns the sum of the selected weights. */
+export function writeJson(stream: EventStream, path?: string): WriteSummary {
+  const sink = new TextSink(path);
+  sink.write(`{"meta":${JSON.stringify(stream.meta)},"weight_names":${JSON.stringify(stream.weightNames)},"status_codes":${JSON.stringify(STATUS)},"events":[`);
+  const total = emptySummary();
+  let first = true;
+  for (const rec of stream.events()) {
+    sink.write((first ? "\n" : ",\n") + jsonEvent(rec));
+    first = false;
+    tally(total, rec);
+  }
+  sink.write("\n]}\n");
+  sink.close();
+  return total;
+}
