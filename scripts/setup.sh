@@ -24,5 +24,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# pyarrow + pandas read the Parquet event files back in the tests (test/parquetPyarrow.test.ts),
+# as a Python user would. pip is pointed at the index this machine is configured with (a
+# configured extra index, else pip's default).
+if ! python3 -c "import pyarrow, pandas" >/dev/null 2>&1; then
+  idx=$(pip config get global.extra-index-url 2>/dev/null | cut -d' ' -f1 || true)
+  echo "setup: pip install pyarrow pandas${idx:+ (index $idx)}"
+  python3 -m pip install -q ${idx:+--index-url "$idx"} pyarrow pandas
+fi
+
 echo "setup: npm ci"
 npm ci --no-audit --no-fund
