@@ -82,6 +82,34 @@ export function insidePolygon(x: number, y: number, px: readonly number[], py: r
   return inside;
 }
 
+/** A bound polygon with its vertices in (ln m_N, ln μ_N). */
+interface LogPolygon {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** {@link insidePolygon} with the point and the vertices already in log coordinates. */
+function insideLogPolygon(lx: number, ly: number, p: LogPolygon): boolean {
+  const px = p.x, py = p.y;
+  let inside = false;
+  for (let i = 0, j = px.length - 1; i < px.length; j = i++) {
+    const xi = px[i]!, yi = py[i]!, xj = px[j]!, yj = py[j]!;
+    if (yi > ly !== yj > ly && lx < ((xj - xi) * (ly - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** The panel's closed bounds in log space, prepared once per panel and thread (the data files are read once). */
+const LOG_POLYGONS = new Map<DipolePanel, LogPolygon[]>();
+function logPolygons(panel: DipolePanel): LogPolygon[] {
+  let out = LOG_POLYGONS.get(panel);
+  if (!out) {
+    out = panelBounds(panel).map((b) => ({ x: Float64Array.from(b.x, Math.log), y: Float64Array.from(b.y, Math.log) }));
+    LOG_POLYGONS.set(panel, out);
+  }
+  return out;
+}
+
 /** The gray bounds that apply to a panel (closed regions only). */
 export function panelBounds(panel: DipolePanel): DipoleBound[] {
   return readAllDipoleBounds().filter((b) => b.closed && b.panels.includes(panel));
@@ -108,40 +136,39 @@ export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
   const muMin = opts.muMin ?? 1e-10, muMax = opts.muMax ?? 1e-3;
   // FASERν (Run 3) keeps its own flux (fasernu-run3) under every preset
   const setupOpts = setupOptionsOf({ ...opts, flux: undefined });
+  // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
+  // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
+  const hl = dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts));
   const points = {
-    "fasernu2-faser2": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts)),
-    "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts)),
+    "fasernu2-faser2": hl,
+    "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts), { from: hl }),
   };
   const edges: Record<string, EdgePair> = {};
   for (const line of FIG1_LINES) {
     const sig = points[line.detector].signatures[line.signature];
     edges[line.name] = findEdges((mu) => sig.events(mu * mu), line.level, mass, { yMin: muMin, yMax: muMax });
   }
-  const bounds = panelBounds(opts.panel);
+  const polygons = logPolygons(opts.panel);
   const maxAllowed: Record<string, { events: number; mu: number }> = {};
   // the bound polygons are clipped to μ_N ≤ 1e-3 GeV⁻¹ (data/bounds/dipole): above the scan's
-  // top the exclusion status is unknown, so the "allowed" search stays strictly below it
-  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS).filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU));
+  // top the exclusion status is unknown, so the "allowed" search stays strictly below it;
+  // the allowed μ_N points do not depend on the signature: found once per mass
+  const lx = Math.log(mass);
+  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS)
+    .filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU))
+    .filter((mu) => !polygons.some((p) => insideLogPolygon(lx, Math.log(mu), p)));
+  const largest = (sig: { events: (kappa: number) => number }) => {
+    let best = { events: 0, mu: 0 };
+    for (const mu of grid) {
+      const e = sig.events(mu * mu);
+      if (e > best.events) best = { events: e, mu };
+    }
+    return best;
+  };
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
-    const sig = points["fasernu2-faser2"].signatures[s];
-    let best = { events: 0, mu: 0 };
-    for (const mu of grid) {
-      if (bounds.some((b) => insidePolygon(mass, mu, b.x, b.y))) continue;
-      const e = sig.events(mu * mu);
-      if (e > best.events) best = { events: e, mu };
-    }
-    maxAllowed[s] = best;
+    maxAllowed[s] = largest(points["fasernu2-faser2"].signatures[s]);
   }
-  {
-    const sig = points["fasernu-faser"].signatures["vessel-photons"];
-    let best = { events: 0, mu: 0 };
-    for (const mu of grid) {
-      if (bounds.some((b) => insidePolygon(mass, mu, b.x, b.y))) continue;
-      const e = sig.events(mu * mu);
-      if (e > best.events) best = { events: e, mu };
-    }
-    maxAllowed["run3-vessel-photons"] = best;
-  }
+  maxAllowed["run3-vessel-photons"] = largest(points["fasernu-faser"].signatures["vessel-photons"]);
   return { mass, edges, maxAllowed };
 }
 
