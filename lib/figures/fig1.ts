@@ -11,8 +11,9 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGridSync } from "../engine/reach";
-import { type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
+import { type DipoleMassPoint, type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
+import { memo, type MemoOptions } from "../engine/memo";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
 import { requireOneOf } from "../core/validate";
 
@@ -131,14 +132,15 @@ const BOUND_TOP_MU = 1e-3;
 const BOUND_TOP_MARGIN = 0.99;
 
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
-export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
+export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
   const muMin = opts.muMin ?? 1e-10, muMax = opts.muMax ?? 1e-3;
   // FASERν (Run 3) keeps its own flux (fasernu-run3) under every preset
   const setupOpts = setupOptionsOf({ ...opts, flux: undefined });
   // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
   // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
-  const hl = dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts));
+  // `base`: a FASERν2 point of another variant at this mass (fig1Variants) — its tables rescaled
+  const hl = dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
   const points = {
     "fasernu2-faser2": hl,
     "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts), { from: hl }),
@@ -238,4 +240,53 @@ export function fig1(opts: Fig1Options, onProgress?: (done: number, total: numbe
   };
   const out = opts.refine === false ? masses.map(evaluate) : refineMassGridSync(masses, evaluate, (r) => r.mass, fig1EdgeList, opts.refine ?? {});
   return assembleFig1(opts.panel, out);
+}
+
+/**
+ * Fig. 1 once per notebook run: {@link fig1} memoised on every option (lib/engine/memo; in
+ * memory per kernel, on disk under `memoOpts.dir` when given). Editing and re-running one
+ * cell recomputes only panels whose options changed.
+ */
+export function fig1Cached(opts: Fig1Options, memoOpts: MemoOptions = {}): Fig1Data {
+  return memo("fig1", { opts, masses: opts.masses ?? fig1Masses() }, () => fig1(opts), memoOpts);
+}
+
+/**
+ * Several Fig. 1 variants (normalisation, flux source, decay flavours, …; same panel) computed
+ * together in this thread, each exactly as {@link fig1} would (its own refined mass grid), but
+ * with the production tabulated once per mass: variant 0's FASERν2 point is built and every
+ * variant's tables are rescaled from it (a flux with the same bins, lib/engine/tableRescale;
+ * the decay flavours change only the widths). Variants whose tables cannot be rescaled (other
+ * bins, other panel) are tabulated in full — same numbers, no saving.
+ */
+export async function fig1Variants(variants: readonly Fig1Options[]): Promise<Fig1Data[]> {
+  if (variants.length === 0) return [];
+  const first = variants[0]!;
+  const baseSetup = () => makeSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
+  // requests of the variants in one refinement round, served together (one base point per mass)
+  let pending: { v: number; masses: readonly number[]; resolve: (r: Fig1MassResult[]) => void }[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    const union = [...new Set(batch.flatMap((q) => q.masses))];
+    const results = new Map<string, Fig1MassResult>();
+    for (const m of union) {
+      const base = dipoleMassPoint(m, first.panel, baseSetup());
+      for (const q of batch) if (q.masses.includes(m)) results.set(`${q.v}:${m}`, fig1Mass(m, variants[q.v]!, base));
+    }
+    for (const q of batch) q.resolve(q.masses.map((m) => results.get(`${q.v}:${m}`)!));
+  };
+  const evaluate = (v: number) => (ms: readonly number[]) =>
+    new Promise<Fig1MassResult[]>((resolve) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ v, masses: ms, resolve });
+    });
+  const perVariant = await Promise.all(
+    variants.map((o, v) =>
+      o.refine === false
+        ? evaluate(v)(o.masses ?? fig1Masses())
+        : refineMassGrid(o.masses ?? fig1Masses(), evaluate(v), (r) => r.mass, fig1EdgeList, o.refine ?? {}),
+    ),
+  );
+  return perVariant.map((r, v) => assembleFig1(variants[v]!.panel, r));
 }

@@ -230,20 +230,20 @@ export interface DipoleMassPointOptions {
    * A mass point of the same m_N, coupling, material and quadrature for another detector/flux
    * (e.g. FASERν2 for the FASER Run-3 line): its tables are rescaled to this setup's flux per
    * bin and target length (lib/engine/tableRescale, exact to rounding) instead of tabulated
-   * again, and its decay inputs reused. Falls back to a full tabulation when the flux bins,
-   * material or settings differ.
+   * again, and its decay inputs reused when the decay flavours agree (they change only the
+   * widths, never the tables). Any flux with the same bins works (another normalisation, another
+   * detector's flux). Falls back to a full tabulation when the bins, material or settings differ.
    */
   readonly from?: DipoleMassPoint;
 }
 
-/** Whether `p`'s tables and decay inputs are valid for (mN, coupling, setup) up to flux per bin and target length. */
+/** Whether `p`'s tables are valid for (mN, coupling, setup) up to flux per bin and target length. */
 function canDeriveFrom(p: DipoleMassPoint, mN: number, coupling: DipoleCoupling, setup: DipoleSetup): boolean {
   const a = p.setup, b = setup;
   return (
-    p.mN === mN && p.coupling === coupling && p.decay !== undefined &&
+    p.mN === mN && p.coupling === coupling &&
     (a.screening ?? false) === (b.screening ?? false) &&
     (a.electronAngleCuts ?? true) === (b.electronAngleCuts ?? true) &&
-    a.decayFlavours === b.decayFlavours &&
     JSON.stringify(a.quadrature ?? {}) === JSON.stringify(b.quadrature ?? {}) &&
     a.detector.target.material.name === b.detector.target.material.name
   );
@@ -289,7 +289,8 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   const fw = flavourWeights(coupling, setup.flux);
   const from = opts.from !== undefined && canDeriveFrom(opts.from, mN, coupling, setup) ? opts.from : undefined;
   const [production, productionECC, productionElectron] = (from && rescaledTables(from, fw, setup)) || dipoleTables(mN, fw, setup);
-  const decay = from?.decay ?? dipoleDecayInputs(mN, coupling, setup);
+  // the decay flavours change only the widths: tables shared, decay inputs recomputed
+  const decay = (from && from.setup.decayFlavours === setup.decayFlavours ? from.decay : undefined) ?? dipoleDecayInputs(mN, coupling, setup);
   const { widthAtUnit, brGamma, dilepton } = decay;
   const acc = transverseAcceptance(det);
   const acceptance: Record<DipoleSignature, (EN: number) => number> = {
