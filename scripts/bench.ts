@@ -1,144 +1,213 @@
 /**
- * `npm run bench`: timings that the issues set targets for, printed as a table.
- *  1. σ(E) at the 28 flux energies for each (model, process) at one m_N;
- *  2. all signatures of the dipole portal at 60 masses × 60 couplings (tables once per mass,
- *     analytic μ_N rescaling);
- *  3. the sampler's events per second; full events (lib/events) per second, generated and
- *     written in each format, and the peak memory of `nudump sample` per format;
- *  4. nudump's start-up plus one `events` evaluation.
- * Wall-clock times on this machine; each measurement is the best of a few repetitions.
+ * `npm run bench`: the timings issue 15 sets targets for. Every row is measured at least five
+ * times and reports the median, min and max, and the ratio of its median to the committed
+ * baseline (scripts/bench-baseline.json, the code before issue 15 on this machine) as
+ * "×N faster" (or "×N slower"). Compute rows exclude drawing; the `nudump events` row
+ * includes process start-up. The machine's load average is printed with the table, since
+ * the machine is shared.
+ *
+ *   npm run bench                 print the table
+ *   npm run bench -- --write-baseline   also store the medians as the new baseline
+ *   npm run bench -- --reps 7     more repetitions (default 5)
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 
 // Measure the compiled library (dist/, what the CLI and the notebooks run), not the tsx
 // on-the-fly transform, whose import getters slow inner loops by up to 2x.
-const distIndex = join(__dirname, "..", "dist", "lib", "index.js");
+const root = join(__dirname, "..");
+const distIndex = join(root, "dist", "lib", "index.js");
 if (!existsSync(distIndex)) {
   console.error("bench: dist/ is missing; run `npm run build` first");
   process.exit(1);
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nd = require(distIndex) as typeof import("../lib");
-const { tungsten } = nd.constants;
-const dark = nd.darkBoson;
-const dipole = nd.dipole;
-const { seededRandom } = nd.random;
-const { DIPOLE_SIGNATURES, dipoleMassPoint, makeSetup, sampleDipole } = nd.signatures;
+const baselineFile = join(__dirname, "bench-baseline.json");
+const argv = process.argv.slice(2);
+const reps = Math.max(5, Number(argv[argv.indexOf("--reps") + 1]) || 5);
 
-function best(reps: number, f: () => void): number {
-  let b = Infinity;
-  for (let i = 0; i < reps; i++) {
+/** A row: key (stable, used in the baseline), label, unit; `higherIsBetter` for throughputs. */
+interface Row {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: "ms" | "s" | "events/s" | "MB";
+  readonly values: number[];
+  readonly higherIsBetter?: boolean;
+}
+const rows: Row[] = [];
+
+/** Time `f` `n` times (after `warm` untimed calls), ms per call. */
+function times(n: number, f: () => void, warm = 1): number[] {
+  for (let i = 0; i < warm; i++) f();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     f();
-    b = Math.min(b, performance.now() - t0);
+    out.push(performance.now() - t0);
   }
-  return b;
+  return out;
 }
+async function timesAsync(n: number, f: () => Promise<void>, warm = 1): Promise<number[]> {
+  for (let i = 0; i < warm; i++) await f();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await f();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+const median = (v: readonly number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : 0.5 * (s[m - 1]! + s[m]!);
+};
 
-const rows: [string, string][] = [];
-const energies = Array.from({ length: 28 }, (_, i) => 11.34 * Math.pow(10, 0.1 * i));
+const loadBefore = loadavg();
 
 // 1. cross sections over the flux energies
-const mN = 0.5;
-const dm = dark.fig3Benchmark(mN, 1e-6);
-const xs: [string, (E: number) => number][] = [
-  ["dipole coherent W", (E) => dipole.sigmaCoherent(E, mN, 1e-6, tungsten)],
-  ["dipole incoherent W (p+n)", (E) => dipole.sigmaIncoherent(E, mN, 1e-6, tungsten)],
-  ["dipole electron", (E) => dipole.sigmaElectron(E, mN, 1e-6)],
-  ["darkboson coherent W", (E) => dark.sigmaCoherent(dm, E, tungsten)],
-  ["darkboson incoherent W", (E) => dark.sigmaIncoherent(dm, E, tungsten)],
-  ["darkboson nu e -> N e", (E) => dark.sigmaNuElectron(dm, E)],
-];
-for (const [name, f] of xs) {
-  const ms = best(5, () => energies.forEach((E) => f(E)));
-  rows.push([`σ(E) at 28 energies: ${name} (m_N = ${mN} GeV)`, `${ms.toFixed(2)} ms`]);
-}
-
-// 2. all signatures at 60 masses x 60 couplings
-const setup = makeSetup("fasernu2-faser2");
-const masses = Array.from({ length: 60 }, (_, i) => 1e-3 * Math.pow(1e4, i / 59));
-const couplings = Array.from({ length: 60 }, (_, i) => 1e-9 * Math.pow(1e5, i / 59));
-let tTables = 0, tEval = 0, evaluations = 0;
-for (const mass of masses) {
-  const t0 = performance.now();
-  const point = dipoleMassPoint(mass, "universal", setup);
-  const t1 = performance.now();
-  for (const mu of couplings) for (const s of DIPOLE_SIGNATURES) {
-    point.signatures[s].events(mu * mu);
-    evaluations++;
-  }
-  tTables += t1 - t0;
-  tEval += performance.now() - t1;
-}
-rows.push([`all ${DIPOLE_SIGNATURES.length} dipole signatures, 60 masses × 60 couplings (one core)`, `${((tTables + tEval) / 1000).toFixed(2)} s`]);
-rows.push(["  of which production tables (60 masses)", `${(tTables / 1000).toFixed(2)} s`]);
-rows.push([`  of which ${evaluations} rescaled evaluations`, `${(tEval / 1000).toFixed(3)} s`]);
-
-// 3. sampler throughput
 {
-  const point = dipoleMassPoint(0.5, "universal", setup);
-  const model = dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
-  const n = 300_000;
-  sampleDipole(seededRandom(1), point, model, "vessel-photons", 10_000); // warm-up
-  const ms = best(3, () => sampleDipole(seededRandom(2), point, model, "vessel-photons", n));
-  rows.push(["sampler (m_N = 0.5 GeV, vessel photons)", `${((n / ms) * 1000).toExponential(2)} events/s`]);
+  const { tungsten } = nd.constants;
+  const dark = nd.darkBoson, dipole = nd.dipole;
+  const energies = Array.from({ length: 28 }, (_, i) => 11.34 * Math.pow(10, 0.1 * i));
+  const mN = 0.5;
+  const dm = dark.fig3Benchmark(mN, 1e-6);
+  const xs: [string, (E: number) => number][] = [
+    ["dipole coherent W", (E) => dipole.sigmaCoherent(E, mN, 1e-6, tungsten)],
+    ["dipole incoherent W (p+n)", (E) => dipole.sigmaIncoherent(E, mN, 1e-6, tungsten)],
+    ["dipole electron", (E) => dipole.sigmaElectron(E, mN, 1e-6)],
+    ["darkboson coherent W", (E) => dark.sigmaCoherent(dm, E, tungsten)],
+    ["darkboson incoherent W", (E) => dark.sigmaIncoherent(dm, E, tungsten)],
+    ["darkboson nu e -> N e", (E) => dark.sigmaNuElectron(dm, E)],
+  ];
+  for (const [name, f] of xs) {
+    rows.push({ key: `xsec:${name}`, label: `σ(E) at 28 energies: ${name} (m_N = ${mN} GeV)`, unit: "ms", values: times(reps, () => energies.forEach((E) => f(E))) });
+  }
 }
 
-// 3b. full events (lib/events): generation alone, then each writer; peak memory of `nudump sample` per format
+// 2. all signatures at 60 masses x 60 couplings (one core)
+{
+  const { DIPOLE_SIGNATURES, dipoleMassPoint, makeSetup } = nd.signatures;
+  const setup = makeSetup("fasernu2-faser2");
+  const masses = Array.from({ length: 60 }, (_, i) => 1e-3 * Math.pow(1e4, i / 59));
+  const couplings = Array.from({ length: 60 }, (_, i) => 1e-9 * Math.pow(1e5, i / 59));
+  const tTables: number[] = [], tEval: number[] = [], tAll: number[] = [];
+  for (let r = 0; r < reps + 1; r++) {
+    let a = 0, b = 0;
+    for (const mass of masses) {
+      const t0 = performance.now();
+      const point = dipoleMassPoint(mass, "universal", setup);
+      const t1 = performance.now();
+      for (const mu of couplings) for (const s of DIPOLE_SIGNATURES) point.signatures[s].events(mu * mu);
+      a += t1 - t0;
+      b += performance.now() - t1;
+    }
+    if (r === 0) continue; // warm-up
+    tTables.push(a / 1000); tEval.push(b / 1000); tAll.push((a + b) / 1000);
+  }
+  rows.push({ key: "grid60x60x5", label: `all ${DIPOLE_SIGNATURES.length} dipole signatures, 60 masses × 60 couplings (one core)`, unit: "s", values: tAll });
+  rows.push({ key: "grid60x60x5:tables", label: "  of which production tables (60 masses)", unit: "s", values: tTables });
+  rows.push({ key: "grid60x60x5:eval", label: `  of which ${60 * 60 * DIPOLE_SIGNATURES.length} rescaled evaluations`, unit: "s", values: tEval });
+}
+
+// 3. sampler throughput (in memory)
+{
+  const { dipoleMassPoint, makeSetup, sampleDipole } = nd.signatures;
+  const setup = makeSetup("fasernu2-faser2");
+  const point = dipoleMassPoint(0.5, "universal", setup);
+  const model = nd.dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
+  const n = 300_000;
+  const ms = times(reps, () => sampleDipole(nd.random.seededRandom(2), point, model, "vessel-photons", n));
+  rows.push({ key: "sampler", label: "sampler (m_N = 0.5 GeV, vessel photons, in memory)", unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
+}
+
+// 3b. full events (lib/events): generation alone, and `nudump sample` into each format (incl.
+// start-up, 2·10⁵ events); peak resident memory of a `nudump sample` run per format at 10⁵ and
+// BENCH_MEMORY_N (default 10⁶) events — flat in --n means the writers stream.
 {
   const ev = nd.events;
-  const point = dipoleMassPoint(0.5, "universal", setup);
-  const model = dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
+  const setup = nd.signatures.makeSetup("fasernu2-faser2");
+  const point = nd.signatures.dipoleMassPoint(0.5, "universal", setup);
+  const model = nd.dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
   const n = 200_000;
-  const stream = ev.dipoleEventStream(point, model, "vessel-photons", { n, seed: 2 });
-  const gen = best(2, () => {
-    for (const r of stream.events()) void r;
+  const gen = times(reps, () => {
+    for (const r of ev.dipoleEventStream(point, model, "vessel-photons", { n, seed: 2 }).events()) void r;
   });
-  rows.push(["full events, generation only (vessel photons)", `${((n / gen) * 1000).toExponential(2)} events/s`]);
-  const dir = require("node:fs").mkdtempSync(require("node:os").tmpdir() + "/nudump-bench-events-");
+  rows.push({ key: "events:generate", label: "full events, generation only (vessel photons)", unit: "events/s", values: gen.map((t) => (n / t) * 1000), higherIsBetter: true });
+  const fs = require("node:fs") as typeof import("node:fs");
+  const dir = fs.mkdtempSync(join(require("node:os").tmpdir(), "nudump-bench-events-"));
   for (const f of ev.EVENT_FORMATS) {
-    const file = `${dir}/ev.${f}`;
-    const t0 = performance.now();
-    execFileSync(process.execPath, ["bin/nudump.js", "sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", String(n), "--seed", "1", "--out", file]);
-    const ms = performance.now() - t0;
-    rows.push([`nudump sample → ${f} (${n} events, incl. start-up)`, `${((n / ms) * 1000).toExponential(2)} events/s, ${(require("node:fs").statSync(file).size / n).toFixed(0)} B/event`]);
+    const file = join(dir, `ev.${f}`);
+    const args = ["sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", String(n), "--seed", "1", "--out", file];
+    const ms = times(reps, () => void execFileSync(process.execPath, ["bin/nudump.js", ...args]), 0);
+    rows.push({ key: `events:write:${f}`, label: `nudump sample → ${f} (${n} events, incl. start-up)`, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
   }
-  // peak resident memory of a whole `nudump sample` run (maxRSS of the child), at two sizes:
-  // flat in --n means streaming works. BENCH_MEMORY_N (default 1e6) sets the larger size.
-  const big = Number(process.env.BENCH_MEMORY_N ?? 1e6);
+  const big = Number(process.env["BENCH_MEMORY_N"] ?? 1e6);
   for (const f of ev.EVENT_FORMATS) {
-    const rss = [100_000, big].map((m) => {
-      const script = `require("./dist/cli/main").main(["sample","--signature","vessel-photons","--mN","0.5","--mu","5e-7","--n","${m}","--seed","1","--out","${dir}/m.${f}"]).then(() => console.log(process.resourceUsage().maxRSS))`;
-      return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop()) / 1024;
-    });
-    rows.push([`peak memory, nudump sample → ${f}: 1e5 / ${big.toExponential(0)} events`, `${rss[0]!.toFixed(0)} MB / ${rss[1]!.toFixed(0)} MB`]);
+    for (const m of [100_000, big]) {
+      const script = `require("./dist/cli/main").main(["sample","--signature","vessel-photons","--mN","0.5","--mu","5e-7","--n","${m}","--seed","1","--out","${join(dir, "m." + f)}"]).then(() => console.log(process.resourceUsage().maxRSS))`;
+      const mb = Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop()) / 1024;
+      rows.push({ key: `events:memory:${f}:${m}`, label: `peak memory, nudump sample → ${f}, ${m.toExponential(0)} events`, unit: "MB", values: [mb] });
+    }
   }
-  require("node:fs").rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
-// 4. one full Fig. 1 panel through the CLI (worker threads, one per core)
-{
-  const out = require("node:os").tmpdir() + "/nudump-bench-fig1";
-  const ms = best(1, () => {
-    execFileSync(process.execPath, ["bin/nudump.js", "reach", "--figure", "1", "--panel", "universal", "--out", out]);
-  });
-  rows.push(["Fig. 1 panel (61 masses, 9 lines, bounds; nudump reach)", `${(ms / 1000).toFixed(2)} s`]);
+// 4. one Fig. 1 panel as data (starting grid + refinement, both edges, all lines, bounds), 2 workers, no drawing
+async function fig1Panel(): Promise<void> {
+  const f = nd.figures;
+  const opts = { panel: "universal" as const };
+  const perMass = await nd.reach.refineMassGrid(f.fig1Masses(), (ms) => f.runMassTasks("fig1", [...ms], opts, 2), (r) => r.mass, f.fig1EdgeList, {});
+  f.assembleFig1("universal", perMass);
 }
 
-// 5. CLI start-up + one evaluation (needs the build in dist/)
-{
-  const ms = best(3, () => {
-    execFileSync(process.execPath, ["bin/nudump.js", "events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"]);
-  });
-  rows.push(["nudump events (start-up + one point)", `${ms.toFixed(0)} ms`]);
-  const ms2 = best(3, () => {
-    execFileSync(process.execPath, ["bin/nudump.js", "xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "1", "--json"]);
-  });
-  rows.push(["nudump xsec (start-up + one σ)", `${ms2.toFixed(0)} ms`]);
+// 5. the CLI: start-up plus one evaluation (needs the build in dist/)
+const cli = (args: string[]) => () => {
+  execFileSync(process.execPath, [join(root, "bin", "nudump.js"), ...args], { stdio: ["ignore", "ignore", "inherit"] });
+};
+
+async function main(): Promise<void> {
+  rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
+  rows.push({ key: "cli-events", label: "nudump events (start-up + one point), wall", unit: "ms", values: times(reps, cli(["events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"])) });
+  rows.push({ key: "cli-xsec", label: "nudump xsec (start-up + one σ), wall", unit: "ms", values: times(reps, cli(["xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "1", "--json"])) });
+  const loadAfter = loadavg();
+
+  const baseline: { rows?: Record<string, number> } = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : {};
+  const fmt = (x: number, unit: Row["unit"]) => (unit === "events/s" ? x.toExponential(2) : unit === "s" ? x.toFixed(2) : x.toFixed(unit === "ms" && x < 10 ? 2 : 0));
+  const w = Math.max(...rows.map((r) => r.label.length));
+  console.log(`nudump benchmark — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, ${reps} runs per row`);
+  console.log(`load average (1/5/15 min): before ${loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${loadAfter.map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(`${"row".padEnd(w)}  ${"median".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)}  unit      vs baseline`);
+  for (const r of rows) {
+    const med = median(r.values);
+    const base = baseline.rows?.[r.key];
+    let ratio = "(no baseline)";
+    if (base !== undefined && base > 0 && med > 0) {
+      const speedup = r.higherIsBetter ? med / base : base / med;
+      ratio = speedup >= 1 ? `×${speedup.toFixed(2)} faster` : `×${(1 / speedup).toFixed(2)} slower`;
+    }
+    console.log(`${r.label.padEnd(w)}  ${fmt(med, r.unit).padStart(9)} ${fmt(Math.min(...r.values), r.unit).padStart(9)} ${fmt(Math.max(...r.values), r.unit).padStart(9)}  ${r.unit.padEnd(8)}  ${ratio}`);
+  }
+  if (argv.includes("--write-baseline")) {
+    const out = {
+      note: "Medians of `npm run bench` on the code before issue 15 (commit 7f4eb72), this 2-core machine; ratios in the bench are against these.",
+      measured: new Date().toISOString(),
+      node: process.version,
+      load: { before: loadBefore, after: loadAfter },
+      units: Object.fromEntries(rows.map((r) => [r.key, r.unit])),
+      rows: Object.fromEntries(rows.map((r) => [r.key, median(r.values)])),
+      min: Object.fromEntries(rows.map((r) => [r.key, Math.min(...r.values)])),
+      max: Object.fromEntries(rows.map((r) => [r.key, Math.max(...r.values)])),
+    };
+    writeFileSync(baselineFile, JSON.stringify(out, null, 1) + "\n");
+    console.log(`baseline written to ${baselineFile}`);
+  }
 }
 
-const w = Math.max(...rows.map(([k]) => k.length));
-console.log(`nudump benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${require("node:os").cpus().length} cores`);
-for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -7,6 +7,7 @@ import {
   fig4PaperComparison,
   fig4ResonanceMasses,
   fig4RightPanel,
+  fig4Panels,
   fig4ScalingCheck,
   hnlTauBoundsDir,
   massRangesAbove,
@@ -47,6 +48,16 @@ describe("Fig. 4 left: the (m_N, |U_τN|²) plane", () => {
       for (const v of [...l.x, ...l.y]) expect(Number.isFinite(v) && v > 0).toBe(true);
       expect(l.level).toBeGreaterThan(0);
     }
+  });
+
+  it("fig4Panels: the right panel from the left panel's points equals the right panel computed on its own (masses ≤ 0.6 GeV kept, heavier dropped)", () => {
+    const both = fig4Panels({ points: [...points, ...fig4MassPoints({ masses: [0.9] })], boundsDir: BOUNDS });
+    const alone = fig4RightPanel({ masses: [masses[0]!, masses[2]!] });
+    expect(both.right.masses).toEqual(masses);
+    for (const k of ["faser2", "faser2NoAngle", "charm2"] as const) {
+      [0, 2].forEach((i, j) => expect(Math.abs(both.right[k][i]! / alone[k][j]! - 1)).toBeLessThan(1e-12));
+    }
+    expect(both.left.lines.map((l) => l.name)).toEqual(res.lines.map((l) => l.name));
   });
 
   it("the right panel is the U2 → 0 limit of the Z_D → N N̄ scattering counts, and releasing the angle cuts only adds events", () => {

@@ -45,6 +45,14 @@ export function thresholdEnergy(mN: number, M: number): number {
   return mN + (mN * mN) / (2 * M);
 }
 
+/**
+ * Within-bin flux density per unit ln E at ln E = x of a bin [lnLo, lnLo + delta] with slope s,
+ * normalised to 1 over the bin: s e^{s(x − lnLo)}/(e^{s·delta} − 1) (1/delta for s·delta → 0). Per unit ln E.
+ */
+export function withinBinDensity(x: number, lnLo: number, delta: number, s: number): number {
+  return Math.abs(s * delta) < 1e-9 ? 1 / delta : (s * Math.exp(s * (x - lnLo))) / Math.expm1(s * delta);
+}
+
 /** An E_ν node of a flux bin: energy, the fraction of the bin's count it carries, and its cell [lnLo, lnHi]. */
 export interface EnergyNode {
   readonly Enu: number;
@@ -84,7 +92,7 @@ export function energyNodes(
       const x = pa + 0.5 * h * (1 + er.x[i]!);
       const hi = i === er.x.length - 1 ? pb : sub + 0.5 * h * er.w[i]!;
       // density of the bin's count per unit ln E at x, normalised over the whole bin
-      const rho = Math.abs(s * delta) < 1e-9 ? 1 / delta : (s * Math.exp(s * (x - lnLo))) / Math.expm1(s * delta);
+      const rho = withinBinDensity(x, lnLo, delta, s);
       out.push({ Enu: Math.exp(x), weight: rho * 0.5 * h * er.w[i]!, lnLo: sub, lnHi: hi });
       sub = hi;
     }

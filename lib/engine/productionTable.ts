@@ -145,16 +145,53 @@ export interface ProductionTable {
   readonly binFlavourFractions: readonly Float64Array[] | null;
   /** Total expected interactions at unit coupling factor. */
   readonly total: number;
+  /** The flux and target the weights were built from (what {@link rescaleProduction} changes). */
+  readonly source?: ProductionSource;
 }
 
-interface NodeColumns {
-  f: number[];
-  b: number[];
-  c: number[];
-  E: number[];
-  t: number[];
-  EN: number[];
-  w: number[];
+/** The inputs of a table's weights that {@link rescaleProduction} may change: flux per bin and target length. */
+export interface ProductionSource {
+  /** The spectra actually integrated (one merged spectrum with mergeFlavours) and their weights. */
+  readonly spectra: readonly BinnedSpectrum[];
+  readonly flavourWeights: readonly number[];
+  /** Target length, GeV⁻¹. */
+  readonly length: number;
+  readonly material: Material;
+  readonly withinBin: WithinBinModel;
+  readonly merged: boolean;
+}
+
+/** Growable column storage of the nodes (typed arrays doubled on demand, trimmed at the end). */
+class NodeColumns {
+  n = 0;
+  f = new Int8Array(1024);
+  b = new Int32Array(1024);
+  c = new Int8Array(1024);
+  E = new Float64Array(1024);
+  t = new Float64Array(1024);
+  EN = new Float64Array(1024);
+  w = new Float64Array(1024);
+  push(f: number, b: number, c: number, E: number, t: number, EN: number, w: number): void {
+    if (this.n === this.w.length) this.grow();
+    const k = this.n++;
+    this.f[k] = f; this.b[k] = b; this.c[k] = c; this.E[k] = E; this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
+  }
+  private grow(): void {
+    const m = 2 * this.w.length;
+    const up = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const o = make(m);
+      o.set(a);
+      return o;
+    };
+    this.f = up(this.f, (n) => new Int8Array(n)); this.b = up(this.b, (n) => new Int32Array(n)); this.c = up(this.c, (n) => new Int8Array(n));
+    this.E = up(this.E, (n) => new Float64Array(n)); this.t = up(this.t, (n) => new Float64Array(n));
+    this.EN = up(this.EN, (n) => new Float64Array(n)); this.w = up(this.w, (n) => new Float64Array(n));
+  }
+  /** The filled part as the table's columns. */
+  nodes(): ProductionNodes {
+    const n = this.n;
+    return { length: n, flavour: this.f.slice(0, n), bin: this.b.slice(0, n), channel: this.c.slice(0, n), Enu: this.E.slice(0, n), t: this.t.slice(0, n), EN: this.EN.slice(0, n), weight: this.w.slice(0, n) };
+  }
 }
 
 /**
@@ -209,18 +246,34 @@ function integrateT(
         if (!(w > 0) || !Number.isFinite(w)) {
           throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
         }
-        acc.f.push(key.f);
-        acc.b.push(key.b);
-        acc.c.push(key.c);
-        acc.E.push(Enu);
-        acc.t.push(t);
-        acc.EN.push(Enu - absT / (2 * ch.targetMass));
-        acc.w.push(w);
+        acc.push(key.f, key.b, key.c, Enu, t, Enu - absT / (2 * ch.targetMass), w);
         cellWeight += w;
       }
     }
   }
   return cellWeight;
+}
+
+/** The flavour spectra summed with their weights (identical bin edges required) and each flavour's fraction per bin. */
+function mergeSpectra(spectra: readonly BinnedSpectrum[], flavourWeights: readonly number[]): {
+  work: readonly BinnedSpectrum[];
+  workWeights: readonly number[];
+  binFlavourFractions: Float64Array[];
+} {
+  const used = spectra.map((_, f) => f).filter((f) => flavourWeights[f]! > 0);
+  const ref = used.length > 0 ? spectra[used[0]!]! : spectra[0]!;
+  const merged = new Array<number>(ref.counts.length).fill(0);
+  for (const f of used) {
+    const sp = spectra[f]!;
+    if (sp.edges.length !== ref.edges.length || sp.edges.some((e, i) => Math.abs(e / ref.edges[i]! - 1) > 1e-9)) {
+      throw new RangeError(`mergeFlavours: the spectra of ${ref.flavour} and ${sp.flavour} have different bin edges`);
+    }
+    sp.counts.forEach((cnt, b) => (merged[b]! += cnt * flavourWeights[f]!));
+  }
+  const binFlavourFractions = spectra.map((sp, f) =>
+    Float64Array.from(merged, (tot, b) => (tot > 0 && flavourWeights[f]! > 0 ? (sp.counts[b]! * flavourWeights[f]!) / tot : 0)),
+  );
+  return { work: [{ flavour: "all", edges: ref.edges, counts: merged }], workWeights: [1], binFlavourFractions };
 }
 
 /**
@@ -250,30 +303,10 @@ export function tabulateProduction(
   const er = gaussLegendre(opts.ePoints ?? 6);
   const panelsPerDecade = opts.panelsPerDecade ?? 2;
   const nNuc = nucleusDensity(material);
-  let work: readonly BinnedSpectrum[] = spectra;
-  let workWeights: readonly number[] = flavourWeights;
-  let binFlavourFractions: Float64Array[] | null = null;
-  if (opts.mergeFlavours) {
-    const used = spectra.map((_, f) => f).filter((f) => flavourWeights[f]! > 0);
-    const ref = used.length > 0 ? spectra[used[0]!]! : spectra[0]!;
-    const nb = ref.counts.length;
-    const merged = new Array<number>(nb).fill(0);
-    for (const f of used) {
-      const sp = spectra[f]!;
-      if (sp.edges.length !== ref.edges.length || sp.edges.some((e, i) => Math.abs(e / ref.edges[i]! - 1) > 1e-9)) {
-        throw new RangeError(`mergeFlavours: the spectra of ${ref.flavour} and ${sp.flavour} have different bin edges`);
-      }
-      sp.counts.forEach((cnt, b) => (merged[b]! += cnt * flavourWeights[f]!));
-    }
-    binFlavourFractions = spectra.map((sp, f) =>
-      Float64Array.from(merged, (tot, b) => (tot > 0 && flavourWeights[f]! > 0 ? (sp.counts[b]! * flavourWeights[f]!) / tot : 0)),
-    );
-    work = [{ flavour: "all", edges: ref.edges, counts: merged }];
-    workWeights = [1];
-  }
+  const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergeSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
   const flavourIndex = (f: number) => (opts.mergeFlavours ? -1 : f);
   const model = opts.withinBin ?? "interpolated";
-  const acc: NodeColumns = { f: [], b: [], c: [], E: [], t: [], EN: [], w: [] };
+  const acc = new NodeColumns();
   const cells: ProductionCell[] = [];
   let total = 0;
   const lnBreaks = (opts.energyBreaks ?? []).map((E, i) => {
@@ -296,35 +329,26 @@ export function tabulateProduction(
       channels.forEach((ch, c) => {
         const scat = nNuc * ch.perNucleus * length * count * fw;
         for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
-          const firstNode = acc.w.length;
+          const firstNode = acc.n;
           const cellWeight = integrateT(acc, { f: flavourIndex(f), b, c }, node.Enu, mN, ch, scat * node.weight, tRule);
           if (cellWeight > 0) {
-            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.w.length, weight: cellWeight });
+            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight });
             total += cellWeight;
           }
         }
       });
     }
   });
-  const [nf, nb, nc, nE, nt, nEN, nw] = [acc.f, acc.b, acc.c, acc.E, acc.t, acc.EN, acc.w];
   return {
     mN,
     flavours: spectra.map((s) => s.flavour),
     channels: channels.map((c) => c.name),
     channelDefs: channels,
-    nodes: {
-      length: nw.length,
-      flavour: Int8Array.from(nf),
-      bin: Int32Array.from(nb),
-      channel: Int8Array.from(nc),
-      Enu: Float64Array.from(nE),
-      t: Float64Array.from(nt),
-      EN: Float64Array.from(nEN),
-      weight: Float64Array.from(nw),
-    },
+    nodes: acc.nodes(),
     cells,
     binFlavourFractions,
     total,
+    source: { spectra: work, flavourWeights: workWeights, length, material, withinBin: model, merged: opts.mergeFlavours === true },
   };
 }
 
@@ -341,32 +365,33 @@ export function restrictAbsT(table: ProductionTable, tAbsMax: number, panelsPerD
     throw new RangeError(`tAbsMax = ${tAbsMax} GeV² is not on the panel grid (10^(k/${panelsPerDecade})); tabulate with opts.tAbsMax instead`);
   }
   const src = table.nodes;
-  const keep: number[] = [];
+  const keep = new Int32Array(src.length);
+  let m = 0;
   const cells: ProductionCell[] = [];
   let total = 0;
   for (const c of table.cells) {
-    const first = keep.length;
+    const first = m;
     let w = 0;
     for (let k = c.firstNode; k < c.endNode; k++) {
       if (-src.t[k]! <= tAbsMax) {
-        keep.push(k);
+        keep[m++] = k;
         w += src.weight[k]!;
       }
     }
     if (w > 0) {
-      cells.push({ ...c, firstNode: first, endNode: keep.length, weight: w });
+      cells.push({ ...c, firstNode: first, endNode: m, weight: w });
       total += w;
     }
   }
   const pick = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-    const out = make(keep.length);
-    keep.forEach((k, i) => (out[i] = a[k]!));
+    const out = make(m);
+    for (let i = 0; i < m; i++) out[i] = a[keep[i]!]!;
     return out;
   };
   return {
     ...table,
     nodes: {
-      length: keep.length,
+      length: m,
       flavour: pick(src.flavour, (n) => new Int8Array(n)),
       bin: pick(src.bin, (n) => new Int32Array(n)),
       channel: pick(src.channel, (n) => new Int8Array(n)),
@@ -401,6 +426,26 @@ export function breakdown(table: ProductionTable, nodeValue: (k: number) => numb
   return { total, byChannel, byFlavour };
 }
 
+/** Per node the fine ln E_N bin floor(log10 E_N · binsPerDecade), cached per E_N column (shared by every signature and by rescaled tables). */
+const KEY_CACHE = new WeakMap<Float64Array, Map<number, { key: Int32Array; kMin: number; kMax: number }>>();
+function energyKeys(EN: Float64Array, binsPerDecade: number): { key: Int32Array; kMin: number; kMax: number } {
+  let byBins = KEY_CACHE.get(EN);
+  if (!byBins) KEY_CACHE.set(EN, (byBins = new Map()));
+  const hit = byBins.get(binsPerDecade);
+  if (hit) return hit;
+  let kMin = Infinity, kMax = -Infinity;
+  const key = new Int32Array(EN.length);
+  for (let k = 0; k < EN.length; k++) {
+    const q = Math.floor(Math.log10(EN[k]!) * binsPerDecade);
+    key[k] = q;
+    if (q < kMin) kMin = q;
+    if (q > kMax) kMax = q;
+  }
+  const out = { key, kMin, kMax };
+  byBins.set(binsPerDecade, out);
+  return out;
+}
+
 /**
  * Collapse the nodes onto a fine grid in ln E_N (100 bins per decade), keeping per bin the
  * summed weight × acceptance(E_N) and the weighted mean E_N. Coupling scans then cost one
@@ -414,14 +459,7 @@ export function collapseByEnergy(
 ): { EN: Float64Array; weight: Float64Array } {
   const nd = table.nodes;
   if (nd.length === 0) return { EN: new Float64Array(0), weight: new Float64Array(0) };
-  let kMin = Infinity, kMax = -Infinity;
-  const key = new Int32Array(nd.length);
-  for (let k = 0; k < nd.length; k++) {
-    const q = Math.floor(Math.log10(nd.EN[k]!) * binsPerDecade);
-    key[k] = q;
-    if (q < kMin) kMin = q;
-    if (q > kMax) kMax = q;
-  }
+  const { key, kMin, kMax } = energyKeys(nd.EN, binsPerDecade);
   const n = kMax - kMin + 1;
   const w = new Float64Array(n), wE = new Float64Array(n);
   for (let k = 0; k < nd.length; k++) {

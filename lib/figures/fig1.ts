@@ -11,8 +11,9 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGridSync } from "../engine/reach";
-import { type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
+import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
+import { type DipoleMassPoint, type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
+import { memo, type MemoOptions } from "../engine/memo";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
 import { requireOneOf } from "../core/validate";
 
@@ -82,6 +83,34 @@ export function insidePolygon(x: number, y: number, px: readonly number[], py: r
   return inside;
 }
 
+/** A bound polygon with its vertices in (ln m_N, ln μ_N). */
+interface LogPolygon {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+/** {@link insidePolygon} with the point and the vertices already in log coordinates. */
+function insideLogPolygon(lx: number, ly: number, p: LogPolygon): boolean {
+  const px = p.x, py = p.y;
+  let inside = false;
+  for (let i = 0, j = px.length - 1; i < px.length; j = i++) {
+    const xi = px[i]!, yi = py[i]!, xj = px[j]!, yj = py[j]!;
+    if (yi > ly !== yj > ly && lx < ((xj - xi) * (ly - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** The panel's closed bounds in log space, prepared once per panel and thread (the data files are read once). */
+const LOG_POLYGONS = new Map<DipolePanel, LogPolygon[]>();
+function logPolygons(panel: DipolePanel): LogPolygon[] {
+  let out = LOG_POLYGONS.get(panel);
+  if (!out) {
+    out = panelBounds(panel).map((b) => ({ x: Float64Array.from(b.x, Math.log), y: Float64Array.from(b.y, Math.log) }));
+    LOG_POLYGONS.set(panel, out);
+  }
+  return out;
+}
+
 /** The gray bounds that apply to a panel (closed regions only). */
 export function panelBounds(panel: DipolePanel): DipoleBound[] {
   return readAllDipoleBounds().filter((b) => b.closed && b.panels.includes(panel));
@@ -103,45 +132,45 @@ const BOUND_TOP_MU = 1e-3;
 const BOUND_TOP_MARGIN = 0.99;
 
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
-export function fig1Mass(mass: number, opts: Fig1Options): Fig1MassResult {
+export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
   const muMin = opts.muMin ?? 1e-10, muMax = opts.muMax ?? 1e-3;
   // FASERν (Run 3) keeps its own flux (fasernu-run3) under every preset
   const setupOpts = setupOptionsOf({ ...opts, flux: undefined });
+  // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
+  // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
+  // `base`: a FASERν2 point of another variant at this mass (fig1Variants) — its tables rescaled
+  const hl = dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
   const points = {
-    "fasernu2-faser2": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts)),
-    "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts)),
+    "fasernu2-faser2": hl,
+    "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts), { from: hl }),
   };
   const edges: Record<string, EdgePair> = {};
   for (const line of FIG1_LINES) {
     const sig = points[line.detector].signatures[line.signature];
     edges[line.name] = findEdges((mu) => sig.events(mu * mu), line.level, mass, { yMin: muMin, yMax: muMax });
   }
-  const bounds = panelBounds(opts.panel);
+  const polygons = logPolygons(opts.panel);
   const maxAllowed: Record<string, { events: number; mu: number }> = {};
   // the bound polygons are clipped to μ_N ≤ 1e-3 GeV⁻¹ (data/bounds/dipole): above the scan's
-  // top the exclusion status is unknown, so the "allowed" search stays strictly below it
-  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS).filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU));
+  // top the exclusion status is unknown, so the "allowed" search stays strictly below it;
+  // the allowed μ_N points do not depend on the signature: found once per mass
+  const lx = Math.log(mass);
+  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS)
+    .filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU))
+    .filter((mu) => !polygons.some((p) => insideLogPolygon(lx, Math.log(mu), p)));
+  const largest = (sig: { events: (kappa: number) => number }) => {
+    let best = { events: 0, mu: 0 };
+    for (const mu of grid) {
+      const e = sig.events(mu * mu);
+      if (e > best.events) best = { events: e, mu };
+    }
+    return best;
+  };
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
-    const sig = points["fasernu2-faser2"].signatures[s];
-    let best = { events: 0, mu: 0 };
-    for (const mu of grid) {
-      if (bounds.some((b) => insidePolygon(mass, mu, b.x, b.y))) continue;
-      const e = sig.events(mu * mu);
-      if (e > best.events) best = { events: e, mu };
-    }
-    maxAllowed[s] = best;
+    maxAllowed[s] = largest(points["fasernu2-faser2"].signatures[s]);
   }
-  {
-    const sig = points["fasernu-faser"].signatures["vessel-photons"];
-    let best = { events: 0, mu: 0 };
-    for (const mu of grid) {
-      if (bounds.some((b) => insidePolygon(mass, mu, b.x, b.y))) continue;
-      const e = sig.events(mu * mu);
-      if (e > best.events) best = { events: e, mu };
-    }
-    maxAllowed["run3-vessel-photons"] = best;
-  }
+  maxAllowed["run3-vessel-photons"] = largest(points["fasernu-faser"].signatures["vessel-photons"]);
   return { mass, edges, maxAllowed };
 }
 
@@ -211,4 +240,53 @@ export function fig1(opts: Fig1Options, onProgress?: (done: number, total: numbe
   };
   const out = opts.refine === false ? masses.map(evaluate) : refineMassGridSync(masses, evaluate, (r) => r.mass, fig1EdgeList, opts.refine ?? {});
   return assembleFig1(opts.panel, out);
+}
+
+/**
+ * Fig. 1 once per notebook run: {@link fig1} memoised on every option (lib/engine/memo; in
+ * memory per kernel, on disk under `memoOpts.dir` when given). Editing and re-running one
+ * cell recomputes only panels whose options changed.
+ */
+export function fig1Cached(opts: Fig1Options, memoOpts: MemoOptions = {}): Fig1Data {
+  return memo("fig1", { opts, masses: opts.masses ?? fig1Masses() }, () => fig1(opts), memoOpts);
+}
+
+/**
+ * Several Fig. 1 variants (normalisation, flux source, decay flavours, …; same panel) computed
+ * together in this thread, each exactly as {@link fig1} would (its own refined mass grid), but
+ * with the production tabulated once per mass: variant 0's FASERν2 point is built and every
+ * variant's tables are rescaled from it (a flux with the same bins, lib/engine/tableRescale;
+ * the decay flavours change only the widths). Variants whose tables cannot be rescaled (other
+ * bins, other panel) are tabulated in full — same numbers, no saving.
+ */
+export async function fig1Variants(variants: readonly Fig1Options[]): Promise<Fig1Data[]> {
+  if (variants.length === 0) return [];
+  const first = variants[0]!;
+  const baseSetup = () => makeSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
+  // requests of the variants in one refinement round, served together (one base point per mass)
+  let pending: { v: number; masses: readonly number[]; resolve: (r: Fig1MassResult[]) => void }[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    const union = [...new Set(batch.flatMap((q) => q.masses))];
+    const results = new Map<string, Fig1MassResult>();
+    for (const m of union) {
+      const base = dipoleMassPoint(m, first.panel, baseSetup());
+      for (const q of batch) if (q.masses.includes(m)) results.set(`${q.v}:${m}`, fig1Mass(m, variants[q.v]!, base));
+    }
+    for (const q of batch) q.resolve(q.masses.map((m) => results.get(`${q.v}:${m}`)!));
+  };
+  const evaluate = (v: number) => (ms: readonly number[]) =>
+    new Promise<Fig1MassResult[]>((resolve) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ v, masses: ms, resolve });
+    });
+  const perVariant = await Promise.all(
+    variants.map((o, v) =>
+      o.refine === false
+        ? evaluate(v)(o.masses ?? fig1Masses())
+        : refineMassGrid(o.masses ?? fig1Masses(), evaluate(v), (r) => r.mass, fig1EdgeList, o.refine ?? {}),
+    ),
+  );
+  return perVariant.map((r, v) => assembleFig1(variants[v]!.panel, r));
 }

@@ -42,6 +42,7 @@ import {
   tabulateProduction,
 } from "../../engine/productionTable";
 import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
+import { rescaleProduction } from "../../engine/tableRescale";
 import { type ScalableSignature, scalableSignature } from "../../engine/scaling";
 
 /** The signatures of the dipole portal, as named on the command line. */
@@ -170,6 +171,8 @@ export interface DipoleMassPoint {
   readonly acceptance: Readonly<Record<DipoleSignature, (EN: number) => number>>;
   /** The μ_N-scalable signatures (κ = μ_N²). */
   readonly signatures: Readonly<Record<DipoleSignature, ScalableSignature>>;
+  /** The decay inputs (shared by points derived with {@link DipoleMassPointOptions.from}). */
+  readonly decay?: DipoleDecayInputs;
 }
 
 /**
@@ -192,14 +195,65 @@ function logInterpolant(f: (E: number) => number, Emin: number, Emax: number, pe
   };
 }
 
-/** Build the μ_N-independent tables of one mass point (the expensive step of a scan: ~10 ms). */
-export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: DipoleSetup): DipoleMassPoint {
-  requirePositive("mN", mN);
-  requireOneOf("coupling", coupling, ["universal", "tau"] as const);
+/** The μ_N-independent decay inputs of a mass point at μ_N = 1 GeV⁻¹ (shared by every detector). */
+export interface DipoleDecayInputs {
+  /** Total width, GeV, and Br(N → νγ). */
+  readonly widthAtUnit: number;
+  readonly brGamma: number;
+  /** Σ_ℓ Br(N → νℓℓ) × fraction with E(ℓ⁺) + E(ℓ⁻) above the vessel cut, as a function of E_N (GeV). */
+  readonly dilepton: (EN: number) => number;
+}
+
+/** Widths, branching fractions and the tabulated dilepton visible fraction of (m_N, coupling, decay flavours). */
+function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSetup): DipoleDecayInputs {
+  const unit = dipoleModel({ mN, mu: 1, coupling, ...(setup.decayFlavours !== undefined ? { decayFlavours: setup.decayFlavours } : {}) });
+  const Emax = 2e4;
+  const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
+  const brL = leptons.map((l) => branchingNuLL(unit, l));
+  // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
+  const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
+  const fracL = leptons.map((l) => {
+    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, Emax);
+    return (E: number) => (E <= Elo ? 0 : f(E));
+  });
+  const dilepton = (EN: number) => {
+    let s = 0;
+    for (let i = 0; i < leptons.length; i++) s += brL[i]! * fracL[i]!(EN);
+    return s;
+  };
+  return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton };
+}
+
+/** Options of {@link dipoleMassPoint}. */
+export interface DipoleMassPointOptions {
+  /**
+   * A mass point of the same m_N, coupling, material and quadrature for another detector/flux
+   * (e.g. FASERν2 for the FASER Run-3 line): its tables are rescaled to this setup's flux per
+   * bin and target length (lib/engine/tableRescale, exact to rounding) instead of tabulated
+   * again, and its decay inputs reused when the decay flavours agree (they change only the
+   * widths, never the tables). Any flux with the same bins works (another normalisation, another
+   * detector's flux). Falls back to a full tabulation when the bins, material or settings differ.
+   */
+  readonly from?: DipoleMassPoint;
+}
+
+/** Whether `p`'s tables are valid for (mN, coupling, setup) up to flux per bin and target length. */
+function canDeriveFrom(p: DipoleMassPoint, mN: number, coupling: DipoleCoupling, setup: DipoleSetup): boolean {
+  const a = p.setup, b = setup;
+  return (
+    p.mN === mN && p.coupling === coupling &&
+    (a.screening ?? false) === (b.screening ?? false) &&
+    (a.electronAngleCuts ?? true) === (b.electronAngleCuts ?? true) &&
+    JSON.stringify(a.quadrature ?? {}) === JSON.stringify(b.quadrature ?? {}) &&
+    a.detector.target.material.name === b.detector.target.material.name
+  );
+}
+
+/** The three production tables of a mass point, tabulated. */
+function dipoleTables(mN: number, fw: readonly number[], setup: DipoleSetup): [ProductionTable, ProductionTable, ProductionTable] {
   const det = setup.detector;
   const mat = det.target.material;
   const channels = dipoleChannels(mN, mat, { screening: setup.screening ?? false });
-  const fw = flavourWeights(coupling, setup.flux);
   const L = det.target.length;
   // the acceptances switch on at E_γ,max = (E_N + p_N)/2 = E_cut, i.e. E_N = E_cut + m_N²/(4E_cut) (E_N ≈ E_ν for the
   // coherent channel, which dominates): split the flux bins there so that the rule never straddles a kink
@@ -217,24 +271,28 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
       return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass);
     },
   });
-  const unit = dipoleModel({ mN, mu: 1, coupling, ...(setup.decayFlavours !== undefined ? { decayFlavours: setup.decayFlavours } : {}) });
-  const widthAtUnit = totalWidth(unit);
-  const brGamma = branchingNuGamma(unit);
+  return [production, productionECC, productionElectron];
+}
+
+/** The tables of `from` rescaled to `setup`'s flux and target length, or null when not exact. */
+function rescaledTables(from: DipoleMassPoint, fw: readonly number[], setup: DipoleSetup): [ProductionTable, ProductionTable, ProductionTable] | null {
+  const t = setup.detector.target;
+  const out = [from.production, from.productionECC, from.productionElectron].map((tab) => rescaleProduction(tab, setup.flux, fw, t.length, t.material));
+  return out.every((x) => x !== null) ? (out as [ProductionTable, ProductionTable, ProductionTable]) : null;
+}
+
+/** Build the μ_N-independent tables of one mass point (the expensive step of a scan: ~10 ms). */
+export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: DipoleSetup, opts: DipoleMassPointOptions = {}): DipoleMassPoint {
+  requirePositive("mN", mN);
+  requireOneOf("coupling", coupling, ["universal", "tau"] as const);
+  const det = setup.detector;
+  const fw = flavourWeights(coupling, setup.flux);
+  const from = opts.from !== undefined && canDeriveFrom(opts.from, mN, coupling, setup) ? opts.from : undefined;
+  const [production, productionECC, productionElectron] = (from && rescaledTables(from, fw, setup)) || dipoleTables(mN, fw, setup);
+  // the decay flavours change only the widths: tables shared, decay inputs recomputed
+  const decay = (from && from.setup.decayFlavours === setup.decayFlavours ? from.decay : undefined) ?? dipoleDecayInputs(mN, coupling, setup);
+  const { widthAtUnit, brGamma, dilepton } = decay;
   const acc = transverseAcceptance(det);
-  const Emax = 2e4;
-  const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
-  const brL = leptons.map((l) => branchingNuLL(unit, l));
-  // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
-  const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
-  const fracL = leptons.map((l) => {
-    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, Emax);
-    return (E: number) => (E <= Elo ? 0 : f(E));
-  });
-  const dilepton = (EN: number) => {
-    let s = 0;
-    for (let i = 0; i < leptons.length; i++) s += brL[i]! * fracL[i]!(EN);
-    return s;
-  };
   const acceptance: Record<DipoleSignature, (EN: number) => number> = {
     "vessel-photons": (EN) => acc * brGamma * photonFractionAbove(EN, mN, CUTS.vesselEvis),
     "vessel-dileptons": (EN) => acc * dilepton(EN),
@@ -253,7 +311,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
       scalableSignature(s, regionFor(s), det, collapseByEnergy(tableFor(s), acceptance[s]), dAtUnit),
     ]),
   ) as Record<DipoleSignature, ScalableSignature>;
-  return { mN, coupling, setup, production, productionECC, productionElectron, brGamma, widthAtUnit, acceptance, signatures };
+  return { mN, coupling, setup, production, productionECC, productionElectron, brGamma, widthAtUnit, acceptance, signatures, decay };
 }
 
 /** Expected events of one signature with its breakdown by production channel and by flavour. */

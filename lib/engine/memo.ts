@@ -1,0 +1,81 @@
+/**
+ * A cache keyed by every input (issue 15 item 3): notebooks re-running one cell reuse what the
+ * other cells computed. The key is a stable JSON of the inputs (object keys sorted, numbers
+ * written exactly by JSON's shortest round-trip form, undefined fields dropped), so two calls
+ * hit the same entry exactly when their inputs are equal. In memory per process (a notebook
+ * kernel); optionally also on disk as JSON under `dir` for plain-data results.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+
+/** JSON with object keys sorted at every depth (arrays keep their order); typed arrays as arrays. RangeError on NaN/functions. */
+export function stableJson(x: unknown): string {
+  const norm = (v: unknown, where: string): unknown => {
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new RangeError(`memo key: ${where} = ${v} is not a finite number`);
+      return v;
+    }
+    if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") throw new RangeError(`memo key: ${where} is a ${typeof v} (allowed: plain data)`);
+    if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+    if (Array.isArray(v)) return v.map((e, i) => norm(e, `${where}[${i}]`));
+    if (v !== null && typeof v === "object") {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) {
+        const e = (v as Record<string, unknown>)[k];
+        if (e !== undefined) o[k] = norm(e, `${where}.${k}`);
+      }
+      return o;
+    }
+    return v;
+  };
+  return JSON.stringify(norm(x, "inputs"));
+}
+
+/** The cache key of a named computation and its inputs (sha-256 of the stable JSON, hex). */
+export function memoKey(name: string, inputs: unknown): string {
+  return createHash("sha256").update(name + "\n" + stableJson(inputs)).digest("hex");
+}
+
+const MEMORY = new Map<string, unknown>();
+
+/** Options of {@link memo}. */
+export interface MemoOptions {
+  /** Also keep the result on disk under this directory (JSON; for plain-data results only). */
+  readonly dir?: string;
+}
+
+/**
+ * `compute()` once per (name, inputs): later calls with equal inputs return the stored result
+ * (the same object in memory — treat it as read-only). `inputs` must hold everything the result
+ * depends on (options, data directories, the package version if the code may change).
+ */
+export function memo<T>(name: string, inputs: unknown, compute: () => T, opts: MemoOptions = {}): T {
+  const key = memoKey(name, inputs);
+  if (MEMORY.has(key)) return MEMORY.get(key) as T;
+  const file = opts.dir !== undefined ? path.join(opts.dir, `${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${key.slice(0, 24)}.json`) : null;
+  if (file !== null && existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { key: string; value: T };
+    if (stored.key === key) {
+      MEMORY.set(key, stored.value);
+      return stored.value;
+    }
+  }
+  const value = compute();
+  MEMORY.set(key, value);
+  if (file !== null) {
+    mkdirSync(opts.dir!, { recursive: true });
+    writeFileSync(file, JSON.stringify({ name, key, inputs: JSON.parse(stableJson(inputs)), value }) + "\n");
+  }
+  return value;
+}
+
+/** Forget every in-memory entry (disk entries stay). */
+export function clearMemo(): void {
+  MEMORY.clear();
+}
+
+/** Number of in-memory entries. */
+export function memoSize(): number {
+  return MEMORY.size;
+}

@@ -1,0 +1,96 @@
+/**
+ * A production table for another flux (same bins) and target length, from an existing one by
+ * rescaling: the nodes (E_ν, t) and the cross sections do not depend on the counts, only the
+ * weights do — through the bin count, the target length, and (for the "interpolated" within-bin
+ * model) the bin's density at the node, whose slope depends on the neighbouring bins' counts.
+ * Each node's weight is multiplied by
+ *   [N'_b L' ρ'_b(ln E_ν)] / [N_b L ρ_b(ln E_ν)],
+ * the exact ratio of the two tabulations' node weights (lib/engine/productionTable), so the
+ * result equals a fresh tabulation to rounding (≲ 1e-15 relative; test/tableRescale.test.ts).
+ * Used for the FASER Run-3 line of Fig. 1 (issue 15), whose flux has the HL-LHC bins.
+ */
+import type { Material } from "../core/constants";
+import { requirePositive } from "../core/validate";
+import { withinBinDensity, withinBinSlopes } from "./fluxBins";
+import type { BinnedSpectrum, ProductionCell, ProductionTable } from "./productionTable";
+
+/** Sum the spectra with their weights bin by bin (the merged flux of a table with mergeFlavours). */
+function mergedCounts(spectra: readonly BinnedSpectrum[], weights: readonly number[], nb: number): number[] {
+  const out = new Array<number>(nb).fill(0);
+  spectra.forEach((sp, f) => {
+    if (weights[f]! > 0) sp.counts.forEach((c, b) => (out[b]! += c * weights[f]!));
+  });
+  return out;
+}
+
+const sameEdges = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((e, i) => Math.abs(e / b[i]! - 1) <= 1e-12);
+
+/**
+ * `table` with the flux `spectra` (weighted by `flavourWeights`, as for tabulateProduction) and
+ * target length `length` (GeV⁻¹) instead of its own; null when that is not an exact rescale
+ * (different bin edges or material, a bin or flavour empty in the table but not in the new flux
+ * or vice versa, a table without `source`) — then tabulate afresh.
+ */
+export function rescaleProduction(
+  table: ProductionTable,
+  spectra: readonly BinnedSpectrum[],
+  flavourWeights: readonly number[],
+  length: number,
+  material: Material,
+): ProductionTable | null {
+  requirePositive("length", length);
+  const src = table.source;
+  if (!src || src.material.name !== material.name || src.material.A !== material.A || src.material.density !== material.density) return null;
+  if (spectra.length !== table.flavours.length || spectra.some((s, f) => s.flavour !== table.flavours[f])) return null;
+  const nb = src.spectra[0]?.counts.length ?? 0;
+  if (spectra.some((s) => s.counts.length !== nb || !sameEdges(s.edges, src.spectra[0]!.edges))) return null;
+  // the new work spectra (merged or per flavour) and weights, as tabulateProduction would integrate them
+  const work: number[][] = src.merged ? [mergedCounts(spectra, flavourWeights, nb)] : spectra.map((s) => [...s.counts]);
+  const workW: number[] = src.merged ? [1] : [...flavourWeights];
+  const factor: Float64Array[] = work.map((counts, f) => {
+    const old = src.spectra[f]!, oldW = src.flavourWeights[f]!;
+    const out = new Float64Array(nb);
+    for (let b = 0; b < nb; b++) {
+      const a = old.counts[b]! * oldW, n = counts[b]! * workW[f]!;
+      if ((a > 0) !== (n > 0)) return null as unknown as Float64Array;
+      out[b] = a > 0 ? (n * length) / (a * src.length) : 0;
+    }
+    return out;
+  });
+  if (factor.some((x) => x === null)) return null;
+  const edges = src.spectra[0]!.edges;
+  const oldSlopes = work.map((_, f) => withinBinSlopes(edges, src.spectra[f]!.counts, src.withinBin));
+  const newSlopes = work.map((counts) => withinBinSlopes(edges, counts, src.withinBin));
+  const lnEdges = edges.map((e) => Math.log(e));
+  const nd = table.nodes;
+  const weight = new Float64Array(nd.length);
+  const cells: ProductionCell[] = [];
+  let total = 0;
+  for (const c of table.cells) {
+    const f = c.flavour < 0 ? 0 : c.flavour, b = c.bin;
+    const lnLo = lnEdges[b]!, delta = lnEdges[b + 1]! - lnLo;
+    let r = factor[f]![b]!;
+    if (src.withinBin === "interpolated") {
+      const x = Math.log(c.Enu);
+      r *= withinBinDensity(x, lnLo, delta, newSlopes[f]![b]!) / withinBinDensity(x, lnLo, delta, oldSlopes[f]![b]!);
+    }
+    let w = 0;
+    for (let k = c.firstNode; k < c.endNode; k++) {
+      weight[k] = nd.weight[k]! * r;
+      w += weight[k]!;
+    }
+    cells.push({ ...c, lnSlope: newSlopes[f]![b]!, weight: w });
+    total += w;
+  }
+  const binFlavourFractions = src.merged
+    ? spectra.map((sp, f) => Float64Array.from(work[0]!, (tot, b) => (tot > 0 && flavourWeights[f]! > 0 ? (sp.counts[b]! * flavourWeights[f]!) / tot : 0)))
+    : null;
+  return {
+    ...table,
+    nodes: { ...nd, weight },
+    cells,
+    binFlavourFractions,
+    total,
+    source: { ...src, spectra: work.map((counts, f) => ({ flavour: src.spectra[f]!.flavour, edges, counts })), flavourWeights: workW, length },
+  };
+}
