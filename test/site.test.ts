@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as url from "node:url";
 import { describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../lib/plot/plots";
+import { chromiumArgs, chromiumPath } from "../lib/plot";
 
 const root = path.join(__dirname, "..");
 const site = path.join(root, "site");

@@ -184,13 +184,8 @@ export function joinEdges(edges: readonly EdgePair[], name: string, label: strin
   return { name, label, x: ordered.map((v) => v.x), y: ordered.map((v) => v.y), closed, level, hover: ordered.map((v) => v.hover), openAt, breaks };
 }
 
-/** Log-spaced grid of n points from a to b (inclusive). */
-export function logGrid(a: number, b: number, n: number): number[] {
-  requirePositive("a", a);
-  requirePositive("b", b);
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`n = ${n} must be an integer ≥ 2`);
-  return Array.from({ length: n }, (_, i) => a * Math.pow(b / a, i / (n - 1)));
-}
+/** Log-spaced grid (owner: lib/core/grids), re-exported for the figures that scan with it. */
+export { logGrid } from "../core/grids";
 
 /**
  * Like {@link joinEdges}, but a region made of separate islands in mass (runs of masses with

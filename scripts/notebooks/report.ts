@@ -11,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { plotlyPath } from "../../lib/plot/plots";
+import { plotlyPath } from "../../lib/plot";
 import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, run, siteDir } from "./common";
 
 const mathjaxDir = "/usr/share/javascript/mathjax";
