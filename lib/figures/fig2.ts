@@ -21,7 +21,7 @@ import { logGrid } from "../engine/reach";
 import { dipoleMassPoint, type QuadratureOptions } from "../models/dipole/signatures";
 import { sampleDipole, selectedWeights } from "../models/dipole/sampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../models/dipole/spectrum";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 
 /** One photon spectrum of Fig. 2 left. */
 export interface PhotonSpectrumCurve {

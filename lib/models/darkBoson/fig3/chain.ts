@@ -36,7 +36,7 @@ import {
 } from "..";
 import { type PrimaryEvents, type PrimaryOptions, type EnergyEdges, primaryZDEvents } from "../../../ip";
 import { requireInRange, requireOneOf, requirePositive } from "../../../core/validate";
-import type { DipoleSetup } from "../../dipole/signatures";
+import type { SignalSetup } from "../../../engine/setup";
 import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../../detector/electronCuts";
 import { type BinnedSpectrum, type ProductionChannel, type ProductionTable, tabulateProduction } from "../../../engine/productionTable";
 
@@ -293,7 +293,7 @@ export const SCAN_ZD_PANELS_PER_DECADE = 10;
 export interface DarkBosonMassPoint {
   readonly mN: number;
   readonly params: DarkBosonParams;
-  readonly setup: DipoleSetup;
+  readonly setup: SignalSetup;
   /** ν_α T → N T in the tungsten, all channels, per unit U2. */
   readonly production: ProductionTable;
   /** ν_α e → N e with the FASERν2 recoil cuts, per unit U2. */
@@ -341,7 +341,7 @@ function sumChannels(c: CollapsedProduction, binsPerDecade: number): CollapsedPr
  * channels, the electron-scattering table with the FASERν2 cuts, and the Z_D energy nodes above
  * the 100 GeV cut. ~0.1–0.3 s.
  */
-export function darkBosonMassPoint(mN: number, setup: DipoleSetup, params: DarkBosonParams = FIG3_PARAMS): DarkBosonMassPoint {
+export function darkBosonMassPoint(mN: number, setup: SignalSetup, params: DarkBosonParams = FIG3_PARAMS): DarkBosonMassPoint {
   requirePositive("mN", mN);
   if (!(mN > params.mZD)) {
     throw new RangeError(`mN = ${mN} GeV must exceed mZD = ${params.mZD} GeV (the on-shell N → ν Z_D chain of Fig. 3)`);
