@@ -63,6 +63,9 @@ export function findEdges(events: (y: number) => number, level: number, mass: nu
   if (!(opts.yMax > opts.yMin)) throw new RangeError(`yMax = ${opts.yMax} must exceed yMin = ${opts.yMin}`);
   const n = opts.scanPoints ?? 121;
   const tol = opts.relTol ?? 1e-6;
+  if (!Number.isInteger(n) || n < 3) throw new RangeError(`scanPoints = ${n} must be an integer ≥ 3 (a scan brackets a maximum)`);
+  // relTol 0 (or below the ~1e-15 spacing of doubles) would bisect forever
+  if (!(tol >= 1e-12 && tol < 1)) throw new RangeError(`relTol = ${tol} must be in [1e-12, 1) (a relative precision of the edge in y)`);
   const L0 = Math.log(opts.yMin), L1 = Math.log(opts.yMax);
   const ys: number[] = [], ev: number[] = [];
   let iMax = 0;

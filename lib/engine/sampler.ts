@@ -306,10 +306,3 @@ export function sampleEvents(
   }
   return { ...out, stats: { trials, envelopeViolations: violations } };
 }
-
-/** Photon lab energy of N → νγ for an isotropic rest-frame emission: E_γ = (m_N/2) γ (1 + β cos θ*), uniform on [E(1−β)/2, E(1+β)/2]. GeV. */
-export function samplePhotonEnergy(rng: Random, EN: number, mN: number): number {
-  const p = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
-  const c = 2 * rng() - 1;
-  return 0.5 * (EN + p * c);
-}

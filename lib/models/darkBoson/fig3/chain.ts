@@ -39,6 +39,7 @@ import { requireInRange, requireOneOf, requirePositive } from "../../../core/val
 import type { SignalSetup } from "../../../engine/setup";
 import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../../detector/electronCuts";
 import { type BinnedSpectrum, type ProductionChannel, type ProductionTable, tabulateProduction } from "../../../engine/productionTable";
+import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
 
 /** The fixed parameters of a dark-boson reach plane (everything except m_N and U2). */
 export interface DarkBosonParams {
@@ -59,7 +60,7 @@ export const FIG3_PARAMS: DarkBosonParams = Object.freeze({ mZD: 0.03, alphaD: 0
 export const U2_TABLE = 1e-6;
 
 /** Visible-energy cut of the vessel e⁺e⁻ signature (SPEC §5 item 2): E(e⁺) + E(e⁻) = E_ZD > 100 GeV. */
-export const DARKBOSON_EVIS_CUT = 100;
+export const DARKBOSON_EVIS_CUT = VESSEL_EVIS_MIN;
 
 /** Readings of the Z_D → νν̄ width (ERRATA E10): "errata" (∝ U2², used everywhere) or the literal (B.8). */
 export type NuNuReading = "errata" | "literal";
@@ -453,14 +454,6 @@ export function electronScatteringEvents(point: DarkBosonMassPoint, U2: number):
     t.binFlavourFractions!.forEach((fr, g) => (byFlavour[t.flavours[g]!]! += U2 * nd.weight[k]! * fr[nd.bin[k]!]!));
   }
   return { events: U2 * t.total, byChannel, byFlavour };
-}
-
-/** Interactions (all channels, no decay) per unit U2 and the total N → νZ_D → … before the decay factor: for diagnostics. */
-export function productionPerUnitU2(point: DarkBosonMassPoint): Record<string, number> {
-  const c = point.collapsed;
-  const out: Record<string, number> = Object.fromEntries(c.channels.map((x) => [x, 0]));
-  for (let j = 0; j < c.EN.length; j++) out[c.channels[c.channel[j]!]!]! += c.weight[j]!;
-  return out;
 }
 
 /**
