@@ -20,6 +20,8 @@ export * from "./traces";
 export * from "./csv";
 export * from "./render";
 export * from "./notebook";
+export * from "./axes";
+export { detectorSideView } from "./paper/detector";
 export { notation, plainText, sci, superscript, wrap, type SciOptions } from "./text";
 export { labelPoint, legendEntries, legendOverlap, legendSize, paperPolylines, placeLegend, type LegendPlacement, type PaperBox } from "./layout";
 export { logGrid as logspace, linGrid as linspace } from "../core/grids";
