@@ -15,17 +15,24 @@ export interface CollapsedProduction {
   readonly flavours: readonly string[];
 }
 
+/**
+ * Stride of the (E_N bin, channel) key q·CHANNEL_STRIDE + c: larger than any channel index
+ * (a table has a handful of channels; checked below), so distinct pairs get distinct keys.
+ */
+const CHANNEL_STRIDE = 64;
+
 /** Collapse a production table by (channel, E_N bin), keeping flavour shares exact (merged flavours via the per-bin fractions). */
 export function collapseByChannelAndEnergy(table: ProductionTable, binsPerDecade = 100): CollapsedProduction {
   const nd = table.nodes;
   const nF = table.flavours.length;
+  if (table.channels.length > CHANNEL_STRIDE) throw new RangeError(`table has ${table.channels.length} channels (allowed: ≤ ${CHANNEL_STRIDE}, the key stride)`);
   const index = new Map<number, number>();
   const w: number[] = [], wE: number[] = [], ch: number[] = [];
   const wf: number[][] = table.flavours.map(() => []);
   for (let k = 0; k < nd.length; k++) {
     const q = Math.floor(Math.log10(nd.EN[k]!) * binsPerDecade);
     const c = nd.channel[k]!;
-    const key = q * 64 + c;
+    const key = q * CHANNEL_STRIDE + c;
     let j = index.get(key);
     if (j === undefined) {
       j = w.length;
