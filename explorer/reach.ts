@@ -7,9 +7,10 @@
  * fig3Figure). The current point is marked; the shipped bounds are drawn by the builders.
  */
 import { assembleFig1, FIG1_MISSING, fig1Mass, type Fig1MassResult } from "../lib/figures/fig1";
-import { fig3Masses, readFig3Bounds } from "../lib/figures/fig3";
-import { fig1Figure, fig3Figure } from "../lib/figures/plotting";
-import type { Figure, Trace } from "../lib/plot/plots";
+import { type Fig3Line, fig3Masses, readFig3Bounds } from "../lib/figures/fig3";
+import { fig1Figure } from "../lib/plot/paper/fig1";
+import { fig3Figure } from "../lib/plot/paper/fig3";
+import type { Figure, Trace } from "../lib/plot";
 import { type EdgePair, findEdges, joinEdges, logGrid } from "../lib/engine/reach";
 import { darkBosonMassPoint, FIG3_PARAMS, primaryDileptonEvents, secondaryDileptonTotal } from "../lib/models/darkBoson/fig3/chain";
 import type { BoundCurve } from "../lib/figures/bounds";
@@ -86,7 +87,7 @@ export function reachFigure(i: ExplorerInputs, perMass: readonly ReachMassResult
     const params = darkBosonParams(i);
     const run3 = i.detector === "fasernu-faser";
     const lab = (x: string) => (run3 ? x.replace("FASER 2", "FASER").replace("FASERν2", "FASERν") : x);
-    const lines = [];
+    const lines: Fig3Line[] = [];
     const ee = joinEdges(r.map((x) => x.ee), "secondary-ee-N3", lab("FASER 2 e⁺e⁻ (ν W → N W, N → νZ_D, Z_D → ee), N = 3"), 3);
     if (ee) lines.push({ ...ee, color: "green", dash: "solid" });
     const esc = joinEdges(r.map((x) => x.esc), "electron-scattering-N20", lab("FASERν2 ν e → N e, 20 events"), 20);

@@ -6,8 +6,12 @@
  * dipole, darkBoson (the two models, corrected per docs/errata.md); flux, chargedCurrent
  * (the LHC neutrino beam); geometry, random, sampler, signatures, io (the signal engine);
  * production (Z_D from the IP: forward mesons, bremsstrahlung); bounds (existing limits);
- * plots (plotly figure builders for notebooks); presets (the named input sets, `paper` by
- * default); dataDir (where the shipped data/ is).
+ * figures (the paper's figures as data); presets (the named input sets, `paper` by default);
+ * grids (log/linear grids); dataDir (where the shipped data/ is).
+ *
+ * Plotting (plotly figure builders, headless-Chromium rendering, tslab display) and the
+ * worker-thread figure runner are the sub-path `nudump/plot` (lib/plot/index.ts), so that this
+ * entry loads no browser, tslab or worker code.
  */
 export * as units from "./core/units";
 export * as constants from "./core/constants";
@@ -27,9 +31,9 @@ export * as io from "./engine/io";
 export * as events from "./events";
 export * as production from "./ip";
 export * as bounds from "./figures/bounds";
-export * as plots from "./plot/plots";
 export * as reach from "./engine/reach";
-export * as figures from "./figures";
+export * as figures from "./figures/data";
+export * as grids from "./core/grids";
 export * as presets from "./detector/presets";
 export { dataDir } from "./core/dataDir";
 export * from "./core/validate";

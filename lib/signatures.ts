@@ -9,7 +9,7 @@ export * from "./detector/electronCuts";
 export * from "./models/dipole/signatures";
 export * from "./models/dipole/sampling";
 export * from "./models/dipole/spectrum";
-export * from "./detector/setup";
+export * from "./engine/setup";
 export * from "./models/darkBoson/fig3/chain";
 export * from "./models/darkBoson/fig3/sampling";
 export * from "./models/darkBoson/fig3/spectrum";

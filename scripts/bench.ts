@@ -158,7 +158,9 @@ const loadBefore = loadavg();
 
 // 4. one Fig. 1 panel as data (starting grid + refinement, both edges, all lines, bounds), 2 workers, no drawing
 async function fig1Panel(): Promise<void> {
-  const f = nd.figures;
+  // the figures façade (data + worker threads), which the main entry leaves out
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const f = require(join(__dirname, "..", "dist", "lib", "figures", "index.js")) as typeof import("../lib/figures");
   const opts = { panel: "universal" as const };
   const perMass = await nd.reach.refineMassGrid(f.fig1Masses(), (ms) => f.runMassTasks("fig1", [...ms], opts, 2), (r) => r.mass, f.fig1EdgeList, {});
   f.assembleFig1("universal", perMass);

@@ -131,6 +131,11 @@ describe("the two-stage decay N → νZ_D → ν e⁺e⁻ in the vessel", () => 
     const s = q.E.reduce((acc, E, i) => acc + q.w[i]! * f(E), 0);
     expect(s / integrate(f, 100, 3000, { relTol: 1e-12 }).value).toBeCloseTo(1, 9);
   });
+
+  it("the ln-panel rule rejects lo ≤ 0 and an empty range instead of returning no nodes (a silent zero)", () => {
+    expect(() => lnPanelNodes(0, 10)).toThrow(/lo = 0/);
+    expect(() => lnPanelNodes(10, 10)).toThrow(/hi = 10 must exceed lo = 10/);
+  });
 });
 
 describe("secondary e⁺e⁻ events", () => {

@@ -221,16 +221,14 @@ describe("incoherent ν N → N N (A.9)", () => {
   });
 });
 
-describe("performance", () => {
-  it("σ_coh(E) for one (model, target, m_N) at 28 energies takes milliseconds", () => {
+describe("coherent cross section over the flux range", () => {
+  // Timings belong to `npm run bench`; here the values: σ_coh rises with E (the t range opens) over 10 GeV–5 TeV.
+  it("σ_coh(E) for one (model, target, m_N) at 28 energies from 10 GeV to 5 TeV is positive and rises with E", () => {
     const model = db.fig3Benchmark(0.5, 1e-6);
     const energies = Array.from({ length: 28 }, (_, i) => 10 * Math.pow(500, i / 27));
-    db.sigmaCoherent(model, 100, tungsten); // warm-up (JIT)
-    const t0 = performance.now();
     const out = energies.map((E) => db.sigmaCoherent(model, E, tungsten));
-    const ms = performance.now() - t0;
     expect(out.every((s) => s > 0)).toBe(true);
+    for (let i = 1; i < out.length; i++) expect(out[i]!).toBeGreaterThan(out[i - 1]!);
     expect(out[27]! / cm2).toBeGreaterThan(1e-37);
-    expect(ms).toBeLessThan(250);
   });
 });

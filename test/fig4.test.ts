@@ -16,7 +16,7 @@ import {
 import { F1_POLES, protonFormFactorF1Squared } from "../lib/ip/bremsstrahlung";
 import { fig4Benchmark } from "../lib/models/darkBoson";
 import { heavyZDMassPoint } from "../lib/models/darkBoson/fig4/heavyZD";
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
 import { UsageError } from "../cli/args";
 

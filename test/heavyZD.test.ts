@@ -22,7 +22,7 @@ import path from "node:path";
 import { heavyZDNWidths, smWidthNuLL, visibleFractionNuEE } from "../lib/models/darkBoson/fig4/decays";
 import { elasticRecoilCosTheta, elasticTAtAngle, elasticTMax, elasticRecoilWindows, sigmaNElectronInBoxes } from "../lib/models/darkBoson/fig4/electron";
 import { fasernu2ElectronCutsNoAngle } from "../lib/detector/electronCuts";
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { tabulateProduction } from "../lib/engine/productionTable";
 import { heavyZDUpscatteringChannels } from "../lib/models/darkBoson/fig4/heavyZD";
 import { electronDensity, tungsten } from "../lib/core/constants";

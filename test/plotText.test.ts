@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notation, sci, superscript, wrap } from "../lib/plot/plots";
+import { notation, sci, superscript, wrap } from "../lib/plot";
 
 describe("label numbers: sci()", () => {
   it("writes powers of ten with ×10 and Unicode superscripts, dropping a mantissa of 1 and trailing zeros", () => {

@@ -12,7 +12,7 @@ import { dataDir } from "../lib/core/dataDir";
 import { ccintTotals, TP_CC_COUNTS } from "../lib/flux";
 import { fig4BoundsDir, fig4HadronsDir } from "../lib/figures/fig4";
 import { DEFAULT_PRESET, PRESET_NAMES, presetByName } from "../lib/detector/presets";
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { decayFlavourCount, dipoleModel } from "../lib/models/dipole";
 import { hbarc_GeV_m as hbar_c } from "../lib/core/units";
 

@@ -103,3 +103,19 @@ describe("islands", () => {
     for (let i = 1; i < l.x.length; i++) expect(l.x[i - 1] === 100 && l.x[i] === 100).toBe(false);
   });
 });
+
+describe("findEdges rejects options that would hang or mis-scan (issue 13)", () => {
+  const bump = (y: number) => 10 * Math.exp(-((Math.log10(y) + 5) ** 2));
+  it("relTol 0 is a RangeError naming relTol, not an endless bisection", () => {
+    expect(() => findEdges(bump, 3, 1, { yMin: 1e-10, yMax: 1, relTol: 0 })).toThrow(/relTol = 0/);
+  });
+  it("scanPoints below 3 or not an integer is a RangeError naming scanPoints", () => {
+    expect(() => findEdges(bump, 3, 1, { yMin: 1e-10, yMax: 1, scanPoints: 2 })).toThrow(/scanPoints = 2/);
+    expect(() => findEdges(bump, 3, 1, { yMin: 1e-10, yMax: 1, scanPoints: 10.5 })).toThrow(/scanPoints = 10.5/);
+  });
+  it("valid options still find both edges of the bump", () => {
+    const e = findEdges(bump, 3, 1, { yMin: 1e-10, yMax: 1 });
+    expect(e.lower).not.toBeNull();
+    expect(e.upper).not.toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as url from "node:url";
 import { describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath } from "../lib/plot/plots";
+import { chromiumArgs, chromiumPath } from "../lib/plot";
 
 const root = path.join(__dirname, "..");
 const site = path.join(root, "site");
@@ -84,7 +84,7 @@ if (!exe) {
           const expected = figIndex.find((e) => e.notebook === path.basename(html, ".html"))?.figures.length;
           const count = await page.$$eval(".nudump-plot", (els) => els.length);
           if (expected !== undefined) expect(count).toBe(expected);
-          // Each plot replaces its static image by a plotly graph div; wait for all of them.
+          // Each stored plotly figure is drawn into its div by the report template (scripts/notebooks/nbconvert/nudump); wait for all of them.
           await page.waitForFunction(`[...document.querySelectorAll(".nudump-plot")].every((el) => el.classList.contains("js-plotly-plot"))`, undefined, { timeout: 30_000 });
           const plots = await page.$$eval(".nudump-plot", (els) =>
             els.map((el) => ({

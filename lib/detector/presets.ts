@@ -23,7 +23,9 @@
  * stays 1 (it is a reading of the model, not an input that changed since the paper; 3 is
  * an explicit option, `decayFlavours: 3` / `--decay-flavours 3`).
  */
-import type { FluxConfigName, FluxNormalisation } from "../flux/configs";
+import { DEFAULT_FLUX_NORMALISATION, DEFAULT_FLUX_SOURCE, type FluxConfigName, type FluxNormalisation, type FluxSource } from "../flux/configs";
+
+export type { FluxSource };
 
 /** Names of the presets. */
 export type PresetName = "paper" | "current";
@@ -31,9 +33,6 @@ export type PresetName = "paper" | "current";
 export const PRESET_NAMES: readonly PresetName[] = ["paper", "current"];
 /** The preset used when none is named. */
 export const DEFAULT_PRESET: PresetName = "paper";
-
-/** Where a flux comes from: the binned tables (data/flux or a user directory) or the embedded smooth fit. */
-export type FluxSource = "tables" | "embedded";
 
 /** One named set of inputs (module comment). */
 export interface Preset {
@@ -66,8 +65,8 @@ const PRESETS: Readonly<Record<PresetName, Preset>> = {
     name: "paper",
     description: "arXiv:2011.04751 as far as known: Kling–Nevay FASERν tables scaled to FASERν2 and normalised per family to the FASERν TP CC counts, Γ(N → νγ) = (B.1), SPEC geometry, no screening",
     flux: "fasernu2-paper",
-    fluxSource: "tables",
-    normalisation: "tp",
+    fluxSource: DEFAULT_FLUX_SOURCE,
+    normalisation: DEFAULT_FLUX_NORMALISATION,
     decayFlavours: 1,
     screening: false,
     geometry: "spec",

@@ -63,6 +63,9 @@ export function findEdges(events: (y: number) => number, level: number, mass: nu
   if (!(opts.yMax > opts.yMin)) throw new RangeError(`yMax = ${opts.yMax} must exceed yMin = ${opts.yMin}`);
   const n = opts.scanPoints ?? 121;
   const tol = opts.relTol ?? 1e-6;
+  if (!Number.isInteger(n) || n < 3) throw new RangeError(`scanPoints = ${n} must be an integer ≥ 3 (a scan brackets a maximum)`);
+  // relTol 0 (or below the ~1e-15 spacing of doubles) would bisect forever
+  if (!(tol >= 1e-12 && tol < 1)) throw new RangeError(`relTol = ${tol} must be in [1e-12, 1) (a relative precision of the edge in y)`);
   const L0 = Math.log(opts.yMin), L1 = Math.log(opts.yMax);
   const ys: number[] = [], ev: number[] = [];
   let iMax = 0;
@@ -184,13 +187,8 @@ export function joinEdges(edges: readonly EdgePair[], name: string, label: strin
   return { name, label, x: ordered.map((v) => v.x), y: ordered.map((v) => v.y), closed, level, hover: ordered.map((v) => v.hover), openAt, breaks };
 }
 
-/** Log-spaced grid of n points from a to b (inclusive). */
-export function logGrid(a: number, b: number, n: number): number[] {
-  requirePositive("a", a);
-  requirePositive("b", b);
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`n = ${n} must be an integer ≥ 2`);
-  return Array.from({ length: n }, (_, i) => a * Math.pow(b / a, i / (n - 1)));
-}
+/** Log-spaced grid (owner: lib/core/grids), re-exported for the figures that scan with it. */
+export { logGrid } from "../core/grids";
 
 /**
  * Like {@link joinEdges}, but a region made of separate islands in mass (runs of masses with

@@ -82,8 +82,19 @@ interface CellEnvelope {
   cum: Float64Array;
 }
 
+/**
+ * Panels of the rejection envelope in ln|t| per production cell: 24 resolve the dσ/dt shapes of
+ * every channel (form-factor fall-off over ≲ 2 decades of |t|) to within the SAFETY margin.
+ */
 const ENVELOPE_PANELS = 24;
+/**
+ * Envelope margin over the largest density sampled in a panel (5 |t| points × 3 energies): the
+ * true maximum between sample points stays below it — a violation is an error (below), and
+ * test/sampler.test.ts draws the dipole channels with none.
+ */
 const SAFETY = 1.6;
+/** Smallest cos θ used to turn path lengths along the N direction into z (N at 90° to the beam: no division by 0). */
+const MIN_COS_THETA = 1e-300;
 
 function buildEnvelope(table: ProductionTable, cell: ProductionCell): CellEnvelope {
   const ch = table.channelDefs[cell.channel]!;
@@ -253,7 +264,11 @@ export function sampleEvents(
       if (opts.accept && !opts.accept(E, t, cell.channel)) continue;
       const g = densityAt(kernelOf[cell.channel]!, mN, ch.targetMass, E, t);
       const ratio = g / env.env[p]!;
-      if (ratio > 1) violations++;
+      if (ratio > 1) {
+        violations++;
+        // an envelope below the density biases the sample: refuse rather than count
+        throw new Error(`sampler envelope violated: channel ${ch.name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise SAFETY or ENVELOPE_PANELS in lib/engine/sampler.ts`);
+      }
       if (rng() * 1 < ratio) break;
     }
     const M = ch.targetMass;
@@ -279,7 +294,7 @@ export function sampleEvents(
       // path lengths from the production point to the region's ends along the N direction
       const zA = force === "vessel" ? vesselStart : z0;
       const zB = force === "vessel" ? vesselEnd : L;
-      const c = Math.max(cosT, 1e-300);
+      const c = Math.max(cosT, MIN_COS_THETA);
       const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
       const pA = Math.exp(-sA / d), pB = Math.exp(-sB / d);
       const prob = pA - pB;
@@ -313,11 +328,4 @@ export function sampleEvents(
     out.weight[i] = w;
   }
   return { ...out, stats: { trials, envelopeViolations: violations } };
-}
-
-/** Photon lab energy of N → νγ for an isotropic rest-frame emission: E_γ = (m_N/2) γ (1 + β cos θ*), uniform on [E(1−β)/2, E(1+β)/2]. GeV. */
-export function samplePhotonEnergy(rng: Random, EN: number, mN: number): number {
-  const p = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
-  const c = 2 * rng() - 1;
-  return 0.5 * (EN + p * c);
 }

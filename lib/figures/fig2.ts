@@ -21,7 +21,8 @@ import { logGrid } from "../engine/reach";
 import { dipoleMassPoint, type QuadratureOptions } from "../models/dipole/signatures";
 import { sampleDipole, selectedWeights } from "../models/dipole/sampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../models/dipole/spectrum";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
+import { VESSEL_EVIS_MIN } from "../detector/cuts";
 
 /** One photon spectrum of Fig. 2 left. */
 export interface PhotonSpectrumCurve {
@@ -93,7 +94,7 @@ export interface BranchingCurves {
 export function fig2Right(opts: { masses?: number[]; EN?: number; Ecut?: number } = {}): BranchingCurves {
   const masses = opts.masses ?? logGrid(3e-3, 10, 80);
   const EN = opts.EN ?? 1000;
-  const Ecut = opts.Ecut ?? 100;
+  const Ecut = opts.Ecut ?? VESSEL_EVIS_MIN;
   const out: BranchingCurves = {
     mN: masses,
     total: { e: [], mu: [] },

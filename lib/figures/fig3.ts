@@ -27,7 +27,7 @@ import {
 } from "../models/darkBoson/fig3/chain";
 import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../models/darkBoson/fig3/spectrum";
 import { logEdges } from "../models/dipole/spectrum";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requirePositive } from "../core/validate";
 
 /** Options of {@link fig3Lines}. */

@@ -10,7 +10,7 @@ import { type Detector } from "../detector/geometry";
 import { labDecayLength } from "../core/kinematics";
 import { brMesonToGammaZD, defaultMesonSpectrum, eventsFromProduction, MESON_MASS, primaryZDProduction, probDecayInVesselFromIP, vesselDistances } from "../ip";
 import { chainWidths, darkBosonMassPoint, darkBosonPoint, type DarkBosonParams, DARKBOSON_EVIS_CUT, FIG3_PARAMS, secondaryDileptonTotal, zdEnergyRange } from "../models/darkBoson/fig3/chain";
-import { makeSetup, type SetupOptions } from "../detector/setup";
+import { makeSetup, type SetupOptions } from "../engine/setup";
 import { m as metre, TeV } from "../core/units";
 
 /** The Z_D at one lab energy: decay length, survival to the vessel, decay inside it. */

@@ -1,8 +1,9 @@
-/** The paper's figures as data: lines, regions and histograms ready to plot or export. */
-export * from "./fig1";
-export * from "./fig2";
+/**
+ * Façade: every figure's data (lib/figures), its plotly builder (lib/plot/paper) and the
+ * worker-thread runner (lib/figures/parallel), as one namespace for the CLI and notebooks
+ * (`import { figures } from "nudump/plot"`). It sits at the top layer (see test/layers.test.ts):
+ * nothing inside lib/ imports it.
+ */
+export * from "./data";
 export * from "./parallel";
-export * from "./plotting";
-export * from "./fig3";
-export * from "./fig4";
-export * from "./plotBounds";
+export * from "../plot/paper";

@@ -16,7 +16,8 @@
  *   configuration — for `fasernu2-paper` this is the paper's own flux; for `fasernu2-fpf` it
  *   transfers the FASERν family ratios to 620 m (an assumption).
  *
- * Defaults (source, normalisation) are those of the default preset (lib/presets.ts: tables, TP).
+ * Defaults (source, normalisation): DEFAULT_FLUX_SOURCE and DEFAULT_FLUX_NORMALISATION below,
+ * which the default preset (lib/detector/presets.ts, "paper") takes as its flux choices.
  * The embedded fit stays as an option because it is a smooth, file-free flux (imported JSON): a
  * check that a count does not hinge on the tables' bin-to-bin Monte Carlo noise (ν_τ: 7–9 %).
  */
@@ -27,7 +28,6 @@ import { readFluxTable } from "./reader";
 import { embeddedFlux, embeddedSpectrum, type EmbeddedSetName } from "./embedded";
 import { tpFactorsFromCCint } from "./tpNormalisation";
 import { dataDir } from "../core/dataDir";
-import { DEFAULT_PRESET, presetByName, type FluxSource } from "../detector/presets";
 import { requireOneOf } from "../core/validate";
 
 /** Names of the flux configurations. */
@@ -37,8 +37,17 @@ export const FLUX_CONFIG_NAMES: readonly FluxConfigName[] = ["fasernu-run3", "fa
 
 /** Normalisations: as the Kling–Nevay tables, or rescaled to the FASERν TP CC counts. */
 export type FluxNormalisation = "kling-nevay" | "tp";
+
+/** Default normalisation: the FASERν TP CC counts (ERRATA; the "paper" preset). */
+export const DEFAULT_FLUX_NORMALISATION: FluxNormalisation = "tp";
 export const FLUX_NORMALISATIONS: readonly FluxNormalisation[] = ["kling-nevay", "tp"];
 /** Flux sources: binned tables or the embedded fit. */
+/** Where the spectra come from: the shipped binned tables, or the embedded fit (data/flux-default.json). */
+export type FluxSource = "tables" | "embedded";
+
+/** Default flux source: the binned tables (the embedded fit deviates up to 15 % per bin for ν_τ). */
+export const DEFAULT_FLUX_SOURCE: FluxSource = "tables";
+
 export const FLUX_SOURCES: readonly FluxSource[] = ["tables", "embedded"];
 
 /** A complete flux: six spectra (neutrinos per bin for the exposure) and what they describe. */
@@ -143,10 +152,9 @@ function tableSpectra(set: EmbeddedSetName, fluxDir: string | null): Record<Flav
  */
 export function loadFlux(name: string, options: FluxLoadOptions = {}): FluxSet {
   requireOneOf("flux configuration", name, FLUX_CONFIG_NAMES);
-  const preset = presetByName(DEFAULT_PRESET);
-  const normalisation = options.normalisation ?? preset.normalisation;
+  const normalisation = options.normalisation ?? DEFAULT_FLUX_NORMALISATION;
   requireOneOf("normalisation", normalisation, FLUX_NORMALISATIONS);
-  const source = options.source ?? (options.fluxDir !== undefined ? "tables" : preset.fluxSource);
+  const source = options.source ?? (options.fluxDir !== undefined ? "tables" : DEFAULT_FLUX_SOURCE);
   requireOneOf("flux source", source, FLUX_SOURCES);
   if (source === "embedded" && options.fluxDir !== undefined) {
     throw new RangeError(`fluxDir = ${JSON.stringify(options.fluxDir)} given with source = "embedded" (allowed: a table directory with source "tables", or no fluxDir)`);

@@ -22,6 +22,7 @@ import { type BremOptions, zdFromBremsstrahlung } from "./bremsstrahlung";
 import { type MesonDecayQuadrature, type PointSink, zdFromMesonDecays } from "./mesonDecay";
 import { GENERATORS, type Generator, type Meson, readMesonSpectrum, shippedMesonSpectrum } from "./mesons";
 import type { AngleMomentumSpectrum } from "./mesonTable";
+import { VESSEL_EVIS_MIN } from "../detector/cuts";
 
 /** The production channels of primary Z_D. */
 export type PrimarySource = "pi0" | "eta" | "brem";
@@ -220,7 +221,7 @@ export function eventsFromProduction(
   requireFinite("eps", eps);
   requirePositive("totalWidth", totalWidth);
   requireInRange("BRee", BRee, 0, 1);
-  const eCut = opts.energyCut ?? 100;
+  const eCut = opts.energyCut ?? VESSEL_EVIS_MIN;
   requireNonNegative("energyCut", eCut);
   const edges = opts.edges ?? DEFAULT_EDGES;
   if (edges.length < 2) throw new RangeError(`edges.length = ${edges.length} must be ≥ 2`);
@@ -281,7 +282,7 @@ export function primaryZDEvents(
   detector: Detector,
   opts: PrimaryOptions & { readonly energyCut?: number; readonly edges?: EnergyEdges } = {},
 ): PrimaryEvents {
-  const prod = primaryZDProduction(mZD, detector, { ...opts, energyMin: Math.max(1, Math.min(opts.energyCut ?? 100, 10 ** LOG_E_MAX)) });
+  const prod = primaryZDProduction(mZD, detector, { ...opts, energyMin: Math.max(1, Math.min(opts.energyCut ?? VESSEL_EVIS_MIN, 10 ** LOG_E_MAX)) });
   return eventsFromProduction(prod, eps, totalWidthZD, BRee, opts);
 }
 

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Figure, Trace } from "../../lib/plot/plots";
+import type { Figure, Trace } from "../../lib/plot";
 import { jupyterPath, linkPackage, projectRoot, writeKernelSpec } from "./kernel";
 
 export { projectRoot, jupyterPath };

@@ -11,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { figureCsv, renderStatic } from "../../lib/plot/plots";
+import { figureCsv, renderStatic } from "../../lib/plot";
 import { type FigureIndexEntry, figuresDir, listNotebooks, main, notebookFigures, notebookTitle, projectRoot } from "./common";
 
 main(async () => {

@@ -2,7 +2,8 @@
  * `npm run report`: builds the static site in site/, browsable offline:
  * - site/<notebook>.html: each executed notebook rendered by Jupyter's nbconvert (template
  *   scripts/notebooks/nbconvert/nudump: JupyterLab's look, plotly.js and MathJax served
- *   from site/assets/ instead of a CDN), with interactive plots;
+ *   from site/assets/ instead of a CDN), with interactive plots drawn from each figure's stored
+ *   application/vnd.plotly.v1+json output (the notebooks store a plot once: that JSON and a PNG);
  * - site/index.html: every notebook with its figures (thumbnails linking to PNG, SVG, CSV
  *   and JSON copied from figures/ — run `npm run figures` first);
  * - site/explorer.html: the live explorer (scripts/notebooks/explorer.ts), linked from the index;
@@ -12,7 +13,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { plotlyPath } from "../../lib/plot/plots";
+import { plotlyPath } from "../../lib/plot";
 import { buildExplorer } from "./explorer";
 import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, run, siteDir } from "./common";
 

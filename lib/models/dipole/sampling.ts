@@ -16,7 +16,8 @@ import {
 } from ".";
 import type { Random } from "../../core/random";
 import { type DecayModel, type DecayProducts, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
-import { CUTS, type DipoleMassPoint, type DipoleSignature } from "./signatures";
+import { CUTS } from "../../detector/cuts";
+import type { DipoleMassPoint, DipoleSignature } from "./signatures";
 import type { ProductionTable } from "../../engine/productionTable";
 
 /**

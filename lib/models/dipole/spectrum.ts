@@ -11,7 +11,8 @@ import { m_e } from "../../core/constants";
 import { probTungsten, probVessel, transverseAcceptance } from "../../detector/geometry";
 import { momentum } from "../../core/kinematics";
 import { requirePositive } from "../../core/validate";
-import { CUTS, type DipoleMassPoint, type DipoleSignature } from "./signatures";
+import { CUTS } from "../../detector/cuts";
+import type { DipoleMassPoint, DipoleSignature } from "./signatures";
 import { signatureTable } from "./sampling";
 import type { ProductionCell } from "../../engine/productionTable";
 

@@ -36,9 +36,15 @@ import {
 } from "..";
 import { type PrimaryEvents, type PrimaryOptions, type EnergyEdges, primaryZDEvents } from "../../../ip";
 import { requireInRange, requireOneOf, requirePositive } from "../../../core/validate";
-import type { DipoleSetup } from "../../dipole/signatures";
+import type { SignalSetup } from "../../../engine/setup";
 import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../../detector/electronCuts";
 import { type BinnedSpectrum, type ProductionChannel, type ProductionTable, tabulateProduction } from "../../../engine/productionTable";
+import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
+import { lnPanelNodes, zdEnergyRange } from "./energyNodes";
+import { type CollapsedProduction, collapseByChannelAndEnergy } from "./collapse";
+
+export { lnPanelNodes, zdEnergyRange } from "./energyNodes";
+export { type CollapsedProduction, collapseByChannelAndEnergy } from "./collapse";
 
 /** The fixed parameters of a dark-boson reach plane (everything except m_N and U2). */
 export interface DarkBosonParams {
@@ -59,7 +65,7 @@ export const FIG3_PARAMS: DarkBosonParams = Object.freeze({ mZD: 0.03, alphaD: 0
 export const U2_TABLE = 1e-6;
 
 /** Visible-energy cut of the vessel e⁺e⁻ signature (SPEC §5 item 2): E(e⁺) + E(e⁻) = E_ZD > 100 GeV. */
-export const DARKBOSON_EVIS_CUT = 100;
+export const DARKBOSON_EVIS_CUT = VESSEL_EVIS_MIN;
 
 /** Readings of the Z_D → νν̄ width (ERRATA E10): "errata" (∝ U2², used everywhere) or the literal (B.8). */
 export type NuNuReading = "errata" | "literal";
@@ -127,49 +133,6 @@ export function chainProbabilityFn(det: Detector): (dN: number, dZD: number) => 
   };
 }
 
-/**
- * Lab energy range of Z_D from N(E_N) → ν Z_D for an unpolarised N: uniform on
- * [γ(E* − βp*), γ(E* + βp*)], E* = (m_N² + m_ZD²)/2m_N, p* = (m_N² − m_ZD²)/2m_N (SPEC §5 item 5
- * with a massive daughter). GeV.
- */
-export function zdEnergyRange(EN: number, mN: number, mZD: number): [number, number] {
-  if (!(mN > mZD)) throw new RangeError(`mN = ${mN} GeV must exceed mZD = ${mZD} GeV for N → ν Z_D`);
-  if (!(EN >= mN)) throw new RangeError(`EN = ${EN} GeV must be ≥ mN = ${mN} GeV`);
-  const eS = (mN * mN + mZD * mZD) / (2 * mN);
-  const pS = (mN * mN - mZD * mZD) / (2 * mN);
-  const g = EN / mN;
-  const bg = Math.sqrt((EN - mN) * (EN + mN)) / mN;
-  return [g * eS - bg * pS, g * eS + bg * pS];
-}
-
-// Gauss–Legendre 5 points on [-1, 1]
-const GL5x = [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664];
-const GL5w = [0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891];
-
-/**
- * Nodes and weights for ∫_lo^hi f(E) dE: composite 5-point Gauss–Legendre in ln E on panels of a
- * fixed grid of `perDecade` panels per decade, clipped to [lo, hi]. The Z_D decay probability
- * varies like e^{−c/E} (c/E ≲ 30 where it matters), smooth on 1/20 of a decade.
- */
-export function lnPanelNodes(lo: number, hi: number, perDecade = 20): { E: number[]; w: number[] } {
-  const E: number[] = [], w: number[] = [];
-  if (!(hi > lo) || !(lo > 0)) return { E, w };
-  const h0 = Math.LN10 / perDecade;
-  const L0 = Math.log(lo), L1 = Math.log(hi);
-  const k0 = Math.floor(L0 / h0), k1 = Math.ceil(L1 / h0);
-  for (let k = k0; k < k1; k++) {
-    const a = Math.max(L0, k * h0), b = Math.min(L1, (k + 1) * h0);
-    if (!(b > a)) continue;
-    const c = 0.5 * (a + b), hw = 0.5 * (b - a);
-    for (let i = 0; i < 5; i++) {
-      const x = Math.exp(c + hw * GL5x[i]!);
-      E.push(x);
-      w.push(hw * GL5w[i]! * x);
-    }
-  }
-  return { E, w };
-}
-
 /** Production channels ν_α T → N T of the model at unit U2 (ν_α W coherent, p, n; ν_α e). dσ/dt in GeV⁻⁴ per unit U2. */
 export function darkBosonChannels(
   params: DarkBosonParams,
@@ -191,58 +154,6 @@ export function darkBosonChannels(
 /** Flavour weights: 1 for ν_α and ν̄_α of the mixing flavour (same cross section, upscattering.ts), 0 otherwise. */
 export function darkBosonFlavourWeights(flavour: Flavour, flux: readonly BinnedSpectrum[]): number[] {
   return flux.map((s) => (s.flavour === `nu_${flavour}` || s.flavour === `nubar_${flavour}` ? 1 : 0));
-}
-
-/** Production collapsed onto fine E_N bins (100 per decade) per channel, with flavour shares. */
-export interface CollapsedProduction {
-  /** Mean E_N of each bin, GeV. */
-  readonly EN: Float64Array;
-  /** Interactions per unit U2 in the bin. */
-  readonly weight: Float64Array;
-  /** Channel index of each bin (into `channels`). */
-  readonly channel: Int8Array;
-  readonly channels: readonly string[];
-  /** Per flavour (into `flavours`), the fraction of each bin's weight. */
-  readonly flavourShare: readonly Float64Array[];
-  readonly flavours: readonly string[];
-}
-
-/** Collapse a production table by (channel, E_N bin), keeping flavour shares exact (merged flavours via the per-bin fractions). */
-export function collapseByChannelAndEnergy(table: ProductionTable, binsPerDecade = 100): CollapsedProduction {
-  const nd = table.nodes;
-  const nF = table.flavours.length;
-  const index = new Map<number, number>();
-  const w: number[] = [], wE: number[] = [], ch: number[] = [];
-  const wf: number[][] = table.flavours.map(() => []);
-  for (let k = 0; k < nd.length; k++) {
-    const q = Math.floor(Math.log10(nd.EN[k]!) * binsPerDecade);
-    const c = nd.channel[k]!;
-    const key = q * 64 + c;
-    let j = index.get(key);
-    if (j === undefined) {
-      j = w.length;
-      index.set(key, j);
-      w.push(0);
-      wE.push(0);
-      ch.push(c);
-      for (const a of wf) a.push(0);
-    }
-    const x = nd.weight[k]!;
-    w[j]! += x;
-    wE[j]! += x * nd.EN[k]!;
-    const f = nd.flavour[k]!;
-    if (f >= 0) wf[f]![j]! += x;
-    else for (let g = 0; g < nF; g++) wf[g]![j]! += x * table.binFlavourFractions![g]![nd.bin[k]!]!;
-  }
-  const n = w.length;
-  return {
-    EN: Float64Array.from({ length: n }, (_, j) => wE[j]! / w[j]!),
-    weight: Float64Array.from(w),
-    channel: Int8Array.from(ch),
-    channels: table.channels,
-    flavourShare: wf.map((a) => Float64Array.from(a, (x, j) => x / w[j]!)),
-    flavours: table.flavours,
-  };
 }
 
 /** Z_D energy nodes of each collapsed bin: ∫ dE_ZD/(E₊ − E₋) over E_ZD > cut = Σ frac × (…). */
@@ -268,6 +179,8 @@ function zdNodes(EN: Float64Array, mN: number, mZD: number, Ecut: number, perDec
     const e = EN[j]!;
     pN[j] = Math.sqrt(Math.max(0, (e - mN) * (e + mN)));
     const [lo, hi] = zdEnergyRange(Math.max(e, mN), mN, mZD);
+    // Z_D energies all below the cut: no pair passes, the bin contributes nothing
+    if (!(hi > Math.max(lo, Ecut))) continue;
     const nodes = lnPanelNodes(Math.max(lo, Ecut), hi, perDecade);
     const inv = 1 / (hi - lo);
     for (let i = 0; i < nodes.E.length; i++) {
@@ -293,7 +206,7 @@ export const SCAN_ZD_PANELS_PER_DECADE = 10;
 export interface DarkBosonMassPoint {
   readonly mN: number;
   readonly params: DarkBosonParams;
-  readonly setup: DipoleSetup;
+  readonly setup: SignalSetup;
   /** ν_α T → N T in the tungsten, all channels, per unit U2. */
   readonly production: ProductionTable;
   /** ν_α e → N e with the FASERν2 recoil cuts, per unit U2. */
@@ -341,7 +254,7 @@ function sumChannels(c: CollapsedProduction, binsPerDecade: number): CollapsedPr
  * channels, the electron-scattering table with the FASERν2 cuts, and the Z_D energy nodes above
  * the 100 GeV cut. ~0.1–0.3 s.
  */
-export function darkBosonMassPoint(mN: number, setup: DipoleSetup, params: DarkBosonParams = FIG3_PARAMS): DarkBosonMassPoint {
+export function darkBosonMassPoint(mN: number, setup: SignalSetup, params: DarkBosonParams = FIG3_PARAMS): DarkBosonMassPoint {
   requirePositive("mN", mN);
   if (!(mN > params.mZD)) {
     throw new RangeError(`mN = ${mN} GeV must exceed mZD = ${params.mZD} GeV (the on-shell N → ν Z_D chain of Fig. 3)`);
@@ -453,14 +366,6 @@ export function electronScatteringEvents(point: DarkBosonMassPoint, U2: number):
     t.binFlavourFractions!.forEach((fr, g) => (byFlavour[t.flavours[g]!]! += U2 * nd.weight[k]! * fr[nd.bin[k]!]!));
   }
   return { events: U2 * t.total, byChannel, byFlavour };
-}
-
-/** Interactions (all channels, no decay) per unit U2 and the total N → νZ_D → … before the decay factor: for diagnostics. */
-export function productionPerUnitU2(point: DarkBosonMassPoint): Record<string, number> {
-  const c = point.collapsed;
-  const out: Record<string, number> = Object.fromEntries(c.channels.map((x) => [x, 0]));
-  for (let j = 0; j < c.EN.length; j++) out[c.channels[c.channel[j]!]!]! += c.weight[j]!;
-  return out;
 }
 
 /**

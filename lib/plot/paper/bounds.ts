@@ -3,8 +3,9 @@
  * with its own grey level, edge style and hatching (assigned in file order, so a new file gets
  * the next style without code changes) and is named on the plot by a label read from the file.
  */
-import { notation, plainText } from "../plot/text";
-import { region, type RegionLabel, type Trace } from "../plot/plots";
+import { notation, plainText } from "../text";
+import type { RegionLabel, Trace } from "../figure";
+import { region } from "../traces";
 
 /** One drawing style of a bound region. */
 export interface BoundStyle {

@@ -1,0 +1,118 @@
+/**
+ * Static rendering: {@link renderStatic} draws figures to PNG and SVG in headless Chromium
+ * (Debian's `/usr/bin/chromium`, driven by playwright-core — loaded lazily, only when a figure
+ * is rendered — plotly.js from node_modules, no network). One browser for a whole batch;
+ * `Math.random` is seeded in the page so that plotly's internal ids, hence the SVG bytes, are
+ * reproducible. The code that runs in the page is lib/plot/page.ts.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as url from "node:url";
+import type { Figure } from "./figure";
+import { drawFigure, installSeededRandom } from "./page";
+
+/** A figure drawn to static images. */
+export interface StaticImage {
+  /** PNG bytes. */
+  readonly png: Buffer;
+  /** SVG text. */
+  readonly svg: string;
+}
+
+/** Options of {@link renderStatic}. */
+export interface RenderOptions {
+  /** PNG pixel ratio (1 in notebooks, 2 for figures/). */
+  readonly scale?: number;
+  /** Chromium binary; default `$NUDUMP_CHROMIUM` or /usr/bin/chromium. */
+  readonly executablePath?: string;
+}
+
+/** The Chromium binary used for static rendering, or null if there is none. */
+export function chromiumPath(): string | null {
+  const p = process.env["NUDUMP_CHROMIUM"] ?? "/usr/bin/chromium";
+  return fs.existsSync(p) ? p : null;
+}
+
+/** Chromium flags: headless, no GPU, no network side traffic (no updates, sync or QUIC). */
+export const chromiumArgs: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Absolute path of plotly.min.js in node_modules (plotly.js-dist-min). */
+export function plotlyPath(): string {
+  return require.resolve("plotly.js-dist-min/plotly.min.js");
+}
+
+/**
+ * The render page: an esbuild `__name` shim (tsx and vitest may wrap named functions in it,
+ * and the page code is sent as source), the seeded Math.random, then plotly.js.
+ */
+function renderPageHtml(): string {
+  const seed = `var __name = function (f) { return f; };\n(${installSeededRandom.toString()})();`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${seed}</script><script src="${url.pathToFileURL(plotlyPath()).href}"></script></head><body></body></html>`;
+}
+
+/**
+ * Draws figures to PNG and SVG with one headless Chromium for the whole batch. Offline:
+ * plotly.js is read from node_modules and every network request is refused. Deterministic:
+ * `Math.random` (used by plotly for element ids) is replaced by a fixed-seed generator that
+ * is re-seeded before each image.
+ */
+export async function renderStatic(figs: readonly Figure[], opts: RenderOptions = {}): Promise<StaticImage[]> {
+  const r = await openRenderer(opts.executablePath);
+  try {
+    return await r.render(figs, opts.scale ?? 1);
+  } finally {
+    await r.close();
+  }
+}
+
+/** A headless Chromium page with plotly loaded, ready to draw figures (see {@link renderStatic}). */
+export interface Renderer {
+  render(figs: readonly Figure[], scale: number): Promise<StaticImage[]>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium and loads the render page; the caller closes it. */
+export async function openRenderer(executablePath?: string): Promise<Renderer> {
+  const exe = executablePath ?? chromiumPath();
+  if (!exe) throw new Error("no Chromium for static plots: install Debian's `chromium` (or set NUDUMP_CHROMIUM to a Chromium binary)");
+  // Lazy: playwright-core is needed only to render, never to build figures.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  const browser = await chromium.launch({ executablePath: exe, headless: true, args: [...chromiumArgs] });
+  try {
+    const page = await browser.newPage();
+    // Offline: only the page itself and plotly.js from node_modules (file: URLs) load.
+    await page.route("**/*", (route) => (/^(file|data):/.test(route.request().url()) ? route.continue() : route.abort()));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nudump-render-"));
+    try {
+      const html = path.join(dir, "render.html");
+      fs.writeFileSync(html, renderPageHtml());
+      await page.goto(url.pathToFileURL(html).href);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return {
+      async render(figs, scale) {
+        const out: StaticImage[] = [];
+        for (const fig of figs) {
+          const r = await page.evaluate(drawFigure, [fig.data, fig.layout as { width: number; height: number }, scale] as const);
+          out.push({ svg: r.svg, png: Buffer.from(r.png, "base64") });
+        }
+        return out;
+      },
+      close: () => browser.close(),
+    };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
