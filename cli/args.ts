@@ -1,9 +1,8 @@
 /**
- * Command-line argument handling shared by the nudump subcommands: strict option parsing
- * (unknown options are errors), numeric conversion with the option name in the message,
- * and the usage error type that main() turns into one stderr line and exit status 2.
+ * Helpers shared by the nudump subcommands: reading the parsed option values (cli/options.ts),
+ * table formatting, the progress bar, and the usage error type that main() turns into one
+ * stderr line and exit status 2.
  */
-import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** An error in the user's input: printed as one line, exit status 2. */
 export class UsageError extends Error {
@@ -13,31 +12,15 @@ export class UsageError extends Error {
   }
 }
 
-export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
-
-/** Parse argv strictly against a spec; unknown options and missing values are UsageErrors. */
-export function parse(argv: string[], options: OptionSpec): Record<string, string | boolean | undefined> {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-    return values as Record<string, string | boolean | undefined>;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message.split("\n")[0] ?? String(e));
-  }
-}
-
-/** A finite number from an option value; UsageError naming the option otherwise. */
+/** A number from the parsed option values (already converted and range-checked by cli/options.ts). */
 export function num(values: Record<string, unknown>, name: string, fallback?: number): number {
   const v = values[name];
   if (v === undefined) {
     if (fallback !== undefined) return fallback;
     throw new UsageError(`--${name} is required`);
   }
-  if (typeof v !== "string" || v.trim() === "") throw new UsageError(`--${name} needs a numeric value`);
-  const x = Number(v);
-  if (!Number.isFinite(x)) throw new UsageError(`--${name} = ${JSON.stringify(v)} is not a finite number`);
-  return x;
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new UsageError(`--${name} needs a finite numeric value`);
+  return v;
 }
 
 /** An optional number: undefined when the option is absent. */
@@ -45,16 +28,10 @@ export function optNum(values: Record<string, unknown>, name: string): number | 
   return values[name] === undefined ? undefined : num(values, name);
 }
 
-/** A pair "a,b" of finite numbers. */
+/** A pair "a,b" (converted by cli/options.ts). */
 export function pair(values: Record<string, unknown>, name: string): [number, number] | undefined {
   const v = values[name];
-  if (v === undefined) return undefined;
-  const parts = String(v).split(",");
-  if (parts.length !== 2) throw new UsageError(`--${name} = ${JSON.stringify(v)} must be two numbers "a,b"`);
-  const [a, b] = parts.map((p) => Number(p)) as [number, number];
-  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new UsageError(`--${name} = ${JSON.stringify(v)} must be two finite numbers`);
-  if (!(a < b)) throw new UsageError(`--${name} = ${JSON.stringify(v)}: the first number must be smaller than the second`);
-  return [a, b];
+  return v === undefined ? undefined : (v as [number, number]);
 }
 
 /** One of a fixed set of strings. */
@@ -73,7 +50,7 @@ export function choice<T extends string>(values: Record<string, unknown>, name: 
 /** Format a number for the human-readable tables. */
 export function fmt(x: number): string {
   if (x === 0) return "0";
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) throw new Error(`a non-finite number (${String(x)}) reached the output (a bug: please report the command)`);
   const a = Math.abs(x);
   return a >= 1e-3 && a < 1e5 ? x.toPrecision(6) : x.toExponential(5);
 }

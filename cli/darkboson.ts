@@ -19,51 +19,15 @@ import { secondaryDileptonSpectrum, summarise } from "../lib/signatures/darkBoso
 import { logEdges } from "../lib/signatures/dipoleSpectrum";
 import { DEFAULT_FLUX, makeSetup } from "../lib/signatures/setup";
 import { fb_inv } from "../lib/units";
-import { choice, fmt, num, parse, table, UsageError, type OptionSpec } from "./args";
+import { choice, fmt, num, table, UsageError } from "./args";
+import type { Parsed, Values } from "./options";
 import { darkbosonElectronEvents } from "./darkbosonElectron";
-
-export const DARKBOSON_HELP = `nudump events | spectrum --model darkboson — dark gauge boson Z_D (Fig. 3)
-
-  --signature vessel-dileptons|electron-scattering
-  --production secondary|primary|both   (vessel-dileptons; default both)
-               mixing|zd-decay|upscattering (electron-scattering, Fig. 4: m_N < m_ZD, ν_τ; [--gD --eps] [--no-angle-cuts])
-  --mN <GeV> --U2 <|U_αN|²>  [--mZD <GeV> (0.03)] [--alphaD <α_D> (0.25)] [--alphaEps2 <αε²> (2e-10)]
-  [--flavour e|mu|tau (mu)]  [--reading errata|literal]  (Z_D → νν̄ per ERRATA E10; literal (B.8) for comparison)
-  --detector fasernu2-faser2|fasernu-faser   --flux ${FLUX_CONFIG_NAMES.join("|")}  [--flux-dir <path>]
-  --normalisation kling-nevay|tp
-  spectrum: [--bins <n> (40)] [--emin <GeV> (100)] [--emax <GeV> (20000)]
-  --json   JSON on stdout (by_production, by_channel, by_flavour, by_source)`;
-
-const OPTIONS: OptionSpec = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  model: { type: "string" },
-  signature: { type: "string" },
-  production: { type: "string" },
-  detector: { type: "string" },
-  flux: { type: "string" },
-  "flux-dir": { type: "string" },
-  normalisation: { type: "string" },
-  mN: { type: "string" },
-  U2: { type: "string" },
-  mZD: { type: "string" },
-  alphaD: { type: "string" },
-  alphaEps2: { type: "string" },
-  flavour: { type: "string" },
-  reading: { type: "string" },
-};
 
 const SIGNATURES = ["vessel-dileptons", "electron-scattering"] as const;
 type Production = "secondary" | "primary" | "both";
 
-/** Signature named on the command line (read before strict parsing, to delegate). */
-function signatureOf(argv: string[]): string | undefined {
-  const i = argv.indexOf("--signature");
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : undefined;
-}
-
-interface Parsed {
-  v: Record<string, string | boolean | undefined>;
+interface DarkParsed {
+  v: Values;
   params: DarkBosonParams;
   mN: number;
   U2: number;
@@ -73,13 +37,12 @@ interface Parsed {
   inputs: Record<string, unknown>;
 }
 
-function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
-  const v = parse(argv, { ...OPTIONS, ...extra });
-  if (v.help) return null;
-  choice(v, "model", ["darkboson"] as const);
+function parseDarkBoson(parsed: Parsed): DarkParsed {
+  const v = parsed.v;
   const signature = choice(v, "signature", SIGNATURES);
   if (signature !== "vessel-dileptons") throw new UsageError(`--signature ${signature} is not handled here`);
   const production = choice(v, "production", ["secondary", "primary", "both"] as const, "both");
+  if (parsed.given.has("gD") || parsed.given.has("eps")) throw new UsageError("--gD/--eps apply to --signature electron-scattering; vessel-dileptons takes --alphaD and --alphaEps2");
   const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
   const flux = choice(v, "flux", FLUX_CONFIG_NAMES, DEFAULT_FLUX[detector]!);
   const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
@@ -97,7 +60,7 @@ function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
   }
   const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
   const setup = makeSetup(detector, { flux, normalisation, ...(fluxDir !== undefined ? { fluxDir } : {}) });
-  const inputs = {
+  const inputs: Record<string, unknown> = {
     model: "darkboson",
     signature,
     production,
@@ -113,21 +76,15 @@ function parseDarkBoson(argv: string[], extra: OptionSpec): Parsed | null {
     flavour,
     nunu_reading: reading,
     luminosity_fb_inv: Number((setup.detector.luminosity / fb_inv).toPrecision(12)),
+    preset: v.preset,
   };
   return { v, params, mN, U2, production, reading, setup, inputs };
 }
 
 /** `nudump events --model darkboson`: expected events, by production mode, channel, flavour and primary source. */
-export function darkbosonEvents(argv: string[]): { json: unknown; text: string } {
-  if (signatureOf(argv) === "electron-scattering") {
-    // Fig. 4 front-end (heavy Z_D, ν_τ): parse with its extra options and hand over the values
-    const v = parse(argv, { ...OPTIONS, gD: { type: "string" }, eps: { type: "string" }, "no-angle-cuts": { type: "boolean" } });
-    if (v.help) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
-    choice(v, "model", ["darkboson"] as const);
-    return darkbosonElectronEvents(v);
-  }
-  const p = parseDarkBoson(argv, {});
-  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+export function darkbosonEvents(parsed: Parsed): { json: unknown; text: string } {
+  if (parsed.v.signature === "electron-scattering") return darkbosonElectronEvents(parsed);
+  const p = parseDarkBoson(parsed);
   const wantSec = p.production !== "primary", wantPrim = p.production !== "secondary";
   const sec = wantSec ? secondaryDileptonEvents(darkBosonMassPoint(p.mN, p.setup, p.params), p.U2, { reading: p.reading }) : null;
   const prim = wantPrim ? primaryDileptonEvents(p.params, p.mN, p.U2, p.setup.detector, { reading: p.reading }) : null;
@@ -153,15 +110,17 @@ export function darkbosonEvents(argv: string[]): { json: unknown; text: string }
 }
 
 /** `nudump spectrum --model darkboson`: the E(e⁺e⁻) histogram per production mode (quadrature). */
-export function darkbosonSpectrum(argv: string[]): { json: unknown; text: string } {
-  if (signatureOf(argv) === "electron-scattering") {
+export function darkbosonSpectrum(parsed: Parsed): { json: unknown; text: string } {
+  if (parsed.v.signature === "electron-scattering") {
     throw new UsageError("--model darkboson spectrum supports --signature vessel-dileptons only");
   }
-  const p = parseDarkBoson(argv, { bins: { type: "string" }, emin: { type: "string" }, emax: { type: "string" } });
-  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+  const p = parseDarkBoson(parsed);
   const nb = num(p.v, "bins", 40);
-  if (!Number.isInteger(nb) || nb < 1) throw new UsageError(`--bins = ${nb} must be a positive integer`);
-  const edges = logEdges(num(p.v, "emin", 100), num(p.v, "emax", 2e4), nb);
+  const emin = num(p.v, "emin", 100);
+  const emax = num(p.v, "emax", 2e4);
+  if (!(emin < emax)) throw new UsageError(`--emin = ${emin} GeV must be below --emax = ${emax} GeV`);
+  const edges = logEdges(emin, emax, nb);
+  Object.assign(p.inputs, { bins: nb, emin_GeV: emin, emax_GeV: emax });
   const sec =
     p.production !== "primary"
       ? secondaryDileptonSpectrum(darkBosonMassPoint(p.mN, p.setup, p.params), p.U2, edges, { reading: p.reading })

@@ -2,7 +2,8 @@
  * `nudump reach --figure 1|2 … --out <dir>`: the data of the paper's figures as JSON and CSV
  * (one file per panel), computed with worker threads and a progress bar on stderr.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import {
   assembleFig1,
@@ -26,71 +27,47 @@ import {
 } from "../lib/figures";
 import { chromiumPath, renderStatic, type Figure } from "../lib/plots";
 import { logGrid } from "../lib/reach";
-import { choice, num, parse, progressBar, table, UsageError } from "./args";
-
-export const REACH_HELP = `nudump reach — the data of the paper's figures
-
-  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--workers <n>] [--decay-flavours 1|2|3]
-  --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
-  --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
-  --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
-                                     Fig. 4 (heavy Z_D, ν_τ mixing); CHARM-II needs the 450 GeV meson
-                                     tables (../shared/data/hadrons), the gray bounds ../shared/data/bounds/hnl-tau
-  --out <dir>      where to write JSON and CSV (required), and PNG/SVG when Chromium is installed
-  --flux-dir <path> [--normalisation kling-nevay|tp]   flux tables instead of the embedded default
-  --json           print a JSON summary on stdout`;
+import { choice, num, progressBar, table } from "./args";
+import { version } from "./version";
+import type { Parsed } from "./options";
+import { assertFinite, checkOutDir, snakeKeys, writeAtomic } from "./output";
 
 function csv(rows: (string | number | null)[][]): string {
   return rows.map((r) => r.map((x) => (x === null ? "" : String(x))).join(",")).join("\n") + "\n";
 }
 
 /** `nudump reach`. */
-export async function reach(argv: string[]): Promise<{ json: unknown; text: string }> {
-  const v = parse(argv, {
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-    figure: { type: "string" },
-    panel: { type: "string" },
-    out: { type: "string" },
-    masses: { type: "string" },
-    workers: { type: "string" },
-    "flux-dir": { type: "string" },
-    normalisation: { type: "string" },
-    "hadrons-dir": { type: "string" },
-    "decay-flavours": { type: "string" },
-    "bounds-dir": { type: "string" },
-  });
-  if (v.help) return { json: { help: REACH_HELP }, text: REACH_HELP };
+export async function reach(p: Parsed): Promise<{ json: unknown; text: string }> {
+  const v = p.v;
   const figure = choice(v, "figure", ["1", "2", "3", "4"] as const);
-  if (typeof v.out !== "string") throw new UsageError("--out <dir> is required");
-  const out = v.out;
-  mkdirSync(out, { recursive: true });
+  const out = v.out as string;
+  const existed = checkOutDir("out", out);
   const fluxDir = typeof v["flux-dir"] === "string" ? v["flux-dir"] : undefined;
   const normalisation = choice(v, "normalisation", ["kling-nevay", "tp"] as const, "kling-nevay");
   const fluxOpts = { ...(fluxDir !== undefined ? { fluxDir } : {}), normalisation };
-  const written: string[] = [];
-  const write = (name: string, content: string | Buffer) => {
-    const f = path.join(out, name);
-    writeFileSync(f, content);
-    written.push(f);
+  // compute everything first, then write: a failed computation leaves the directory untouched
+  const files: [string, string | Uint8Array][] = [];
+  const write = (name: string, content: string | Uint8Array) => void files.push([name, content]);
+  const writeJson = (name: string, data: unknown) => {
+    const j = snakeKeys(data);
+    assertFinite(j, name, true);
+    write(name, JSON.stringify(j, null, 1) + "\n");
   };
   let summary: Record<string, unknown>;
   const figs: Figure[] = [];
   if (figure === "1") {
     const panel = choice(v, "panel", ["universal", "tau"] as const);
     const nm = num(v, "masses", 61);
-    if (!Number.isInteger(nm) || nm < 2) throw new UsageError(`--masses = ${nm} must be an integer ≥ 2`);
     const masses = nm === 61 ? fig1Masses() : logGrid(1e-3, 10, nm);
-    const workers = num(v, "workers", 0) || undefined;
+    const workers = typeof v.workers === "number" ? v.workers : undefined;
     const nf = v["decay-flavours"] === undefined ? undefined : num(v, "decay-flavours");
-    if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
     const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
     const t0 = Date.now();
     const perMass = await runMassTasks("fig1", masses, { panel, ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }, workers, () => bar.tick());
     bar.done();
     const data = assembleFig1(panel, perMass);
-    const inputs = { figure: 1, panel, masses: masses.length, flux_source: fluxDir ?? "embedded default", normalisation, decay_flavours: nf ?? (panel === "universal" ? 3 : 1) };
-    write(`fig1-${panel}.json`, JSON.stringify({ ...data, inputs }, null, 1) + "\n");
+    const inputs = { figure: 1, panel, masses: masses.length, workers: workers ?? "one per core", preset: v.preset, flux_source: fluxDir ?? "embedded default", normalisation, decay_flavours: nf ?? (panel === "universal" ? 3 : 1) };
+    writeJson(`fig1-${panel}.json`, { ...data, inputs });
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "mu_GeV_inv"]];
     for (const l of data.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
     write(`fig1-${panel}-lines.csv`, csv(rows));
@@ -111,12 +88,12 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig4RightPanel(opts);
     bar.tick();
     bar.done();
-    const inputs = { figure: 4, flux_source: fluxDir ?? "embedded default", normalisation, hadrons_dir: hadronsDir ?? null, bounds_dir: boundsDir ?? null };
-    write("fig4-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
+    const inputs = { figure: 4, preset: v.preset, flux_source: fluxDir ?? "embedded default", normalisation, hadrons_dir: hadronsDir ?? "none (CHARM-II omitted)", bounds_dir: boundsDir ?? "none (bounds omitted)" };
+    writeJson("fig4-left.json", { ...left, inputs });
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
     for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
     write("fig4-left-lines.csv", csv(rows));
-    write("fig4-right.json", JSON.stringify({ ...right, inputs }, null, 1) + "\n");
+    writeJson("fig4-right.json", { ...right, inputs });
     const rrows: (string | number)[][] = [["mN_GeV", "faser2_events", "faser2_no_angle_cuts", "charm2_events"]];
     right.masses.forEach((m, i) => rrows.push([m, right.faser2[i]!, right.faser2NoAngle[i]!, right.charm2[i]!]));
     write("fig4-right.csv", csv(rrows));
@@ -129,12 +106,12 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig3Spectrum(fluxOpts);
     bar.tick();
     bar.done();
-    const inputs = { figure: 3, flux_source: fluxDir ?? "embedded default", normalisation };
-    write("fig3-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
+    const inputs = { figure: 3, preset: v.preset, flux_source: fluxDir ?? "embedded default", normalisation };
+    writeJson("fig3-left.json", { ...left, inputs });
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
     for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
     write("fig3-left-lines.csv", csv(rows));
-    write("fig3-right.json", JSON.stringify({ ...right, inputs }, null, 1) + "\n");
+    writeJson("fig3-right.json", { ...right, inputs });
     const srows: (string | number)[][] = [["E_lo_GeV", "E_hi_GeV", "secondary_events", "primary_events"]];
     right.edges.slice(0, -1).forEach((e, b) => srows.push([e, right.edges[b + 1]!, right.secondary.events[b]!, right.primary.events[b]!]));
     write("fig3-right.csv", csv(srows));
@@ -147,11 +124,11 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig2Right();
     bar.tick();
     bar.done();
-    write("fig2-left.json", JSON.stringify({ curves: left, inputs: { flux_source: fluxDir ?? "embedded default", normalisation } }, null, 1) + "\n");
+    writeJson("fig2-left.json", { curves: left, inputs: { figure: 2, preset: v.preset, flux_source: fluxDir ?? "embedded default", normalisation } });
     const lrows: (string | number)[][] = [["mN_GeV", "mu_GeV_inv", "E_lo_GeV", "E_hi_GeV", "events_quadrature", "events_sampled", "error_sampled"]];
     for (const c of left) c.quadrature.forEach((q, b) => lrows.push([c.mN, c.mu, c.edges[b]!, c.edges[b + 1]!, q, c.sampled[b]!, c.errors[b]!]));
     write("fig2-left.csv", csv(lrows));
-    write("fig2-right.json", JSON.stringify(right, null, 1) + "\n");
+    writeJson("fig2-right.json", right);
     const rrows: (string | number | null)[][] = [["mN_GeV", "BR_ee", "BR_mumu", "BReff_ee", "BReff_mumu", "BRprinted_ee", "BRprinted_mumu"]];
     right.mN.forEach((m, i) =>
       rrows.push([m, right.total.e[i]!, right.total.mu[i]!, right.effective.e[i]!, right.effective.mu[i]!, right.printed.e[i]!, right.printed.mu[i]!]),
@@ -168,6 +145,20 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
       write(`${f.name}.svg`, images[i]!.svg);
     });
   } else summary = { ...summary, note: "no Chromium at /usr/bin/chromium ($NUDUMP_CHROMIUM): figures not drawn, data written" };
+  // every file atomically (temporary name, rename), the manifest last: an interrupted run leaves
+  // the previous result or the complete new one, and the manifest lists exactly one run's files
+  if (!existed) mkdirSync(out);
+  const written: string[] = [];
+  const manifest: { name: string; bytes: number; sha256: string }[] = [];
+  for (const [name, content] of files) {
+    const f = path.join(out, name);
+    writeAtomic(f, content);
+    written.push(f);
+    manifest.push({ name, bytes: Buffer.byteLength(content), sha256: createHash("sha256").update(content).digest("hex") });
+  }
+  const manifestFile = path.join(out, `fig${figure}-manifest.json`);
+  writeAtomic(manifestFile, JSON.stringify({ figure: Number(figure), nudump_version: version(), files: manifest }, null, 1) + "\n");
+  written.push(manifestFile);
   return {
     json: { written, ...summary },
     text: table([["figure", figure], ...written.map((f) => ["wrote", f] as [string, string])]),
