@@ -83,6 +83,8 @@ export function events(parsed: Parsed): { json: unknown; text: string } {
 
 /** `nudump spectrum`: visible-energy spectrum (quadrature for photons and electrons, sampler for dileptons). */
 export function spectrum(parsed: Parsed): { json: unknown; text: string } {
+  const { emin: e0, emax: e1 } = parsed.v;
+  if (typeof e0 === "number" && typeof e1 === "number" && !(e0 < e1)) throw new UsageError(`--emin = ${e0} GeV must be below --emax = ${e1} GeV`);
   const p = setupFrom(parsed);
   const nb = num(p.v, "bins", 40);
   const isElectron = p.signature === "electron-scattering";
@@ -142,14 +144,14 @@ export function spectrum(parsed: Parsed): { json: unknown; text: string } {
  * are to be replaced by lib/events writers: plug them in where a block is written.)
  */
 export function sample(parsed: Parsed): { json: unknown; text: string } {
+  const out = typeof parsed.v.out === "string" ? parsed.v.out : undefined;
+  const format = out === undefined ? (parsed.v.json ? "json" : "csv") : out.endsWith(".csv") ? "csv" : out.endsWith(".json") ? "json" : null;
+  if (format === null) throw new UsageError(`--out = ${JSON.stringify(out)} must end in .csv or .json`);
+  if (out !== undefined) checkOutFile("out", out);
   const p = setupFrom(parsed);
   const n = num(p.v, "n");
   const seed = num(p.v, "seed");
   const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, "none");
-  const out = typeof p.v.out === "string" ? p.v.out : undefined;
-  const format = out === undefined ? (p.v.json ? "json" : "csv") : out.endsWith(".csv") ? "csv" : out.endsWith(".json") ? "json" : null;
-  if (format === null) throw new UsageError(`--out = ${JSON.stringify(out)} must end in .csv or .json`);
-  if (out !== undefined) checkOutFile("out", out);
   const meta = { ...p.inputs, n, seed, force_decay: force, format };
   const sink = out === undefined ? { write: (s: string) => void process.stdout.write(s), commit: () => {}, abort: () => {} } : atomicStream(out);
   const rng = seededRandom(seed);

@@ -50,7 +50,12 @@ const FS_CODES = new Set(["ENOENT", "EISDIR", "ENOTDIR", "EACCES", "EPERM", "EEX
 function isUsage(e: unknown): boolean {
   if (e instanceof UsageError || e instanceof RangeError) return true;
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  return typeof code === "string" && FS_CODES.has(code);
+  if (typeof code === "string" && FS_CODES.has(code)) return true;
+  // the library's readers wrap fs errors ("<file>: cannot read flux table (ENOENT: …)")
+  const msg = e instanceof Error ? e.message : "";
+  if ([...FS_CODES].some((c) => msg.includes(`${c}:`))) return true;
+  // …and reject malformed files with "<file>:<line>: …"
+  return /^\S+:\d+: /.test(msg);
 }
 
 function oneLine(s: string): string {

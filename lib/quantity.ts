@@ -72,7 +72,9 @@ export function parseQuantity(text: string | number, target: string, name = "qua
   if (!u.equalBase(ref)) {
     throw new RangeError(`${name} = ${JSON.stringify(text)} has the wrong dimension (expected ${dimensionName(target)}, in ${target})`);
   }
-  const x = value * u.toNumber(target);
+  // the conversion factors are exact powers of ten; 15 digits drop their binary rounding
+  // (1e-9 MeV^-1 → 1e-6 GeV^-1 exactly, not 1.0000000000000002e-6)
+  const x = Number((value * u.toNumber(target)).toPrecision(15));
   if (!Number.isFinite(x)) throw new RangeError(`${name} = ${JSON.stringify(text)} is not a finite ${target} value`);
   return x;
 }
