@@ -30,7 +30,7 @@ function flagsOf(o: OptionDef): string {
 /** The range of a numeric option as text, e.g. "(0, 7000]". */
 export function rangeText(o: OptionDef): string {
   const lo = o.positive ? "(0" : o.min !== undefined ? `[${o.min}` : "(-∞";
-  const hi = o.max !== undefined ? `${o.max}]` : "∞)";
+  const hi = o.max !== undefined ? `${o.max}${o.maxExclusive ? ")" : "]"}` : "∞)";
   return `${lo}, ${hi}`;
 }
 
@@ -48,7 +48,7 @@ function applies(o: OptionDef, v: Values): boolean {
 
 function checkRange(o: OptionDef, x: number, label: string): void {
   const low = o.positive ? x > 0 : o.min === undefined || x >= o.min;
-  const high = o.max === undefined || x <= o.max;
+  const high = o.max === undefined || (o.maxExclusive ? x < o.max : x <= o.max);
   if (!low || !high) throw new UsageError(`--${o.name} = ${label} is outside the allowed range ${rangeText(o)}${o.unit ? ` ${o.unit}` : ""}`);
 }
 

@@ -11,7 +11,7 @@
  * - μ_N in [1e-12, 1e-2] GeV⁻¹ and μ_N m_N ≤ 1: the dipole is an effective operator of scale
  *   Λ ~ 1/μ_N, which must lie above the energies probed (Λ ≥ 100 GeV); μ_N m_N ≤ 1 keeps N
  *   narrow (Γ/m_N = (μ_N m_N)²/4π ≤ 8 %). Below 1e-12 GeV⁻¹ every count is < 1e-40.
- * - |U|² in (0, 1] (a mixing-matrix element); |g_D| ≤ √(4π) and α_D ≤ 1 (perturbative dark
+ * - |U|² in [0, 1) (a mixing-matrix element; the library needs 1 − |U|² > 0); |g_D| ≤ √(4π) and α_D ≤ 1 (perturbative dark
  *   coupling); |ε| ≤ 1 and α ε² ≤ α = 1/137 (kinetic mixing).
  */
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
@@ -33,6 +33,8 @@ export interface OptionDef {
   readonly min?: number;
   readonly max?: number;
   readonly positive?: boolean;
+  /** The upper bound is exclusive (U2 < 1: a sterile state keeps some of itself). */
+  readonly maxExclusive?: boolean;
   /** Applied when the option is absent (and echoed in `inputs`). */
   readonly default?: string | number | boolean;
   /** Default computed from other options (documented; applied by the command). */
@@ -127,7 +129,7 @@ const signalOptions = (forEvents: boolean): OptionDef[] => [
   { name: "no-angle-cuts", kind: "flag", only: [{ model: ["dipole"], signature: ["electron-scattering"] }, ...(forEvents ? [DARK_E] : [])], help: "drop the electron angle cuts" },
   { name: "production", kind: "choice", choices: ["secondary", "primary", "both", "mixing", "zd-decay", "upscattering"], only: forEvents ? [DARK] : [VESSEL],
     defaultText: "both (vessel-dileptons); required for electron-scattering", help: "vessel-dileptons: secondary|primary|both; electron-scattering (Fig. 4): mixing|zd-decay|upscattering" },
-  { name: "U2", kind: "number", min: 0, max: 1, only: [DARK], required: true, help: "mixing |U_αN|² (> 0 for vessel-dileptons)" },
+  { name: "U2", kind: "number", min: 0, max: 1, maxExclusive: true, only: [DARK], required: true, help: "mixing |U_αN|² (> 0 for vessel-dileptons)" },
   mZD({ defaultText: "0.03 (vessel-dileptons); 8 × mN (electron-scattering)" }),
   { name: "alphaD", kind: "number", positive: true, max: 1, only: [DARK], defaultText: "0.25 (vessel-dileptons)", help: "α_D = g_D²/4π" },
   { name: "alphaEps2", kind: "number", positive: true, max: ALPHA, only: [DARK], defaultText: "2e-10 (vessel-dileptons)", help: "α ε²" },
@@ -149,7 +151,7 @@ const XSEC: CommandDef = {
     mu({ required: false, default: 1e-6 }),
     mZD({ required: true }),
     ...darkCouplings([DARK]),
-    { name: "U2", kind: "number", min: 0, max: 1, default: 0, only: [DARK], help: "mixing |U_αN|²" },
+    { name: "U2", kind: "number", min: 0, max: 1, maxExclusive: true, default: 0, only: [DARK], help: "mixing |U_αN|²" },
     flavour(),
     { name: "tmax", kind: "quantity", unit: "GeV^2", positive: true, max: 1e8, only: [{ process: ["coherent", "incoherent", "proton", "neutron", "electron"] }], help: "keep |t| < tmax" },
     { name: "recoil", kind: "pair", unit: "GeV", min: 0, max: E_MAX, help: "target recoil window Tmin,Tmax" },
@@ -171,7 +173,7 @@ const WIDTH: CommandDef = {
     ...dipoleCoupling.map((o) => ({ ...o, only: [{ model: ["dipole"], particle: ["N"] }] })),
     mZD({ only: [DARK, ZD], required: true }),
     ...darkCouplings([DARK, ZD]),
-    { name: "U2", kind: "number", min: 0, max: 1, default: 0, only: [DARK, ZD], help: "mixing |U_αN|²" },
+    { name: "U2", kind: "number", min: 0, max: 1, maxExclusive: true, default: 0, only: [DARK, ZD], help: "mixing |U_αN|²" },
     flavour({ only: [DARK, ZD] }),
     { name: "E", kind: "quantity", unit: "GeV", positive: true, max: E_MAX, help: "lab energy for the decay length (≥ the mass)" },
     preset,
