@@ -11,7 +11,7 @@
  * - μ_N in [1e-12, 1e-2] GeV⁻¹ and μ_N m_N ≤ 1: the dipole is an effective operator of scale
  *   Λ ~ 1/μ_N, which must lie above the energies probed (Λ ≥ 100 GeV); μ_N m_N ≤ 1 keeps N
  *   narrow (Γ/m_N = (μ_N m_N)²/4π ≤ 8 %). Below 1e-12 GeV⁻¹ every count is < 1e-40.
- * - |U|² in [0, 1) (a mixing-matrix element; the library needs 1 − |U|² > 0); |g_D| ≤ √(4π) and α_D ≤ 1 (perturbative dark
+ * - |U|² in [0, 1) (a mixing-matrix element; the library needs 1 − |U|² > 0); 0 < g_D ≤ √(4π) and α_D ≤ 1 (perturbative dark
  *   coupling); |ε| ≤ 1 and α ε² ≤ α = 1/137 (kinetic mixing).
  */
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
@@ -93,7 +93,7 @@ const dipoleCoupling: OptionDef[] = [
   { name: "decay-flavours", kind: "integer", min: 1, max: 3, defaultText: "3 for universal, 1 for tau", only: [DIPOLE], help: "open decay flavours of N → ν_α γ" },
 ];
 const darkCouplings = (only: readonly Condition[]): OptionDef[] => [
-  { name: "gD", kind: "number", min: -Math.sqrt(4 * Math.PI), max: Math.sqrt(4 * Math.PI), only, help: "dark coupling g_D (with --eps)" },
+  { name: "gD", kind: "number", positive: true, max: Math.sqrt(4 * Math.PI), only, help: "dark coupling g_D > 0 (with --eps; its sign is a convention, ε carries the relative sign)" },
   { name: "eps", kind: "number", min: -1, max: 1, only, help: "kinetic mixing ε (with --gD; may be negative)" },
   { name: "alphaD", kind: "number", positive: true, max: 1, only, help: "α_D = g_D²/4π (with --alphaEps2)" },
   { name: "alphaEps2", kind: "number", positive: true, max: ALPHA, only, help: "α ε² (with --alphaD)" },

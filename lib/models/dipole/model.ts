@@ -12,7 +12,7 @@
  * The count is explicit: {@link decayFlavourCount} returns it, and a model may override it
  * with `decayFlavours` (e.g. 1 to reproduce a single-flavour width with universal scattering).
  */
-import { requireOneOf, requirePositive } from "../../validate";
+import { requireOneOf, requirePositive, LIMITS, requirePositiveAtMost } from "../../validate";
 
 /** Which active flavours carry the dipole coupling μ_N. */
 export type DipoleCoupling = "universal" | "tau";
@@ -42,8 +42,8 @@ const COUPLINGS: readonly DipoleCoupling[] = ["universal", "tau"];
 
 /** Builds a validated {@link DipoleModel} (m_N > 0 GeV, μ_N > 0 GeV⁻¹, decayFlavours a positive integer). */
 export function dipoleModel(p: DipoleModel): DipoleModel {
-  requirePositive("mN", p.mN);
-  requirePositive("mu", p.mu);
+  requirePositiveAtMost("mN", p.mN, LIMITS.mass);
+  requirePositiveAtMost("mu", p.mu, LIMITS.mu);
   requireOneOf("coupling", p.coupling, COUPLINGS);
   if (p.decayFlavours !== undefined) {
     if (!Number.isInteger(p.decayFlavours) || p.decayFlavours < 1) {
