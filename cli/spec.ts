@@ -1,7 +1,7 @@
 /**
  * The one declarative description of every nudump command and option. Parsing (commander),
- * validation (units, ranges, integers, choices, combinations), the per-command help and the
- * README's option tables all come from here (cli/options.ts reads it).
+ * validation (units, ranges, integers, choices, combinations) and the per-command help come
+ * from here (cli/options.ts reads it); the README summarises the ranges.
  *
  * Physical ranges (why):
  * - energies 0 < E ≤ 7000 GeV: a neutrino (or N) from 14 TeV pp collisions carries at most
