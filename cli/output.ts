@@ -16,6 +16,13 @@ const RENAMED: Record<string, string> = {
   widthN_GeV: "width_N_GeV",
   fluxDir: "flux_source",
   angleCuts: "electron_angle_cuts",
+  ecc1TeV: "ecc_1TeV",
+  ecc3TeV: "ecc_3TeV",
+  eccTAbsMax: "ecc_t_abs_max",
+  lnEHi: "ln_E_hi",
+  lnELo: "ln_E_lo",
+  TMaxPhys: "Tmax_phys",
+  TMinPhys: "Tmin_phys",
 };
 
 /** camelCase → snake_case for one key (spaces become "_"; symbols and ALLCAPS pieces kept). */
@@ -24,7 +31,11 @@ export function snakeKey(key: string): string {
   return key
     .replace(/ /g, "_")
     .split("_")
-    .map((seg) => (SYMBOLS.has(seg) ? seg : seg.replace(/([a-z0-9])([A-Z])([a-z]?)/g, (_, a: string, b: string, c: string) => `${a}_${c ? b.toLowerCase() : b}${c}`)))
+    .map((seg) =>
+      SYMBOLS.has(seg)
+        ? seg
+        : seg.replace(/(?<=[a-z0-9])([A-Z])(?=[a-z])/g, (c: string) => `_${c.toLowerCase()}`).replace(/(?<=[a-z0-9])([A-Z]+)/g, "_$1"),
+    )
     .join("_");
 }
 

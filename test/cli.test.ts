@@ -132,11 +132,42 @@ describe("nudump reach", () => {
     const br = right.total.e.filter((x: number | null) => x !== null) as number[];
     expect(br[br.length - 1]!).toBeGreaterThan(br[0]!);
     if (existsSync("/usr/bin/chromium")) expect(existsSync(`${dir}/fig2-right.png`)).toBe(true);
+    // the manifest, written last, lists every file of the run with its size and SHA-256; no temporary file is left
+    const { createHash } = await import("node:crypto");
+    const { readdirSync } = await import("node:fs");
+    const manifest = JSON.parse(readFileSync(`${dir}/fig2-manifest.json`, "utf8")) as { files: { name: string; bytes: number; sha256: string }[] };
+    expect(JSON.parse(r.out).written.at(-1)).toBe(`${dir}/fig2-manifest.json`);
+    for (const f of manifest.files) {
+      const content = readFileSync(`${dir}/${f.name}`);
+      expect(content.length).toBe(f.bytes);
+      expect(createHash("sha256").update(content).digest("hex")).toBe(f.sha256);
+    }
+    expect(readdirSync(dir).sort()).toEqual([...manifest.files.map((f) => f.name), "fig2-manifest.json"].sort());
   });
   it("an unknown figure is a usage error (exit 2)", async () => {
     const r = await run("reach", "--figure", "7", "--out", "/tmp/x");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/figure/);
+  });
+});
+
+describe("the installed command (bin/nudump.js, a real process)", () => {
+  it("prints the package version and exits 2 with one line (no stack) on a bad input", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { readFileSync } = await import("node:fs");
+    const bin = `${__dirname}/../bin/nudump.js`;
+    const v = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version);
+    const bad = spawnSync(process.execPath, [bin, "events", "--signature", "vessel-photons", "--mN", "0x10", "--mu", "1e-6"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+  it("events --mN 500MeV equals --mN 0.5", async () => {
+    const a = await run("events", "--signature", "vessel-photons", "--mN", "500MeV", "--mu", "5e-7", "--json");
+    const b = await run("events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json");
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
   });
 });
 
