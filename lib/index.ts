@@ -28,3 +28,4 @@ export * as plots from "./plots";
 export * as reach from "./reach";
 export * as figures from "./figures";
 export * from "./validate";
+export * as quantity from "./quantity";

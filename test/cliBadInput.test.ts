@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { COMMAND_DEFS, MAX_WORKERS } from "../cli/spec";
+import { COMMAND_DEFS, MAX_WORKERS, PRESETS_WIRED } from "../cli/spec";
 import { runCli } from "./support/cliRun";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "nudump-bad-"));
@@ -90,7 +90,7 @@ add("emin ≥ emax", "spectrumDark", ["--emin", "1 TeV", "--emax", "1 TeV"]);
 for (const [base, opt, bad] of [
   ["xsec", "model", "axion"], ["xsec", "model", ""], ["xsec", "process", "bogus"], ["xsec", "target", "Pb"], ["width", "particle", "X"], ["width", "coupling", "muon"],
   ["events", "signature", "bogus"], ["events", "detector", "atlas"], ["events", "flux", "sun"], ["events", "normalisation", "none"], ["events", "preset", "future"],
-  ["events", "model", "DIPOLE"], ["eventsDark", "signature", "vessel-photons"], ["eventsDark", "production", "tertiary"], ["eventsDark", "flavour", "x"],
+  ["events", "model", "DIPOLE"], ...(PRESETS_WIRED ? [] : ([["width", "preset", "current"]] as const)), ["eventsDark", "signature", "vessel-photons"], ["eventsDark", "production", "tertiary"], ["eventsDark", "flavour", "x"],
   ["eventsDark", "reading", "both"], ["eventsDarkE", "production", "both"], ["eventsDarkE", "flavour", "mu"], ["sample", "force-decay", "air"], ["reach", "figure", "7"],
   ["reach", "figure", "1.0"], ["reach1", "panel", "muon"], ["reach", "normalisation", "x"], ["sample", "model", "darkboson"], ["xsec", "preset", ""],
 ] as const) add(`choice --${opt}`, base, [`--${opt}`, bad]);
