@@ -19,12 +19,11 @@ export interface Parsed {
   readonly given: ReadonlySet<string>;
 }
 
-const attr = (o: OptionDef): string => (o.kind === "flag" && o.name.startsWith("no-") ? o.name : o.name);
-
 function flagsOf(o: OptionDef): string {
   const long = `--${o.name}`;
   const lead = o.short ? `-${o.short}, ${long}` : long;
-  return o.kind === "flag" ? lead : `${lead} <value>`;
+  const placeholder = o.unit ?? { integer: "n", choice: "name", dir: "dir", path: "path", number: "x", pair: "a,b", quantity: "x", flag: "" }[o.kind];
+  return o.kind === "flag" ? lead : `${lead} <${placeholder}>`;
 }
 
 /** The range of a numeric option as text, e.g. "(0, 7000]". */
@@ -143,7 +142,7 @@ export function parseCommand(def: CommandDef, argv: readonly string[]): Parsed {
     const r = raw[key];
     if (cmd.getOptionValueSource(key) !== "cli" || r === undefined) continue;
     if (o.kind === "flag" && o.name.startsWith("no-")) {
-      v[attr(o)] = true;
+      v[o.name] = true;
     } else v[o.name] = typeof r === "boolean" ? r : convert(o, r);
     given.add(o.name);
   }
@@ -179,7 +178,7 @@ export function helpText(def: CommandDef): string {
     if (o.unit) bits.push(`unit ${o.unit} (or a quantity, e.g. ${JSON.stringify(EXAMPLE[o.unit] ?? `1 ${o.unit}`)})`);
     if (o.kind === "quantity" || o.kind === "number" || o.kind === "integer" || o.kind === "pair") bits.push(`range ${rangeText(o)}${o.kind === "integer" ? ", integer" : ""}`);
     if (o.required) bits.push(o.only ? "required there" : "required");
-    if (o.default !== undefined) bits.push(`default ${String(o.default)}`);
+    if (o.default !== undefined) bits.push(`default ${typeof o.default === "number" && o.default !== 0 && Math.abs(o.default) < 1e-3 ? o.default.toExponential() : String(o.default)}`);
     else if (o.defaultText) bits.push(`default: ${o.defaultText}`);
     if (o.only) bits.push(`only with ${o.only.map(conditionText).join(", or ") || "(never)"}`);
     lines.push(`  ${flagsOf(o).padEnd(w)}  ${bits.join("; ")}`);
