@@ -46,10 +46,14 @@ export const LIMITS = {
   mass: 1e3,
   /** Lab energies: GeV (well above the 7 TeV beam). */
   energy: 1e5,
-  /** μ_N: GeV⁻¹ (the signal engine uses μ_N = 1 as its unit coupling). */
-  mu: 1,
-  /** |g_D| ≤ √(4π): α_D ≤ 1, perturbative. */
-  gD: Math.sqrt(4 * Math.PI),
+  /** μ_N: GeV⁻¹ (the signal engine uses μ_N = 1 as its unit coupling; tests scale it to a few). */
+  mu: 10,
+  /**
+   * g_D ≤ 1e3: a numerical bound (widths ∝ g_D², cross sections ∝ g_D⁴ stay far from overflow),
+   * not the physical one — the scaling checks of Fig. 4 push g_D past 4π on purpose; the
+   * command line enforces perturbativity (α_D ≤ 1).
+   */
+  gD: 1e3,
   /** |ε| ≤ 1. */
   eps: 1,
   /** Generic kinematic scale (masses, energies, |t|) of lib/kinematics.ts: GeV or GeV². */

@@ -137,7 +137,7 @@ describe("dipole portal", () => {
 });
 
 describe("dark-boson portal", () => {
-  const model = fc.record({ mN: mass, mZD: mass, gD: logUniform(1e-6, Math.sqrt(4 * Math.PI)), eps: fc.double({ min: -1, max: 1, noNaN: true }), U2: logUniform(1e-12, 0.5) });
+  const model = fc.record({ mN: mass, mZD: mass, gD: logUniform(1e-6, 4 * Math.PI), eps: fc.double({ min: -1, max: 1, noNaN: true }), U2: logUniform(1e-12, 0.5) });
   it("Z_D and N widths are finite and ≥ 0; Γ(Z_D → ℓℓ) ∝ ε²", () => {
     fc.assert(
       fc.property(model, ({ mN, mZD, gD, eps, U2 }) => {

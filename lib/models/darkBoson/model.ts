@@ -65,7 +65,7 @@ export function fromAlphas(p: {
   readonly U2: number;
   readonly flavour: Flavour;
 }): DarkBosonModel {
-  requirePositiveAtMost("alphaD", p.alphaD, 1);
+  requirePositiveAtMost("alphaD", p.alphaD, LIMITS.gD ** 2 / (4 * Math.PI));
   requirePositiveAtMost("alphaEps2", p.alphaEps2, 1 / 137.035999084);
   return darkBosonModel({
     mN: p.mN,
