@@ -33,3 +33,4 @@ export * as figures from "./figures";
 export * as presets from "./detector/presets";
 export { dataDir } from "./core/dataDir";
 export * from "./core/validate";
+export * as quantity from "./core/quantity";
