@@ -1,9 +1,9 @@
 /**
- * Command-line argument handling shared by the nudump subcommands: strict option parsing
- * (unknown options are errors), numeric conversion with the option name in the message,
- * and the usage error type that main() turns into one stderr line and exit status 2.
+ * Helpers shared by the nudump subcommands: reading the parsed option values (cli/options.ts),
+ * table formatting, the progress bar, and the usage error type that main() turns into one
+ * stderr line and exit status 2.
  */
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { inputsJson, type ResolvedInputs } from "../lib/detector/setup";
 
 /** An error in the user's input: printed as one line, exit status 2. */
 export class UsageError extends Error {
@@ -13,31 +13,15 @@ export class UsageError extends Error {
   }
 }
 
-export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
-
-/** Parse argv strictly against a spec; unknown options and missing values are UsageErrors. */
-export function parse(argv: string[], options: OptionSpec): Record<string, string | boolean | undefined> {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-    return values as Record<string, string | boolean | undefined>;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message.split("\n")[0] ?? String(e));
-  }
-}
-
-/** A finite number from an option value; UsageError naming the option otherwise. */
+/** A number from the parsed option values (already converted and range-checked by cli/options.ts). */
 export function num(values: Record<string, unknown>, name: string, fallback?: number): number {
   const v = values[name];
   if (v === undefined) {
     if (fallback !== undefined) return fallback;
     throw new UsageError(`--${name} is required`);
   }
-  if (typeof v !== "string" || v.trim() === "") throw new UsageError(`--${name} needs a numeric value`);
-  const x = Number(v);
-  if (!Number.isFinite(x)) throw new UsageError(`--${name} = ${JSON.stringify(v)} is not a finite number`);
-  return x;
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new UsageError(`--${name} needs a finite numeric value`);
+  return v;
 }
 
 /** An optional number: undefined when the option is absent. */
@@ -45,16 +29,10 @@ export function optNum(values: Record<string, unknown>, name: string): number | 
   return values[name] === undefined ? undefined : num(values, name);
 }
 
-/** A pair "a,b" of finite numbers. */
+/** A pair "a,b" (converted by cli/options.ts). */
 export function pair(values: Record<string, unknown>, name: string): [number, number] | undefined {
   const v = values[name];
-  if (v === undefined) return undefined;
-  const parts = String(v).split(",");
-  if (parts.length !== 2) throw new UsageError(`--${name} = ${JSON.stringify(v)} must be two numbers "a,b"`);
-  const [a, b] = parts.map((p) => Number(p)) as [number, number];
-  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new UsageError(`--${name} = ${JSON.stringify(v)} must be two finite numbers`);
-  if (!(a < b)) throw new UsageError(`--${name} = ${JSON.stringify(v)}: the first number must be smaller than the second`);
-  return [a, b];
+  return v === undefined ? undefined : (v as [number, number]);
 }
 
 /** One of a fixed set of strings. */
@@ -73,7 +51,7 @@ export function choice<T extends string>(values: Record<string, unknown>, name: 
 /** Format a number for the human-readable tables. */
 export function fmt(x: number): string {
   if (x === 0) return "0";
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x)) throw new Error(`a non-finite number (${String(x)}) reached the output (a bug: please report the command)`);
   const a = Math.abs(x);
   return a >= 1e-3 && a < 1e5 ? x.toPrecision(6) : x.toExponential(5);
 }
@@ -113,21 +91,6 @@ export function progressBar(label: string, total: number): { tick: (n?: number) 
   };
 }
 
-/** The input options every setup-using command accepts (lib/presets.ts, lib/signatures/setup.ts). */
-export const SETUP_OPTION_SPEC: OptionSpec = {
-  preset: { type: "string" },
-  flux: { type: "string" },
-  "flux-dir": { type: "string" },
-  "flux-source": { type: "string" },
-  normalisation: { type: "string" },
-};
-
-/** Help lines for {@link SETUP_OPTION_SPEC}. */
-export const SETUP_OPTION_HELP = `  --preset paper|current   input set (default paper: Kling–Nevay tables TP-normalised, Γ(N → νγ) = (B.1);
-                           current: the Kling–Nevay flux as published); every option below overrides it
-  --flux-dir <path>  tables of the Kling–Nevay format instead of the shipped data/flux   [--flux-source tables|embedded]
-  --normalisation kling-nevay|tp   (tp: rescaled to the FASERν Technical Proposal CC counts)`;
-
 /**
  * makeSetup options from the parsed values: only what the user gave (the preset fills the rest).
  * `--flux` is left to the caller (its allowed values depend on the detector).
@@ -151,4 +114,14 @@ export function decayFlavoursFromArgs(v: Record<string, unknown>): number | unde
   const nf = optNum(v, "decay-flavours");
   if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
   return nf;
+}
+
+/**
+ * The resolved inputs as echoed under `inputs` (lib/detector/setup.ts inputsJson), with text in
+ * place of the null table directory of the embedded fit: no output carries null for a value.
+ */
+export function resolvedInputs(r: ResolvedInputs): Record<string, unknown> {
+  const j = inputsJson(r);
+  if (j.flux_dir === null) j.flux_dir = "none: the embedded fit of the shipped data/flux tables";
+  return j;
 }

@@ -12,10 +12,11 @@
  * --no-angle-cuts. The vessel counterpart (N → νe⁺e⁻ in FASER 2) of the same production is
  * reported alongside.
  */
-import { inputsJson, makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/detector/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { heavyZDMassPoint, type HeavyZDSignature } from "../lib/models/darkBoson/fig4/heavyZD";
-import { choice, fmt, num, setupOptionsFromArgs, table, UsageError } from "./args";
+import { choice, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
+import type { Parsed, Values } from "./options";
 import { darkModelFromArgs } from "./physics";
 
 export const PRODUCTIONS = ["mixing", "zd-decay", "upscattering"] as const;
@@ -29,17 +30,18 @@ const MAP: Readonly<Record<ElectronProduction, { readonly electron: HeavyZDSigna
 };
 
 /** Expected electron-scattering events for the heavy-Z_D scenario (see the module comment). */
-export function darkbosonElectronEvents(v: Record<string, string | boolean | undefined>): { json: unknown; text: string } {
+export function darkbosonElectronEvents(parsed: Parsed): { json: unknown; text: string } {
+  const v = parsed.v;
   const production = choice(v, "production", PRODUCTIONS);
   const signature = choice(v, "signature", ["electron-scattering"] as const, "electron-scattering");
   const mN = num(v, "mN");
-  const filled: Record<string, string | boolean | undefined> = { ...v, flavour: v.flavour ?? "tau" };
-  if (filled.mZD === undefined) filled.mZD = String(8 * mN);
+  const filled: Values = { ...v, flavour: v.flavour ?? "tau" };
+  if (filled.mZD === undefined) filled.mZD = 8 * mN;
   const hasG = v.gD !== undefined || v.eps !== undefined;
   const hasA = v.alphaD !== undefined || v.alphaEps2 !== undefined;
   if (!hasG && !hasA) {
-    filled.gD = "1";
-    filled.eps = "1e-3";
+    filled.gD = 1;
+    filled.eps = 1e-3;
   }
   const model = darkModelFromArgs(filled, mN);
   if (model.flavour !== "tau") throw new UsageError(`--flavour = ${JSON.stringify(model.flavour)}: electron scattering with --production needs ν_τ mixing (--flavour tau)`);
@@ -58,8 +60,8 @@ export function darkbosonElectronEvents(v: Record<string, string | boolean | und
     signature,
     production,
     detector,
-    ...inputsJson(setup.resolved),
-    angleCuts,
+    ...resolvedInputs(setup.resolved),
+    electron_angle_cuts: angleCuts,
     mN_GeV: model.mN,
     mZD_GeV: model.mZD,
     gD: model.gD,
@@ -71,10 +73,10 @@ export function darkbosonElectronEvents(v: Record<string, string | boolean | und
     inputs,
     events,
     process: sig.electron === "inelastic" ? "nu_tau e -> N e" : "N e -> N e",
-    vesselCounterpart: { signature: sig.vessel, events: vessel, cut: "E(e+)+E(e-) > 100 GeV in the FASER 2 vessel" },
-    mixingFactor: point.mixingFactor,
-    brZDtoNN: point.brZDtoNN,
-    widthN_GeV: point.widthLinearAtRef * (model.U2 / 1e-6) + point.widthCubicAtRef * (model.U2 / 1e-6) ** 3,
+    vessel_counterpart: { signature: sig.vessel, events: vessel, cut: "E(e+)+E(e-) > 100 GeV in the FASER 2 vessel" },
+    mixing_factor: point.mixingFactor,
+    br_ZD_to_NN: point.brZDtoNN,
+    width_N_GeV: point.widthLinearAtRef * (model.U2 / 1e-6) + point.widthCubicAtRef * (model.U2 / 1e-6) ** 3,
   };
   const text = table([
     ["signature", `electron-scattering (${json.process}), production ${production}`],

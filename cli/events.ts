@@ -9,67 +9,35 @@ import { sampleDipole, selectedWeights, signatureSelection } from "../lib/models
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/models/dipole/spectrum";
 import { darkBosonSecondaryStream, dipoleEventStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
 import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
-import { DARKBOSON_HELP, parseDarkBoson } from "./darkboson";
-import { makeSetup, DEFAULT_FLUX, inputsJson } from "../lib/detector/setup";
+import { parseDarkBoson } from "./darkboson";
+import { makeSetup, DEFAULT_FLUX } from "../lib/detector/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/core/units";
-import { choice, decayFlavoursFromArgs, fmt, num, parse, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError, type OptionSpec } from "./args";
+import { choice, decayFlavoursFromArgs, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
+import type { Parsed, Values } from "./options";
+import { assertFinite, atomicPath, checkOutFile } from "./output";
+import { checkNarrow } from "./physics";
 
-export const EVENTS_HELP = `nudump events | spectrum | sample — signal events of the dipole portal
+/** Events per Monte Carlo block: memory stays bounded for any --n (≤ 1e9). */
+const BLOCK = 100_000;
 
-  --model dipole  --signature ${DIPOLE_SIGNATURES.join("|")}
-  --detector fasernu2-faser2|fasernu-faser   (default fasernu2-faser2)
-  --flux ${FLUX_CONFIG_NAMES.join("|")}   (default: the preset's for FASERν2, fasernu-run3 for FASERν)
-${SETUP_OPTION_HELP}
-  --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3 (default the preset's, 1)] [--screening] [--no-angle-cuts]
-  spectrum: [--bins <n>] [--emin <GeV>] [--emax <GeV>] [--n <events>] [--seed <s>] [--csv]
-  sample:   --n <events> --seed <s> [--out events.hepmc3|.parquet|.csv|.json] [--format hepmc3|parquet|csv|json]
-            [--force-decay vessel|tungsten|none (default: the signature's region)]   full final states (four-vectors, vertices in mm), streamed;
-            the format follows --out's extension unless --format is given; without --out: CSV (or JSON with --json) on stdout
-  sample --model darkboson --signature vessel-dileptons --production secondary|primary --mN <GeV> --U2 <U2> --n --seed [--out]:
-            the Fig. 3 chain ν T → N T, N → ν Z_D, Z_D → e⁺e⁻, or Z_D from the IP → e⁺e⁻ (options as for events --model darkboson;
-            primary: hepmc3, parquet or json)
-  --json   JSON on stdout`;
-
-const OPTIONS: OptionSpec = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  model: { type: "string" },
-  signature: { type: "string" },
-  detector: { type: "string" },
-  ...SETUP_OPTION_SPEC,
-  mN: { type: "string" },
-  mu: { type: "string" },
-  coupling: { type: "string" },
-  screening: { type: "boolean" },
-  "no-angle-cuts": { type: "boolean" },
-  "decay-flavours": { type: "string" },
-};
-
-interface Parsed {
-  v: Record<string, string | boolean | undefined>;
+interface Setup {
+  v: Values;
   model: DipoleModel;
   signature: DipoleSignature;
   point: DipoleMassPoint;
   inputs: Record<string, unknown>;
 }
 
-/** The model named by --model (default dipole), read before the model-specific parsing. */
-export function modelOf(argv: string[]): string {
-  const i = argv.indexOf("--model");
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1]! : "dipole";
-}
-
-function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
-  const v = parse(argv, { ...OPTIONS, ...extra });
-  if (v.help) return null;
-  choice(v, "model", ["dipole"] as const, "dipole");
+function setupFrom(parsed: Parsed): Setup {
+  const v = parsed.v;
   const signature = choice(v, "signature", DIPOLE_SIGNATURES);
   const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
   const so = setupOptionsFromArgs(v);
   const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
   const nf = decayFlavoursFromArgs(v);
+  checkNarrow(num(v, "mu"), num(v, "mN"));
   const setup = makeSetup(detector, {
     ...so,
     ...(flux !== undefined ? { flux } : {}),
@@ -83,7 +51,7 @@ function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
     model: "dipole",
     signature,
     detector,
-    ...inputsJson(setup.resolved),
+    ...resolvedInputs(setup.resolved),
     mN_GeV: model.mN,
     mu_GeV_inv: model.mu,
     coupling,
@@ -93,9 +61,8 @@ function setupFrom(argv: string[], extra: OptionSpec): Parsed | null {
 }
 
 /** `nudump events`: expected events with the breakdown by channel and flavour. */
-export function events(argv: string[]): { json: unknown; text: string } {
-  const p = setupFrom(argv, {});
-  if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
+export function events(parsed: Parsed): { json: unknown; text: string } {
+  const p = setupFrom(parsed);
   const r = dipoleEvents(p.point, p.model.mu, p.signature);
   const json = { events: r.events, by_channel: r.byChannel, by_flavour: r.byFlavour, inputs: p.inputs };
   const rows: [string, string][] = [
@@ -110,35 +77,40 @@ export function events(argv: string[]): { json: unknown; text: string } {
 }
 
 /** `nudump spectrum`: visible-energy spectrum (quadrature for photons and electrons, sampler for dileptons). */
-export function spectrum(argv: string[]): { json: unknown; text: string } {
-  const p = setupFrom(argv, {
-    bins: { type: "string" },
-    emin: { type: "string" },
-    emax: { type: "string" },
-    n: { type: "string" },
-    seed: { type: "string" },
-    csv: { type: "boolean" },
-  });
-  if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
+export function spectrum(parsed: Parsed): { json: unknown; text: string } {
+  const { emin: e0, emax: e1 } = parsed.v;
+  if (typeof e0 === "number" && typeof e1 === "number" && !(e0 < e1)) throw new UsageError(`--emin = ${e0} GeV must be below --emax = ${e1} GeV`);
+  const p = setupFrom(parsed);
   const nb = num(p.v, "bins", 40);
   const isElectron = p.signature === "electron-scattering";
-  const edges = logEdges(num(p.v, "emin", isElectron ? 0.3 : 100), num(p.v, "emax", isElectron ? 20 : 1e4), nb);
+  const emin = num(p.v, "emin", isElectron ? 0.3 : 100);
+  const emax = num(p.v, "emax", isElectron ? 20 : 1e4);
+  if (!(emin < emax)) throw new UsageError(`--emin = ${emin} GeV must be below --emax = ${emax} GeV`);
+  const edges = logEdges(emin, emax, nb);
+  Object.assign(p.inputs, { bins: nb, emin_GeV: emin, emax_GeV: emax });
   let events: number[];
   let errors: number[] | undefined;
   let method: string;
   if (p.signature === "vessel-dileptons") {
     const n = num(p.v, "n", 200_000);
     const seed = num(p.v, "seed", 1);
-    const ev = sampleDipole(seededRandom(seed), p.point, p.model, p.signature, n);
-    const w = selectedWeights(ev, p.point, p.signature);
+    Object.assign(p.inputs, { n, seed });
+    const rng = seededRandom(seed);
     events = new Array<number>(nb).fill(0);
     const w2 = new Array<number>(nb).fill(0);
-    for (let i = 0; i < n; i++) {
-      const x = ev.Evis1[i]! + ev.Evis2[i]!;
-      if (w[i]! === 0 || x < edges[0]! || x >= edges[nb]!) continue;
-      const b = Math.min(nb - 1, Math.floor((Math.log(x / edges[0]!) / Math.log(edges[nb]! / edges[0]!)) * nb));
-      events[b]! += w[i]!;
-      w2[b]! += w[i]! ** 2;
+    const lnRange = Math.log(edges[nb]! / edges[0]!);
+    for (let done = 0; done < n; done += BLOCK) {
+      const c = Math.min(BLOCK, n - done);
+      const ev = sampleDipole(rng, p.point, p.model, p.signature, c);
+      const w = selectedWeights(ev, p.point, p.signature);
+      for (let i = 0; i < c; i++) {
+        const x = ev.Evis1[i]! + ev.Evis2[i]!;
+        const wi = (w[i]! * c) / n; // a block's weights sum to the full expectation
+        if (wi === 0 || x < edges[0]! || x >= edges[nb]!) continue;
+        const b = Math.min(nb - 1, Math.floor((Math.log(x / edges[0]!) / lnRange) * nb));
+        events[b]! += wi;
+        w2[b]! += wi ** 2;
+      }
     }
     errors = w2.map(Math.sqrt);
     method = `Monte Carlo, ${n} events, seed ${seed}`;
@@ -148,28 +120,21 @@ export function spectrum(argv: string[]): { json: unknown; text: string } {
   }
   const variable = isElectron ? "E_e" : p.signature === "vessel-dileptons" ? "E(l+)+E(l-)" : "E_gamma";
   if (p.v.csv) {
+    assertFinite([edges, events, errors ?? []]);
     const lines = [`E_lo_GeV,E_hi_GeV,events${errors ? ",error" : ""}`];
     for (let b = 0; b < nb; b++) lines.push(`${edges[b]},${edges[b + 1]},${events[b]}${errors ? `,${errors[b]}` : ""}`);
     process.stdout.write(lines.join("\n") + "\n");
     return { json: null, text: "" };
   }
-  const json = { variable, method, edges_GeV: edges, events, ...(errors ? { errors } : {}), total: events.reduce((a, b) => a + b, 0), inputs: p.inputs };
+  const json = { variable, method, edges_GeV: edges, events, ...(errors ? { errors } : {}), total_events: events.reduce((a, b) => a + b, 0), inputs: p.inputs };
   const rows: [string, string][] = [["variable", `${variable} (${method})`]];
   for (let b = 0; b < nb; b++) rows.push([`${fmt(edges[b]!)}–${fmt(edges[b + 1]!)} GeV`, fmt(events[b]!)]);
-  rows.push(["total", fmt(json.total)]);
+  rows.push(["total", fmt(json.total_events)]);
   return { json, text: table(rows) };
 }
 
-const SAMPLE_OPTIONS: OptionSpec = {
-  n: { type: "string" },
-  seed: { type: "string" },
-  out: { type: "string" },
-  format: { type: "string" },
-  "force-decay": { type: "string" },
-};
-
 /** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
-function sampleFormat(v: Record<string, unknown>, out: string | undefined): EventFormat {
+function sampleFormat(v: Values, out: string | undefined): EventFormat {
   const byExt = out !== undefined ? formatOfPath(out) : undefined;
   if (out !== undefined && byExt === undefined && v.format === undefined) {
     throw new UsageError(`--out = ${JSON.stringify(out)} must end in .hepmc3, .parquet, .csv or .json (or give --format)`);
@@ -179,10 +144,16 @@ function sampleFormat(v: Record<string, unknown>, out: string | undefined): Even
   return format;
 }
 
-/** Write a stream and summarise it (nothing to summarise when the events went to stdout). */
+/**
+ * Write a stream (to stdout, or atomically to --out: a temporary name in the target directory,
+ * renamed when complete) and summarise it (nothing to summarise when the events went to stdout).
+ */
 async function writeSample(stream: EventStream, format: EventFormat, out: string | undefined, label: string, meta: Record<string, unknown>): Promise<{ json: unknown; text: string }> {
-  const s = await writeEvents(stream, format, out);
-  if (out === undefined) return { json: null, text: "" };
+  if (out === undefined) {
+    await writeEvents(stream, format);
+    return { json: null, text: "" };
+  }
+  const s = await atomicPath(out, (tmp) => writeEvents(stream, format, tmp));
   const err = Math.sqrt(Math.max(0, s.weightSumSquares - (s.weightSum * s.weightSum) / s.events));
   return {
     json: { written: out, format, n: s.events, selected_events: s.weightSum, selected_events_error: err, weight_names: stream.weightNames, inputs: meta },
@@ -195,18 +166,14 @@ async function writeSample(stream: EventStream, format: EventFormat, out: string
 }
 
 /** `nudump sample --model darkboson`: the Fig. 3 vessel e⁺e⁻, secondary chain or primary Z_D (--production secondary|primary). */
-async function sampleDarkBoson(argv: string[]): Promise<{ json: unknown; text: string }> {
-  const p = parseDarkBoson(argv, SAMPLE_OPTIONS);
-  if (!p) return { json: { help: DARKBOSON_HELP }, text: DARKBOSON_HELP };
+async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
+  const p = parseDarkBoson(parsed);
   if (p.production === "both") {
     throw new UsageError("sample --model darkboson needs --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻) or primary (Z_D from the IP): one sample per production");
   }
   const n = num(p.v, "n");
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
   const seed = num(p.v, "seed");
-  const out = typeof p.v.out === "string" ? p.v.out : undefined;
-  const format = sampleFormat(p.v, out);
-  const meta = { ...p.inputs, n, seed };
+  const meta = { ...p.inputs, n, seed, format };
   if (p.production === "primary") {
     const stream = primaryZDStream(p.params, p.mN, p.U2, p.setup.detector, { n, seed, reading: p.reading, meta });
     return writeSample(stream, format, out, "primary e+e-", meta);
@@ -216,19 +183,22 @@ async function sampleDarkBoson(argv: string[]): Promise<{ json: unknown; text: s
   return writeSample(stream, format, out, "secondary e+e-", meta);
 }
 
-/** `nudump sample`: Monte Carlo events with full final states, streamed as HepMC3, Parquet, CSV or JSON. */
-export async function sample(argv: string[]): Promise<{ json: unknown; text: string }> {
-  if (modelOf(argv) === "darkboson") return sampleDarkBoson(argv);
-  const p = setupFrom(argv, SAMPLE_OPTIONS);
-  if (!p) return { json: { help: EVENTS_HELP }, text: EVENTS_HELP };
+/**
+ * `nudump sample`: Monte Carlo events with full final states (four-vectors, vertices), streamed
+ * from one seeded generator as HepMC3, Parquet, CSV or JSON (lib/events), to stdout or
+ * atomically to --out.
+ */
+export async function sample(parsed: Parsed): Promise<{ json: unknown; text: string }> {
+  const out = typeof parsed.v.out === "string" ? parsed.v.out : undefined;
+  const format = sampleFormat(parsed.v, out);
+  if (out !== undefined) checkOutFile("out", out);
+  if (parsed.v.model === "darkboson") return sampleDarkBoson(parsed, out, format);
+  const p = setupFrom(parsed);
   const n = num(p.v, "n");
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n = ${n} must be a positive integer`);
   const seed = num(p.v, "seed");
   // default: decays forced into the signature's region (vessel, tungsten; none for electron scattering)
   const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, signatureSelection(p.signature).region);
-  const out = typeof p.v.out === "string" ? p.v.out : undefined;
-  const format = sampleFormat(p.v, out);
-  const meta = { ...p.inputs, n, seed, force_decay: force };
+  const meta = { ...p.inputs, n, seed, force_decay: force, format };
   const stream = dipoleEventStream(p.point, p.model, p.signature, { n, seed, forceDecay: force, meta });
   return writeSample(stream, format, out, p.signature, meta);
 }

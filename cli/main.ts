@@ -1,68 +1,108 @@
 /**
  * The nudump command line: `nudump <command> [options]`. Each command prints a readable
- * table, or JSON with --json. A usage error (unknown option, bad value, unphysical input)
- * prints one line to stderr and returns exit status 2; other failures return 1.
+ * table, or JSON with --json. Options are declared once (cli/spec.ts) and parsed and checked
+ * by cli/options.ts. A usage error (unknown option, bad value or unit, unphysical input, a
+ * missing or unreadable file or directory) prints one line to stderr and returns exit status 2
+ * with nothing on stdout; an internal error returns 1 (its stack only with --debug).
  */
 import { UsageError } from "./args";
 import { darkbosonEvents, darkbosonSpectrum } from "./darkboson";
-import { events, modelOf, sample, spectrum, EVENTS_HELP } from "./events";
-import { width, xsec, WIDTH_HELP, XSEC_HELP } from "./physics";
-import { reach, REACH_HELP } from "./reach";
+import { events, sample, spectrum } from "./events";
+import { helpText, parseCommand, type Parsed } from "./options";
+import { assertFinite, snakeKeys } from "./output";
+import { width, xsec } from "./physics";
+import { reach } from "./reach";
+import { COMMAND_DEFS } from "./spec";
+import { version } from "./version";
 
-const HELP = `nudump — neutrino beam-dump physics at FASER (arXiv:2011.04751)
+export { version };
 
-commands:
-  xsec       cross section of N production (dipole or dark-boson model)
-  width      decay widths, branching fractions, lifetimes and decay lengths
-  events     expected signal events of a signature in a detector
-  spectrum   the visible-energy spectrum of a signature (JSON or CSV)
-  sample     Monte Carlo events with full final states (HepMC3, Parquet, CSV or JSON)
-  reach      the data of the paper's figures (JSON and CSV files)
-  help       this text; \`nudump <command> --help\` for a command's options
+export type Result = { json: unknown; text: string };
+type Handler = (p: Parsed) => Result | Promise<Result>;
 
-${XSEC_HELP}
-
-${WIDTH_HELP}
-
-${EVENTS_HELP}
-
-${REACH_HELP}`;
-
-type Command = (argv: string[]) => { json: unknown; text: string } | Promise<{ json: unknown; text: string }>;
-
-const COMMANDS: Record<string, Command> = {
+const HANDLERS: Record<string, Handler> = {
   xsec,
   width,
-  events: (argv) => (modelOf(argv) === "darkboson" ? darkbosonEvents(argv) : events(argv)),
-  spectrum: (argv) => (modelOf(argv) === "darkboson" ? darkbosonSpectrum(argv) : spectrum(argv)),
+  events: (p) => (p.v.model === "darkboson" ? darkbosonEvents(p) : events(p)),
+  spectrum: (p) => (p.v.model === "darkboson" ? darkbosonSpectrum(p) : spectrum(p)),
   sample,
   reach,
 };
 
+function globalHelp(): string {
+  return [
+    `nudump ${version()} — neutrino beam-dump physics at FASER (arXiv:2011.04751)`,
+    "",
+    "usage: nudump <command> [options]   (nudump <command> --help lists every option)",
+    "",
+    "commands:",
+    ...COMMAND_DEFS.map((d) => `  ${d.name.padEnd(9)}  ${d.summary}`),
+    `  ${"help".padEnd(9)}  this text; nudump help <command> for a command's options`,
+    "",
+    "Physical options take a number in the documented unit or a quantity: --mN 500MeV, --E \"1 TeV\",",
+    "--mu 1e-6/GeV. --opt value and --opt=value are the same. --version prints the version.",
+  ].join("\n");
+}
+
+const FS_CODES = new Set(["ENOENT", "EISDIR", "ENOTDIR", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EROFS", "ENOSPC", "ENAMETOOLONG"]);
+
+/** Is this an error the user caused (bad input or a bad file or directory)? */
+function isUsage(e: unknown): boolean {
+  if (e instanceof UsageError || e instanceof RangeError) return true;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === "string" && FS_CODES.has(code)) return true;
+  // the library's readers wrap fs errors ("<file>: cannot read flux table (ENOENT: …)")
+  const msg = e instanceof Error ? e.message : "";
+  if ([...FS_CODES].some((c) => msg.includes(`${c}:`))) return true;
+  // …and reject malformed files with "<file>:<line>: …"
+  return /^\S+:\d+: /.test(msg);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ").trim();
+}
+
 /** Run the CLI on argv (without "node nudump"); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
-    process.stdout.write(HELP + "\n");
+  if (cmd === undefined || cmd === "--help" || cmd === "-h" || (cmd === "help" && rest.length === 0)) {
+    process.stdout.write(globalHelp() + "\n");
     return 0;
   }
-  const run = COMMANDS[cmd];
-  if (!run) {
-    process.stderr.write(`nudump: unknown command ${JSON.stringify(cmd)} (commands: ${Object.keys(COMMANDS).join(", ")}, help)\n`);
+  if (cmd === "--version" || cmd === "-V") {
+    process.stdout.write(version() + "\n");
+    return 0;
+  }
+  const name = cmd === "help" ? rest[0]! : cmd;
+  const def = COMMAND_DEFS.find((d) => d.name === name);
+  if (!def) {
+    process.stderr.write(`nudump: unknown command ${JSON.stringify(name)} (commands: ${COMMAND_DEFS.map((d) => d.name).join(", ")}, help)\n`);
     return 2;
   }
+  if (cmd === "help") {
+    process.stdout.write(helpText(def) + "\n");
+    return 0;
+  }
+  const debug = rest.includes("--debug");
   try {
-    const r = await run(rest);
-    if (r.text === "") return 0; // the command wrote its own output (e.g. CSV to a file or stdout)
-    const wantJson = rest.includes("--json");
-    process.stdout.write((wantJson ? JSON.stringify(r.json, null, 2) : r.text) + "\n");
+    const p = parseCommand(def, rest);
+    if (p.v.help) {
+      process.stdout.write(helpText(def) + "\n");
+      return 0;
+    }
+    const r = await HANDLERS[name]!(p);
+    if (r.text === "") return 0; // the command streamed its own output (CSV on stdout)
+    const json = snakeKeys(r.json);
+    assertFinite(json);
+    process.stdout.write((p.v.json ? JSON.stringify(json, null, 2) : r.text) + "\n");
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof RangeError) {
-      process.stderr.write(`nudump ${cmd}: ${(e as Error).message}\n`);
+    if (isUsage(e)) {
+      process.stderr.write(`nudump ${name}: ${oneLine((e as Error).message)}\n`);
       return 2;
     }
-    process.stderr.write(`nudump ${cmd}: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    const msg = debug ? ((e as Error).stack ?? String(e)) : oneLine((e as Error)?.message ?? String(e));
+    process.stderr.write(`nudump ${name}: internal error: ${msg}${debug ? "" : " (--debug for the stack)"}\n`);
     return 1;
   }
 }

@@ -7,28 +7,18 @@ import * as dipole from "../lib/models/dipole";
 import * as dark from "../lib/models/darkBoson";
 import { DEFAULT_PRESET, PRESET_NAMES, presetByName, type Preset } from "../lib/detector/presets";
 import { cm2, m as metre } from "../lib/core/units";
-import { choice, decayFlavoursFromArgs, fmt, num, optNum, pair, parse, table, UsageError, type OptionSpec } from "./args";
+import { choice, decayFlavoursFromArgs, fmt, num, optNum, pair, table, UsageError } from "./args";
+import type { Parsed } from "./options";
 
-const common: OptionSpec = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  preset: { type: "string" },
-};
-
-/** The preset named by --preset (default paper, lib/presets.ts). */
+/** The preset named by --preset (default paper, lib/detector/presets.ts). */
 function presetOf(v: Record<string, unknown>): Preset {
   return presetByName(choice(v, "preset", PRESET_NAMES, DEFAULT_PRESET));
 }
 
-const darkOptions: OptionSpec = {
-  mZD: { type: "string" },
-  gD: { type: "string" },
-  eps: { type: "string" },
-  alphaD: { type: "string" },
-  alphaEps2: { type: "string" },
-  U2: { type: "string" },
-  flavour: { type: "string" },
-};
+/** μ_N m_N ≤ 1 keeps N narrow (Γ/m_N = (μ_N m_N)²/4π ≤ 8 %) and the effective dipole valid (cli/spec.ts). */
+export function checkNarrow(mu: number, mN: number): void {
+  if (!(mu * mN <= 1)) throw new UsageError(`--mu = ${mu} GeV⁻¹ with --mN = ${mN} GeV gives μ_N m_N = ${(mu * mN).toPrecision(3)} > 1 (allowed: μ_N m_N ≤ 1, a narrow N)`);
+}
 
 /** Build a dark-boson model from --mZD and either (--gD, --eps) or (--alphaD, --alphaEps2). */
 export function darkModelFromArgs(v: Record<string, unknown>, mN: number): dark.DarkBosonModel {
@@ -44,35 +34,9 @@ export function darkModelFromArgs(v: Record<string, unknown>, mN: number): dark.
 
 const PROCESSES = ["coherent", "incoherent", "proton", "neutron", "electron", "electron-elastic"] as const;
 
-export const XSEC_HELP = `nudump xsec — total cross section σ(E) of N production (or N e → N e)
-
-  --model dipole|darkboson   --process ${PROCESSES.join("|")}
-  --target W                 --E <GeV>  (neutrino energy; for electron-elastic the N energy)
-  --mN <GeV>
-  dipole:    --mu <GeV^-1>  (default 1e-6)
-  darkboson: --mZD <GeV> and (--gD --eps | --alphaD --alphaEps2), --U2 <|U|^2> (default 0),
-             --flavour e|mu|tau (default mu)
-  --tmax <GeV^2>   keep |t| < tmax        --recoil <Tmin>,<Tmax>  target recoil window, GeV
-  --screening      atomic screening (A.5) of the coherent form factor (default: the preset's, off)
-  --preset paper|current   accepted for uniformity; σ depends on it only through screening (off in both)
-  --json           JSON on stdout`;
-
 /** `nudump xsec`: σ in cm² with the inputs echoed. */
-export function xsec(argv: string[]): { json: unknown; text: string } {
-  const v = parse(argv, {
-    ...common,
-    ...darkOptions,
-    model: { type: "string" },
-    process: { type: "string" },
-    target: { type: "string" },
-    E: { type: "string" },
-    mN: { type: "string" },
-    mu: { type: "string" },
-    tmax: { type: "string" },
-    recoil: { type: "string" },
-    screening: { type: "boolean" },
-  });
-  if (v.help) return { json: { help: XSEC_HELP }, text: XSEC_HELP };
+export function xsec(p: Parsed): { json: unknown; text: string } {
+  const v = p.v;
   const model = choice(v, "model", ["dipole", "darkboson"] as const);
   const proc = choice(v, "process", PROCESSES);
   const targetName = choice(v, "target", Object.keys(materials) as ("W")[], "W");
@@ -90,12 +54,13 @@ export function xsec(argv: string[]): { json: unknown; text: string } {
   let sigma: number;
   let targetMass: number;
   const inputs: Record<string, unknown> = { preset: preset.name, model, process: proc, target: targetName, E_GeV: E, mN_GeV: mN };
-  if (tAbsMax !== undefined) inputs.tAbsMax_GeV2 = tAbsMax;
+  if (tAbsMax !== undefined) inputs.tmax_GeV2 = tAbsMax;
   if (rec) inputs.recoil_GeV = rec;
-  if (screening) inputs.screening = true;
+  if (proc === "coherent") inputs.screening = screening;
   if (model === "dipole") {
     const mu = num(v, "mu", 1e-6);
     if (!(mu > 0)) throw new UsageError(`--mu = ${mu} must be > 0 GeV⁻¹`);
+    checkNarrow(mu, mN);
     inputs.mu_GeV_inv = mu;
     const opts = {
       ...(tAbsMax !== undefined ? { tAbsMax } : {}),
@@ -175,46 +140,25 @@ export function xsec(argv: string[]): { json: unknown; text: string } {
   return { json: out, text };
 }
 
-export const WIDTH_HELP = `nudump width — decay widths, branching fractions and decay lengths
-
-  --model dipole --mN <GeV> --mu <GeV^-1> [--coupling universal|tau] [--decay-flavours 1|2|3] [--E <GeV>]
-             widths_GeV sum the open decay flavours: the preset's count (paper and current: 1, so
-             Γ(N → νγ) = (B.1) and (3.2) holds), or --decay-flavours 3 (one μ_N per flavour, universal);
-             widths_per_flavour_GeV gives one flavour's, i.e. (B.1) for N → νγ
-  --preset paper|current   (default paper)
-  --model darkboson --mN <GeV> --mZD <GeV> (--gD --eps | --alphaD --alphaEps2) --U2 <> [--flavour mu] [--E <GeV>]
-  --particle ZD --mZD <GeV> (--gD --eps | --alphaD --alphaEps2) [--U2 <>] [--mN <GeV>] [--E <GeV>]
-  --json   JSON on stdout`;
-
 /** `nudump width`: widths of N (either model) or of Z_D. */
-export function width(argv: string[]): { json: unknown; text: string } {
-  const v = parse(argv, {
-    ...common,
-    ...darkOptions,
-    model: { type: "string" },
-    particle: { type: "string" },
-    mN: { type: "string" },
-    mu: { type: "string" },
-    coupling: { type: "string" },
-    "decay-flavours": { type: "string" },
-    E: { type: "string" },
-  });
-  if (v.help) return { json: { help: WIDTH_HELP }, text: WIDTH_HELP };
+export function width(p: Parsed): { json: unknown; text: string } {
+  const v = p.v;
   const particle = choice(v, "particle", ["N", "ZD"] as const, "N");
   const E = optNum(v, "E");
   let widths: Record<string, number>;
   let perFlavour: Record<string, number> | undefined;
   let mass: number;
-  const inputs: Record<string, unknown> = { particle };
+  const inputs: Record<string, unknown> = { particle, preset: v.preset };
   if (particle === "ZD") {
+    if (v.model === "dipole") throw new UsageError("--particle ZD exists only in the dark-boson model (--model darkboson, or no --model)");
     const mZD = num(v, "mZD");
     // Z_D widths do not depend on m_N except through Z_D → N N̄; default m_N far above m_ZD/2 (closed)
     const mN = num(v, "mN", 10 * mZD);
     const dm = darkModelFromArgs(v, mN);
     mass = dm.mZD;
     const w = dark.zdWidths(dm);
-    widths = { "e e": w.ee, "mu mu": w.mumu, "tau tau": w.tautau, "nu nu": w.nunu, "N N": w.NN, "nu N": w.nuN };
-    Object.assign(inputs, { mZD_GeV: dm.mZD, mN_GeV: dm.mN, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
+    widths = { ee: w.ee, mumu: w.mumu, tautau: w.tautau, nunu: w.nunu, NN: w.NN, nuN: w.nuN };
+    Object.assign(inputs, { model: "darkboson", mZD_GeV: dm.mZD, mN_GeV: dm.mN, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
   } else {
     const model = choice(v, "model", ["dipole", "darkboson"] as const);
     const mN = num(v, "mN");
@@ -224,24 +168,25 @@ export function width(argv: string[]): { json: unknown; text: string } {
       const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
       const preset = presetOf(v);
       const nf = decayFlavoursFromArgs(v) ?? preset.decayFlavours;
+      checkNarrow(num(v, "mu"), mN);
       const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, decayFlavours: nf });
       inputs.preset = preset.name;
       // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
       perFlavour = {
-        "nu gamma": dipole.widthNuGammaPerFlavour(mN, dm.mu),
-        "nu e e": mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
-        "nu mu mu": mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
+        nu_gamma: dipole.widthNuGammaPerFlavour(mN, dm.mu),
+        nu_ee: mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
+        nu_mumu: mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
       };
       widths = {
-        "nu gamma": dipole.widthNuGamma(dm),
-        "nu e e": mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLL(dm, "e") : 0,
-        "nu mu mu": mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLL(dm, "mu") : 0,
+        nu_gamma: dipole.widthNuGamma(dm),
+        nu_ee: mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLL(dm, "e") : 0,
+        nu_mumu: mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLL(dm, "mu") : 0,
       };
       Object.assign(inputs, { mN_GeV: mN, mu_GeV_inv: dm.mu, coupling, decay_flavours: dipole.decayFlavourCount(dm) });
     } else {
       const dm = darkModelFromArgs(v, mN);
       const w = dark.nWidths(dm);
-      widths = { "nu ZD": w.nuZD, "nu e e": w.nuee, "nu mu mu": w.numumu, "nu nu nu": w.nununu };
+      widths = { nu_ZD: w.nuZD, nu_ee: w.nuee, nu_mumu: w.numumu, nu_nunu: w.nununu };
       Object.assign(inputs, { mN_GeV: mN, mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
     }
   }
@@ -259,14 +204,18 @@ export function width(argv: string[]): { json: unknown; text: string } {
   };
   if (E !== undefined) {
     if (!(E >= mass)) throw new UsageError(`--E = ${E} GeV must be ≥ the mass ${mass} GeV`);
+    // from the total width (every open channel, N → νℓℓ included)
     out.decay_length_m = labDecayLength(E, mass, total) / metre;
+    // the paper's rule of thumb (3.2): Γ(N → νγ) = (B.1) once, no other channel (1.24 m at E = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 GeV⁻¹)
+    if (perFlavour) out.decay_length_nu_gamma_m = labDecayLength(E, mass, perFlavour.nu_gamma!) / metre;
     inputs.E_GeV = E;
   }
   const rows: [string, string][] = Object.entries(widths).map(([k, w]) => [`Γ(${k})`, `${fmt(w)} GeV   BR ${fmt(branching[k]!)}`]);
   if (perFlavour) {
-    rows.push(["open decay flavours", `${String(inputs.decay_flavours)} (each Γ(ν_α γ) = μ²m³/4π, (B.1): ${fmt(perFlavour["nu gamma"]!)} GeV)`]);
+    rows.push(["open decay flavours", `${String(inputs.decay_flavours)} (each Γ(ν_α γ) = μ²m³/4π, (B.1): ${fmt(perFlavour.nu_gamma!)} GeV)`]);
   }
   rows.push(["Γ total", `${fmt(total)} GeV`], ["cτ", `${fmt(ctau)} m`]);
   if (out.decay_length_m !== undefined) rows.push([`decay length at E = ${fmt(E!)} GeV`, `${fmt(out.decay_length_m as number)} m`]);
+  if (out.decay_length_nu_gamma_m !== undefined) rows.push([`  from Γ(N → νγ) = (B.1) alone, (3.2)`, `${fmt(out.decay_length_nu_gamma_m as number)} m`]);
   return { json: out, text: table(rows) };
 }

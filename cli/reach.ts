@@ -2,13 +2,13 @@
  * `nudump reach --figure 1|2 … --out <dir>`: the data of the paper's figures as JSON and CSV
  * (one file per panel), computed with worker threads and a progress bar on stderr.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import {
   assembleFig1,
   fig1Figure,
   fig1EdgeList,
-  FIG1_MASS_POINTS,
   fig1Masses,
   fig2Left,
   fig2LeftFigure,
@@ -30,69 +30,41 @@ import {
   runMassTasks,
 } from "../lib/figures";
 import { chromiumPath, renderStatic, type Figure } from "../lib/plot/plots";
-import { logGrid, refineMassGrid } from "../lib/engine/reach";
-import { makeSetup, inputsJson } from "../lib/detector/setup";
-import { choice, decayFlavoursFromArgs, num, parse, progressBar, SETUP_OPTION_HELP, SETUP_OPTION_SPEC, setupOptionsFromArgs, table, UsageError } from "./args";
-
-export const REACH_HELP = `nudump reach — the data of the paper's figures
-
-  --figure 1 --panel universal|tau   Fig. 1 (dipole portal reach)  [--masses <n>] [--refine-rounds <n>] [--workers <n>] [--decay-flavours 1|2|3]
-                                     (--masses: starting grid, default 61; refined where a contour turns, default 4 rounds)
-  --figure 2                         Fig. 2 (photon spectrum; N → νℓℓ branching fractions)
-  --figure 3                         Fig. 3 (dark gauge boson: e⁺e⁻ reach, bi-modal spectrum)
-  --figure 4 [--hadrons-dir <path>] [--bounds-dir <path>]
-                                     Fig. 4 (heavy Z_D, ν_τ mixing); CHARM-II reads the 450 GeV meson
-                                     tables of data/hadrons/0.45TeV, the gray bounds data/bounds/hnl-tau
-                                     (the options point elsewhere; a missing directory is an error)
-  --out <dir>      where to write JSON and CSV (required), and PNG/SVG when Chromium is installed
-${SETUP_OPTION_HELP}
-  --json           print a JSON summary on stdout`;
+import { refineMassGrid } from "../lib/engine/reach";
+import { makeSetup } from "../lib/detector/setup";
+import { choice, decayFlavoursFromArgs, num, progressBar, resolvedInputs as inputsOf, setupOptionsFromArgs, table } from "./args";
+import type { Parsed } from "./options";
+import { assertFinite, checkOutDir, snakeKeys, writeAtomic } from "./output";
+import { version } from "./version";
 
 function csv(rows: (string | number | null)[][]): string {
   return rows.map((r) => r.map((x) => (x === null ? "" : String(x))).join(",")).join("\n") + "\n";
 }
 
 /** `nudump reach`. */
-export async function reach(argv: string[]): Promise<{ json: unknown; text: string }> {
-  const v = parse(argv, {
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-    figure: { type: "string" },
-    panel: { type: "string" },
-    out: { type: "string" },
-    masses: { type: "string" },
-    workers: { type: "string" },
-    ...SETUP_OPTION_SPEC,
-    "hadrons-dir": { type: "string" },
-    "decay-flavours": { type: "string" },
-    "refine-rounds": { type: "string" },
-    "bounds-dir": { type: "string" },
-  });
-  if (v.help) return { json: { help: REACH_HELP }, text: REACH_HELP };
+export async function reach(p: Parsed): Promise<{ json: unknown; text: string }> {
+  const v = p.v;
   const figure = choice(v, "figure", ["1", "2", "3", "4"] as const);
-  if (typeof v.out !== "string") throw new UsageError("--out <dir> is required");
-  const out = v.out;
-  mkdirSync(out, { recursive: true });
-  if (v.flux !== undefined) throw new UsageError("--flux is not an option of reach: the figures use the preset's FASERν2 flux (and fasernu-run3 for FASERν)");
+  const out = v.out as string;
+  const existed = checkOutDir("out", out);
   const fluxOpts = setupOptionsFromArgs(v);
   // what the figure's FASERν2 setup resolves to, echoed in every JSON file under `inputs`
-  const resolvedInputs = (nf?: number) => inputsJson(makeSetup("fasernu2-faser2", { ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }).resolved);
-  const written: string[] = [];
-  const write = (name: string, content: string | Buffer) => {
-    const f = path.join(out, name);
-    writeFileSync(f, content);
-    written.push(f);
+  const resolvedInputs = (nf?: number) => inputsOf(makeSetup("fasernu2-faser2", { ...fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) }).resolved);
+  // compute everything first, then write: a failed computation leaves the directory untouched
+  const files: [string, string | Uint8Array][] = [];
+  const write = (name: string, content: string | Uint8Array) => void files.push([name, content]);
+  const writeJson = (name: string, data: unknown) => {
+    const j = snakeKeys(data);
+    assertFinite(j, name, true);
+    write(name, JSON.stringify(j, null, 1) + "\n");
   };
   let summary: Record<string, unknown>;
   const figs: Figure[] = [];
   if (figure === "1") {
     const panel = choice(v, "panel", ["universal", "tau"] as const);
-    const nm = num(v, "masses", FIG1_MASS_POINTS);
-    if (!Number.isInteger(nm) || nm < 2) throw new UsageError(`--masses = ${nm} must be an integer ≥ 2`);
-    const masses = fig1Masses(nm);
-    const rounds = num(v, "refine-rounds", 4);
-    if (!(Number.isInteger(rounds) && rounds >= 0 && rounds <= 10)) throw new UsageError(`--refine-rounds = ${rounds} must be an integer in [0, 10]`);
-    const workers = num(v, "workers", 0) || undefined;
+    const masses = fig1Masses(num(v, "masses"));
+    const rounds = num(v, "refine-rounds");
+    const workers = typeof v.workers === "number" ? v.workers : undefined;
     const nf = decayFlavoursFromArgs(v);
     const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
     const t0 = Date.now();
@@ -101,8 +73,8 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const perMass = await refineMassGrid(masses, (ms) => runMassTasks("fig1", [...ms], taskOpts, workers, () => bar.tick()), (r) => r.mass, fig1EdgeList, { maxRounds: rounds });
     bar.done();
     const data = assembleFig1(panel, perMass);
-    const inputs = { figure: 1, panel, masses: masses.length, masses_after_refinement: perMass.length, refine_rounds: rounds, ...resolvedInputs(nf) };
-    write(`fig1-${panel}.json`, JSON.stringify({ ...data, inputs }, null, 1) + "\n");
+    const inputs = { figure: 1, panel, masses: masses.length, masses_after_refinement: perMass.length, refine_rounds: rounds, workers: workers ?? "one per core", ...resolvedInputs(nf) };
+    writeJson(`fig1-${panel}.json`, { ...data, inputs });
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "mu_GeV_inv"]];
     for (const l of data.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
     write(`fig1-${panel}-lines.csv`, csv(rows));
@@ -127,11 +99,11 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     bar.tick();
     bar.done();
     const inputs = { figure: 4, ...resolvedInputs(), hadrons_dir: fig4HadronsDir(opts), bounds_dir: fig4BoundsDir(opts) };
-    write("fig4-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
+    writeJson("fig4-left.json", { ...left, inputs });
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
     for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
     write("fig4-left-lines.csv", csv(rows));
-    write("fig4-right.json", JSON.stringify({ ...right, inputs }, null, 1) + "\n");
+    writeJson("fig4-right.json", { ...right, inputs });
     const rrows: (string | number)[][] = [["mN_GeV", "faser2_events", "faser2_no_angle_cuts", "charm2_events"]];
     right.masses.forEach((m, i) => rrows.push([m, right.faser2[i]!, right.faser2NoAngle[i]!, right.charm2[i]!]));
     write("fig4-right.csv", csv(rrows));
@@ -145,14 +117,14 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     bar.tick();
     // the numbers behind the right panel's normalisation (primary count by hand, Z_D survival, αε² scan)
     const check = fig3PrimaryCheck(fluxOpts);
-    write("fig3-primary-check.json", JSON.stringify(check, null, 1) + "\n");
+    writeJson("fig3-primary-check.json", check);
     bar.done();
     const inputs = { figure: 3, ...resolvedInputs(), meson_tables: "data/hadrons/14TeV/EPOSLHC" };
-    write("fig3-left.json", JSON.stringify({ ...left, inputs }, null, 1) + "\n");
+    writeJson("fig3-left.json", { ...left, inputs });
     const rows: (string | number)[][] = [["line", "label", "level", "mN_GeV", "U2"]];
     for (const l of left.lines) l.x.forEach((x, i) => rows.push([l.name, JSON.stringify(l.label), l.level ?? "", x, l.y[i]!]));
     write("fig3-left-lines.csv", csv(rows));
-    write("fig3-right.json", JSON.stringify({ ...right, inputs }, null, 1) + "\n");
+    writeJson("fig3-right.json", { ...right, inputs });
     const srows: (string | number)[][] = [["E_lo_GeV", "E_hi_GeV", "secondary_events", "primary_events"]];
     right.edges.slice(0, -1).forEach((e, b) => srows.push([e, right.edges[b + 1]!, right.secondary.events[b]!, right.primary.events[b]!]));
     write("fig3-right.csv", csv(srows));
@@ -165,11 +137,11 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
     const right = fig2Right();
     bar.tick();
     bar.done();
-    write("fig2-left.json", JSON.stringify({ curves: left, inputs: { figure: 2, ...resolvedInputs() } }, null, 1) + "\n");
+    writeJson("fig2-left.json", { curves: left, inputs: { figure: 2, ...resolvedInputs() } });
     const lrows: (string | number)[][] = [["mN_GeV", "mu_GeV_inv", "E_lo_GeV", "E_hi_GeV", "events_quadrature", "events_sampled", "error_sampled"]];
     for (const c of left) c.quadrature.forEach((q, b) => lrows.push([c.mN, c.mu, c.edges[b]!, c.edges[b + 1]!, q, c.sampled[b]!, c.errors[b]!]));
     write("fig2-left.csv", csv(lrows));
-    write("fig2-right.json", JSON.stringify(right, null, 1) + "\n");
+    writeJson("fig2-right.json", right);
     const rrows: (string | number | null)[][] = [["mN_GeV", "BR_ee", "BR_mumu", "BReff_ee", "BReff_mumu", "BRprinted_ee", "BRprinted_mumu"]];
     right.mN.forEach((m, i) =>
       rrows.push([m, right.total.e[i]!, right.total.mu[i]!, right.effective.e[i]!, right.effective.mu[i]!, right.printed.e[i]!, right.printed.mu[i]!]),
@@ -186,6 +158,20 @@ export async function reach(argv: string[]): Promise<{ json: unknown; text: stri
       write(`${f.name}.svg`, images[i]!.svg);
     });
   } else summary = { ...summary, note: "no Chromium at /usr/bin/chromium ($NUDUMP_CHROMIUM): figures not drawn, data written" };
+  // every file atomically (temporary name, rename), the manifest last: an interrupted run leaves
+  // the previous result or the complete new one, and the manifest lists exactly one run's files
+  if (!existed) mkdirSync(out);
+  const written: string[] = [];
+  const manifest: { name: string; bytes: number; sha256: string }[] = [];
+  for (const [name, content] of files) {
+    const f = path.join(out, name);
+    writeAtomic(f, content);
+    written.push(f);
+    manifest.push({ name, bytes: Buffer.byteLength(content), sha256: createHash("sha256").update(content).digest("hex") });
+  }
+  const manifestFile = path.join(out, `fig${figure}-manifest.json`);
+  writeAtomic(manifestFile, JSON.stringify({ figure: Number(figure), nudump_version: version(), files: manifest }, null, 1) + "\n");
+  written.push(manifestFile);
   return {
     json: { written, ...summary },
     text: table([["figure", figure], ...written.map((f) => ["wrote", f] as [string, string])]),

@@ -37,3 +37,4 @@ export * as grids from "./core/grids";
 export * as presets from "./detector/presets";
 export { dataDir } from "./core/dataDir";
 export * from "./core/validate";
+export * as quantity from "./core/quantity";

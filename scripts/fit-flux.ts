@@ -12,14 +12,22 @@
  * flux. Weights (N_i / max N)^WEIGHT_POWER: a bin's relative error counts more where the
  * events are, but the tails still constrain the shape.
  *
- * Linear algebra: a small Householder QR solver written here (about 30 lines), not mathjs:
- * QR on the weighted design matrix avoids squaring its condition number (as the normal
- * equations would), and the dense 28 × 9 problem needs nothing more.
+ * Linear algebra: mathjs's QR decomposition of the weighted design matrix and a back
+ * substitution; QR avoids squaring the condition number (as the normal equations would),
+ * and the dense 28 × 9 problem needs nothing more.
  *
  * The JSON records the grid (3 numbers), the coefficients, provenance (source commit, file
  * hashes, fit form, date) and the deviations achieved. It never contains the tables.
  */
 import { createHash } from "node:crypto";
+// mathjs ships CommonJS for require(); its type declarations are ESM-only
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const math = require("mathjs") as {
+  qr: (A: number[][]) => unknown;
+  multiply: (a: unknown, b: unknown) => unknown;
+  transpose: (a: unknown) => unknown;
+  usolve: (U: number[][], b: number[]) => unknown;
+};
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readFluxTable, type FluxTable } from "../lib/flux/reader";
@@ -32,41 +40,15 @@ const DEGREE = 7;
 const WEIGHT_POWER = 0.5;
 const E_MAX_GEV = 7000;
 
-/** Solves min ‖A x − b‖₂ by Householder QR (A: m × n, m ≥ n, full column rank). */
+/** Solves min ‖A x − b‖₂ by QR (mathjs: A = QR, then R₁ x = (Qᵀ b)₁ by back substitution; A: m × n, m ≥ n, full column rank). */
 function leastSquares(A: number[][], b: number[]): number[] {
-  const m = A.length;
-  const n = (A[0] as number[]).length;
-  const R = A.map((r) => [...r]);
-  const y = [...b];
-  for (let k = 0; k < n; k++) {
-    let norm = 0;
-    for (let i = k; i < m; i++) norm += (R[i]![k] as number) ** 2;
-    norm = Math.sqrt(norm);
-    if (norm === 0) throw new Error(`leastSquares: column ${k} is zero (rank deficient)`);
-    const alpha = (R[k]![k] as number) > 0 ? -norm : norm;
-    const v: number[] = new Array(m).fill(0);
-    for (let i = k; i < m; i++) v[i] = R[i]![k] as number;
-    v[k] = (v[k] as number) - alpha;
-    let vv = 0;
-    for (let i = k; i < m; i++) vv += (v[i] as number) ** 2;
-    for (let j = k; j < n; j++) {
-      let s = 0;
-      for (let i = k; i < m; i++) s += (v[i] as number) * (R[i]![j] as number);
-      const f = (2 * s) / vv;
-      for (let i = k; i < m; i++) R[i]![j] = (R[i]![j] as number) - f * (v[i] as number);
-    }
-    let s = 0;
-    for (let i = k; i < m; i++) s += (v[i] as number) * (y[i] as number);
-    const f = (2 * s) / vv;
-    for (let i = k; i < m; i++) y[i] = (y[i] as number) - f * (v[i] as number);
-  }
-  const x: number[] = new Array(n).fill(0);
-  for (let k = n - 1; k >= 0; k--) {
-    let s = y[k] as number;
-    for (let j = k + 1; j < n; j++) s -= (R[k]![j] as number) * (x[j] as number);
-    x[k] = s / (R[k]![k] as number);
-  }
-  return x;
+  const n = A[0]!.length;
+  const { Q, R } = math.qr(A) as unknown as { Q: number[][]; R: number[][] };
+  const qtb = math.multiply(math.transpose(Q), b) as unknown as number[];
+  const R1 = R.slice(0, n).map((row) => row.slice(0, n));
+  if (R1.some((row, k) => row[k] === 0)) throw new Error("leastSquares: the design matrix is rank deficient");
+  const x = math.usolve(R1, qtb.slice(0, n)) as unknown as number[][];
+  return x.map((r) => r[0]!);
 }
 
 function fitOne(t: FluxTable): SmoothSpectrumParameters {

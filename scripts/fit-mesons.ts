@@ -34,7 +34,12 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Solves A x = b (A symmetric positive definite) by Cholesky. */
+/**
+ * Solves A x = b (A symmetric positive definite) by Cholesky. Written here rather than with
+ * mathjs: mathjs has no Cholesky factorisation, and its LU solve (lusolve) would silently solve
+ * an indefinite Hessian, whereas the failure of Cholesky is what switches on the
+ * Levenberg–Marquardt damping below.
+ */
 function choleskySolve(A: number[][], b: number[]): number[] {
   const n = b.length;
   const L = A.map(() => new Array<number>(n).fill(0));

@@ -69,7 +69,7 @@ describe("nudump width", () => {
     const r = await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--coupling", "tau", "--E", "500", "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.widths_GeV["nu gamma"]).toBeCloseTo(widthNuGammaPerFlavour(1, 1e-6), 25);
+    expect(j.widths_GeV.nu_gamma).toBeCloseTo(widthNuGammaPerFlavour(1, 1e-6), 25);
     const sumBR = Object.values(j.branching as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sumBR).toBeCloseTo(1, 12);
     // (3.2): ~1 m at E_N = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 for one flavour (1.24 m from (B.1), ERRATA E12; ν ℓℓ shorten it by 1%)
@@ -82,7 +82,7 @@ describe("nudump width", () => {
     const j = JSON.parse(r.out);
     expect(j.decay_length_m).toBeGreaterThan(0.95);
     expect(j.decay_length_m).toBeLessThan(1.0);
-    expect(j.branching["e e"]).toBeGreaterThan(0.99);
+    expect(j.branching.ee).toBeGreaterThan(0.99);
   });
 });
 
@@ -105,7 +105,7 @@ describe("nudump events, spectrum, sample", () => {
     const e = JSON.parse((await run("events", "--signature", "ecc-photons-1tev", "--mN", "2", "--mu", "1e-6", "--json")).out);
     const s = JSON.parse((await run("spectrum", "--signature", "ecc-photons-1tev", "--mN", "2", "--mu", "1e-6", "--emin", "1000", "--emax", "20000", "--bins", "30", "--json")).out);
     expect(s.edges_GeV).toHaveLength(31);
-    expect(s.total / e.events).toBeCloseTo(1, 5);
+    expect(s.total_events / e.events).toBeCloseTo(1, 5);
   });
   it("sample: CSV on stdout with a header and n rows; same seed, same bytes", async () => {
     const a = await run("sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", "50", "--seed", "3");
@@ -132,6 +132,17 @@ describe("nudump reach", () => {
     const br = right.total.e.filter((x: number | null) => x !== null) as number[];
     expect(br[br.length - 1]!).toBeGreaterThan(br[0]!);
     if (existsSync("/usr/bin/chromium")) expect(existsSync(`${dir}/fig2-right.png`)).toBe(true);
+    // the manifest, written last, lists every file of the run with its size and SHA-256; no temporary file is left
+    const { createHash } = await import("node:crypto");
+    const { readdirSync } = await import("node:fs");
+    const manifest = JSON.parse(readFileSync(`${dir}/fig2-manifest.json`, "utf8")) as { files: { name: string; bytes: number; sha256: string }[] };
+    expect(JSON.parse(r.out).written.at(-1)).toBe(`${dir}/fig2-manifest.json`);
+    for (const f of manifest.files) {
+      const content = readFileSync(`${dir}/${f.name}`);
+      expect(content.length).toBe(f.bytes);
+      expect(createHash("sha256").update(content).digest("hex")).toBe(f.sha256);
+    }
+    expect(readdirSync(dir).sort()).toEqual([...manifest.files.map((f) => f.name), "fig2-manifest.json"].sort());
   });
   it("an unknown figure is a usage error (exit 2)", async () => {
     const r = await run("reach", "--figure", "7", "--out", "/tmp/x");
@@ -140,14 +151,34 @@ describe("nudump reach", () => {
   });
 });
 
+describe("the installed command (bin/nudump.js, a real process)", () => {
+  it("prints the package version and exits 2 with one line (no stack) on a bad input", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { readFileSync } = await import("node:fs");
+    const bin = `${__dirname}/../bin/nudump.js`;
+    const v = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version);
+    const bad = spawnSync(process.execPath, [bin, "events", "--signature", "vessel-photons", "--mN", "0x10", "--mu", "1e-6"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+  it("events --mN 500MeV equals --mN 0.5", async () => {
+    const a = await run("events", "--signature", "vessel-photons", "--mN", "500MeV", "--mu", "5e-7", "--json");
+    const b = await run("events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json");
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+});
+
 describe("decay-flavour counting of the dipole width", () => {
   it("--decay-flavours 3 sums three flavours (3 × (B.1)); widths_per_flavour_GeV and --decay-flavours 1 give (B.1) itself", async () => {
     const a = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--decay-flavours", "3", "--json")).out);
     const b = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--decay-flavours", "1", "--E", "500", "--json")).out);
     const B1 = (1e-12 * 1) / (4 * Math.PI);
-    expect(a.widths_per_flavour_GeV["nu gamma"]).toBeCloseTo(B1, 25);
-    expect(a.widths_GeV["nu gamma"] / B1).toBeCloseTo(3, 12);
-    expect(b.widths_GeV["nu gamma"] / B1).toBeCloseTo(1, 12);
+    expect(a.widths_per_flavour_GeV.nu_gamma).toBeCloseTo(B1, 25);
+    expect(a.widths_GeV.nu_gamma / B1).toBeCloseTo(3, 12);
+    expect(b.widths_GeV.nu_gamma / B1).toBeCloseTo(1, 12);
     // (3.2) with the one-flavour width: 1.24 m from (B.1), 1% shorter with the ν ℓℓ channels (ERRATA E12)
     expect(b.decay_length_m).toBeGreaterThan(1.2);
     expect(b.decay_length_m).toBeLessThan(1.25);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { darkbosonEvents, darkbosonSpectrum } from "../cli/darkboson";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
 import { UsageError } from "../cli/args";
+import { parseFor } from "../cli/options";
 import { m_e, nucleusDensity, tungsten } from "../lib/core/constants";
 import { fasernu2Faser2, probVessel } from "../lib/detector/geometry";
 import {
@@ -231,7 +232,7 @@ describe("primary Z_D production at the IP", () => {
 
 describe("CLI nudump events --model darkboson", () => {
   it("reports by_production (secondary + primary = events) with by_channel and by_flavour", () => {
-    const r = darkbosonEvents(["--model", "darkboson", "--signature", "vessel-dileptons", "--mN", "0.1", "--U2", "1e-6", "--production", "both", "--json"]);
+    const r = darkbosonEvents(parseFor("events", ["--model", "darkboson", "--signature", "vessel-dileptons", "--mN", "0.1", "--U2", "1e-6", "--production", "both", "--json"]));
     const j = r.json as { events: number; by_production: { secondary: number; primary: number }; by_channel: Record<string, number> };
     expect(j.by_production.secondary + j.by_production.primary).toBeCloseTo(j.events, 10);
     expect(j.by_production.secondary / secondaryDileptonEvents(point01, 1e-6).events).toBeCloseTo(1, 10);
@@ -239,7 +240,7 @@ describe("CLI nudump events --model darkboson", () => {
   });
 
   it("spectrum: per-production histograms whose secondary sum equals the secondary event count above 100 GeV", () => {
-    const r = darkbosonSpectrum(["--model", "darkboson", "--signature", "vessel-dileptons", "--mN", "0.1", "--U2", "1e-6", "--production", "secondary", "--emax", "3e4", "--json"]);
+    const r = darkbosonSpectrum(parseFor("spectrum", ["--model", "darkboson", "--signature", "vessel-dileptons", "--mN", "0.1", "--U2", "1e-6", "--production", "secondary", "--emax", "3e4", "--json"]));
     const j = r.json as { by_production: { secondary: { total: number; mode_GeV: number } } };
     expect(j.by_production.secondary.total / secondaryDileptonEvents(point01, 1e-6).events).toBeCloseTo(1, 5);
     expect(j.by_production.secondary.mode_GeV).toBeGreaterThan(100);
@@ -247,16 +248,16 @@ describe("CLI nudump events --model darkboson", () => {
 
   it("rejects m_N ≤ m_ZD, a bad --production and U2 ≥ 1 with a UsageError", () => {
     const base = ["--model", "darkboson", "--signature", "vessel-dileptons", "--U2", "1e-6"];
-    expect(() => darkbosonEvents([...base, "--mN", "0.02"])).toThrow(UsageError);
-    expect(() => darkbosonEvents([...base, "--mN", "0.1", "--production", "tertiary"])).toThrow(UsageError);
-    expect(() => darkbosonEvents([...base, "--mN", "0.1", "--U2", "2"])).toThrow(UsageError);
+    expect(() => darkbosonEvents(parseFor("events", [...base, "--mN", "0.02"]))).toThrow(UsageError);
+    expect(() => darkbosonEvents(parseFor("events", [...base, "--mN", "0.1", "--production", "tertiary"]))).toThrow(UsageError);
+    expect(() => darkbosonEvents(parseFor("events", [...base, "--mN", "0.1", "--U2", "2"]))).toThrow(UsageError);
   });
 
   it("delegates --signature electron-scattering to cli/darkbosonElectron.ts with the parsed values", () => {
     const argv = ["--model", "darkboson", "--signature", "electron-scattering", "--production", "upscattering", "--mN", "0.05", "--U2", "1e-6", "--flavour", "tau"];
-    const a = darkbosonEvents(argv).json as { events: number };
-    const b = darkbosonElectronEvents({ model: "darkboson", signature: "electron-scattering", production: "upscattering", mN: "0.05", U2: "1e-6", flavour: "tau" }).json as { events: number };
+    const a = darkbosonEvents(parseFor("events", argv)).json as { events: number };
+    const b = darkbosonElectronEvents(parseFor("events", argv)).json as { events: number };
     expect(a.events).toBe(b.events);
-    expect(() => darkbosonEvents([...argv.slice(0, 4), "--mN", "0.05", "--U2", "1e-6"])).toThrow(UsageError); // --production required there
+    expect(() => darkbosonEvents(parseFor("events", [...argv.slice(0, 4), "--mN", "0.05", "--U2", "1e-6"]))).toThrow(UsageError); // --production required there
   });
 });

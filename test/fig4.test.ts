@@ -19,6 +19,7 @@ import { heavyZDMassPoint } from "../lib/models/darkBoson/fig4/heavyZD";
 import { makeSetup } from "../lib/engine/setup";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
 import { UsageError } from "../cli/args";
+import { parseFor } from "../cli/options";
 
 /** The package's data/bounds/hnl-tau (copied from the reference data; never committed from this branch). */
 const BOUNDS = path.resolve(__dirname, "../data/bounds/hnl-tau");
@@ -152,13 +153,13 @@ describe("existing ν_τ-HNL bounds", () => {
 
 describe("CLI: nudump events --model darkboson --signature electron-scattering --production …", () => {
   it("zd-decay gives the FASERν2 N e → N e count of the library and does not need U2", () => {
-    const out = darkbosonElectronEvents({ production: "zd-decay", mN: "0.02", U2: "0" }) as { json: { events: number; inputs: { mZD_GeV: number } } };
+    const out = darkbosonElectronEvents(parseFor("events", ["--model", "darkboson", "--signature", "electron-scattering", "--production", "zd-decay", "--mN", "0.02", "--U2", "0"])) as { json: { events: number; inputs: { mZD_GeV: number } } };
     expect(out.json.inputs.mZD_GeV).toBeCloseTo(0.16, 12);
     expect(out.json.events).toBeGreaterThan(100);
   });
 
   it("rejects a non-τ flavour and an unknown production with a usage error", () => {
-    expect(() => darkbosonElectronEvents({ production: "mixing", mN: "0.02", U2: "1e-4", flavour: "mu" })).toThrow(UsageError);
-    expect(() => darkbosonElectronEvents({ production: "beam", mN: "0.02" })).toThrow(UsageError);
+    expect(() => darkbosonElectronEvents(parseFor("events", ["--model", "darkboson", "--signature", "electron-scattering", "--production", "mixing", "--mN", "0.02", "--U2", "1e-4", "--flavour", "mu"]))).toThrow(UsageError);
+    expect(() => darkbosonElectronEvents(parseFor("events", ["--model", "darkboson", "--signature", "electron-scattering", "--production", "beam", "--mN", "0.02"]))).toThrow(UsageError);
   });
 });

@@ -104,11 +104,21 @@ describe("the command line follows the preset", () => {
     const dB1 = (Math.sqrt(500 ** 2 - 1) / 1) * (hbar_c / gammaB1); // m, from (B.1) alone
     expect(dB1).toBeCloseTo(1.2398, 3);
     expect(j.inputs).toMatchObject({ preset: "paper", decay_flavours: 1 });
-    expect(j.widths_GeV["nu gamma"] / gammaB1).toBeCloseTo(1, 12);
-    expect(j.decay_length_m / (dB1 * (j.widths_GeV["nu gamma"] / j.total_GeV))).toBeCloseTo(1, 9);
+    expect(j.widths_GeV.nu_gamma / gammaB1).toBeCloseTo(1, 12);
+    expect(j.decay_length_m / (dB1 * (j.widths_GeV.nu_gamma / j.total_GeV))).toBeCloseTo(1, 9);
     expect(Math.abs(j.decay_length_m / 1.24 - 1)).toBeLessThan(0.015); // ν ℓℓ channels take 1.1 %
     const three = JSON.parse((await run("width", "--model", "dipole", "--mN", "1", "--mu", "1e-6", "--E", "500", "--decay-flavours", "3", "--json")).out);
     expect(three.decay_length_m / j.decay_length_m).toBeCloseTo(1 / 3, 9);
+    // decay_length_nu_gamma_m: Γ(N → νγ) = (B.1) once, whatever the flavour count — the paper's (3.2), 1.24 m;
+    // decay_length_m from the total width is shorter by Γ(νℓℓ)/Γ_tot (1.227 m)
+    expect(j.decay_length_nu_gamma_m / dB1).toBeCloseTo(1, 9);
+    expect(three.decay_length_nu_gamma_m / dB1).toBeCloseTo(1, 9);
+    expect(j.decay_length_nu_gamma_m).toBeCloseTo(1.24, 2);
+    expect(j.decay_length_m / j.decay_length_nu_gamma_m).toBeCloseTo(j.widths_GeV.nu_gamma / j.total_GeV, 9);
+    expect(j.decay_length_m).toBeLessThan(j.decay_length_nu_gamma_m);
+    // the particle Z_D has no such field
+    const zd = JSON.parse((await run("width", "--particle", "ZD", "--mZD", "0.03", "--alphaD", "0.25", "--alphaEps2", "2e-10", "--E", "300", "--json")).out);
+    expect(zd.decay_length_nu_gamma_m).toBeUndefined();
   });
   it("events: no flux/width option = --preset paper; --preset current differs by the family factors; an explicit option overrides", async () => {
     const args = ["events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"];

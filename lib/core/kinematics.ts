@@ -3,7 +3,7 @@
  * "Kinematics" review, §49) unless another source is named; each is written so that it
  * keeps full relative precision where a naive form cancels (small |t|, β → 1).
  */
-import { requireFinite, requireNonNegative, requirePositive } from "./validate";
+import { LIMITS, requireFinite, requireNonNegativeAtMost, requirePositiveAtMost } from "./validate";
 
 /** Källén function λ(a, b, c) = a² + b² + c² − 2ab − 2ac − 2bc, (B.12) of arXiv:2011.04751. GeV⁴ for masses². */
 export function kallen(a: number, b: number, c: number): number {
@@ -14,9 +14,9 @@ export function kallen(a: number, b: number, c: number): number {
 
 /** Momentum in the rest frame of a two-body decay M → m1 m2, p* = λ^{1/2}(M², m1², m2²)/(2M). GeV. Zero at or below threshold. */
 export function twoBodyMomentum(M: number, m1: number, m2: number): number {
-  requirePositive("M", M);
-  requireNonNegative("m1", m1);
-  requireNonNegative("m2", m2);
+  requirePositiveAtMost("M", M, LIMITS.scale);
+  requireNonNegativeAtMost("m1", m1, LIMITS.scale);
+  requireNonNegativeAtMost("m2", m2, LIMITS.scale);
   if (M <= m1 + m2) return 0;
   // λ^{1/2} factorised: √[(M² − (m1+m2)²)(M² − (m1−m2)²)] keeps precision near threshold.
   const sp = m1 + m2;
@@ -34,8 +34,8 @@ export function sFixedTarget(E: number, M: number): number {
 
 /** Minimum massless-projectile lab energy to produce a final-state mass m_N on a target M at rest: E_th = m_N(m_N + 2M)/(2M). GeV. */
 export function thresholdEnergy(mN: number, M: number): number {
-  requireNonNegative("mN", mN);
-  requirePositive("M", M);
+  requireNonNegativeAtMost("mN", mN, LIMITS.scale);
+  requirePositiveAtMost("M", M, LIMITS.scale);
   return (mN * (mN + 2 * M)) / (2 * M);
 }
 
@@ -57,9 +57,9 @@ export interface TRange {
  * Returns null below threshold (E ≤ E_th). GeV².
  */
 export function tRange(E: number, mN: number, M: number): TRange | null {
-  requirePositive("E", E);
-  requireNonNegative("mN", mN);
-  requirePositive("M", M);
+  requirePositiveAtMost("E", E, LIMITS.scale);
+  requireNonNegativeAtMost("mN", mN, LIMITS.scale);
+  requirePositiveAtMost("M", M, LIMITS.scale);
   if (E <= thresholdEnergy(mN, M)) return null;
   const s = sFixedTarget(E, M);
   const rs = Math.sqrt(s);
@@ -75,15 +75,15 @@ export function tRange(E: number, mN: number, M: number): TRange | null {
 /** Kinetic energy of a target of mass M recoiling with momentum transfer t (target at rest): T = −t/(2M). GeV. */
 export function recoilEnergyFromT(t: number, M: number): number {
   requireFinite("t", t);
-  requirePositive("M", M);
+  requirePositiveAtMost("M", M, LIMITS.scale);
   if (t > 0) throw new RangeError(`t = ${t} GeV² must be ≤ 0 for a target recoil (allowed: t ≤ 0)`);
   return -t / (2 * M);
 }
 
 /** Momentum transfer from the recoil kinetic energy of a target of mass M at rest: t = −2 M T. GeV². */
 export function tFromRecoilEnergy(T: number, M: number): number {
-  requireNonNegative("T", T);
-  requirePositive("M", M);
+  requireNonNegativeAtMost("T", T, LIMITS.scale);
+  requirePositiveAtMost("M", M, LIMITS.scale);
   return -2 * M * T;
 }
 
@@ -94,10 +94,10 @@ export function tFromRecoilEnergy(T: number, M: number): number {
  * (E+M)/E √(T/(T+2M)) for m_N = 0. Dimensionless.
  */
 export function recoilCosTheta(E: number, T: number, M: number, mN = 0): number {
-  requirePositive("E", E);
-  requirePositive("T", T);
-  requirePositive("M", M);
-  requireNonNegative("mN", mN);
+  requirePositiveAtMost("E", E, LIMITS.scale);
+  requirePositiveAtMost("T", T, LIMITS.scale);
+  requirePositiveAtMost("M", M, LIMITS.scale);
+  requireNonNegativeAtMost("mN", mN, LIMITS.scale);
   return (T * (E + M) + (mN * mN) / 2) / (E * Math.sqrt(T * T + 2 * M * T));
 }
 
@@ -112,14 +112,15 @@ export function recoilAngle(E: number, T: number, M: number, mN = 0): number {
 
 /** Momentum of a particle of energy E and mass m, √((E−m)(E+m)). GeV. Throws if E < m. */
 export function momentum(E: number, mass: number): number {
-  requireNonNegative("mass", mass);
+  requireNonNegativeAtMost("mass", mass, LIMITS.scale);
+  requireNonNegativeAtMost("E", E, LIMITS.scale);
   if (!(E >= mass)) throw new RangeError(`E = ${E} GeV must be ≥ the mass ${mass} GeV`);
   return Math.sqrt((E - mass) * (E + mass));
 }
 
 /** Lorentz factor γ = E/m. Dimensionless. */
 export function gammaFactor(E: number, mass: number): number {
-  requirePositive("mass", mass);
+  requirePositiveAtMost("mass", mass, LIMITS.scale);
   if (!(E >= mass)) throw new RangeError(`E = ${E} GeV must be ≥ the mass ${mass} GeV`);
   return E / mass;
 }
@@ -131,7 +132,7 @@ export function beta(E: number, mass: number): number {
 
 /** βγ = p/m. Dimensionless. */
 export function betaGamma(E: number, mass: number): number {
-  requirePositive("mass", mass);
+  requirePositiveAtMost("mass", mass, LIMITS.scale);
   return momentum(E, mass) / mass;
 }
 
@@ -153,7 +154,7 @@ export function masslessDaughterEnergyRange(E: number, M: number, m2 = 0): [numb
 
 /** Proper decay length cτ = 1/Γ (ħc = 1). GeV⁻¹; Γ = 0 gives ∞, Γ < 0 is an error. */
 export function properDecayLength(width: number): number {
-  requireNonNegative("width", width);
+  requireNonNegativeAtMost("width", width, LIMITS.scale);
   return width === 0 ? Infinity : 1 / width;
 }
 

@@ -12,7 +12,7 @@
  * See docs/derivations/darkBoson.md.
  */
 import { alpha } from "../../core/constants";
-import { requireFinite, requireInRange, requireOneOf, requirePositive } from "../../core/validate";
+import { requireFinite, requireInRange, requireOneOf, requirePositive, LIMITS, requirePositiveAtMost } from "../../core/validate";
 
 /** Active flavour the HNL mixes with. */
 export type Flavour = "e" | "mu" | "tau";
@@ -37,10 +37,10 @@ const FLAVOURS: readonly Flavour[] = ["e", "mu", "tau"];
 
 /** Validate a model; throws RangeError naming the offending parameter. Returns it frozen. */
 export function darkBosonModel(p: DarkBosonModel): DarkBosonModel {
-  requirePositive("mN", p.mN);
-  requirePositive("mZD", p.mZD);
-  requirePositive("gD", p.gD);
-  requireFinite("eps", p.eps);
+  requirePositiveAtMost("mN", p.mN, LIMITS.mass);
+  requirePositiveAtMost("mZD", p.mZD, LIMITS.mass);
+  requirePositiveAtMost("gD", p.gD, LIMITS.gD);
+  requireInRange("eps", p.eps, -LIMITS.eps, LIMITS.eps);
   requireInRange("U2", p.U2, 0, 1 - 1e-15);
   requireOneOf("flavour", p.flavour, FLAVOURS);
   return Object.freeze({ ...p });
@@ -65,8 +65,8 @@ export function fromAlphas(p: {
   readonly U2: number;
   readonly flavour: Flavour;
 }): DarkBosonModel {
-  requirePositive("alphaD", p.alphaD);
-  requirePositive("alphaEps2", p.alphaEps2);
+  requirePositiveAtMost("alphaD", p.alphaD, LIMITS.gD ** 2 / (4 * Math.PI));
+  requirePositiveAtMost("alphaEps2", p.alphaEps2, 1 / 137.035999084);
   return darkBosonModel({
     mN: p.mN,
     mZD: p.mZD,

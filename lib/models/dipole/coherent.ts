@@ -10,7 +10,7 @@
  */
 import type { Material } from "../../core/constants";
 import { atomicScreening, helmParameters, helmWith, screeningLength } from "../../core/formFactors";
-import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
+import { requireFinite, requireNonNegative, requirePositive, LIMITS, requirePositiveAtMost, requireNonNegativeAtMost } from "../../core/validate";
 import {
   absTInterval,
   diracTargetTermsUnchecked,
@@ -106,9 +106,9 @@ export function dsigmaDtCoherent(
  * F_Helm² < e^{−70} over the whole range and σ is below 1e-30 of its high-energy value.
  */
 export function sigmaCoherent(E: number, mN: number, mu: number, material: Material, opts: CoherentOptions = {}): number {
-  requirePositive("E", E);
-  requirePositive("mN", mN);
-  requireNonNegative("mu", mu);
+  requirePositiveAtMost("E", E, LIMITS.energy);
+  requirePositiveAtMost("mN", mN, LIMITS.mass);
+  requireNonNegativeAtMost("mu", mu, LIMITS.mu);
   const s = helmParameters(material.A).s;
   const interval = absTInterval(E, mN, material.mass, opts, QCUT_EXPONENT / (s * s));
   if (interval === null || mu === 0) return 0;

@@ -13,7 +13,7 @@
 import { alpha, m_e, m_mu, m_tau } from "../../core/constants";
 import { labDecayLength as kinLabDecayLength, momentum } from "../../core/kinematics";
 import { integrate } from "../../core/quadrature";
-import { requireNonNegative, requireOneOf, requirePositive } from "../../core/validate";
+import { requireNonNegative, requireOneOf, requirePositive, LIMITS, requirePositiveAtMost, requireNonNegativeAtMost } from "../../core/validate";
 import { decayFlavourCount, type DipoleModel } from "./model";
 
 /** A charged lepton ℓ of N → ν ℓ⁺ℓ⁻. */
@@ -29,8 +29,8 @@ export function leptonMass(lepton: ChargedLepton): number {
 
 /** Γ(N → ν_α γ) = μ_N² m_N³/(4π) for one flavour α — (B.1) of arXiv:2011.04751. GeV. */
 export function widthNuGammaPerFlavour(mN: number, mu: number): number {
-  requirePositive("mN", mN);
-  requireNonNegative("mu", mu);
+  requirePositiveAtMost("mN", mN, LIMITS.mass);
+  requireNonNegativeAtMost("mu", mu, LIMITS.mu);
   return (mu * mu * mN ** 3) / (4 * Math.PI);
 }
 
@@ -116,8 +116,8 @@ function integrateS2(
  * (m_N < 2.4 m_ℓ) the same quantity is integrated numerically to avoid cancellation. GeV; 0 if m_N ≤ 2m_ℓ.
  */
 export function widthNuLLPerFlavour(mN: number, mu: number, lepton: ChargedLepton): number {
-  requirePositive("mN", mN);
-  requireNonNegative("mu", mu);
+  requirePositiveAtMost("mN", mN, LIMITS.mass);
+  requireNonNegativeAtMost("mu", mu, LIMITS.mu);
   const mL = leptonMass(lepton);
   if (mN <= 2 * mL) return 0;
   const x = mN / (2 * mL);

@@ -3,7 +3,7 @@
  * its m_N → 0 limit is dσ/dT = 4αμ_N²(1/T − 1/E), test/dipoleErrata.test.ts "E5 …").
  */
 import { m_e } from "../../core/constants";
-import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate";
+import { requireFinite, requireNonNegative, requirePositive, LIMITS, requirePositiveAtMost, requireNonNegativeAtMost } from "../../core/validate";
 import {
   absTInterval,
   diracTargetTermsUnchecked,
@@ -47,9 +47,9 @@ export function dsigmaDTElectron(E: number, T: number, mN: number, mu: number): 
  * recoil energies T ∈ [Tmin, Tmax] and/or |t| < tAbsMax. GeV⁻² per electron. 0 below threshold.
  */
 export function sigmaElectron(E: number, mN: number, mu: number, opts: ScatteringOptions = {}): number {
-  requirePositive("E", E);
-  requirePositive("mN", mN);
-  requireNonNegative("mu", mu);
+  requirePositiveAtMost("E", E, LIMITS.energy);
+  requirePositiveAtMost("mN", mN, LIMITS.mass);
+  requireNonNegativeAtMost("mu", mu, LIMITS.mu);
   const interval = absTInterval(E, mN, m_e, opts);
   if (interval === null || mu === 0) return 0;
   const f = (t: number) => diracTargetTermsUnchecked(E, t, mN, m_e).f11;

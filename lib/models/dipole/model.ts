@@ -14,7 +14,7 @@
  * three-flavour reading, an option).
  */
 import { DEFAULT_PRESET, presetByName } from "../../detector/presets";
-import { requireOneOf, requirePositive } from "../../core/validate";
+import { requireOneOf, requirePositive, LIMITS, requirePositiveAtMost } from "../../core/validate";
 
 /** Which active flavours carry the dipole coupling μ_N. */
 export type DipoleCoupling = "universal" | "tau";
@@ -45,8 +45,8 @@ const COUPLINGS: readonly DipoleCoupling[] = ["universal", "tau"];
 
 /** Builds a validated {@link DipoleModel} (m_N > 0 GeV, μ_N > 0 GeV⁻¹, decayFlavours a positive integer). */
 export function dipoleModel(p: DipoleModel): DipoleModel {
-  requirePositive("mN", p.mN);
-  requirePositive("mu", p.mu);
+  requirePositiveAtMost("mN", p.mN, LIMITS.mass);
+  requirePositiveAtMost("mu", p.mu, LIMITS.mu);
   requireOneOf("coupling", p.coupling, COUPLINGS);
   if (p.decayFlavours !== undefined) {
     if (!Number.isInteger(p.decayFlavours) || p.decayFlavours < 1) {

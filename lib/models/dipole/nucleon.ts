@@ -7,7 +7,7 @@
  */
 import { m_n, m_p, type Material } from "../../core/constants";
 import { nucleonFormFactors, type Nucleon } from "../../core/formFactors";
-import { requireFinite, requireNonNegative, requireOneOf, requirePositive } from "../../core/validate";
+import { requireFinite, requireNonNegative, requireOneOf, requirePositive, LIMITS, requirePositiveAtMost, requireNonNegativeAtMost } from "../../core/validate";
 import {
   absTInterval,
   diracTargetTermsUnchecked,
@@ -78,9 +78,9 @@ export function dsigmaDtNucleon(
  * GeV⁻² per nucleon. 0 below threshold or when the cuts leave no t.
  */
 export function sigmaNucleon(E: number, mN: number, mu: number, nucleon: Nucleon, opts: NucleonOptions = {}): number {
-  requirePositive("E", E);
-  requirePositive("mN", mN);
-  requireNonNegative("mu", mu);
+  requirePositiveAtMost("E", E, LIMITS.energy);
+  requirePositiveAtMost("mN", mN, LIMITS.mass);
+  requireNonNegativeAtMost("mu", mu, LIMITS.mu);
   const interval = absTInterval(E, mN, nucleonMass(nucleon), opts);
   if (interval === null || mu === 0) return 0;
   const f = nucleonIntegrand(E, mN, nucleon, opts.pauli ?? true);

@@ -1,0 +1,173 @@
+/**
+ * What the CLI writes: one JSON key style (snake_case words with unit suffixes; physics symbols
+ * spelled as their options — mN_GeV, mZD_GeV, U2, alphaEps2), a guard that no number in an
+ * output is NaN or ±∞, and atomic files (temporary name in the target directory, then rename).
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import * as path from "node:path";
+import { UsageError } from "./args";
+
+/** Key segments kept as written: physics symbols and units. */
+const SYMBOLS = new Set(["mN", "mZD", "gD", "U2", "alphaD", "alphaEps2", "GeV", "GeV2", "cm2", "fb", "BReff", "BRprinted", "Evis1", "Evis2", "nuN", "nuZD"]);
+/** Keys the CLI itself used to write in camelCase, renamed explicitly. */
+const RENAMED: Record<string, string> = {
+  tAbsMax_GeV2: "tmax_GeV2",
+  brZDtoNN: "br_ZD_to_NN",
+  widthN_GeV: "width_N_GeV",
+  angleCuts: "electron_angle_cuts",
+  ecc1TeV: "ecc_1TeV",
+  ecc3TeV: "ecc_3TeV",
+  eccTAbsMax: "ecc_t_abs_max",
+  lnEHi: "ln_E_hi",
+  lnELo: "ln_E_lo",
+  TMaxPhys: "Tmax_phys",
+  TMinPhys: "Tmin_phys",
+};
+
+/** camelCase → snake_case for one key (spaces become "_"; symbols and ALLCAPS pieces kept). */
+export function snakeKey(key: string): string {
+  if (RENAMED[key] !== undefined) return RENAMED[key]!;
+  return key
+    .replace(/ /g, "_")
+    .split("_")
+    .map((seg) =>
+      SYMBOLS.has(seg)
+        ? seg
+        : seg.replace(/(?<=[a-z0-9])([A-Z])(?=[a-z])/g, (c: string) => `_${c.toLowerCase()}`).replace(/(?<=[a-z0-9])([A-Z]+)/g, "_$1"),
+    )
+    .join("_");
+}
+
+/** A deep copy with every object key in the CLI's key style. */
+export function snakeKeys(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(snakeKeys);
+  if (x !== null && typeof x === "object" && !ArrayBuffer.isView(x)) {
+    return Object.fromEntries(Object.entries(x as Record<string, unknown>).map(([k, v]) => [snakeKey(k), snakeKeys(v)]));
+  }
+  return x;
+}
+
+/** Throws (an internal error) if any number in x is NaN or ±∞, or (unless allowNull: figure data, where null marks "not defined at this mass") null. */
+export function assertFinite(x: unknown, where = "output", allowNull = false): void {
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw new Error(`${where} = ${String(x)} is not a finite number (a bug: please report the command)`);
+  } else if (x === null) {
+    if (!allowNull) throw new Error(`${where} is null (a bug: please report the command)`);
+  } else if (Array.isArray(x) || ArrayBuffer.isView(x)) {
+    Array.from(x as ArrayLike<unknown>).forEach((y, i) => assertFinite(y, `${where}[${i}]`, allowNull));
+  } else if (typeof x === "object") {
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) if (v !== undefined) assertFinite(v, `${where}.${k}`, allowNull);
+  }
+}
+
+/** Checks that `file` can be written: its parent directory exists and it is not a directory. */
+export function checkOutFile(option: string, file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UsageError(`--${option} = ${JSON.stringify(file)}: the directory ${JSON.stringify(dir)} does not exist`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`--${option} = ${JSON.stringify(file)}: ${JSON.stringify(dir)} is not a directory`);
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`--${option} = ${JSON.stringify(file)} is a directory, not a file`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+}
+
+/** Checks an output directory: it exists as a directory, or its parent exists (it is then created by the caller). */
+export function checkOutDir(option: string, dir: string): boolean {
+  try {
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--${option} = ${JSON.stringify(dir)} exists and is not a directory`);
+    return true;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  const parent = path.dirname(path.resolve(dir));
+  try {
+    if (!statSync(parent).isDirectory()) throw new Error();
+  } catch {
+    throw new UsageError(`--${option} = ${JSON.stringify(dir)}: the parent directory ${JSON.stringify(parent)} does not exist`);
+  }
+  return false;
+}
+
+/** Writes `content` to `file` atomically: a temporary file in the same directory, fsync, rename. */
+export function writeAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = openSync(tmp, "wx");
+  try {
+    writeSync(fd, typeof content === "string" ? Buffer.from(content) : content);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    unlinkSync(tmp);
+    throw e;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, file);
+  } catch (e) {
+    unlinkSync(tmp);
+    throw e;
+  }
+}
+
+/** Streams chunks to `file` atomically (for large samples): returns write and commit. */
+export function atomicStream(file: string): { write: (s: string) => void; commit: () => void; abort: () => void } {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = openSync(tmp, "wx");
+  let open = true;
+  const abort = () => {
+    if (open) closeSync(fd);
+    open = false;
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+  };
+  return {
+    write: (s) => void writeSync(fd, s),
+    commit: () => {
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, file);
+    },
+    abort,
+  };
+}
+
+/**
+ * Runs a writer that takes a file path (lib/events' streaming writers) on a temporary name in
+ * the target directory, then fsyncs and renames it onto `file`: an interrupted or failed write
+ * leaves the old file (or none), never a partial one.
+ */
+export async function atomicPath<T>(file: string, write: (tmp: string) => T | Promise<T>): Promise<T> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const remove = () => {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* not created */
+    }
+  };
+  let result: T;
+  try {
+    result = await write(tmp);
+    const fd = openSync(tmp, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  return result;
+}
