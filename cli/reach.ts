@@ -32,7 +32,7 @@ import {
 import { chromiumPath, renderStatic, type Figure } from "../lib/plot/plots";
 import { refineMassGrid } from "../lib/engine/reach";
 import { makeSetup } from "../lib/detector/setup";
-import { choice, decayFlavoursFromArgs, num, progressBar, resolvedInputs as inputsOf, setupOptionsFromArgs, table } from "./args";
+import { choice, decayFlavoursFromArgs, num, progressBar, resolvedInputs as inputsOf, setupOptionsFromArgs, table, UsageError } from "./args";
 import type { Parsed } from "./options";
 import { assertFinite, checkOutDir, snakeKeys, writeAtomic } from "./output";
 import { version } from "./version";
@@ -95,7 +95,7 @@ export async function reach(p: Parsed): Promise<{ json: unknown; text: string }>
     bar.tick();
     const left = fig4Lines({ ...opts, points });
     bar.tick();
-    const right = fig4RightPanel(opts);
+    const right = fig4RightPanel({ ...opts, points }); // the same mass points (fig4Panels)
     bar.tick();
     bar.done();
     const inputs = { figure: 4, ...resolvedInputs(), hadrons_dir: fig4HadronsDir(opts), bounds_dir: fig4BoundsDir(opts) };
@@ -150,14 +150,16 @@ export async function reach(p: Parsed): Promise<{ json: unknown; text: string }>
     figs.push(fig2LeftFigure(left), fig2RightFigure(right));
     summary = { left: left.map((c) => ({ mN: c.mN, mu: c.mu, events: c.totalQuadrature })) };
   }
-  // the figures as PNG and SVG when a browser is available (Debian chromium), one session
-  if (chromiumPath() !== null) {
+  // the figures as PNG and SVG only when asked (--images): drawing costs a browser start and
+  // seconds per figure that a data run does not need (one Chromium session for all figures)
+  if (v["images"] === true) {
+    if (chromiumPath() === null) throw new UsageError("--images needs Chromium at /usr/bin/chromium (apt-get install chromium) or $NUDUMP_CHROMIUM");
     const images = await renderStatic(figs, { scale: 2 });
     figs.forEach((f, i) => {
       write(`${f.name}.png`, images[i]!.png);
       write(`${f.name}.svg`, images[i]!.svg);
     });
-  } else summary = { ...summary, note: "no Chromium at /usr/bin/chromium ($NUDUMP_CHROMIUM): figures not drawn, data written" };
+  }
   // every file atomically (temporary name, rename), the manifest last: an interrupted run leaves
   // the previous result or the complete new one, and the manifest lists exactly one run's files
   if (!existed) mkdirSync(out);

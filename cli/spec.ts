@@ -250,7 +250,7 @@ const SAMPLE: CommandDef = {
 
 const REACH: CommandDef = {
   name: "reach",
-  summary: "the data of the paper's figures (JSON and CSV files, PNG/SVG with Chromium)",
+  summary: "the data of the paper's figures (JSON and CSV files; PNG/SVG with --images)",
   examples: ["nudump reach --figure 1 --panel universal --out out/", "nudump reach --figure 2 --out out/"],
   options: [
     { name: "figure", kind: "choice", choices: ["1", "2", "3", "4"], required: true, help: "paper figure" },
@@ -262,6 +262,7 @@ const REACH: CommandDef = {
     { name: "hadrons-dir", kind: "dir", defaultText: "the shipped data/hadrons", only: [{ figure: ["4"] }], help: "directory holding 0.45TeV/Pythia (the 450 GeV meson tables of the CHARM-II line)" },
     { name: "bounds-dir", kind: "dir", defaultText: "the shipped data/bounds/hnl-tau", only: [{ figure: ["4"] }], help: "the gray bounds" },
     { name: "out", kind: "path", required: true, help: "output directory (its parent must exist); a manifest is written last" },
+    { name: "images", kind: "flag", help: "also draw each figure as PNG and SVG (needs Chromium); without it only the data is written" },
     ...inputOptions,
     ...common,
   ],
