@@ -52,7 +52,7 @@ describe("Fig. 3 reach (m_ZD = 30 MeV, α_D = 0.25, αε² = 2e-10)", () => {
     expect(Math.max(...lit.maxEvents.map((m) => m.events))).toBeLessThan(1e-3);
   });
 
-  it("ships the MiniBooNE 3σ RoI of ref. [30] as a closed region, says MINERνA/CHARM-II are not available, and states the primary number", () => {
+  it("ships the MiniBooNE 3σ RoI of ref. [30] as a closed region, ships the MINERνA and CHARM-II exclusions, and states the primary number", () => {
     expect(data.bounds.map((b) => b.name)).toEqual(["charm2", "minerva", "miniboone_roi_3sigma"]);
     expect(data.bounds.map((b) => [b.label, b.kind])).toEqual([["CHARM-II", "exclusion"], ["MINERνA", "exclusion"], ["MiniBooNE RoI (3σ)", "region-of-interest"]]);
     const roi = data.bounds.find((b) => b.name === "miniboone_roi_3sigma")!;
@@ -63,7 +63,7 @@ describe("Fig. 3 reach (m_ZD = 30 MeV, α_D = 0.25, αε² = 2e-10)", () => {
     expect(Math.max(...roi.x)).toBeLessThan(0.73);
     expect(Math.min(...roi.y)).toBeGreaterThan(2e-9);
     expect(Math.max(...roi.y)).toBeLessThan(1.1e-5);
-    expect(data.notes.join(" ")).toMatch(/not available/);
+    expect(data.notes.join(" ")).toMatch(/Shown \(grey\): the MINERνA \[75\] and CHARM-II \[81\]/);
     expect(data.primaryEvents.total).toBeGreaterThan(0);
     expect(data.primaryEvents.total).toBeLessThan(1e-3);
   });

@@ -114,7 +114,7 @@ export { type Fig3EpsilonRow, type Fig3PrimaryCheck, type Fig3PrimaryCheckOption
 /** Notes that must accompany Fig. 3 (what is and is not shown, and why). */
 export const FIG3_NOTES: readonly string[] = [
   "Shown: the MiniBooNE 3σ region of interest of ref. [30] (arXiv:1807.09877), as digitised by the DarkNews authors (data/bounds/darkboson-fig3).",
-  "NOT shown (not available as readable public data; no curve invented): the MINERνA [75] and CHARM-II [81] bounds as implemented in [82] — their public traces are binary χ² grids — and the paper's recast of CHARM-II above 1 GeV.",
+  "Shown (grey): the MINERνA [75] and CHARM-II [81] bounds as implemented in [82], contoured at Δχ² = 4.61 (90% CL, 2 dof) from that paper's public Δχ² grids (data/bounds/darkboson-fig3/README.md). NOT shown: the paper's recast of CHARM-II above 1 GeV (the grids end at 1 GeV; the recast is unpublished).",
   "Z_D → νν̄ in the ERRATA E10 reading (coupling g_D U2, Γ ∝ U2²); the literal (B.8) would make BR(Z_D → ee) ≈ 1e-9 and remove the e⁺e⁻ signal (see test/fig3.test.ts).",
   "Secondary production: ν_μ and ν̄_μ on tungsten, coherent (Helm), p, n and e channels, corrected (A.2)/(A.11) (ERRATA E4, E6), exactly ∝ U2; SM Z exchange included.",
   "N → ν Z_D with the corrected width (ERRATA E9) and the finite N flight (closed-form two-stage decay probability); Z_D energy uniform on [γ(E*−βp*), γ(E*+βp*)] (unpolarised N).",
