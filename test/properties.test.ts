@@ -22,7 +22,8 @@ const coupling = logUniform(1e-12, 1e-2);
 const energy = logUniform(1, 7000);
 /** Values no physical argument may take. */
 const invalid = fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 1e308, -1e308);
-const R = { numRuns: 40 };
+// a fixed seed: the same properties are checked on every run (reproducible CI); change it to explore
+const R = { numRuns: 40, seed: 20261201 };
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
 describe("kinematics", () => {
@@ -30,7 +31,7 @@ describe("kinematics", () => {
     fc.assert(
       fc.property(logUniform(1e-3, 1e3), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (M, a, b) => {
         const p = twoBodyMomentum(M, (a * M) / 2, (b * M) / 2);
-        return Number.isFinite(p) && p >= 0 && p <= M / 2;
+        return Number.isFinite(p) && p >= 0 && p <= (M / 2) * (1 + 1e-12); // massless daughters: p = M/2 up to rounding
       }),
       R,
     );
@@ -94,7 +95,7 @@ describe("dipole portal", () => {
         const g = dipole.widthNuLLPerFlavour(m, mu, l);
         return Number.isFinite(g) && g >= 0 && (g === 0 || rel(dipole.widthNuLLPerFlavour(m, 2 * mu, l), 4 * g) < 1e-10);
       }),
-      { numRuns: 15 },
+      { numRuns: 15, seed: R.seed },
     );
   });
   it("σ(ν e → N e), σ(ν p → N p) and coherent σ scale as μ², finite and ≥ 0", () => {
@@ -107,7 +108,7 @@ describe("dipole portal", () => {
         const s2 = dipole.sigmaElectron(E, m, 3 * mu);
         return ok && (se === 0 ? s2 === 0 : rel(s2, 9 * se) < 1e-9);
       }),
-      { numRuns: 12 },
+      { numRuns: 12, seed: R.seed },
     );
   });
   it("invalid inputs throw: couplings of 1e308, NaN, negative masses, energies beyond the range", () => {
@@ -120,7 +121,7 @@ describe("dipole portal", () => {
         if (x !== 0) expect(() => dipole.widthNuGammaPerFlavour(1, x)).toThrow(RangeError);
         return true;
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: R.seed },
     );
   });
   it("vessel counts ∝ μ⁴ for a long-lived N (production ∝ μ², decay probability ∝ Γ ∝ μ²)", () => {
@@ -131,7 +132,7 @@ describe("dipole portal", () => {
         const b = dipoleEvents(point, k * mu, "vessel-photons").events;
         return a > 0 && rel(b, k ** 4 * a) < 1e-3;
       }),
-      { numRuns: 10 },
+      { numRuns: 10, seed: R.seed },
     );
   });
 });
@@ -164,7 +165,7 @@ describe("dark-boson portal", () => {
         expect(() => dark.fromAlphas({ mN: 1, mZD: 0.1, alphaD: x, alphaEps2: 2e-10, U2: 1e-6, flavour: "mu" })).toThrow(RangeError);
         return true;
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: R.seed },
     );
   });
   it("σ(ν T → N T) on electrons and nucleons is finite and ≥ 0, and ∝ U2", () => {
@@ -178,7 +179,7 @@ describe("dark-boson portal", () => {
         const s2 = dark.sigmaNuElectron(m2, E);
         return Number.isFinite(s) && s >= 0 && Number.isFinite(p) && p >= 0 && (s === 0 || rel(s2, s / 2) < 1e-6);
       }),
-      { numRuns: 12 },
+      { numRuns: 12, seed: R.seed },
     );
   });
 });

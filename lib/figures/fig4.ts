@@ -66,7 +66,7 @@ export interface Fig4LineSpec {
 export const FIG4_LINES: readonly Fig4LineSpec[] = [
   { name: "mixing-vessel", label: "FASER 2: N from D_s, τ decays (mixing), N → νe⁺e⁻, cf. Ref. [39]", terms: [{ signature: "mixing-vessel" }], level: "vessel", color: "red", dash: "dash", fill: false },
   { name: "upscattering", label: "FASER 2: secondary production ν_τ W → N W, N → νe⁺e⁻", terms: [{ signature: "upscattering" }], level: "vessel", color: "green", dash: "solid", fill: false },
-  { name: "zd-vessel", label: "FASER 2: N from Z_D → N N̄, N → νe⁺e⁻", terms: [{ signature: "zd-vessel" }], level: "vessel", color: "red", dash: "solid", fill: false },
+  { name: "zd-vessel", label: "FASER 2: N from Z_D → N N̄, N → νe⁺e⁻", terms: [{ signature: "zd-vessel" }], level: "vessel", color: "#ff7f0e", dash: "solid", fill: false },
   { name: "electron-scattering", label: "FASERν2: ν_τ e → N e + N e → N e (N from mixing), 20 events", terms: [{ signature: "inelastic" }, { signature: "mixing-elastic" }], level: "electron", color: "gold", dash: "solid", fill: false },
   { name: "electron-scattering-noangle", label: "FASERν2: same, no recoil-angle cuts", terms: [{ signature: "inelastic", angleCuts: false }, { signature: "mixing-elastic", angleCuts: false }], level: "electron", color: "gold", dash: "dash", fill: false },
   { name: "zd-elastic", label: "FASERν2: N e → N e, N from Z_D → N N̄, 20 events", terms: [{ signature: "zd-elastic" }], level: "electron", color: "red", dash: "solid", fill: true },
