@@ -12,22 +12,12 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../cli/main";
+import { runCli } from "./support/cliRun";
 
 const dir = mkdtempSync(path.join(tmpdir(), "nudump-events-"));
 const base = ["--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7"];
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "", err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(argv);
 afterEach(() => vi.restoreAllMocks());
 
 /** Compile the HepMC3 reader; throws a clear message when g++ or libhepmc3-dev is missing. */

@@ -7,20 +7,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { describe, expect, it, vi } from "vitest";
-import { main } from "../cli/main";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./support/cliRun";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  try {
-    return { code: await main(argv), out };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const PY = `
 import json, sys

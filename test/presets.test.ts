@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../cli/main";
 import { dataDir } from "../lib/core/dataDir";
 import { ccintTotals, TP_CC_COUNTS } from "../lib/flux";
 import { fig4BoundsDir, fig4HadronsDir } from "../lib/figures/fig4";
@@ -15,18 +14,9 @@ import { DEFAULT_PRESET, PRESET_NAMES, presetByName } from "../lib/detector/pres
 import { makeSetup } from "../lib/engine/setup";
 import { decayFlavourCount, dipoleModel } from "../lib/models/dipole";
 import { hbarc_GeV_m as hbar_c } from "../lib/core/units";
+import { runCli } from "./support/cliRun";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "", err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(argv);
 afterEach(() => vi.restoreAllMocks());
 
 /** Σ of the second column of a shipped table. */
