@@ -3,7 +3,7 @@
  * table formatting, the progress bar, and the usage error type that main() turns into one
  * stderr line and exit status 2.
  */
-import { inputsJson, type ResolvedInputs } from "../lib/detector/setup";
+import { inputsJson, type ResolvedInputs } from "../lib/engine/setup";
 
 /** An error in the user's input: printed as one line, exit status 2. */
 export class UsageError extends Error {

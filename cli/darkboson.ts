@@ -17,7 +17,7 @@ import {
 } from "../lib/models/darkBoson/fig3/chain";
 import { secondaryDileptonSpectrum, summarise } from "../lib/models/darkBoson/fig3/spectrum";
 import { logEdges } from "../lib/models/dipole/spectrum";
-import { DEFAULT_FLUX, makeSetup } from "../lib/detector/setup";
+import { DEFAULT_FLUX, makeSetup } from "../lib/engine/setup";
 import { fb_inv } from "../lib/core/units";
 import { choice, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
 import type { Parsed, Values } from "./options";

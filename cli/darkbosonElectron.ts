@@ -12,7 +12,7 @@
  * --no-angle-cuts. The vessel counterpart (N → νe⁺e⁻ in FASER 2) of the same production is
  * reported alongside.
  */
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { heavyZDMassPoint, type HeavyZDSignature } from "../lib/models/darkBoson/fig4/heavyZD";
 import { choice, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";

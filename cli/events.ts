@@ -4,13 +4,14 @@
  */
 import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
 import { seededRandom } from "../lib/core/random";
+import { WeightedHistogram } from "../lib/core/histogram";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/models/dipole/signatures";
 import { sampleDipole, selectedWeights, signatureSelection } from "../lib/models/dipole/sampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/models/dipole/spectrum";
 import { darkBosonSecondaryStream, dipoleEventStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
 import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
 import { parseDarkBoson } from "./darkboson";
-import { makeSetup, DEFAULT_FLUX } from "../lib/detector/setup";
+import { makeSetup, DEFAULT_FLUX } from "../lib/engine/setup";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/core/units";
 import { choice, decayFlavoursFromArgs, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
@@ -96,23 +97,14 @@ export function spectrum(parsed: Parsed): { json: unknown; text: string } {
     const seed = num(p.v, "seed", 1);
     Object.assign(p.inputs, { n, seed });
     const rng = seededRandom(seed);
-    events = new Array<number>(nb).fill(0);
-    const w2 = new Array<number>(nb).fill(0);
-    const lnRange = Math.log(edges[nb]! / edges[0]!);
+    const hist = new WeightedHistogram(edges);
     for (let done = 0; done < n; done += BLOCK) {
       const c = Math.min(BLOCK, n - done);
       const ev = sampleDipole(rng, p.point, p.model, p.signature, c);
       const w = selectedWeights(ev, p.point, p.signature);
-      for (let i = 0; i < c; i++) {
-        const x = ev.Evis1[i]! + ev.Evis2[i]!;
-        const wi = (w[i]! * c) / n; // a block's weights sum to the full expectation
-        if (wi === 0 || x < edges[0]! || x >= edges[nb]!) continue;
-        const b = Math.min(nb - 1, Math.floor((Math.log(x / edges[0]!) / lnRange) * nb));
-        events[b]! += wi;
-        w2[b]! += wi ** 2;
-      }
+      for (let i = 0; i < c; i++) hist.fill(ev.Evis1[i]! + ev.Evis2[i]!, (w[i]! * c) / n); // a block's weights sum to the full expectation
     }
-    errors = w2.map(Math.sqrt);
+    ({ sum: events, error: errors } = hist.sums());
     method = `Monte Carlo, ${n} events, seed ${seed}`;
   } else {
     events = dipolePhotonOrRecoilSpectrum(p.point, p.model.mu, p.signature, edges).events;

@@ -29,9 +29,9 @@ import {
   fig4RightPanel,
   runMassTasks,
 } from "../lib/figures";
-import { chromiumPath, renderStatic, type Figure } from "../lib/plot/plots";
+import { chromiumPath, renderStatic, type Figure } from "../lib/plot";
 import { refineMassGrid } from "../lib/engine/reach";
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { choice, decayFlavoursFromArgs, num, progressBar, resolvedInputs as inputsOf, setupOptionsFromArgs, table, UsageError } from "./args";
 import type { Parsed } from "./options";
 import { assertFinite, checkOutDir, snakeKeys, writeAtomic } from "./output";

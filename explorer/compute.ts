@@ -12,9 +12,9 @@ import { labDecayLengthN, labDecayLengthZD } from "../lib/models/darkBoson/width
 import { dipoleModel, labDecayLength } from "../lib/models/dipole";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint } from "../lib/models/dipole/signatures";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/models/dipole/spectrum";
-import { inputsJson, makeSetup } from "../lib/detector/setup";
+import { inputsJson, makeSetup } from "../lib/engine/setup";
 import { probTungsten, probVessel } from "../lib/detector/geometry";
-import { logspace } from "../lib/plot/plots";
+import { logspace } from "../lib/plot";
 import { m as metre } from "../lib/core/units";
 import { type ExplorerInputs, setupOptions } from "./inputs";
 

@@ -2,7 +2,7 @@
  * The explorer's spectrum and decay panels as plotly figures (lib/plots builders: pure, data
  * in, figure out). Axis titles carry units; zero bins are dropped from the log-y spectrum.
  */
-import { figure, histogram, line, type Figure } from "../lib/plot/plots";
+import { figure, histogram, line, type Figure } from "../lib/plot";
 import type { DecayResult, SpectrumResult } from "./compute";
 
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];

@@ -14,7 +14,7 @@ import type { Figure, Trace } from "../lib/plot";
 import { type EdgePair, findEdges, joinEdges, logGrid } from "../lib/engine/reach";
 import { darkBosonMassPoint, FIG3_PARAMS, primaryDileptonEvents, secondaryDileptonTotal } from "../lib/models/darkBoson/fig3/chain";
 import type { BoundCurve } from "../lib/figures/bounds";
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { darkBosonParams } from "./compute";
 import { sci } from "./format";
 import { type ExplorerInputs, resolvedOptions, setupOptions } from "./inputs";

@@ -16,7 +16,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as posixShim from "../explorer/shims/path";
 import { cliArgs, cliSignatures, type ExplorerInputs, inputsFromQuery, queryOf } from "../explorer/inputs";
-import { chromiumArgs, chromiumPath } from "../lib/plot/plots";
+import { chromiumArgs, chromiumPath } from "../lib/plot";
 import { buildExplorer, type ExplorerBuild } from "../scripts/notebooks/explorer";
 
 const root = path.join(__dirname, "..");

@@ -248,7 +248,7 @@ describe("heavy-Z_D signatures at a mass point (fig4Benchmark)", () => {
   it("inelastic ν_τ e → N e is exactly linear in U2 (no decay required)", () => {
     const p = heavyZDMassPoint(db.fig4Benchmark(0.05, 1e-6), setup, { signatures: ["inelastic"] });
     expect(p.events("inelastic", 3e-4) / p.events("inelastic", 1e-4)).toBeCloseTo(3, 12);
-    expect(p.inelasticPerU2.noAngle).toBeGreaterThan(p.inelasticPerU2.angle);
+    expect(p.inelasticPerU2!.noAngle).toBeGreaterThan(p.inelasticPerU2!.angle);
   });
 
   it("the scaling with g_D² U2 αε²/m_ZD⁴ holds for ν_τ e → N e while |t| ≪ m_ZD² (§3.2 of the paper)", () => {

@@ -7,9 +7,8 @@
  * be imported from any layer.
  *
  * Façades sit on top: lib/index.ts, lib/signatures.ts, lib/figures/index.ts, lib/plot/index.ts
- * (the `nudump/plot` entry) and the deprecated paths lib/plot/plots.ts, lib/detector/setup.ts
- * only re-export (no code), may re-export from any layer, and nothing in
- * lib/ imports a façade (cli/, tests and notebooks do).
+ * (the `nudump/plot` entry) only re-export (no code), may re-export from any layer, and
+ * nothing in lib/ imports a façade (cli/, tests and notebooks do).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -20,13 +19,7 @@ const lib = path.resolve(__dirname, "../lib");
 /** Layer rank of each top-level folder of lib/ (higher may import lower). */
 const RANK: Readonly<Record<string, number>> = { core: 0, flux: 1, detector: 1, ip: 1, engine: 2, models: 3, events: 4, figures: 4, plot: 5 };
 
-const FACADES = new Set(["index.ts", "signatures.ts", "figures/index.ts", "plot/index.ts", "plot/plots.ts", "detector/setup.ts"]);
-
-/**
- * Imports of a deprecated-path façade from files owned by another engineer at the time of
- * writing (issue 13): each is switched to the new path at the merge, then deleted from here.
- */
-const PENDING_SWITCH = new Set(["figures/fig1.ts → detector/setup.ts", "figures/fig4.ts → detector/setup.ts"]);
+const FACADES = new Set(["index.ts", "signatures.ts", "figures/index.ts", "plot/index.ts"]);
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
@@ -77,7 +70,6 @@ describe("import direction in lib/", () => {
       for (const spec of imports(f.file)) {
         const to = target(f.file, spec);
         if (/^\.\.\/data\/[^/]+\.json$/.test(to)) continue;
-        if (PENDING_SWITCH.has(`${f.rel} → ${to}`)) continue;
         if (FACADES.has(to)) bad.push(`${f.rel} → ${to} (a façade)`);
         else if (RANK[layer(to)] === undefined) bad.push(`${f.rel} → ${to} (outside the layers)`);
         else if ((RANK[layer(to)] as number) > (RANK[from] as number)) bad.push(`${f.rel} → ${to} (upward: ${from} → ${layer(to)})`);

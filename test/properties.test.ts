@@ -13,7 +13,7 @@ import * as dark from "../lib/models/darkBoson";
 import * as dipole from "../lib/models/dipole";
 import { parseQuantity } from "../lib/core/quantity";
 import { dipoleEvents, dipoleMassPoint } from "../lib/models/dipole/signatures";
-import { makeSetup } from "../lib/detector/setup";
+import { makeSetup } from "../lib/engine/setup";
 import { LIMITS } from "../lib/core/validate";
 
 const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map(Math.exp);

@@ -14,7 +14,7 @@ import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bound
 import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
 import { type DipoleMassPoint, type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
 import { memo, type MemoOptions } from "../engine/memo";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../detector/setup";
+import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */

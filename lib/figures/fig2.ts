@@ -23,6 +23,7 @@ import { sampleDipole, selectedWeights } from "../models/dipole/sampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../models/dipole/spectrum";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { VESSEL_EVIS_MIN } from "../detector/cuts";
+import { weightedHistogram } from "../core/histogram";
 
 /** One photon spectrum of Fig. 2 left. */
 export interface PhotonSpectrumCurve {
@@ -55,23 +56,14 @@ export function fig2Left(
     const model = dipoleModel({ mN, mu, coupling: "universal", decayFlavours: setup.resolved.decayFlavours });
     const ev = sampleDipole(seededRandom(seed), point, model, "vessel-photons", n);
     const w = selectedWeights(ev, point, "vessel-photons");
-    const nb = edges.length - 1;
-    const s = new Array<number>(nb).fill(0), s2 = new Array<number>(nb).fill(0);
-    const L0 = Math.log(edges[0]!), L1 = Math.log(edges[nb]!);
-    for (let i = 0; i < n; i++) {
-      const x = ev.Evis1[i]!;
-      if (w[i]! === 0 || x < edges[0]! || x >= edges[nb]!) continue;
-      const b = Math.min(nb - 1, Math.floor(((Math.log(x) - L0) / (L1 - L0)) * nb));
-      s[b]! += w[i]!;
-      s2[b]! += w[i]! ** 2;
-    }
+    const h = weightedHistogram(ev.Evis1, w, edges);
     return {
       mN,
       mu,
       edges,
       quadrature: quad,
-      sampled: s,
-      errors: s2.map(Math.sqrt),
+      sampled: h.sum,
+      errors: h.error,
       totalQuadrature: quad.reduce((a, b) => a + b, 0),
       nSampled: n,
       seed,

@@ -16,7 +16,7 @@ import { inputDir } from "../core/dataDir";
 import { F1_POLES, protonFormFactorF1Squared } from "../ip/bremsstrahlung";
 import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine } from "../engine/reach";
 import { type HeavyZDMassPoint, type HeavyZDSignature, heavyZDMassPoint } from "../models/darkBoson/fig4/heavyZD";
-import { makeSetup, type SetupOptions } from "../detector/setup";
+import { makeSetup, type SetupOptions } from "../engine/setup";
 import { requirePositive } from "../core/validate";
 
 /** Options shared by {@link fig4Lines} and {@link fig4RightPanel}. */

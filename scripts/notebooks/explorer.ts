@@ -22,7 +22,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { build, type Plugin } from "esbuild";
-import { plotlyPath } from "../../lib/plot/plots";
+import { plotlyPath } from "../../lib/plot";
 
 const root = path.resolve(__dirname, "..", "..");
 const VIRTUAL_ROOT = "/nudump";

@@ -17,7 +17,6 @@ import {
   branchingNuLL,
   dipoleModel,
   type DipoleCoupling,
-  type DipoleModel,
   coherentKernel,
   dsigmaDtCoherent,
   dsigmaDtElectron,
@@ -44,6 +43,9 @@ import {
 import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
 import { rescaleProduction } from "../../engine/tableRescale";
 import { type ScalableSignature, scalableSignature } from "../../engine/scaling";
+import type { SetupQuadrature, SignalSetup } from "../../engine/setup";
+import { CUTS } from "../../detector/cuts";
+import { logInterpolant } from "../../core/interpolation";
 
 /** The signatures of the dipole portal, as named on the command line. */
 export const DIPOLE_SIGNATURES = [
@@ -55,41 +57,18 @@ export const DIPOLE_SIGNATURES = [
 ] as const;
 export type DipoleSignature = (typeof DIPOLE_SIGNATURES)[number];
 
-/** Cuts of SPEC §5, GeV and GeV². */
-export const CUTS = {
-  vesselEvis: 100,
-  eccTAbsMax: 0.1 * 0.1,
-  ecc1TeV: 1000,
-  ecc3TeV: 3000,
-} as const;
+/** The cuts of SPEC §5 (GeV, GeV²), owned by lib/detector/cuts.ts; re-exported under their old name. */
+export { CUTS };
 
-/** Inputs that do not change with the model point. */
-export interface DipoleSetup {
-  readonly detector: Detector;
-  /** Neutrino spectra through the target face, one per species (names as in flux files: nu_e, nubar_e, …). */
-  readonly flux: readonly BinnedSpectrum[];
-  /** Atomic screening of the coherent form factor (A.5); default false as in the paper (ERRATA E14). */
-  readonly screening?: boolean;
-  /** Apply the recoil-angle cuts of the electron-scattering signature (default true). */
-  readonly electronAngleCuts?: boolean;
-  /**
-   * Number of neutrino flavours N decays into (default: lib/models/dipole decayFlavourCount,
-   * the default preset's 1: Γ(N → νγ) = (B.1) while all coupled flavours up-scatter; 3 with
-   * universal coupling is the one-μ_N-per-flavour reading). makeSetup always sets it.
-   */
-  readonly decayFlavours?: number;
-  /**
-   * The production quadrature: within-bin flux model (default "interpolated") and rule sizes
-   * (defaults in lib/signatures/production; converged to 0.5 %, test/numerics.test.ts).
-   */
-  readonly quadrature?: QuadratureOptions;
-}
+/**
+ * Inputs that do not change with the model point: the engine's {@link SignalSetup}
+ * (lib/engine/setup.ts) under its old name.
+ * @deprecated use SignalSetup.
+ */
+export type DipoleSetup = SignalSetup;
 
-/** The options of the production quadrature a setup may set. */
-export type QuadratureOptions = Pick<
-  ProductionOptions,
-  "withinBin" | "ePoints" | "tPoints" | "panelsPerDecade" | "energyBreaks" | "splitAtThresholds"
->;
+/** The options of the production quadrature a setup may set (lib/engine/setup.ts SetupQuadrature). */
+export type QuadratureOptions = SetupQuadrature;
 
 /**
  * The dipole portal's production rule: the count-conserving interpolated flux, 8 Gauss points
@@ -173,26 +152,6 @@ export interface DipoleMassPoint {
   readonly signatures: Readonly<Record<DipoleSignature, ScalableSignature>>;
   /** The decay inputs (shared by points derived with {@link DipoleMassPointOptions.from}). */
   readonly decay?: DipoleDecayInputs;
-}
-
-/**
- * Tabulate a log-grid interpolant in ln E of an expensive smooth function of E_N (used for
- * the visible-energy fraction of N → νℓℓ, which needs an s₂ integral per energy).
- */
-function logInterpolant(f: (E: number) => number, Emin: number, Emax: number, perDecade = 40): (E: number) => number {
-  const L0 = Math.log(Emin), L1 = Math.log(Emax);
-  const n = Math.max(2, Math.ceil(((L1 - L0) / Math.LN10) * perDecade));
-  const h = (L1 - L0) / n;
-  const ys = new Float64Array(n + 1);
-  for (let i = 0; i <= n; i++) ys[i] = f(Math.exp(L0 + i * h));
-  return (E: number) => {
-    if (E <= Emin) return f(E);
-    if (E >= Emax) return f(E);
-    const x = (Math.log(E) - L0) / h;
-    const i = Math.min(n - 1, Math.floor(x));
-    const u = x - i;
-    return ys[i]! * (1 - u) + ys[i + 1]! * u;
-  };
 }
 
 /** The μ_N-independent decay inputs of a mass point at μ_N = 1 GeV⁻¹ (shared by every detector). */
@@ -344,15 +303,6 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
   const nd = table.nodes;
   const b = breakdown(table, (k) => nd.weight[k]! * kappa * acc(nd.EN[k]!) * P(nd.EN[k]!));
   return { events: b.total, byChannel: b.byChannel, byFlavour: b.byFlavour };
-}
-
-/** A dipole model point evaluated for every signature (convenience for the CLI and notebooks). */
-export function dipoleAllSignatures(model: DipoleModel, setup: DipoleSetup): Record<DipoleSignature, EventCount> {
-  const point = dipoleMassPoint(model.mN, model.coupling, setup);
-  return Object.fromEntries(DIPOLE_SIGNATURES.map((s) => [s, dipoleEvents(point, model.mu, s)])) as Record<
-    DipoleSignature,
-    EventCount
-  >;
 }
 
 /** One row of {@link withinBinComparison}: a within-bin flux model and the expected events of every signature. */
