@@ -74,6 +74,10 @@ describe("bound file reader (data/bounds/dipole/*.csv format)", () => {
     expect(() => parseDipoleBoundCsv("mN_GeV,mu_GeV_inv\n1,\n2,1e-6\n", "empty.csv")).toThrow(/empty\.csv:2: mu_GeV_inv = "" is not a number/);
     expect(() => parseDipoleBoundCsv("# only comments\n", "nohdr.csv")).toThrow(/nohdr\.csv:\d+: missing the header/);
     expect(() => parseDipoleBoundCsv("mN_GeV,mu_GeV_inv\n1,1e-6\n", "one.csv")).toThrow(/one\.csv:\d+: needs at least 2 data rows/);
+    // a comment after the header is an error at its line; with an earlier bad row, the row's line is named (errors in line order)
+    expect(() => parseDipoleBoundCsv("mN_GeV,mu_GeV_inv\n1,1e-6\n# late\n2,1e-6\n", "late.csv")).toThrow(/late\.csv:3: comment lines are only allowed before the header/);
+    expect(() => parseDipoleBoundCsv("mN_GeV,mu_GeV_inv\n1,x\n# late\n2,1e-6\n", "late.csv")).toThrow(/late\.csv:2: mu_GeV_inv = "x"/);
+    expect(() => parseDipoleBoundCsv("mN_GeV,mu_GeV_inv\n1,1e-6\n2,1e-6\n# late\n", "late.csv")).toThrow(/late\.csv:4: comment lines/);
   });
 });
 

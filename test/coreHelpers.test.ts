@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { linGrid, logGrid } from "../lib/core/grids";
 import { logInterpolant } from "../lib/core/interpolation";
-import { numberField, tableRows } from "../lib/core/textTable";
+import { lineCount, numberField, tableError, tableRows } from "../lib/core/textTable";
+import { WeightedHistogram, weightedHistogram } from "../lib/core/histogram";
 
 describe("grids", () => {
   it("logGrid: exact ends, constant ratio between neighbours; bad input is a RangeError naming it", () => {
@@ -45,6 +46,38 @@ describe("text tables", () => {
   });
   it("a non-number field is a RangeError naming source and line", () => {
     expect(numberField("1e-3", "f.txt", 2)).toBe(1e-3);
-    expect(() => numberField("0x10", "f.txt", 7)).toThrow(/f.txt: line 7: "0x10"/);
+    expect(() => numberField("0x10", "f.txt", 7)).toThrow(/f.txt:7: "0x10"/);
+  });
+});
+
+describe("weighted histogram", () => {
+  it("Σw and √Σw² per bin [e_k, e_k+1): the lower edge in, the upper edge of the last bin out, values outside and NaN dropped", () => {
+    const h = weightedHistogram([0, 1, 2, 2.5, 3, -1, NaN], [1, 2, 3, 4, 5, 6, 7], [0, 2, 3]);
+    expect(h.sum).toEqual([3, 7]);
+    expect(h.error[0]! / Math.sqrt(1 + 4) - 1).toBeLessThan(1e-15);
+    expect(h.error[1]! / Math.sqrt(9 + 16) - 1).toBeLessThan(1e-15);
+  });
+  it("filled in blocks it equals the one-shot histogram (the blocked nudump spectrum loop), on log edges too", () => {
+    const edges = logGrid(100, 1e4, 11);
+    const x = logGrid(90, 1.1e4, 500), w = x.map((v, i) => 1 + (i % 7));
+    const acc = new WeightedHistogram(edges);
+    for (let i = 0; i < x.length; i++) acc.fill(x[i]!, w[i]!);
+    expect(acc.sums()).toEqual(weightedHistogram(x, w, edges));
+    const total = weightedHistogram(x, w, edges).sum.reduce((a, b) => a + b, 0);
+    const inside = x.reduce((s, v, i) => s + (v >= 100 && v < 1e4 ? w[i]! : 0), 0);
+    expect(total).toBe(inside);
+  });
+  it("bad edges or mismatched weights are RangeErrors naming them", () => {
+    expect(() => weightedHistogram([1], [1], [0])).toThrow(/edges has 1 entries/);
+    expect(() => new WeightedHistogram([0, 2, 1])).toThrow(/edges\[2\] = 1 must exceed edges\[1\] = 2/);
+    expect(() => weightedHistogram([1, 2], [1], [0, 3])).toThrow(/values has 2 entries but weights has 1/);
+  });
+});
+
+describe("table errors name the source and the line", () => {
+  it("tableError and numberField write source:line: what", () => {
+    expect(() => tableError("t.txt", 4, "bad row")).toThrow(new RangeError("t.txt:4: bad row"));
+    expect(() => numberField("1e", "t.txt", 2, "column 1")).toThrow(/t\.txt:2: column 1 = "1e" is not a finite number/);
+    expect(lineCount("a\nb\n")).toBe(3);
   });
 });

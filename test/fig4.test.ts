@@ -4,15 +4,13 @@ import {
   fig4DefaultMasses,
   fig4Lines,
   fig4MassPoints,
-  fig4PaperComparison,
   fig4ResonanceMasses,
   fig4RightPanel,
   fig4Panels,
-  fig4ScalingCheck,
   hnlTauBoundsDir,
-  massRangesAbove,
   readHnlTauBounds,
 } from "../lib/figures/fig4";
+import { fig4PaperComparison, fig4ScalingCheck, massRangesAbove } from "../lib/figures/fig4Checks";
 import { F1_POLES, protonFormFactorF1Squared } from "../lib/ip/bremsstrahlung";
 import { fig4Benchmark } from "../lib/models/darkBoson";
 import { heavyZDMassPoint } from "../lib/models/darkBoson/fig4/heavyZD";

@@ -272,6 +272,17 @@ describe("heavy-Z_D signatures at a mass point (fig4Benchmark)", () => {
     expect(() => p.events("charm2", 0)).toThrow(/charm2.*not computed.*hadronsDir/);
     expect(() => p.events("upscattering", 1e-6)).toThrow(/upscattering/);
     expect(() => heavyZDMassPoint(db.fig4Benchmark(0.05, 1e-6), setup, { signatures: ["charm2"] })).toThrow(RangeError);
+    // "inelastic" left out is not a silent 0 either, and the mass point does not pretend to have its table
+    const q = heavyZDMassPoint(db.fig4Benchmark(0.05, 1e-6), setup, { signatures: ["mixing-elastic"] });
+    expect(() => q.events("inelastic", 1e-6)).toThrow(/inelastic.*not computed/);
+    expect(q.inelasticPerU2).toBeUndefined();
+  });
+
+  it("a bad option is a RangeError naming it: an unknown signature asked for, or to be evaluated", () => {
+    expect(() => heavyZDMassPoint(db.fig4Benchmark(0.05, 1e-6), setup, { signatures: ["zd-elastik" as never] })).toThrow(/signatures\[\] = "zd-elastik" is not one of/);
+    const p = heavyZDMassPoint(db.fig4Benchmark(0.05, 1e-6), setup, { signatures: ["inelastic"] });
+    expect(() => p.events("nope" as never, 1e-6)).toThrow(/signature = "nope" is not one of/);
+    expect(() => p.events("inelastic", -1)).toThrow(/U2 = -1/);
   });
 });
 

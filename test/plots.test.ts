@@ -94,7 +94,7 @@ describe("figure builders", () => {
 
   it("bound files: two columns with comments parse; a malformed row is reported with its line number", () => {
     expect(readXY("# m  eps\n0.01 1e-5\n\n0.1, 2e-6 # inline\n")).toEqual({ x: [0.01, 0.1], y: [1e-5, 2e-6] });
-    expect(() => readXY("1 2\nfoo bar\n", "bounds.txt")).toThrow(/bounds.txt: line 2/);
+    expect(() => readXY("1 2\nfoo bar\n", "bounds.txt")).toThrow(/bounds.txt:2: /);
     expect(() => readXY("# only comments\n")).toThrow(/no data rows/);
   });
 

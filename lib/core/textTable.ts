@@ -1,7 +1,8 @@
 /**
  * Whitespace-separated text tables (flux files, meson tables, bound files): the one
  * tokeniser. A row is a non-blank line that is not a comment; its fields are split at
- * whitespace (and, if asked, commas/semicolons); every error names the source and the line.
+ * whitespace (and, if asked, commas/semicolons); every error names the source and the line
+ * as `source:line: what` (the readers of lib/flux, lib/ip and lib/figures/bounds use it).
  */
 
 /** One data row: its 1-based line number, the trimmed text and its fields. */
@@ -38,14 +39,28 @@ export function tableRows(text: string, opts: TableOptions = {}): TableRow[] {
   return rows;
 }
 
+/** The number of lines of a text (the line an error about a missing row points at: the last). */
+export function lineCount(text: string): number {
+  return text.split(/\r?\n/).length;
+}
+
+/** Throw a RangeError `source:line: what` (a malformed table, named by file and line). */
+export function tableError(source: string, line: number, what: string): never {
+  throw new RangeError(`${source}:${line}: ${what}`);
+}
+
 /** A decimal or scientific number, as written in the data files (no hex, no "Infinity"). */
 export const NUMBER_FIELD = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** The number in a field, or a RangeError naming the source, line and field. */
-export function numberField(field: string, source: string, line: number): number {
-  const v = Number(field);
-  if (!NUMBER_FIELD.test(field) || !Number.isFinite(v)) throw new RangeError(`${source}: line ${line}: "${field}" is not a finite number`);
-  return v;
+/** Whether a field is a finite decimal or scientific number. */
+export function isNumberField(field: string): boolean {
+  return NUMBER_FIELD.test(field) && Number.isFinite(Number(field));
+}
+
+/** The number in a field, or a RangeError `source:line: "field" is not a finite number` (`what` names the column). */
+export function numberField(field: string, source: string, line: number, what?: string): number {
+  if (!isNumberField(field)) tableError(source, line, `${what !== undefined ? `${what} = ` : ""}"${field}" is not a finite number`);
+  return Number(field);
 }
 
 /**
@@ -57,10 +72,10 @@ export function readXY(text: string, source = "table"): { x: number[]; y: number
   const y: number[] = [];
   for (const r of tableRows(text, { commas: true, inlineComments: true })) {
     const [a, b] = r.fields.map(Number);
-    if (r.fields.length < 2 || !Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError(`${source}: line ${r.line} = ${JSON.stringify(r.text)} is not two numbers`);
+    if (r.fields.length < 2 || !Number.isFinite(a) || !Number.isFinite(b)) tableError(source, r.line, `${JSON.stringify(r.text)} is not two numbers`);
     x.push(a as number);
     y.push(b as number);
   }
-  if (x.length === 0) throw new RangeError(`${source}: no data rows`);
+  if (x.length === 0) tableError(source, lineCount(text), "no data rows");
   return { x, y };
 }

@@ -14,6 +14,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dataDir } from "../core/dataDir";
+import { lineCount, NUMBER_FIELD, tableError as fail, tableRows } from "../core/textTable";
 import * as path from "node:path";
 
 /** A curve in a (mass, coupling) plane, read from a file. */
@@ -73,15 +74,10 @@ export interface DipoleBound extends BoundCurve {
 /** Column header required in the dipole bound files. */
 export const DIPOLE_BOUND_HEADER = "mN_GeV,mu_GeV_inv";
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function fail(file: string, line: number, what: string): never {
-  throw new RangeError(`${file}:${line}: ${what}`);
-}
-
+/** A positive finite number of column `column`, or a RangeError naming file and line. */
 function parseValue(file: string, line: number, column: string, field: string): number {
   const s = field.trim();
-  if (!NUMBER.test(s)) fail(file, line, `${column} = ${JSON.stringify(s)} is not a number`);
+  if (!NUMBER_FIELD.test(s)) fail(file, line, `${column} = ${JSON.stringify(s)} is not a number`);
   const v = Number(s);
   if (!Number.isFinite(v)) fail(file, line, `${column} = ${s} is not finite`);
   if (!(v > 0)) fail(file, line, `${column} = ${s} must be > 0`);
@@ -104,35 +100,28 @@ function baseName(file: string): string {
  * bound directory (data/bounds/dipole, data/bounds/darkboson-fig3).
  */
 export function parseBoundCsv(text: string, file: string, header: string): BoundCurve {
-  const lines = text.split(/\r?\n/);
-  const comments: string[] = [];
+  const comments: { line: number; text: string }[] = [];
+  const rows = tableRows(text, { onComment: (c, line) => comments.push({ line, text: c.replace(/^#\s?/, "") }) });
+  const [xName, yName] = header.split(",") as [string, string];
+  const head = rows[0];
+  if (head === undefined) fail(file, lineCount(text), `missing the header line "${header}"`);
+  if (head.text !== header) fail(file, head.line, `expected the header line "${header}", found ${JSON.stringify(head.text)}`);
+  const late = comments.find((c) => c.line > head.line);
+  const lateComment = (): never => fail(file, (late as { line: number }).line, "comment lines are only allowed before the header");
   const x: number[] = [];
   const y: number[] = [];
-  const [xName, yName] = header.split(",") as [string, string];
-  let headerSeen = false;
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    const line = raw.trim();
-    if (line === "") return;
-    if (!headerSeen) {
-      if (line.startsWith("#")) {
-        comments.push(line.replace(/^#\s?/, ""));
-        return;
-      }
-      if (line !== header) fail(file, lineNo, `expected the header line "${header}", found ${JSON.stringify(line)}`);
-      headerSeen = true;
-      return;
-    }
-    if (line.startsWith("#")) fail(file, lineNo, "comment lines are only allowed before the header");
-    const fields = line.split(",");
-    if (fields.length !== 2) fail(file, lineNo, `expected 2 comma-separated columns, found ${fields.length}`);
-    x.push(parseValue(file, lineNo, xName, fields[0] as string));
-    y.push(parseValue(file, lineNo, yName, fields[1] as string));
-  });
-  if (!headerSeen) fail(file, lines.length, `missing the header line "${header}"`);
-  if (x.length < 2) fail(file, lines.length, `needs at least 2 data rows, found ${x.length}`);
+  for (const r of rows.slice(1)) {
+    if (late !== undefined && late.line < r.line) lateComment(); // errors in line order
+    const fields = r.text.split(",");
+    if (fields.length !== 2) fail(file, r.line, `expected 2 comma-separated columns, found ${fields.length}`);
+    x.push(parseValue(file, r.line, xName, fields[0] as string));
+    y.push(parseValue(file, r.line, yName, fields[1] as string));
+  }
+  if (late !== undefined) lateComment();
+  if (x.length < 2) fail(file, lineCount(text), `needs at least 2 data rows, found ${x.length}`);
   const name = baseName(file);
-  return { name, x, y, closed: isClosed(x, y), provenance: comments.join("\n"), kind: kindOf(comments, file), label: metaLine(comments, "label") ?? name };
+  const provenance = comments.map((c) => c.text);
+  return { name, x, y, closed: isClosed(x, y), provenance: provenance.join("\n"), kind: kindOf(provenance, file), label: metaLine(provenance, "label") ?? name };
 }
 
 /**
@@ -176,29 +165,20 @@ export function parseTwoColumnTable(text: string, file: string, options: TwoColu
   const comments: string[] = [];
   const x: number[] = [];
   const y: number[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const lineNo = i + 1;
-    const line = raw.trim();
-    if (line === "") return;
-    if (line.startsWith("#")) {
-      comments.push(line.replace(/^#\s?/, ""));
-      return;
-    }
-    const fields = line.split(/\s+/);
-    if (fields.length !== 2) fail(file, lineNo, `expected 2 whitespace-separated columns, found ${fields.length}`);
-    x.push(parseValue(file, lineNo, "column 1", fields[0] as string));
-    const s = (fields[1] as string).trim();
+  for (const { line, fields } of tableRows(text, { onComment: (c) => comments.push(c.replace(/^#\s?/, "")) })) {
+    if (fields.length !== 2) fail(file, line, `expected 2 whitespace-separated columns, found ${fields.length}`);
+    x.push(parseValue(file, line, "column 1", fields[0] as string));
+    const s = fields[1] as string;
     if (positiveY) {
-      y.push(parseValue(file, lineNo, "column 2", s));
+      y.push(parseValue(file, line, "column 2", s));
     } else {
-      if (!NUMBER.test(s)) fail(file, lineNo, `column 2 = ${JSON.stringify(s)} is not a number`);
+      if (!NUMBER_FIELD.test(s)) fail(file, line, `column 2 = ${JSON.stringify(s)} is not a number`);
       const v = Number(s);
-      if (!Number.isFinite(v) || v < 0) fail(file, lineNo, `column 2 = ${s} must be finite and >= 0`);
+      if (!Number.isFinite(v) || v < 0) fail(file, line, `column 2 = ${s} must be finite and >= 0`);
       y.push(v);
     }
-  });
-  if (x.length < 2) fail(file, lines.length, `needs at least 2 data rows, found ${x.length}`);
+  }
+  if (x.length < 2) fail(file, lineCount(text), `needs at least 2 data rows, found ${x.length}`);
   const provenance = [`read from ${file}`, ...comments].join("\n");
   const name = baseName(file);
   return { name, x, y, closed: isClosed(x, y), provenance, kind: "exclusion", label: name };

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { requireInRange } from "../core/validate";
+import { lineCount, numberField, tableError as fail, tableRows } from "../core/textTable";
 import type { Flavour } from "./flavours";
 import { makeSpectrum, type Spectrum } from "./spectrum";
 
@@ -29,16 +30,9 @@ export interface ParseOptions {
   readonly logStepTolerance?: number;
 }
 
-/** A number token: decimal or exponent notation only (no hex, no "Infinity", no empty). */
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function fail(source: string, line: number, what: string): never {
-  throw new Error(`${source}:${line}: ${what}`);
-}
-
 /**
  * Parses and validates the text of a flux table. Throws an Error naming `source` and the
- * 1-based line number unless every data line holds exactly two finite non-negative numbers
+ * 1-based line number (lib/core/textTable) unless every data line holds exactly two finite non-negative numbers
  * (energy > 0), energies strictly increase, and the bins are log-spaced (constant ratio).
  */
 export function parseFluxTable(text: string, source: string, options: ParseOptions = {}): FluxTable {
@@ -47,19 +41,11 @@ export function parseFluxTable(text: string, source: string, options: ParseOptio
   const centres: number[] = [];
   const counts: number[] = [];
   const lineOf: number[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, k) => {
-    const line = k + 1;
-    const s = raw.trim();
-    if (s === "" || s.startsWith("#")) return;
-    const tok = s.split(/\s+/);
-    if (tok.length !== 2) fail(source, line, `expected 2 numbers (energy in GeV, entries in the bin), found ${tok.length} fields: "${s}"`);
-    const [a, b] = tok as [string, string];
-    for (const t of [a, b]) {
-      if (!NUMBER.test(t) || !Number.isFinite(Number(t))) fail(source, line, `"${t}" is not a finite number`);
-    }
-    const E = Number(a);
-    const N = Number(b);
+  for (const { line, text: row, fields } of tableRows(text)) {
+    if (fields.length !== 2) fail(source, line, `expected 2 numbers (energy in GeV, entries in the bin), found ${fields.length} fields: "${row}"`);
+    const [a, b] = fields as [string, string];
+    const E = numberField(a, source, line);
+    const N = numberField(b, source, line);
     if (!(E > 0)) fail(source, line, `energy ${a} GeV must be > 0`);
     if (!(N >= 0)) fail(source, line, `entry ${b} must be ≥ 0`);
     const prev = centres[centres.length - 1];
@@ -67,8 +53,8 @@ export function parseFluxTable(text: string, source: string, options: ParseOptio
     centres.push(E);
     counts.push(N);
     lineOf.push(line);
-  });
-  if (centres.length < 3) fail(source, lines.length, `found ${centres.length} data lines, need at least 3 to check the log spacing`);
+  }
+  if (centres.length < 3) fail(source, lineCount(text), `found ${centres.length} data lines, need at least 3 to check the log spacing`);
   const steps = centres.slice(1).map((c, i) => Math.log(c / (centres[i] as number)));
   const med = [...steps].sort((x, y) => x - y)[Math.floor(steps.length / 2)] as number;
   steps.forEach((h, i) => {

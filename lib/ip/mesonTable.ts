@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { pb } from "../core/units";
 import { requirePositive } from "../core/validate";
+import { isNumberField, lineCount, numberField, tableError as fail, tableRows } from "../core/textTable";
 
 /** A binned (θ, p) spectrum: parallel arrays of bin centres and cross sections. */
 export interface AngleMomentumSpectrum {
@@ -35,12 +36,6 @@ export interface TableOptions {
   readonly gridTolerance?: number;
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function fail(source: string, line: number, what: string): never {
-  throw new Error(`${source}:${line}: ${what}`);
-}
-
 /**
  * Parses and validates the text of an angle–momentum table. Throws an Error naming `source`
  * and the 1-based line unless every data line holds exactly three finite numbers, the cross
@@ -56,24 +51,15 @@ export function parseAngleMomentumTable(text: string, source: string, opts: Tabl
   const sg: number[] = [];
   const seen = new Map<string, number>();
   let normalization: number | undefined;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, k) => {
-    const line = k + 1;
-    const s = raw.trim();
-    if (s === "") return;
-    if (s.startsWith("#")) {
-      const m = /^#\s*Normalization:\s*(\S+)\s*pb/i.exec(s);
-      if (m) {
-        const v = Number(m[1]);
-        if (!NUMBER.test(m[1] as string) || !Number.isFinite(v) || v < 0) fail(source, line, `normalization "${m[1]}" is not a finite non-negative number of pb`);
-        normalization = v * pb;
-      }
-      return;
-    }
-    const tok = s.split(/\s+/);
-    if (tok.length !== 3) fail(source, line, `expected 3 numbers (log10 θ, log10 p, pb in the bin), found ${tok.length} fields: "${s}"`);
-    for (const t of tok) if (!NUMBER.test(t) || !Number.isFinite(Number(t))) fail(source, line, `"${t}" is not a finite number`);
-    const [a, b, c] = tok.map(Number) as [number, number, number];
+  const onComment = (c: string, line: number) => {
+    const m = /^#\s*Normalization:\s*(\S+)\s*pb/i.exec(c);
+    if (!m) return;
+    if (!isNumberField(m[1] as string) || Number(m[1]) < 0) fail(source, line, `normalization "${m[1]}" is not a finite non-negative number of pb`);
+    normalization = Number(m[1]) * pb;
+  };
+  for (const { line, text: row, fields } of tableRows(text, { onComment })) {
+    if (fields.length !== 3) fail(source, line, `expected 3 numbers (log10 θ, log10 p, pb in the bin), found ${fields.length} fields: "${row}"`);
+    const [a, b, c] = fields.map((f) => numberField(f, source, line)) as [number, number, number];
     if (!(c >= 0)) fail(source, line, `cross section ${c} pb must be ≥ 0`);
     for (const [name, v] of [["log10(θ)", a], ["log10(p)", b]] as const) {
       const kk = v / w - 0.5;
@@ -88,8 +74,8 @@ export function parseAngleMomentumTable(text: string, source: string, opts: Tabl
     lt.push(a);
     lp.push(b);
     sg.push(c * pb);
-  });
-  if (sg.length === 0) fail(source, lines.length, "no data lines");
+  }
+  if (sg.length === 0) fail(source, lineCount(text), "no data lines");
   const out: AngleMomentumSpectrum = {
     source,
     binWidth: w,
