@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { darkbosonEvents, darkbosonSpectrum } from "../cli/darkboson";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
 import { UsageError } from "../cli/args";
@@ -44,7 +45,7 @@ describe("secondary production scales exactly with U2", () => {
   it("dσ/dt(coherent, p, n)/U2 is the same at U2 = 1e-9 and 1e-3, Z exchange included (one factor U per amplitude)", () => {
     for (const [E, t] of [[300, -1e-3], [1000, -0.02], [50, -0.3]] as const) {
       const a = darkBosonPoint(FIG3_PARAMS, 0.5, 1e-9), b = darkBosonPoint(FIG3_PARAMS, 0.5, 1e-3);
-      expect(dSigmaDtCoherent(b, E, t, tungsten) / 1e-3).toBeCloseTo(dSigmaDtCoherent(a, E, t, tungsten) / 1e-9, 0);
+      expect(dSigmaDtCoherent(a, E, t, tungsten)).toBeGreaterThan(0); // the ratios below compare non-zero numbers
       expect(dSigmaDtCoherent(b, E, t, tungsten) / 1e-3 / (dSigmaDtCoherent(a, E, t, tungsten) / 1e-9)).toBeCloseTo(1, 12);
       expect(dSigmaDtNucleon(b, E, t, "p") / 1e-3 / (dSigmaDtNucleon(a, E, t, "p") / 1e-9)).toBeCloseTo(1, 12);
       expect(dSigmaDtNucleon(b, E, t, "n") / 1e-3 / (dSigmaDtNucleon(a, E, t, "n") / 1e-9)).toBeCloseTo(1, 12);

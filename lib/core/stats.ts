@@ -17,6 +17,13 @@ function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
+/**
+ * Stand-in for a zero denominator in the modified Lentz algorithm (Numerical Recipes §5.2,
+ * "FPMIN"): 1e-300, near the smallest normal double, so 1/LENTZ_TINY stays finite and the
+ * recurrence continues instead of dividing by 0.
+ */
+const LENTZ_TINY = 1e-300;
+
 /** Regularised upper incomplete gamma Q(a, x) = Γ(a, x)/Γ(a), a > 0, x ≥ 0 (dimensionless). */
 export function gammaQ(a: number, x: number): number {
   requirePositive("a", a);
@@ -34,15 +41,14 @@ export function gammaQ(a: number, x: number): number {
     return 1 - sum * Math.exp(lnPre);
   }
   // continued fraction for Q(a, x) (modified Lentz)
-  const tiny = 1e-300;
-  let b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
+  let b = x + 1 - a, c = 1 / LENTZ_TINY, d = 1 / b, h = d;
   for (let i = 1; i < 10000; i++) {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
+    if (Math.abs(d) < LENTZ_TINY) d = LENTZ_TINY;
     c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    if (Math.abs(c) < LENTZ_TINY) c = LENTZ_TINY;
     d = 1 / d;
     const del = d * c;
     h *= del;

@@ -151,11 +151,18 @@ export function fig3PrimaryCheck(opts: Fig3PrimaryCheckOptions = {}): Fig3Primar
 /** αε² values of the scan of {@link fig3PrimaryCheck}: the paper's 2e-10 down to 1e-13 (primary and secondary cross between 1e-10 and 2e-11). */
 export const FIG3_ALPHA_EPS2_SCAN: readonly number[] = [2e-10, 1e-10, 7e-11, 5e-11, 3e-11, 2e-11, 5e-12, 1e-12, 1e-13];
 
+/**
+ * Floor of the primary count before its logarithm, events: 1e-300, near the smallest normal
+ * double, so a scan row without primary events gives ln(1e-300/N_sec) ≈ −690 (far on the
+ * secondary side) instead of −∞.
+ */
+const PRIMARY_FLOOR = 1e-300;
+
 /** The αε² (log-interpolated in the scan) where primary and secondary counts are equal, or null if they do not cross. */
 export function fig3EqualCountsAlphaEps2(scan: readonly Fig3EpsilonRow[]): number | null {
   for (let i = 0; i + 1 < scan.length; i++) {
     const a = scan[i]!, b = scan[i + 1]!;
-    const fa = Math.log(Math.max(a.primary, 1e-300) / a.secondary), fb = Math.log(Math.max(b.primary, 1e-300) / b.secondary);
+    const fa = Math.log(Math.max(a.primary, PRIMARY_FLOOR) / a.secondary), fb = Math.log(Math.max(b.primary, PRIMARY_FLOOR) / b.secondary);
     if (fa === 0) return a.alphaEps2;
     if ((fa < 0) !== (fb < 0)) return Math.exp(Math.log(a.alphaEps2) + (fa / (fa - fb)) * Math.log(b.alphaEps2 / a.alphaEps2));
   }

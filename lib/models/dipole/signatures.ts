@@ -163,16 +163,21 @@ export interface DipoleDecayInputs {
   readonly dilepton: (EN: number) => number;
 }
 
+/**
+ * Highest E_N of the tabulated dilepton visible fraction, GeV: 20 TeV, above every bin of the
+ * 14 TeV flux tables (the exact fraction is evaluated above it).
+ */
+const DILEPTON_FRACTION_EMAX = 2e4;
+
 /** Widths, branching fractions and the tabulated dilepton visible fraction of (m_N, coupling, decay flavours). */
 function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSetup): DipoleDecayInputs {
   const unit = dipoleModel({ mN, mu: 1, coupling, ...(setup.decayFlavours !== undefined ? { decayFlavours: setup.decayFlavours } : {}) });
-  const Emax = 2e4;
   const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
   const brL = leptons.map((l) => branchingNuLL(unit, l));
   // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
   const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
   const fracL = leptons.map((l) => {
-    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, Emax);
+    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, DILEPTON_FRACTION_EMAX);
     return (E: number) => (E <= Elo ? 0 : f(E));
   });
   const dilepton = (EN: number) => {

@@ -130,6 +130,8 @@ export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector
  * energy, so every N of the flux is inside it (above it the exact fraction is evaluated).
  */
 const VISIBLE_FRACTION_EMAX = 3e4;
+/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold the lab decay length p/(mΓ) and the fractions vanish. */
+const ABOVE_THRESHOLD = 1.0001;
 
 /** The N width split by its U2 dependence, at U2_ref (GeV), and the visible fraction of N → νe⁺e⁻ per E_N. */
 interface HeavyZDDecay {
@@ -152,7 +154,7 @@ function heavyZDDecay(model: DarkBosonModel, Ecut: number, smDecays: boolean): H
     const k = U2 / U2_REF;
     return (eeWidthAtRef * k) / (widthLinearAtRef * k + widthCubicAtRef * k * k * k);
   };
-  const Elo = Math.max(Ecut, model.mN) * 1.0001;
+  const Elo = Math.max(Ecut, model.mN) * ABOVE_THRESHOLD;
   const exact = (E: number) => visibleFractionNuEE(model, E, Ecut);
   const fvis = Ecut > 0 ? (Elo < VISIBLE_FRACTION_EMAX ? logInterpolant(exact, Elo, VISIBLE_FRACTION_EMAX) : exact) : () => 1;
   return { widthLinearAtRef, widthCubicAtRef, eeWidthAtRef, brEE, fVis: (E) => (E <= Ecut ? 0 : fvis(E)) };
@@ -173,7 +175,7 @@ function mixingSpectrum(flux: readonly BinnedSpectrum[], tauIdx: readonly number
     const E = Math.sqrt(ref.edges[b]! * ref.edges[b + 1]!);
     let c = 0;
     for (const i of tauIdx) c += flux[i]!.counts[b]!;
-    if (E > mN * 1.0001 && c > 0 && kMix > 0) {
+    if (E > mN * ABOVE_THRESHOLD && c > 0 && kMix > 0) {
       mixE.push(E);
       mixC.push(c * kMix);
     }
