@@ -30,8 +30,11 @@ import { logEdges } from "../models/dipole/spectrum";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requirePositive } from "../core/validate";
 
+/** The makeSetup options a Fig. 3 function passes on (preset, flux configuration and overrides; lib/engine/setup.ts). */
+export type Fig3SetupOptions = Pick<SetupOptions, "preset" | "flux" | "fluxDir" | "fluxSource" | "normalisation">;
+
 /** Options of {@link fig3Lines}. */
-export interface Fig3Options {
+export interface Fig3Options extends Fig3SetupOptions {
   /** Mass grid, GeV (default {@link fig3Masses}: just above m_ZD to 10 GeV). */
   readonly masses?: readonly number[];
   /** |U_μN|² scan range (default 1e-10 … 1e-2). */
@@ -39,16 +42,11 @@ export interface Fig3Options {
   readonly U2Max?: number;
   /** Model parameters other than (m_N, U2) (default Fig. 3's). */
   readonly params?: DarkBosonParams;
-  /** Detector (default fasernu2-faser2) and flux options (makeSetup). */
+  /** Detector (default fasernu2-faser2); the flux options are {@link Fig3SetupOptions}. */
   readonly detector?: string;
-  readonly preset?: SetupOptions["preset"];
-  readonly flux?: string;
-  readonly fluxDir?: string;
-  readonly fluxSource?: SetupOptions["fluxSource"];
-  readonly normalisation?: SetupOptions["normalisation"];
   /** Z_D → νν̄ reading (ERRATA E10); default "errata". */
   readonly reading?: NuNuReading;
-  /** Adaptive refinement of the mass grid (lib/reach `massesToRefine`); `false` keeps the grid. Default on. */
+  /** Adaptive refinement of the mass grid (lib/engine/reach `massesToRefine`); `false` keeps the grid. Default on. */
   readonly refine?: RefineOptions | false;
   /** Points of the coarse U2 scan per mass (default 81, 10 per decade). */
   readonly scanPoints?: number;
@@ -142,7 +140,7 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
     const perU2 = point.productionElectron.total;
     return { mN, ee, esc: findEdges((U2) => U2 * perU2, 20, mN, edgeOpts) };
   };
-  // the starting grid, then masses where a line turns or leaves the scan (lib/reach)
+  // the starting grid, then masses where a line turns or leaves the scan (lib/engine/reach)
   const rows = opts.refine === false ? masses.map(perMass) : refineMassGridSync(masses, perMass, (r) => r.mN, (r) => [r.ee, r.esc], opts.refine ?? {});
   const eeEdges = rows.map((r) => r.ee), escEdges = rows.map((r) => r.esc);
   const maxEvents = rows.map((r) => ({ mass: r.mN, events: r.ee.maxEvents, U2: r.ee.yAtMax }));
@@ -171,14 +169,14 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
  * spectrum — the survival e^{−L/d} grows ×10 per ≈ 0.04 dex below the 7 TeV endpoint — rises
  * to its peak (≈ 10 bins across it instead of one), then 0.1 dex to 10^4.4 GeV. Not finer:
  * 0.01-dex bins show the discreteness of the π⁰ spectrum (0.05-dex table bins split into 3
- * sub-cells, lib/production/mesonDecay) as pairs of equal bins.
+ * sub-cells, lib/ip/mesonDecay) as pairs of equal bins.
  */
 export function fig3SpectrumEdges(): number[] {
   return [...logEdges(100, 10 ** 3.5, 30), ...logEdges(10 ** 3.5, 10 ** 3.9, 20).slice(1), ...logEdges(10 ** 3.9, 10 ** 4.4, 5).slice(1)];
 }
 
 /** Options of {@link fig3Spectrum}. */
-export interface Fig3SpectrumOptions {
+export interface Fig3SpectrumOptions extends Fig3SetupOptions {
   /**
    * Benchmark (default m_N = 0.42 GeV, U2 = 9e-7). m_N = 420 MeV with m_ZD = 30 MeV is the MiniBooNE
    * point of Ref. [30] (arXiv:1807.09877); U2 = 9e-7 is our recollection of its fit value, NOT
@@ -190,11 +188,6 @@ export interface Fig3SpectrumOptions {
   /** E(e⁺e⁻) bin edges, GeV (default {@link fig3SpectrumEdges}: 100 GeV to 10^4.4 GeV ≈ 25 TeV, fine at the primary peak). */
   readonly edges?: readonly number[];
   readonly detector?: string;
-  readonly preset?: SetupOptions["preset"];
-  readonly flux?: string;
-  readonly fluxDir?: string;
-  readonly fluxSource?: SetupOptions["fluxSource"];
-  readonly normalisation?: SetupOptions["normalisation"];
 }
 
 /** Fig. 3 right panel as data: two e⁺e⁻ energy histograms on the same bins. */

@@ -19,8 +19,8 @@ import { type HeavyZDMassPoint, type HeavyZDSignature, heavyZDMassPoint } from "
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requirePositive } from "../core/validate";
 
-/** Options shared by {@link fig4Lines} and {@link fig4RightPanel}. */
-export interface Fig4Options {
+/** Options shared by {@link fig4Lines} and {@link fig4RightPanel}; the input preset (default "paper") and flux overrides go to makeSetup. */
+export interface Fig4Options extends Pick<SetupOptions, "preset" | "fluxDir" | "fluxSource" | "normalisation"> {
   /** Mass grid of the left panel, GeV (default {@link fig4DefaultMasses}: log grid plus the ρ/ω region). */
   readonly masses?: readonly number[];
   /** |U_τN|² scan range (default 1e-12 … 1). */
@@ -28,11 +28,6 @@ export interface Fig4Options {
   readonly U2Max?: number;
   /** Z_D → N N̄ signatures are computed only for m_N ≤ zdMassMax (default 0.6 GeV: above, m_ZD > 4.8 GeV and the counts are < 1e-6). */
   readonly zdMassMax?: number;
-  /** Input preset (default "paper") and flux overrides (makeSetup). */
-  readonly preset?: SetupOptions["preset"];
-  readonly fluxDir?: string;
-  readonly fluxSource?: SetupOptions["fluxSource"];
-  readonly normalisation?: SetupOptions["normalisation"];
   /** Directory holding 0.45TeV/Pythia (CHARM-II mesons); default the package's data/hadrons ({@link fig4HadronsDir}); missing → RangeError. */
   readonly hadronsDir?: string;
   /** Existing ν_τ-HNL bounds (files give |U|, squared here); default the package's data/bounds/hnl-tau ({@link hnlTauBoundsDir}); missing → RangeError. */
@@ -83,7 +78,7 @@ export interface Fig4Region {
   readonly provenance: string;
 }
 
-/** The ω(782) pole of the proton form factor F₁ (lib/production/bremsstrahlung.ts), GeV. */
+/** The ω(782) pole of the proton form factor F₁ (lib/ip/bremsstrahlung.ts), GeV. */
 const OMEGA = F1_POLES.find((p) => p.name === "omega(782)")!;
 const RHO = F1_POLES.find((p) => p.name === "rho(770)")!;
 

@@ -177,7 +177,7 @@ export function bremSpectrumOnGrid(
     }
   }
   return Object.freeze({
-    source: `FWW bremsstrahlung m_ZD = ${mZD} GeV, ε = 1 (lib/production/bremsstrahlung.ts)`,
+    source: `FWW bremsstrahlung m_ZD = ${mZD} GeV, ε = 1 (lib/ip/bremsstrahlung.ts)`,
     binWidth: w,
     log10Theta: Object.freeze(lt),
     log10P: Object.freeze(lp),

@@ -21,7 +21,7 @@ export type ChargedLepton = "e" | "mu" | "tau";
 
 const LEPTONS: readonly ChargedLepton[] = ["e", "mu", "tau"];
 
-/** Mass of a charged lepton (PDG 2024 via lib/constants). GeV. */
+/** Mass of a charged lepton (PDG 2024 via lib/core/constants). GeV. */
 export function leptonMass(lepton: ChargedLepton): number {
   requireOneOf("lepton", lepton, LEPTONS);
   return lepton === "e" ? m_e : lepton === "mu" ? m_mu : m_tau;

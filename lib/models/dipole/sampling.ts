@@ -1,5 +1,5 @@
 /**
- * Monte Carlo of the dipole portal: the N decay model for lib/sampler (N → νγ isotropic in
+ * Monte Carlo of the dipole portal: the N decay model for lib/engine/sampler (N → νγ isotropic in
  * the rest frame; N → ν ℓ⁺ℓ⁻ with s₂ = m²(ℓℓ) drawn from the corrected dΓ/ds₂, (B.4) of
  * arXiv:2011.04751 with ERRATA E8) and a front-end that samples events for a model point.
  */
@@ -55,7 +55,7 @@ export function s2Sampler(mN: number, lepton: ChargedLepton): (rng: Random) => n
 }
 
 /**
- * The decay model of a dipole-portal N for lib/sampler. Visible products: the photon of
+ * The decay model of a dipole-portal N for lib/engine/sampler. Visible products: the photon of
  * N → νγ (E_γ = (E_N + p_N cos θ*)/2, cos θ* uniform), or the ℓ⁺ℓ⁻ pair of N → νℓℓ, whose
  * system energy is exact (isotropic ℓℓ direction in the N frame for fixed s₂) and which is
  * split between ℓ⁺ and ℓ⁻ isotropically in the pair frame (an approximation for the

@@ -4,7 +4,7 @@
  *    up-scatter in the tungsten, ν T → N T through Z_D (+ Z) exchange (coherent, p, n, e),
  *    N → ν Z_D after a finite flight, Z_D → e⁺e⁻ inside the FASER 2 vessel, E(e⁺e⁻) = E_ZD > 100 GeV;
  * 2. electron scattering ν_α e → N e in FASERν2 with the recoil cuts of SPEC §5 (no decay);
- * 3. vessel e⁺e⁻ from PRIMARY Z_D made at the IP (lib/production), independent of m_N and U
+ * 3. vessel e⁺e⁻ from PRIMARY Z_D made at the IP (lib/ip), independent of m_N and U
  *    while Z_D → N N̄ and Z_D → ν N are closed (m_N > m_ZD).
  *
  * Scaling (docs/derivations/secondary-chain.md §2): every up-scattering amplitude of
@@ -370,7 +370,7 @@ export function electronScatteringEvents(point: DarkBosonMassPoint, U2: number):
 
 /**
  * Primary e⁺e⁻ events from Z_D made at the IP (π⁰, η decays, proton bremsstrahlung;
- * lib/production), with the Z_D width and BR(ee) of the model at (m_N, U2). Independent of m_N
+ * lib/ip), with the Z_D width and BR(ee) of the model at (m_N, U2). Independent of m_N
  * while Z_D → NN̄, νN are closed (m_N > m_ZD). Through the survival factor e^{−L/d} (L/d ≈ 21 for
  * the surviving Z_D) it is exponentially sensitive to Γ_ZD: Γ(νν̄)/Γ(ee) = α_D U2²/(2αε²) costs
  * ≈ 1.3% at U2 = 1e-6 (Fig. 3 benchmark) and a factor 3–4 at U2 = 1e-4.

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo of the dark-boson secondary chain, built on lib/sampler: ν_α T → N T drawn from
+ * Monte Carlo of the dark-boson secondary chain, built on lib/engine/sampler: ν_α T → N T drawn from
  * the production table, N flies with its own lab decay length and decays N → ν Z_D (the Z_D
  * direction isotropic in the N frame, so E_ZD uniform on [E₋, E₊]), then the Z_D decay point is
  * drawn from its exponential law forced into the vessel (weight = the probability to decay

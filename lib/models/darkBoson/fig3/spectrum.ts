@@ -5,7 +5,7 @@
  *   dN/dE_ZD = U2 W T BR(ee) P_chain(d_N, d_ZD(E_ZD)) / (E₊ − E₋)
  * and the events in a histogram bin are that density integrated over the overlap of the bin
  * with [max(E₋, 100 GeV), E₊] (composite Gauss–Legendre in ln E, ≤ 1/20 decade per panel).
- * The primary (IP) spectrum comes from lib/production with the same binning.
+ * The primary (IP) spectrum comes from lib/ip with the same binning.
  */
 import { requirePositive } from "../../../core/validate";
 import {

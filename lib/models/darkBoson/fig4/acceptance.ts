@@ -1,7 +1,7 @@
 /**
  * N from Z_D → N N̄ through a square detector face (Fig. 4 of arXiv:2011.04751; derivation in
  * docs/derivations/fig4.md §3). The Z_D are produced at the IP (π⁰/η → γZ_D, FWW bremsstrahlung,
- * lib/production) with an azimuthally symmetric distribution in (E_Z, θ_Z); each decays to N N̄,
+ * lib/ip) with an azimuthally symmetric distribution in (E_Z, θ_Z); each decays to N N̄,
  * and the N — not the Z_D — must hit the face |x|, |y| < a at distance L.
  *
  * Geometry. For a Z_D at polar angle θ_Z and an N at opening angle α (rest-frame polar angle θ*
@@ -282,7 +282,7 @@ export function zdConeForFace(face: DetectorFace, mZD: number, mN: number, eKeep
 
 /** Where the Z_D come from: exposure and production inputs (defaults: the 14 TeV embedded meson fit, FWW brem at 7 TeV). */
 export interface ZDProductionInputs extends Omit<ZDHistogramOptions, "thetaBins" | "logEStep"> {
-  /** Integrated luminosity (GeV²) or POT × interactions/σ_ref (lib/production/charm2.ts). */
+  /** Integrated luminosity (GeV²) or POT × interactions/σ_ref (lib/ip/charm2.ts). */
   readonly luminosity: number;
 }
 
