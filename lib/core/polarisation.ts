@@ -8,6 +8,8 @@
  * the target current is ū_T[F1 γ_μ + F2 iσ_μν q^ν/2M]u_T (spin ½, point or with form factors; a
  * spin-0 coherent nucleus is F2 = 0 with the form factor taken out, it cancels in P).
  */
+import { m_e } from "./constants";
+import { nucleonFormFactors } from "./formFactors";
 import { requireFinite, requireInRange, requirePositive } from "./validate";
 import type { Random } from "./random";
 
@@ -32,6 +34,22 @@ export interface TargetCurrent {
   readonly M: number;
   readonly F1: number;
   readonly F2: number;
+}
+
+/**
+ * Target current of a production channel at t for the helicity ratio, with the electromagnetic form
+ * factors (the photon of the dipole portal; Z_D couples through eεJ^em): coherent nucleus F1 = 1 (the
+ * Helm factor cancels in P), proton/neutron F1, F2 (formFactors.nucleonFormFactors), electron F1 = 1.
+ * targetMass in GeV (ignored for the electron); t < 0 in GeV².
+ */
+export function channelTargetCurrent(channel: string, targetMass: number, t: number): TargetCurrent {
+  if (channel === "coherent") return { M: targetMass, F1: 1, F2: 0 };
+  if (channel === "electron") return { M: m_e, F1: 1, F2: 0 };
+  if (channel === "proton" || channel === "neutron") {
+    const f = nucleonFormFactors(Math.sqrt(-t), channel === "proton" ? "p" : "n");
+    return { M: targetMass, F1: f.F1, F2: f.F2 };
+  }
+  throw new RangeError(`channel = ${JSON.stringify(channel)} is not one of coherent, proton, neutron, electron`);
 }
 
 /** |M|² for N helicity −1 and +1 (common arbitrary normalisation, ≥ 0). */

@@ -5,14 +5,12 @@
  * α = (m_N² − 2m_ZD²)/(m_N² + 2m_ZD²) for the Z_D direction w.r.t. the N spin (§2). The paper
  * treats N as unpolarised (the `paper` preset's choice, lib/detector/presets.ts).
  */
-import { m_e } from "../../core/constants";
-import { nucleonFormFactors } from "../../core/formFactors";
 import {
+  channelTargetCurrent,
   effectiveAsymmetry,
   longitudinalPolarisation,
   type PolarisationOptions,
   polarisedEnergyDensity,
-  type TargetCurrent,
 } from "../../core/polarisation";
 import { requirePositive } from "../../core/validate";
 import type { ProductionTable } from "../../engine/productionTable";
@@ -25,24 +23,9 @@ export function alphaNuZD(mN: number, mZD: number): number {
   return (1 - r) / (1 + r);
 }
 
-/**
- * Target current of a production channel at t for the helicity ratio (the Z_D-exchange form
- * factors; the SM Z part, ~1e-4 of the amplitude at Fig. 3, is left out of the ratio):
- * coherent nucleus F1 = 1 (the Helm factor cancels in P), nucleons F1^em, F2^em, electron F1 = 1.
- */
-export function channelCurrent(channel: string, targetMass: number, t: number): TargetCurrent {
-  if (channel === "coherent") return { M: targetMass, F1: 1, F2: 0 };
-  if (channel === "electron") return { M: m_e, F1: 1, F2: 0 };
-  if (channel === "proton" || channel === "neutron") {
-    const f = nucleonFormFactors(Math.sqrt(-t), channel === "proton" ? "p" : "n");
-    return { M: targetMass, F1: f.F1, F2: f.F2 };
-  }
-  throw new RangeError(`channel = ${JSON.stringify(channel)} is not one of coherent, proton, neutron, electron`);
-}
-
 /** Longitudinal polarisation of N from ν_α T → N T through Z_D exchange at (E_ν, t), polarisation.md (P5); −1 + O(m_N²/E_N²). */
 export function productionPolarisationZD(E: number, t: number, mN: number, channel: string, targetMass: number): number {
-  return longitudinalPolarisation("vector-left", E, t, mN, channelCurrent(channel, targetMass, t));
+  return longitudinalPolarisation("vector-left", E, t, mN, channelTargetCurrent(channel, targetMass, t));
 }
 
 /**

@@ -8,33 +8,21 @@
  */
 import { m_e, m_n, m_p } from "../../core/constants";
 import type { ProductionTable } from "../../engine/productionTable";
-import { nucleonFormFactors } from "../../core/formFactors";
 import { momentum } from "../../core/kinematics";
 import {
+  channelTargetCurrent,
   effectiveAsymmetry,
   longitudinalPolarisation,
   type PolarisationOptions,
   polarisedEnergyFraction,
-  type TargetCurrent,
 } from "../../core/polarisation";
 
 /** Decay asymmetry of N → ν_L γ for N (photon direction w.r.t. the N spin), polarisation.md (P8): −1; N̄ → ν̄γ: +1. */
 export const ALPHA_NU_GAMMA = -1;
 
-/** Target current of a dipole production channel at t (coherent: F1 = 1, the Helm factor cancels in P; nucleons F1, F2; electron). */
-function channelCurrent(channel: string, targetMass: number, t: number): TargetCurrent {
-  if (channel === "coherent") return { M: targetMass, F1: 1, F2: 0 };
-  if (channel === "electron") return { M: m_e, F1: 1, F2: 0 };
-  if (channel === "proton" || channel === "neutron") {
-    const f = nucleonFormFactors(Math.sqrt(-t), channel === "proton" ? "p" : "n");
-    return { M: targetMass, F1: f.F1, F2: f.F2 };
-  }
-  throw new RangeError(`channel = ${JSON.stringify(channel)} is not one of coherent, proton, neutron, electron`);
-}
-
 /** Longitudinal polarisation of N from ν T → N T through the dipole at (E_ν, t), polarisation.md (P5); +1 − O(m_N²/E_N²) except within ~1e-4 of |t|_min. */
 export function productionPolarisationDipole(E: number, t: number, mN: number, channel: string, targetMass: number): number {
-  return longitudinalPolarisation("dipole", E, t, mN, channelCurrent(channel, targetMass, t));
+  return longitudinalPolarisation("dipole", E, t, mN, channelTargetCurrent(channel, targetMass, t));
 }
 
 /** Effective αP of N → νγ for a node's N (Dirac: ALPHA_NU_GAMMA × P; Majorana or unpolarised: 0). */
