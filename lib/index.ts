@@ -18,6 +18,7 @@ export * as constants from "./core/constants";
 export * as kinematics from "./core/kinematics";
 export * as quadrature from "./core/quadrature";
 export * as formFactors from "./core/formFactors";
+export * as polarisation from "./core/polarisation";
 export * as dipole from "./models/dipole";
 export * as darkBoson from "./models/darkBoson";
 export * as flux from "./flux";

@@ -16,13 +16,17 @@
  * - `decayFlavours: 1`: Γ(N → νγ) = (B.1) once, so that the paper's rule of thumb (3.2) holds
  *   (1.24 m at E_N = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 GeV⁻¹; SPEC §2, docs/errata.md);
  * - the SPEC §3 geometry (lib/geometry.ts) and no atomic screening (the paper has none,
- *   ERRATA E14).
+ *   ERRATA E14);
+ * - `polarisation: "unpolarised"`: N decays isotropically in its rest frame, as the paper treats
+ *   it (§4; the helicity N gets in production changes the Fig. 2 and Fig. 3 spectra and counts,
+ *   docs/derivations/polarisation.md; `polarised` is an explicit option of the spectra/counts).
  *
  * `current` — the same, with the Kling–Nevay flux as published (`normalisation:
  * "kling-nevay"`): ≈ 3.5× fewer ν_μ, more ν_e and ν_τ than the TP. The decay-flavour count
  * stays 1 (it is a reading of the model, not an input that changed since the paper; 3 is
  * an explicit option, `decayFlavours: 3` / `--decay-flavours 3`).
  */
+import type { Polarisation } from "../core/polarisation";
 import { DEFAULT_FLUX_NORMALISATION, DEFAULT_FLUX_SOURCE, type FluxConfigName, type FluxNormalisation, type FluxSource } from "../flux/configs";
 
 export type { FluxSource };
@@ -48,8 +52,10 @@ export interface Preset {
   readonly screening: boolean;
   /** Geometry of the detectors (lib/geometry.ts, SPEC §3). */
   readonly geometry: "spec";
+  /** Helicity of N carried into its decay or not (lib/core/polarisation.ts); the paper's is "unpolarised". */
+  readonly polarisation: Polarisation;
   /** Where each choice comes from, one line per field. */
-  readonly sources: Readonly<Record<"flux" | "fluxSource" | "normalisation" | "decayFlavours" | "screening" | "geometry", string>>;
+  readonly sources: Readonly<Record<"flux" | "fluxSource" | "normalisation" | "decayFlavours" | "screening" | "geometry" | "polarisation", string>>;
 }
 
 const COMMON_SOURCES = {
@@ -58,6 +64,7 @@ const COMMON_SOURCES = {
   decayFlavours: "(3.2) of arXiv:2011.04751 uses Γ(N → νγ) = (B.1) once: 1.24 m at E = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 GeV⁻¹ (SPEC §2)",
   screening: "the paper's (A.4) Helm form factor without atomic screening (ERRATA E14)",
   geometry: "SPEC §3 (lib/geometry.ts)",
+  polarisation: "arXiv:2011.04751 treats N → νγ and N → νZ_D as isotropic (uniform daughter energy, SPEC §5); the helicity from production is derived in docs/derivations/polarisation.md",
 } as const;
 
 const PRESETS: Readonly<Record<PresetName, Preset>> = {
@@ -70,6 +77,7 @@ const PRESETS: Readonly<Record<PresetName, Preset>> = {
     decayFlavours: 1,
     screening: false,
     geometry: "spec",
+    polarisation: "unpolarised",
     sources: Object.freeze({
       ...COMMON_SOURCES,
       normalisation: "FASERν TP arXiv:2001.03073 CC counts 1300/20000/20 (e/μ/τ) over the Kling–Nevay FASER_CCint tables' 1711/5782/40.6",
@@ -84,6 +92,7 @@ const PRESETS: Readonly<Record<PresetName, Preset>> = {
     decayFlavours: 1,
     screening: false,
     geometry: "spec",
+    polarisation: "unpolarised",
     sources: Object.freeze({ ...COMMON_SOURCES, normalisation: "the Kling–Nevay tables as published (arXiv:2105.08270)" }),
   }),
 };

@@ -9,3 +9,4 @@ export * from "./fig2";
 export * from "./fig3";
 export * from "./fig4";
 export * from "./fig4Checks";
+export * from "./polarisation";

@@ -29,12 +29,20 @@ import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../
 import { logEdges } from "../models/dipole/spectrum";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requirePositive } from "../core/validate";
+import type { PolarisationOptions } from "../core/polarisation";
+import { DEFAULT_PRESET, presetByName } from "../detector/presets";
 
 /** The makeSetup options a Fig. 3 function passes on (preset, flux configuration and overrides; lib/engine/setup.ts). */
 export type Fig3SetupOptions = Pick<SetupOptions, "preset" | "flux" | "fluxDir" | "fluxSource" | "normalisation">;
 
-/** Options of {@link fig3Lines}. */
-export interface Fig3Options extends Fig3SetupOptions {
+/** The N polarisation options of a figure call: the explicit option, else the preset's choice (paper: unpolarised). */
+export function polarisationOf(opts: PolarisationOptions & { readonly preset?: SetupOptions["preset"] }): PolarisationOptions {
+  const polarisation = opts.polarisation ?? presetByName(opts.preset ?? DEFAULT_PRESET).polarisation;
+  return opts.nature === undefined ? { polarisation } : { polarisation, nature: opts.nature };
+}
+
+/** Options of {@link fig3Lines} (polarisation of N: default the preset's, unpolarised for `paper`). */
+export interface Fig3Options extends Fig3SetupOptions, PolarisationOptions {
   /** Mass grid, GeV (default {@link fig3Masses}: just above m_ZD to 10 GeV). */
   readonly masses?: readonly number[];
   /** |U_μN|² scan range (default 1e-10 … 1e-2). */
@@ -133,10 +141,11 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
   const detector = opts.detector ?? "fasernu2-faser2";
   const setup = makeSetup(detector, setupOptionsOf(opts));
   const reading = opts.reading ?? "errata";
+  const pol = polarisationOf(opts);
   const edgeOpts = { yMin: U2Min, yMax: U2Max, scanPoints: opts.scanPoints ?? 81, relTol: 1e-4 };
   const perMass = (mN: number) => {
     const point = darkBosonMassPoint(mN, setup, params);
-    const ee = findEdges((U2) => secondaryDileptonTotal(point, U2, { reading }), 3, mN, edgeOpts);
+    const ee = findEdges((U2) => secondaryDileptonTotal(point, U2, { reading, ...pol }), 3, mN, edgeOpts);
     const perU2 = point.productionElectron.total;
     return { mN, ee, esc: findEdges((U2) => U2 * perU2, 20, mN, edgeOpts) };
   };
@@ -159,6 +168,7 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
     ...FIG3_NOTES,
     `Primary Z_D from the IP (π⁰, η, bremsstrahlung): ${primaryEvents.total.toPrecision(2)} e⁺e⁻ events in 3000 fb⁻¹ at any m_N > m_ZD and U2 ≲ 1e-6 (−1.3% at 1e-6: Γ(Z_D → νν̄) ∝ U2² shortens the Z_D), mean E ≈ ${(primaryEvents.meanEnergy / 1000).toPrecision(2)} TeV — not a line.`,
     ...(reading === "literal" ? ["Computed with the LITERAL (B.8) reading of Z_D → νν̄ (ERRATA E10), for comparison only."] : []),
+    ...(pol.polarisation === "polarised" ? [`N polarised (${pol.nature ?? "dirac"}): N → νZ_D distributed as 1 + αP cosθ in the N rest frame (docs/derivations/polarisation.md); the paper's N is unpolarised.`] : []),
   ];
   return { params, lines, maxEvents, primaryEvents, bounds: readFig3Bounds(), notes, seconds: (Date.now() - t0) / 1000 };
 }
@@ -175,8 +185,8 @@ export function fig3SpectrumEdges(): number[] {
   return [...logEdges(100, 10 ** 3.5, 30), ...logEdges(10 ** 3.5, 10 ** 3.9, 20).slice(1), ...logEdges(10 ** 3.9, 10 ** 4.4, 5).slice(1)];
 }
 
-/** Options of {@link fig3Spectrum}. */
-export interface Fig3SpectrumOptions extends Fig3SetupOptions {
+/** Options of {@link fig3Spectrum} (polarisation of N: default the preset's, unpolarised for `paper`). */
+export interface Fig3SpectrumOptions extends Fig3SetupOptions, PolarisationOptions {
   /**
    * Benchmark (default m_N = 0.42 GeV, U2 = 9e-7). m_N = 420 MeV with m_ZD = 30 MeV is the MiniBooNE
    * point of Ref. [30] (arXiv:1807.09877); U2 = 9e-7 is our recollection of its fit value, NOT
@@ -210,8 +220,9 @@ export function fig3Spectrum(opts: Fig3SpectrumOptions = {}): Fig3SpectrumData {
   const edges = opts.edges ?? fig3SpectrumEdges();
   const setup = makeSetup(opts.detector ?? "fasernu2-faser2", setupOptionsOf(opts));
   const point = darkBosonMassPoint(mN, setup, params);
-  const sec = secondaryDileptonSpectrum(point, U2, edges);
-  const byChannel = secondaryDileptonEvents(point, U2).byChannel;
+  const pol = polarisationOf(opts);
+  const sec = secondaryDileptonSpectrum(point, U2, edges, pol);
+  const byChannel = secondaryDileptonEvents(point, U2, pol).byChannel;
   const prim = primaryDileptonEvents(params, mN, U2, setup.detector, { edges });
   const pSum = summarise(edges, [...prim.spectrum.total]);
   return {

@@ -10,3 +10,4 @@ export * from "./electronScattering";
 export * from "./threeBody";
 export * from "./widths";
 export * from "./printed";
+export * from "./polarisation";

@@ -17,3 +17,4 @@ export * from "./nucleon";
 export * from "./electron";
 export * from "./decays";
 export * from "./printed";
+export * from "./polarisation";

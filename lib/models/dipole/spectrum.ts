@@ -1,7 +1,9 @@
 /**
  * Energy spectra of the dipole-portal signatures from the quadrature (no Monte Carlo):
  * - photons (vessel, ECC): each production node contributes its events spread uniformly over
- *   E_γ ∈ [(E_N − p_N)/2, (E_N + p_N)/2] (N → νγ of an unpolarised N, SPEC §5), so the
+ *   E_γ ∈ [(E_N − p_N)/2, (E_N + p_N)/2] (N → νγ of an unpolarised N, SPEC §5; with
+ *   opts.polarisation = "polarised" the density is linear in E_γ with the node's αP,
+ *   lib/models/dipole/polarisation.ts, docs/derivations/polarisation.md), so the
  *   expected events per bin are exact overlaps of that interval with the bin; each node is
  *   spread over its quadrature cell in E_ν first (cellSubPoints);
  * - electron scattering: the recoil-electron energy E_e = T + m_e of each node.
@@ -15,6 +17,8 @@ import { CUTS } from "../../detector/cuts";
 import type { DipoleMassPoint, DipoleSignature } from "./signatures";
 import { signatureTable } from "./sampling";
 import type { ProductionCell } from "../../engine/productionTable";
+import type { PolarisationOptions } from "../../core/polarisation";
+import { nodePolarisations, photonDecayAsymmetry, photonFractionPolarised } from "./polarisation";
 
 /** A binned spectrum: bin edges (GeV) and expected events per bin. */
 export interface EnergySpectrum {
@@ -58,6 +62,7 @@ export function dipolePhotonOrRecoilSpectrum(
   mu: number,
   signature: Exclude<DipoleSignature, "vessel-dileptons">,
   edges: readonly number[],
+  opts: PolarisationOptions = {},
 ): EnergySpectrum {
   requirePositive("mu", mu);
   const kappa = mu * mu;
@@ -91,7 +96,12 @@ export function dipolePhotonOrRecoilSpectrum(
   const acc = inVessel ? transverseAcceptance(det) : 1;
   const nd = table.nodes;
   const scale = kappa * point.brGamma * acc;
-  const photonsAbove = (EN: number, p: number) => Math.max(0, 0.5 * (EN + p) - Math.max(0.5 * (EN - p), Ecut)) / p;
+  const polarised = photonDecayAsymmetry(1, opts) !== 0;
+  const nodeP = polarised ? nodePolarisations(table, det.target.material.mass) : null;
+  let aP = 0; // αP of the node being spread (0: the unpolarised box, computed as before)
+  const inBox = (EN: number, p: number, x0: number, x1: number) =>
+    aP === 0 ? Math.max(0, Math.min(x1, 0.5 * (EN + p)) - Math.max(0.5 * (EN - p), x0)) / p : photonFractionPolarised(x0, x1, EN, mN, aP);
+  const photonsAbove = (EN: number, p: number) => inBox(EN, p, Ecut, Infinity);
   const prob = (EN: number, p: number) => (inVessel ? probVessel(det, p / (mN * width)) : probTungsten(det, p / (mN * width)));
   for (const cell of table.cells) {
     const sub = cellSubPoints(cell);
@@ -99,6 +109,7 @@ export function dipolePhotonOrRecoilSpectrum(
       // events × decay probability × transverse acceptance × BR(νγ) × photons above the cut, at
       // the node (what dipoleEvents counts) and spread over the sub-points; the spread is
       // rescaled to the node's value, so the spectrum above the cut sums to the event count
+      aP = nodeP ? photonDecayAsymmetry(nodeP[k]!, opts) : 0;
       const EN0 = nd.EN[k]!, p0 = momentum(EN0, mN);
       const v0 = nd.weight[k]! * scale * prob(EN0, p0) * photonsAbove(EN0, p0);
       if (!(v0 > 0)) continue;
@@ -115,7 +126,7 @@ export function dipolePhotonOrRecoilSpectrum(
         if (!(hi > lo) || !(base > 0)) continue;
         for (let b = 0; b < last; b++) {
           const a = Math.max(lo, edges[b]!), c = Math.min(hi, edges[b + 1]!);
-          if (c > a) events[b]! += (norm * base * (c - a)) / p;
+          if (c > a) events[b]! += aP === 0 ? (norm * base * (c - a)) / p : norm * base * inBox(EN, p, a, c);
         }
       }
     }

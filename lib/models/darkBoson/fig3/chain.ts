@@ -42,6 +42,8 @@ import { type BinnedSpectrum, type ProductionChannel, type ProductionTable, tabu
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
 import { lnPanelNodes, zdEnergyRange } from "./energyNodes";
 import { type CollapsedProduction, collapseByChannelAndEnergy } from "./collapse";
+import { zdDecayAsymmetry, zdEnergyWeight } from "../polarisation";
+import type { PolarisationOptions } from "../../../core/polarisation";
 
 export { lnPanelNodes, zdEnergyRange } from "./energyNodes";
 export { type CollapsedProduction, collapseByChannelAndEnergy } from "./collapse";
@@ -291,8 +293,8 @@ export function darkBosonMassPoint(mN: number, setup: SignalSetup, params: DarkB
   };
 }
 
-/** Options of the secondary e⁺e⁻ evaluation. */
-export interface SecondaryOptions {
+/** Options of the secondary e⁺e⁻ evaluation (with the N polarisation, default unpolarised as the paper; lib/models/darkBoson/polarisation.ts). */
+export interface SecondaryOptions extends PolarisationOptions {
   /** Z_D → νν̄ reading (ERRATA E10), default "errata". */
   readonly reading?: NuNuReading;
   /** Treat N → νZ_D as prompt (d_N = 0) — only to measure what the N flight changes. Default false. */
@@ -310,10 +312,13 @@ function binFactors(point: DarkBosonMassPoint, c: CollapsedProduction, z: ZDNode
   const kN = 1 / (mN * w.gammaN), kZ = 1 / (mZD * w.gammaZD);
   const base = point.transverse * w.brEE;
   const P = chainProbabilityFn(det);
+  const aP = zdDecayAsymmetry(mN, mZD, opts);
   for (let j = 0; j < c.EN.length; j++) {
     const dN = opts.promptN ? 0 : z.pN[j]! * kN;
+    // polarised N: the uniform Z_D energy density times 1 + αP x (polarisation.md P9)
+    const [lo, hi] = aP === 0 || z.start[j + 1]! === z.start[j]! ? [0, 1] : zdEnergyRange(Math.max(c.EN[j]!, mN), mN, mZD);
     let s = 0;
-    for (let i = z.start[j]!; i < z.start[j + 1]!; i++) s += z.frac[i]! * P(dN, z.pZD[i]! * kZ);
+    for (let i = z.start[j]!; i < z.start[j + 1]!; i++) s += z.frac[i]! * zdEnergyWeight(z.EZD[i]!, lo, hi, aP) * P(dN, z.pZD[i]! * kZ);
     out[j] = base * s;
   }
   return out;

@@ -18,6 +18,7 @@ import {
   type SecondaryOptions,
   zdEnergyRange,
 } from "./chain";
+import { zdDecayAsymmetry, zdEnergyWeight } from "../polarisation";
 
 /** A histogram of expected events in E(e⁺e⁻) with summary statistics. */
 export interface DileptonSpectrum {
@@ -87,6 +88,7 @@ export function secondaryDileptonSpectrum(
   const events = new Array<number>(nb).fill(0);
   const sumE = new Array<number>(nb).fill(0);
   const base = U2 * point.transverse * w.brEE;
+  const aP = zdDecayAsymmetry(mN, mZD, opts);
   for (let j = 0; j < c.EN.length; j++) {
     const EN = Math.max(c.EN[j]!, mN);
     const [lo, hi] = zdEnergyRange(EN, mN, mZD);
@@ -101,7 +103,7 @@ export function secondaryDileptonSpectrum(
       const nodes = lnPanelNodes(x0, x1, 20);
       for (let i = 0; i < nodes.E.length; i++) {
         const E = nodes.E[i]!;
-        const v = pref * nodes.w[i]! * P(dN, Math.sqrt((E - mZD) * (E + mZD)) * kZ);
+        const v = pref * nodes.w[i]! * zdEnergyWeight(E, lo, hi, aP) * P(dN, Math.sqrt((E - mZD) * (E + mZD)) * kZ);
         events[b]! += v;
         sumE[b]! += v * E;
       }
