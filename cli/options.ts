@@ -12,8 +12,12 @@ import { statSync, readdirSync, accessSync, constants as fsc } from "node:fs";
 import { parseDecimal, parseQuantity } from "../lib/core/quantity";
 import { COMMAND_DEFS, type CommandDef, type Condition, type OptionDef } from "./spec";
 
-/** An error in the user's input: printed as one line, exit status 2. */
-export class UsageError extends Error {
+/**
+ * An error in the user's input: printed as one line, exit status 2. A RangeError (a value
+ * outside the allowed set), as the library's own input errors; its message names the option,
+ * the value given and what is allowed.
+ */
+export class UsageError extends RangeError {
   constructor(message: string) {
     super(message);
     this.name = "UsageError";

@@ -141,56 +141,70 @@ export function xsec(p: Parsed): { json: unknown; text: string } {
   return { json: out, text };
 }
 
+/** The partial widths (GeV) of the decaying particle, and for the dipole N one flavour's. */
+interface Widths {
+  readonly mass: number;
+  readonly widths: Record<string, number>;
+  readonly perFlavour?: Record<string, number>;
+}
+
+/** Z_D → ℓ⁺ℓ⁻ (B.7), νν̄ (B.8 in the ERRATA E10 reading), N N̄ and νN (lib/models/darkBoson/widths.ts), GeV. */
+function zdWidthsOf(v: Values, inputs: Record<string, unknown>): Widths {
+  if (v.model === "dipole") throw new UsageError("--particle ZD exists only in the dark-boson model (--model darkboson, or no --model)");
+  const mZD = num(v, "mZD");
+  // Z_D widths do not depend on m_N except through Z_D → N N̄; default m_N far above m_ZD/2 (closed)
+  const dm = darkModelFromArgs(v, num(v, "mN", 10 * mZD));
+  const w = dark.zdWidths(dm);
+  Object.assign(inputs, { model: "darkboson", mZD_GeV: dm.mZD, mN_GeV: dm.mN, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
+  return { mass: dm.mZD, widths: { ee: w.ee, mumu: w.mumu, tautau: w.tautau, nunu: w.nunu, NN: w.NN, nuN: w.nuN } };
+}
+
+/** The dipole N: N → νγ (B.1) and N → νℓℓ (B.5, corrected), for the model's decay flavours and for one, GeV. */
+function dipoleNWidths(v: Values, mN: number, inputs: Record<string, unknown>): Widths {
+  const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
+  const preset = presetOf(v);
+  const nf = decayFlavoursFromArgs(v) ?? preset.decayFlavours;
+  checkNarrow(num(v, "mu"), mN);
+  const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, decayFlavours: nf });
+  inputs.preset = preset.name;
+  const open = (l: "e" | "mu") => mN > 2 * dipole.leptonMass(l);
+  // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
+  const perFlavour = {
+    nu_gamma: dipole.widthNuGammaPerFlavour(mN, dm.mu),
+    nu_ee: open("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
+    nu_mumu: open("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
+  };
+  const widths = {
+    nu_gamma: dipole.widthNuGamma(dm),
+    nu_ee: open("e") ? dipole.widthNuLL(dm, "e") : 0,
+    nu_mumu: open("mu") ? dipole.widthNuLL(dm, "mu") : 0,
+  };
+  Object.assign(inputs, { mN_GeV: mN, mu_GeV_inv: dm.mu, coupling, decay_flavours: dipole.decayFlavourCount(dm) });
+  return { mass: mN, widths, perFlavour };
+}
+
+/** The dark-boson N: N → νZ_D ((B.6), ERRATA E9) and the three-body N → νℓℓ, ννν via Z_D (lib/models/darkBoson/threeBody.ts; (B.9) with ERRATA E11), GeV. */
+function darkNWidths(v: Values, mN: number, inputs: Record<string, unknown>): Widths {
+  const dm = darkModelFromArgs(v, mN);
+  const w = dark.nWidths(dm);
+  Object.assign(inputs, { mN_GeV: mN, mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
+  return { mass: mN, widths: { nu_ZD: w.nuZD, nu_ee: w.nuee, nu_mumu: w.numumu, nu_nunu: w.nununu } };
+}
+
 /** `nudump width`: widths of N (either model) or of Z_D. */
 export function width(p: Parsed): { json: unknown; text: string } {
   const v = p.v;
   const particle = choice(v, "particle", ["N", "ZD"] as const, "N");
   const E = optNum(v, "E");
-  let widths: Record<string, number>;
-  let perFlavour: Record<string, number> | undefined;
-  let mass: number;
   const inputs: Record<string, unknown> = { particle, preset: v.preset };
-  if (particle === "ZD") {
-    if (v.model === "dipole") throw new UsageError("--particle ZD exists only in the dark-boson model (--model darkboson, or no --model)");
-    const mZD = num(v, "mZD");
-    // Z_D widths do not depend on m_N except through Z_D → N N̄; default m_N far above m_ZD/2 (closed)
-    const mN = num(v, "mN", 10 * mZD);
-    const dm = darkModelFromArgs(v, mN);
-    mass = dm.mZD;
-    const w = dark.zdWidths(dm);
-    widths = { ee: w.ee, mumu: w.mumu, tautau: w.tautau, nunu: w.nunu, NN: w.NN, nuN: w.nuN };
-    Object.assign(inputs, { model: "darkboson", mZD_GeV: dm.mZD, mN_GeV: dm.mN, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
-  } else {
+  let w: Widths;
+  if (particle === "ZD") w = zdWidthsOf(v, inputs);
+  else {
     const model = choice(v, "model", ["dipole", "darkboson"] as const);
-    const mN = num(v, "mN");
-    mass = mN;
     inputs.model = model;
-    if (model === "dipole") {
-      const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-      const preset = presetOf(v);
-      const nf = decayFlavoursFromArgs(v) ?? preset.decayFlavours;
-      checkNarrow(num(v, "mu"), mN);
-      const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, decayFlavours: nf });
-      inputs.preset = preset.name;
-      // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
-      perFlavour = {
-        nu_gamma: dipole.widthNuGammaPerFlavour(mN, dm.mu),
-        nu_ee: mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
-        nu_mumu: mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
-      };
-      widths = {
-        nu_gamma: dipole.widthNuGamma(dm),
-        nu_ee: mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLL(dm, "e") : 0,
-        nu_mumu: mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLL(dm, "mu") : 0,
-      };
-      Object.assign(inputs, { mN_GeV: mN, mu_GeV_inv: dm.mu, coupling, decay_flavours: dipole.decayFlavourCount(dm) });
-    } else {
-      const dm = darkModelFromArgs(v, mN);
-      const w = dark.nWidths(dm);
-      widths = { nu_ZD: w.nuZD, nu_ee: w.nuee, nu_mumu: w.numumu, nu_nunu: w.nununu };
-      Object.assign(inputs, { mN_GeV: mN, mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
-    }
+    w = model === "dipole" ? dipoleNWidths(v, num(v, "mN"), inputs) : darkNWidths(v, num(v, "mN"), inputs);
   }
+  const { mass, widths, perFlavour } = w;
   const total = Object.values(widths).reduce((a, b) => a + b, 0);
   if (!(total > 0)) throw new UsageError("all decay channels are closed or have zero coupling (total width 0)");
   const branching = Object.fromEntries(Object.entries(widths).map(([k, w]) => [k, w / total]));
