@@ -6,7 +6,6 @@
  * ν_τ, --production mixing|zd-decay|upscattering). Fig. 3's ν_μ e → N e count (m_N > m_ZD) is
  * `electronScatteringEvents` in lib/signatures/darkBoson.ts (and the 20-event line of fig3Lines).
  */
-import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import type { Flavour } from "../lib/models/darkBoson";
 import {
   darkBosonMassPoint,
@@ -17,10 +16,11 @@ import {
 } from "../lib/models/darkBoson/fig3/chain";
 import { secondaryDileptonSpectrum, summarise } from "../lib/models/darkBoson/fig3/spectrum";
 import { logEdges } from "../lib/models/dipole/spectrum";
-import { DEFAULT_FLUX, makeSetup } from "../lib/engine/setup";
+import type { Setup } from "../lib/engine/setup";
 import { fb_inv } from "../lib/core/units";
-import { choice, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
-import type { Parsed, Values } from "./options";
+import { choice, num, UsageError, type Parsed, type Values } from "./options";
+import { fmt, table } from "./output";
+import { resolvedInputs, setupFromArgs } from "./setup";
 import { darkbosonElectronEvents } from "./darkbosonElectron";
 
 const SIGNATURES = ["vessel-dileptons", "electron-scattering"] as const;
@@ -33,7 +33,7 @@ export interface DarkParsed {
   U2: number;
   production: Production;
   reading: NuNuReading;
-  setup: ReturnType<typeof makeSetup>;
+  setup: Setup;
   inputs: Record<string, unknown>;
 }
 
@@ -44,8 +44,6 @@ export function parseDarkBoson(parsed: Parsed): DarkParsed {
   if (signature !== "vessel-dileptons") throw new UsageError(`--signature ${signature} is not handled here`);
   const production = choice(v, "production", ["secondary", "primary", "both"] as const, "both");
   if (parsed.given.has("gD") || parsed.given.has("eps")) throw new UsageError("--gD/--eps apply to --signature electron-scattering; vessel-dileptons takes --alphaD and --alphaEps2");
-  const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
-  const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const flavour = choice(v, "flavour", ["e", "mu", "tau"] as const, "mu") as Flavour;
   const reading = choice(v, "reading", ["errata", "literal"] as const, "errata");
   const params: DarkBosonParams = { mZD: num(v, "mZD", 0.03), alphaD: num(v, "alphaD", 0.25), alphaEps2: num(v, "alphaEps2", 2e-10), flavour };
@@ -58,7 +56,7 @@ export function parseDarkBoson(parsed: Parsed): DarkParsed {
   if (!(mN > params.mZD)) {
     throw new UsageError(`--mN = ${mN} GeV must exceed --mZD = ${params.mZD} GeV for the vessel e⁺e⁻ chain N → ν Z_D, Z_D → e⁺e⁻`);
   }
-  const setup = makeSetup(detector, { ...setupOptionsFromArgs(v), ...(flux !== undefined ? { flux } : {}) });
+  const { detector, setup } = setupFromArgs(v);
   const inputs: Record<string, unknown> = {
     model: "darkboson",
     signature,

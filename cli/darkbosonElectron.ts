@@ -12,12 +12,11 @@
  * --no-angle-cuts. The vessel counterpart (N → νe⁺e⁻ in FASER 2) of the same production is
  * reported alongside.
  */
-import { makeSetup } from "../lib/engine/setup";
-import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { heavyZDMassPoint, type HeavyZDSignature } from "../lib/models/darkBoson/fig4/heavyZD";
-import { choice, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
-import type { Parsed, Values } from "./options";
+import { choice, num, UsageError, type Parsed, type Values } from "./options";
+import { fmt, table } from "./output";
 import { darkModelFromArgs } from "./physics";
+import { resolvedInputs, setupFromArgs } from "./setup";
 
 export const PRODUCTIONS = ["mixing", "zd-decay", "upscattering"] as const;
 export type ElectronProduction = (typeof PRODUCTIONS)[number];
@@ -46,10 +45,8 @@ export function darkbosonElectronEvents(parsed: Parsed): { json: unknown; text: 
   const model = darkModelFromArgs(filled, mN);
   if (model.flavour !== "tau") throw new UsageError(`--flavour = ${JSON.stringify(model.flavour)}: electron scattering with --production needs ν_τ mixing (--flavour tau)`);
   if (!(model.mN < model.mZD)) throw new UsageError(`--mN = ${model.mN} must be below --mZD = ${model.mZD} (heavy Z_D scenario of Fig. 4)`);
-  const detector = choice(v, "detector", ["fasernu2-faser2"] as const, "fasernu2-faser2");
-  const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const angleCuts = v["no-angle-cuts"] !== true;
-  const setup = makeSetup(detector, { ...setupOptionsFromArgs(v), ...(flux !== undefined ? { flux } : {}) });
+  const { detector, setup } = setupFromArgs(v, {}, ["fasernu2-faser2"]);
   const normalisation = setup.resolved.normalisation;
   const sig = MAP[production];
   const point = heavyZDMassPoint(model, setup, { signatures: [sig.electron, sig.vessel] });

@@ -1,28 +1,22 @@
 /**
- * `nudump events`, `nudump spectrum` and `nudump sample`: the signal engine from the command
- * line for the dipole portal.
+ * `nudump events` and `nudump spectrum` for the dipole portal: the signal engine from the
+ * command line (`--model darkboson` is cli/darkboson.ts; `nudump sample` is cli/sample.ts).
  */
 import { dipoleModel, type DipoleModel } from "../lib/models/dipole";
 import { seededRandom } from "../lib/core/random";
 import { WeightedHistogram } from "../lib/core/histogram";
 import { DIPOLE_SIGNATURES, dipoleEvents, dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../lib/models/dipole/signatures";
-import { sampleDipole, selectedWeights, signatureSelection } from "../lib/models/dipole/sampling";
+import { sampleDipole, selectedWeights } from "../lib/models/dipole/sampling";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../lib/models/dipole/spectrum";
-import { darkBosonSecondaryStream, dipoleEventStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
-import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
-import { parseDarkBoson } from "./darkboson";
-import { makeSetup, DEFAULT_FLUX } from "../lib/engine/setup";
-import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { fb_inv } from "../lib/core/units";
-import { choice, decayFlavoursFromArgs, fmt, num, resolvedInputs, setupOptionsFromArgs, table, UsageError } from "./args";
-import type { Parsed, Values } from "./options";
-import { assertFinite, atomicPath, checkOutFile } from "./output";
-import { checkNarrow } from "./physics";
+import { checkNarrow, choice, num, UsageError, type Parsed, type Values } from "./options";
+import { assertFinite, fmt, table } from "./output";
+import { resolvedInputs, setupFromArgs } from "./setup";
 
 /** Events per Monte Carlo block: memory stays bounded for any --n (≤ 1e9). */
 const BLOCK = 100_000;
 
-interface Setup {
+export interface DipoleArgs {
   v: Values;
   model: DipoleModel;
   signature: DipoleSignature;
@@ -30,21 +24,15 @@ interface Setup {
   inputs: Record<string, unknown>;
 }
 
-function setupFrom(parsed: Parsed): Setup {
+/** The dipole signal options (events, spectrum, sample): model, setup, mass point and the inputs echoed. */
+export function dipoleFromArgs(parsed: Parsed): DipoleArgs {
   const v = parsed.v;
   const signature = choice(v, "signature", DIPOLE_SIGNATURES);
-  const detector = choice(v, "detector", Object.keys(DEFAULT_FLUX) as ("fasernu2-faser2" | "fasernu-faser")[], "fasernu2-faser2");
-  const so = setupOptionsFromArgs(v);
-  const flux = v.flux === undefined ? undefined : choice(v, "flux", FLUX_CONFIG_NAMES);
   const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-  const nf = decayFlavoursFromArgs(v);
   checkNarrow(num(v, "mu"), num(v, "mN"));
-  const setup = makeSetup(detector, {
-    ...so,
-    ...(flux !== undefined ? { flux } : {}),
+  const { detector, setup } = setupFromArgs(v, {
     ...(v.screening === true ? { screening: true } : {}),
     electronAngleCuts: v["no-angle-cuts"] !== true,
-    ...(nf !== undefined ? { decayFlavours: nf } : {}),
   });
   const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling, decayFlavours: setup.resolved.decayFlavours });
   const point = dipoleMassPoint(model.mN, coupling, setup);
@@ -63,7 +51,7 @@ function setupFrom(parsed: Parsed): Setup {
 
 /** `nudump events`: expected events with the breakdown by channel and flavour. */
 export function events(parsed: Parsed): { json: unknown; text: string } {
-  const p = setupFrom(parsed);
+  const p = dipoleFromArgs(parsed);
   const r = dipoleEvents(p.point, p.model.mu, p.signature);
   const json = { events: r.events, by_channel: r.byChannel, by_flavour: r.byFlavour, inputs: p.inputs };
   const rows: [string, string][] = [
@@ -81,7 +69,7 @@ export function events(parsed: Parsed): { json: unknown; text: string } {
 export function spectrum(parsed: Parsed): { json: unknown; text: string } {
   const { emin: e0, emax: e1 } = parsed.v;
   if (typeof e0 === "number" && typeof e1 === "number" && !(e0 < e1)) throw new UsageError(`--emin = ${e0} GeV must be below --emax = ${e1} GeV`);
-  const p = setupFrom(parsed);
+  const p = dipoleFromArgs(parsed);
   const nb = num(p.v, "bins", 40);
   const isElectron = p.signature === "electron-scattering";
   const emin = num(p.v, "emin", isElectron ? 0.3 : 100);
@@ -125,72 +113,3 @@ export function spectrum(parsed: Parsed): { json: unknown; text: string } {
   return { json, text: table(rows) };
 }
 
-/** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
-function sampleFormat(v: Values, out: string | undefined): EventFormat {
-  const byExt = out !== undefined ? formatOfPath(out) : undefined;
-  if (out !== undefined && byExt === undefined && v.format === undefined) {
-    throw new UsageError(`--out = ${JSON.stringify(out)} must end in .hepmc3, .parquet, .csv or .json (or give --format)`);
-  }
-  const format = choice(v, "format", EVENT_FORMATS, byExt ?? (out === undefined && v.json ? "json" : "csv"));
-  if (format === "parquet" && out === undefined) throw new UsageError("--format parquet needs --out <file.parquet>");
-  return format;
-}
-
-/**
- * Write a stream (to stdout, or atomically to --out: a temporary name in the target directory,
- * renamed when complete) and summarise it (nothing to summarise when the events went to stdout).
- */
-async function writeSample(stream: EventStream, format: EventFormat, out: string | undefined, label: string, meta: Record<string, unknown>): Promise<{ json: unknown; text: string }> {
-  if (out === undefined) {
-    await writeEvents(stream, format);
-    return { json: null, text: "" };
-  }
-  const s = await atomicPath(out, (tmp) => writeEvents(stream, format, tmp));
-  const err = Math.sqrt(Math.max(0, s.weightSumSquares - (s.weightSum * s.weightSum) / s.events));
-  return {
-    json: { written: out, format, n: s.events, selected_events: s.weightSum, selected_events_error: err, weight_names: stream.weightNames, inputs: meta },
-    text: table([
-      ["written", `${out} (${format})`],
-      ["events sampled", String(s.events)],
-      [`expected ${label} events (selected weights)`, `${fmt(s.weightSum)} ± ${fmt(err)}`],
-    ]),
-  };
-}
-
-/** `nudump sample --model darkboson`: the Fig. 3 vessel e⁺e⁻, secondary chain or primary Z_D (--production secondary|primary). */
-async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
-  const p = parseDarkBoson(parsed);
-  if (p.production === "both") {
-    throw new UsageError("sample --model darkboson needs --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻) or primary (Z_D from the IP): one sample per production");
-  }
-  const n = num(p.v, "n");
-  const seed = num(p.v, "seed");
-  const meta = { ...p.inputs, n, seed, format };
-  if (p.production === "primary") {
-    const stream = primaryZDStream(p.params, p.mN, p.U2, p.setup.detector, { n, seed, reading: p.reading, meta });
-    return writeSample(stream, format, out, "primary e+e-", meta);
-  }
-  const point = darkBosonMassPoint(p.mN, p.setup, p.params);
-  const stream = darkBosonSecondaryStream(point, p.U2, { n, seed, reading: p.reading, meta });
-  return writeSample(stream, format, out, "secondary e+e-", meta);
-}
-
-/**
- * `nudump sample`: Monte Carlo events with full final states (four-vectors, vertices), streamed
- * from one seeded generator as HepMC3, Parquet, CSV or JSON (lib/events), to stdout or
- * atomically to --out.
- */
-export async function sample(parsed: Parsed): Promise<{ json: unknown; text: string }> {
-  const out = typeof parsed.v.out === "string" ? parsed.v.out : undefined;
-  const format = sampleFormat(parsed.v, out);
-  if (out !== undefined) checkOutFile("out", out);
-  if (parsed.v.model === "darkboson") return sampleDarkBoson(parsed, out, format);
-  const p = setupFrom(parsed);
-  const n = num(p.v, "n");
-  const seed = num(p.v, "seed");
-  // default: decays forced into the signature's region (vessel, tungsten; none for electron scattering)
-  const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, signatureSelection(p.signature).region);
-  const meta = { ...p.inputs, n, seed, force_decay: force, format };
-  const stream = dipoleEventStream(p.point, p.model, p.signature, { n, seed, forceDecay: force, meta });
-  return writeSample(stream, format, out, p.signature, meta);
-}

@@ -5,13 +5,8 @@
  * missing or unreadable file or directory) prints one line to stderr and returns exit status 2
  * with nothing on stdout; an internal error returns 1 (its stack only with --debug).
  */
-import { UsageError } from "./args";
-import { darkbosonEvents, darkbosonSpectrum } from "./darkboson";
-import { events, sample, spectrum } from "./events";
-import { helpText, parseCommand, type Parsed } from "./options";
+import { helpText, parseCommand, UsageError, type Parsed } from "./options";
 import { assertFinite, snakeKeys } from "./output";
-import { width, xsec } from "./physics";
-import { reach } from "./reach";
 import { COMMAND_DEFS } from "./spec";
 import { version } from "./version";
 
@@ -20,13 +15,18 @@ export { version };
 export type Result = { json: unknown; text: string };
 type Handler = (p: Parsed) => Result | Promise<Result>;
 
+/**
+ * Each command's module is loaded only when that command runs (a call pays the start-up of its
+ * own command, not of every command: `xsec` never loads the figures, worker threads or event
+ * writers; `events` never loads the reach finder).
+ */
 const HANDLERS: Record<string, Handler> = {
-  xsec,
-  width,
-  events: (p) => (p.v.model === "darkboson" ? darkbosonEvents(p) : events(p)),
-  spectrum: (p) => (p.v.model === "darkboson" ? darkbosonSpectrum(p) : spectrum(p)),
-  sample,
-  reach,
+  xsec: async (p) => (await import("./physics.js")).xsec(p),
+  width: async (p) => (await import("./physics.js")).width(p),
+  events: async (p) => (p.v.model === "darkboson" ? (await import("./darkboson.js")).darkbosonEvents(p) : (await import("./events.js")).events(p)),
+  spectrum: async (p) => (p.v.model === "darkboson" ? (await import("./darkboson.js")).darkbosonSpectrum(p) : (await import("./events.js")).spectrum(p)),
+  sample: async (p) => (await import("./sample.js")).sample(p),
+  reach: async (p) => (await import("./reach.js")).reach(p),
 };
 
 function globalHelp(): string {

@@ -1,15 +1,28 @@
 /**
- * From the declarative description (cli/spec.ts) to parsed, validated values: commander does
- * the tokenising (`--opt value` = `--opt=value`, an option's value may start with "-", unknown
+ * The CLI's one options module: from the declarative description (cli/spec.ts) to parsed,
+ * validated values, and the typed readers the commands take them with. commander does the
+ * tokenising (`--opt value` = `--opt=value`, an option's value may start with "-", unknown
  * options and stray arguments are errors); this module converts (units via lib/core/quantity.ts),
  * range-checks, applies the documented defaults, rejects options a combination ignores, and
- * writes the help text.
+ * writes the help text. Every bad value is a UsageError naming the option, the value and the
+ * allowed range or choices (main() prints it as one line, exit status 2).
  */
 import { Command, CommanderError, Option } from "commander";
 import { statSync, readdirSync, accessSync, constants as fsc } from "node:fs";
 import { parseDecimal, parseQuantity } from "../lib/core/quantity";
-import { UsageError } from "./args";
 import { COMMAND_DEFS, type CommandDef, type Condition, type OptionDef } from "./spec";
+
+/**
+ * An error in the user's input: printed as one line, exit status 2. A RangeError (a value
+ * outside the allowed set), as the library's own input errors; its message names the option,
+ * the value given and what is allowed.
+ */
+export class UsageError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
 
 export type Value = string | number | boolean | [number, number];
 export type Values = Record<string, Value | undefined>;
@@ -192,4 +205,51 @@ export function parseFor(command: string, argv: readonly string[]): Parsed {
   const def = COMMAND_DEFS.find((d) => d.name === command);
   if (!def) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   return parseCommand(def, argv);
+}
+
+/** A number from the parsed option values (already converted and range-checked by parseCommand). */
+export function num(values: Record<string, unknown>, name: string, fallback?: number): number {
+  const v = values[name];
+  if (v === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(`--${name} is required`);
+  }
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new UsageError(`--${name} needs a finite numeric value`);
+  return v;
+}
+
+/** An optional number: undefined when the option is absent. */
+export function optNum(values: Record<string, unknown>, name: string): number | undefined {
+  return values[name] === undefined ? undefined : num(values, name);
+}
+
+/** A pair "a,b" (converted by parseCommand). */
+export function pair(values: Record<string, unknown>, name: string): [number, number] | undefined {
+  const v = values[name];
+  return v === undefined ? undefined : (v as [number, number]);
+}
+
+/** One of a fixed set of strings. */
+export function choice<T extends string>(values: Record<string, unknown>, name: string, allowed: readonly T[], fallback?: T): T {
+  const v = values[name];
+  if (v === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(`--${name} is required (one of ${allowed.join(", ")})`);
+  }
+  if (!(allowed as readonly unknown[]).includes(v)) {
+    throw new UsageError(`--${name} = ${JSON.stringify(v)} is not one of ${allowed.join(", ")}`);
+  }
+  return v as T;
+}
+
+/** `--decay-flavours` if given (1, 2 or 3), else undefined (the preset's). */
+export function decayFlavoursFromArgs(v: Record<string, unknown>): number | undefined {
+  const nf = optNum(v, "decay-flavours");
+  if (nf !== undefined && !(Number.isInteger(nf) && nf >= 1 && nf <= 3)) throw new UsageError(`--decay-flavours = ${nf} must be 1, 2 or 3`);
+  return nf;
+}
+
+/** μ_N m_N ≤ 1 keeps N narrow (Γ/m_N = (μ_N m_N)²/4π ≤ 8 %) and the effective dipole valid (cli/spec.ts). */
+export function checkNarrow(mu: number, mN: number): void {
+  if (!(mu * mN <= 1)) throw new UsageError(`--mu = ${mu} GeV⁻¹ with --mN = ${mN} GeV gives μ_N m_N = ${(mu * mN).toPrecision(3)} > 1 (allowed: μ_N m_N ≤ 1, a narrow N)`);
 }

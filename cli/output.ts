@@ -1,11 +1,55 @@
 /**
- * What the CLI writes: one JSON key style (snake_case words with unit suffixes; physics symbols
- * spelled as their options — mN_GeV, mZD_GeV, U2, alphaEps2), a guard that no number in an
- * output is NaN or ±∞, and atomic files (temporary name in the target directory, then rename).
+ * What the CLI writes: the readable tables, one JSON key style (snake_case words with unit
+ * suffixes; physics symbols spelled as their options — mN_GeV, mZD_GeV, U2, alphaEps2), a guard
+ * that no number in an output is NaN or ±∞, the progress bar on stderr, and atomic files
+ * (temporary name in the target directory, then rename).
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import * as path from "node:path";
-import { UsageError } from "./args";
+import { UsageError } from "./options";
+
+/** Format a number for the human-readable tables. */
+export function fmt(x: number): string {
+  if (x === 0) return "0";
+  if (!Number.isFinite(x)) throw new Error(`a non-finite number (${String(x)}) reached the output (a bug: please report the command)`);
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e5 ? x.toPrecision(6) : x.toExponential(5);
+}
+
+/** Print a two-column table of name/value rows. */
+export function table(rows: [string, string][]): string {
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join("\n");
+}
+
+/** A progress bar on stderr (only when stderr is a TTY or NUDUMP_PROGRESS=1). */
+export function progressBar(label: string, total: number): { tick: (n?: number) => void; done: () => void } {
+  const show = process.stderr.isTTY || process.env.NUDUMP_PROGRESS === "1";
+  let count = 0;
+  let lastPct = -1;
+  const draw = () => {
+    const pct = total > 0 ? Math.floor((100 * count) / total) : 100;
+    if (pct === lastPct) return;
+    lastPct = pct;
+    const width = 30;
+    const filled = Math.round((width * pct) / 100);
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${count}/${total})`);
+  };
+  return {
+    tick: (n = 1) => {
+      count += n;
+      if (show) draw();
+    },
+    done: () => {
+      if (show) {
+        count = total;
+        lastPct = -1;
+        draw();
+        process.stderr.write("\n");
+      }
+    },
+  };
+}
 
 /** Key segments kept as written: physics symbols and units. */
 const SYMBOLS = new Set(["mN", "mZD", "gD", "U2", "alphaD", "alphaEps2", "GeV", "GeV2", "cm2", "fb", "BReff", "BRprinted", "Evis1", "Evis2", "nuN", "nuZD"]);

@@ -1,23 +1,18 @@
 /**
  * `nudump xsec` and `nudump width`: cross sections and decay widths of both models.
  */
-import { materials, m_e } from "../lib/core/constants";
+import { materials, m_e, type Material } from "../lib/core/constants";
 import { thresholdEnergy, labDecayLength, properDecayLength } from "../lib/core/kinematics";
 import * as dipole from "../lib/models/dipole";
 import * as dark from "../lib/models/darkBoson";
 import { DEFAULT_PRESET, PRESET_NAMES, presetByName, type Preset } from "../lib/detector/presets";
 import { cm2, m as metre } from "../lib/core/units";
-import { choice, decayFlavoursFromArgs, fmt, num, optNum, pair, table, UsageError } from "./args";
-import type { Parsed } from "./options";
+import { checkNarrow, choice, decayFlavoursFromArgs, num, optNum, pair, UsageError, type Parsed, type Values } from "./options";
+import { fmt, table } from "./output";
 
 /** The preset named by --preset (default paper, lib/detector/presets.ts). */
 function presetOf(v: Record<string, unknown>): Preset {
   return presetByName(choice(v, "preset", PRESET_NAMES, DEFAULT_PRESET));
-}
-
-/** μ_N m_N ≤ 1 keeps N narrow (Γ/m_N = (μ_N m_N)²/4π ≤ 8 %) and the effective dipole valid (cli/spec.ts). */
-export function checkNarrow(mu: number, mN: number): void {
-  if (!(mu * mN <= 1)) throw new UsageError(`--mu = ${mu} GeV⁻¹ with --mN = ${mN} GeV gives μ_N m_N = ${(mu * mN).toPrecision(3)} > 1 (allowed: μ_N m_N ≤ 1, a narrow N)`);
 }
 
 /** Build a dark-boson model from --mZD and either (--gD, --eps) or (--alphaD, --alphaEps2). */
@@ -33,111 +28,167 @@ export function darkModelFromArgs(v: Record<string, unknown>, mN: number): dark.
 }
 
 const PROCESSES = ["coherent", "incoherent", "proton", "neutron", "electron", "electron-elastic"] as const;
+type Process = (typeof PROCESSES)[number];
+
+/** The options of one σ evaluation (ranges checked by cli/options.ts against cli/spec.ts). */
+interface XsecInput {
+  readonly v: Values;
+  readonly proc: Process;
+  readonly material: Material;
+  readonly E: number;
+  readonly mN: number;
+  readonly tAbsMax: number | undefined;
+  readonly recoil: [number, number] | undefined;
+  readonly screening: boolean;
+  /** Echoed under `inputs`; each model adds its parameters. */
+  readonly inputs: Record<string, unknown>;
+}
+
+/** σ in GeV⁻² and the target mass (for the threshold note). */
+interface Sigma {
+  readonly sigma: number;
+  readonly targetMass: number;
+}
+
+/** The dipole cross sections (lib/models/dipole: coherent (A.1), nucleon (A.6)–(A.9), electron (A.10) of arXiv:2011.04751), GeV⁻². */
+function dipoleSigma(x: XsecInput): Sigma {
+  const mu = num(x.v, "mu", 1e-6);
+  checkNarrow(mu, x.mN);
+  x.inputs.mu_GeV_inv = mu;
+  const opts = {
+    ...(x.tAbsMax !== undefined ? { tAbsMax: x.tAbsMax } : {}),
+    ...(x.recoil ? { recoilWindow: { Tmin: x.recoil[0], Tmax: x.recoil[1] } } : {}),
+  };
+  const { E, mN } = x;
+  switch (x.proc) {
+    case "coherent":
+      return { targetMass: x.material.mass, sigma: dipole.sigmaCoherent(E, mN, mu, x.material, { ...opts, screening: x.screening }) };
+    case "incoherent":
+      return { targetMass: dipole.nucleonMass("p"), sigma: dipole.sigmaIncoherent(E, mN, mu, x.material, opts) };
+    case "proton":
+    case "neutron": {
+      const n = x.proc === "proton" ? "p" : "n";
+      return { targetMass: dipole.nucleonMass(n), sigma: dipole.sigmaNucleon(E, mN, mu, n, opts) };
+    }
+    case "electron":
+      return { targetMass: m_e, sigma: dipole.sigmaElectron(E, mN, mu, opts) };
+    case "electron-elastic":
+      throw new UsageError("--process electron-elastic (N e → N e) exists only for --model darkboson");
+  }
+}
+
+/** The dark-boson cross sections (lib/models/darkBoson: (A.2), (A.9), (A.11), (A.12) of arXiv:2011.04751 with ERRATA E4, E6, E7), GeV⁻². */
+function darkSigma(x: XsecInput): Sigma {
+  const dm = darkModelFromArgs(x.v, x.mN);
+  Object.assign(x.inputs, { mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
+  const window = x.recoil ? { Tmin: x.recoil[0], Tmax: x.recoil[1] } : {};
+  const opts = { screening: x.screening, ...(x.tAbsMax !== undefined ? { tAbsMax: x.tAbsMax } : {}), ...window };
+  const { E } = x;
+  switch (x.proc) {
+    case "coherent":
+      return { targetMass: x.material.mass, sigma: dark.sigmaCoherent(dm, E, x.material, opts) };
+    case "incoherent":
+      return { targetMass: dipole.nucleonMass("p"), sigma: dark.sigmaIncoherent(dm, E, x.material, opts) };
+    case "proton":
+    case "neutron": {
+      const n = x.proc === "proton" ? "p" : "n";
+      return { targetMass: dipole.nucleonMass(n), sigma: dark.sigmaNucleon(dm, E, n, opts) };
+    }
+    case "electron":
+      return { targetMass: m_e, sigma: dark.sigmaNuElectron(dm, E, opts) };
+    case "electron-elastic":
+      if (!(E > x.mN)) throw new UsageError(`--E = ${E} GeV is the N energy for electron-elastic and must exceed mN = ${x.mN} GeV`);
+      if (x.tAbsMax !== undefined) throw new UsageError("--tmax is not supported for electron-elastic; use --recoil");
+      return { targetMass: m_e, sigma: dark.sigmaNElectron(dm, E, window) };
+  }
+}
+
+/** Why σ is 0, if it is: below threshold, or no allowed momentum transfer left by the cuts. */
+function zeroNote(x: XsecInput, s: Sigma): string | undefined {
+  const Eth = thresholdEnergy(x.mN, s.targetMass);
+  if (x.proc !== "electron-elastic" && x.E <= Eth) return `below threshold: E_th = ${fmt(Eth)} GeV for mN = ${x.mN} GeV on this target; σ = 0`;
+  return s.sigma === 0 ? "the cuts leave no allowed momentum transfer; σ = 0" : undefined;
+}
 
 /** `nudump xsec`: σ in cm² with the inputs echoed. */
 export function xsec(p: Parsed): { json: unknown; text: string } {
   const v = p.v;
   const model = choice(v, "model", ["dipole", "darkboson"] as const);
   const proc = choice(v, "process", PROCESSES);
-  const targetName = choice(v, "target", Object.keys(materials) as ("W")[], "W");
-  const material = materials[targetName]!;
+  const targetName = choice(v, "target", Object.keys(materials) as "W"[], "W");
+  const preset = presetOf(v);
   const E = num(v, "E");
   const mN = num(v, "mN");
-  if (!(E > 0)) throw new UsageError(`--E = ${E} must be > 0 GeV`);
-  if (!(mN > 0)) throw new UsageError(`--mN = ${mN} must be > 0 GeV`);
   const tAbsMax = optNum(v, "tmax");
-  if (tAbsMax !== undefined && !(tAbsMax > 0)) throw new UsageError(`--tmax = ${tAbsMax} must be > 0 GeV²`);
-  const rec = pair(v, "recoil");
-  if (rec && !(rec[0] >= 0)) throw new UsageError(`--recoil lower edge ${rec[0]} must be ≥ 0 GeV`);
-  const preset = presetOf(v);
+  const recoil = pair(v, "recoil");
   const screening = v.screening === true || preset.screening;
-  let sigma: number;
-  let targetMass: number;
   const inputs: Record<string, unknown> = { preset: preset.name, model, process: proc, target: targetName, E_GeV: E, mN_GeV: mN };
   if (tAbsMax !== undefined) inputs.tmax_GeV2 = tAbsMax;
-  if (rec) inputs.recoil_GeV = rec;
+  if (recoil) inputs.recoil_GeV = recoil;
   if (proc === "coherent") inputs.screening = screening;
-  if (model === "dipole") {
-    const mu = num(v, "mu", 1e-6);
-    if (!(mu > 0)) throw new UsageError(`--mu = ${mu} must be > 0 GeV⁻¹`);
-    checkNarrow(mu, mN);
-    inputs.mu_GeV_inv = mu;
-    const opts = {
-      ...(tAbsMax !== undefined ? { tAbsMax } : {}),
-      ...(rec ? { recoilWindow: { Tmin: rec[0], Tmax: rec[1] } } : {}),
-    };
-    switch (proc) {
-      case "coherent":
-        targetMass = material.mass;
-        sigma = dipole.sigmaCoherent(E, mN, mu, material, { ...opts, screening });
-        break;
-      case "incoherent":
-        targetMass = dipole.nucleonMass("p");
-        sigma = dipole.sigmaIncoherent(E, mN, mu, material, opts);
-        break;
-      case "proton":
-      case "neutron":
-        targetMass = dipole.nucleonMass(proc === "proton" ? "p" : "n");
-        sigma = dipole.sigmaNucleon(E, mN, mu, proc === "proton" ? "p" : "n", opts);
-        break;
-      case "electron":
-        targetMass = m_e;
-        sigma = dipole.sigmaElectron(E, mN, mu, opts);
-        break;
-      case "electron-elastic":
-        throw new UsageError("--process electron-elastic (N e → N e) exists only for --model darkboson");
-    }
-  } else {
-    const dm = darkModelFromArgs(v, mN);
-    Object.assign(inputs, { mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
-    const opts = {
-      screening,
-      ...(tAbsMax !== undefined ? { tAbsMax } : {}),
-      ...(rec ? { Tmin: rec[0], Tmax: rec[1] } : {}),
-    };
-    switch (proc) {
-      case "coherent":
-        targetMass = material.mass;
-        sigma = dark.sigmaCoherent(dm, E, material, opts);
-        break;
-      case "incoherent":
-        targetMass = dipole.nucleonMass("p");
-        sigma = dark.sigmaIncoherent(dm, E, material, opts);
-        break;
-      case "proton":
-      case "neutron":
-        targetMass = dipole.nucleonMass(proc === "proton" ? "p" : "n");
-        sigma = dark.sigmaNucleon(dm, E, proc === "proton" ? "p" : "n", opts);
-        break;
-      case "electron":
-        targetMass = m_e;
-        sigma = dark.sigmaNuElectron(dm, E, opts);
-        break;
-      case "electron-elastic":
-        targetMass = m_e;
-        if (!(E > mN)) throw new UsageError(`--E = ${E} GeV is the N energy for electron-elastic and must exceed mN = ${mN} GeV`);
-        if (tAbsMax !== undefined) throw new UsageError("--tmax is not supported for electron-elastic; use --recoil");
-        sigma = dark.sigmaNElectron(dm, E, rec ? { Tmin: rec[0], Tmax: rec[1] } : {});
-        break;
-    }
-  }
-  const out: Record<string, unknown> = { sigma_cm2: sigma / cm2, inputs };
-  const note =
-    proc !== "electron-elastic" && E <= thresholdEnergy(mN, targetMass)
-      ? `below threshold: E_th = ${fmt(thresholdEnergy(mN, targetMass))} GeV for mN = ${mN} GeV on this target; σ = 0`
-      : sigma === 0
-        ? "the cuts leave no allowed momentum transfer; σ = 0"
-        : undefined;
-  if (note) out.note = note;
+  const x: XsecInput = { v, proc, material: materials[targetName]!, E, mN, tAbsMax, recoil, screening, inputs };
+  const s = model === "dipole" ? dipoleSigma(x) : darkSigma(x);
+  const note = zeroNote(x, s);
+  const out: Record<string, unknown> = { sigma_cm2: s.sigma / cm2, inputs, ...(note ? { note } : {}) };
   const perNucleus = proc === "coherent" || proc === "incoherent" ? " per nucleus" : "";
   const text = table([
     ["process", `${model} ${proc} on ${proc === "electron" || proc === "electron-elastic" ? "e⁻" : targetName}`],
     ["E", `${fmt(E)} GeV`],
     ["mN", `${fmt(mN)} GeV`],
-    ["sigma", `${fmt(sigma / cm2)} cm²${perNucleus}`],
+    ["sigma", `${fmt(s.sigma / cm2)} cm²${perNucleus}`],
     ...(note ? ([["note", note]] as [string, string][]) : []),
   ]);
   return { json: out, text };
+}
+
+/** The partial widths (GeV) of the decaying particle, and for the dipole N one flavour's. */
+interface Widths {
+  readonly mass: number;
+  readonly widths: Record<string, number>;
+  readonly perFlavour?: Record<string, number>;
+}
+
+/** Z_D → ℓ⁺ℓ⁻ (B.7), νν̄ (B.8 in the ERRATA E10 reading), N N̄ and νN (lib/models/darkBoson/widths.ts), GeV. */
+function zdWidthsOf(v: Values, inputs: Record<string, unknown>): Widths {
+  if (v.model === "dipole") throw new UsageError("--particle ZD exists only in the dark-boson model (--model darkboson, or no --model)");
+  const mZD = num(v, "mZD");
+  // Z_D widths do not depend on m_N except through Z_D → N N̄; default m_N far above m_ZD/2 (closed)
+  const dm = darkModelFromArgs(v, num(v, "mN", 10 * mZD));
+  const w = dark.zdWidths(dm);
+  Object.assign(inputs, { model: "darkboson", mZD_GeV: dm.mZD, mN_GeV: dm.mN, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
+  return { mass: dm.mZD, widths: { ee: w.ee, mumu: w.mumu, tautau: w.tautau, nunu: w.nunu, NN: w.NN, nuN: w.nuN } };
+}
+
+/** The dipole N: N → νγ (B.1) and N → νℓℓ (B.5, corrected), for the model's decay flavours and for one, GeV. */
+function dipoleNWidths(v: Values, mN: number, inputs: Record<string, unknown>): Widths {
+  const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
+  const preset = presetOf(v);
+  const nf = decayFlavoursFromArgs(v) ?? preset.decayFlavours;
+  checkNarrow(num(v, "mu"), mN);
+  const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, decayFlavours: nf });
+  inputs.preset = preset.name;
+  const open = (l: "e" | "mu") => mN > 2 * dipole.leptonMass(l);
+  // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
+  const perFlavour = {
+    nu_gamma: dipole.widthNuGammaPerFlavour(mN, dm.mu),
+    nu_ee: open("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
+    nu_mumu: open("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
+  };
+  const widths = {
+    nu_gamma: dipole.widthNuGamma(dm),
+    nu_ee: open("e") ? dipole.widthNuLL(dm, "e") : 0,
+    nu_mumu: open("mu") ? dipole.widthNuLL(dm, "mu") : 0,
+  };
+  Object.assign(inputs, { mN_GeV: mN, mu_GeV_inv: dm.mu, coupling, decay_flavours: dipole.decayFlavourCount(dm) });
+  return { mass: mN, widths, perFlavour };
+}
+
+/** The dark-boson N: N → νZ_D ((B.6), ERRATA E9) and the three-body N → νℓℓ, ννν via Z_D (lib/models/darkBoson/threeBody.ts; (B.9) with ERRATA E11), GeV. */
+function darkNWidths(v: Values, mN: number, inputs: Record<string, unknown>): Widths {
+  const dm = darkModelFromArgs(v, mN);
+  const w = dark.nWidths(dm);
+  Object.assign(inputs, { mN_GeV: mN, mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
+  return { mass: mN, widths: { nu_ZD: w.nuZD, nu_ee: w.nuee, nu_mumu: w.numumu, nu_nunu: w.nununu } };
 }
 
 /** `nudump width`: widths of N (either model) or of Z_D. */
@@ -145,51 +196,15 @@ export function width(p: Parsed): { json: unknown; text: string } {
   const v = p.v;
   const particle = choice(v, "particle", ["N", "ZD"] as const, "N");
   const E = optNum(v, "E");
-  let widths: Record<string, number>;
-  let perFlavour: Record<string, number> | undefined;
-  let mass: number;
   const inputs: Record<string, unknown> = { particle, preset: v.preset };
-  if (particle === "ZD") {
-    if (v.model === "dipole") throw new UsageError("--particle ZD exists only in the dark-boson model (--model darkboson, or no --model)");
-    const mZD = num(v, "mZD");
-    // Z_D widths do not depend on m_N except through Z_D → N N̄; default m_N far above m_ZD/2 (closed)
-    const mN = num(v, "mN", 10 * mZD);
-    const dm = darkModelFromArgs(v, mN);
-    mass = dm.mZD;
-    const w = dark.zdWidths(dm);
-    widths = { ee: w.ee, mumu: w.mumu, tautau: w.tautau, nunu: w.nunu, NN: w.NN, nuN: w.nuN };
-    Object.assign(inputs, { model: "darkboson", mZD_GeV: dm.mZD, mN_GeV: dm.mN, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
-  } else {
+  let w: Widths;
+  if (particle === "ZD") w = zdWidthsOf(v, inputs);
+  else {
     const model = choice(v, "model", ["dipole", "darkboson"] as const);
-    const mN = num(v, "mN");
-    mass = mN;
     inputs.model = model;
-    if (model === "dipole") {
-      const coupling = choice(v, "coupling", ["universal", "tau"] as const, "universal");
-      const preset = presetOf(v);
-      const nf = decayFlavoursFromArgs(v) ?? preset.decayFlavours;
-      checkNarrow(num(v, "mu"), mN);
-      const dm = dipole.dipoleModel({ mN, mu: num(v, "mu"), coupling, decayFlavours: nf });
-      inputs.preset = preset.name;
-      // one active flavour's widths, (B.1) and corrected (B.5): the model's widths are n_f times these
-      perFlavour = {
-        nu_gamma: dipole.widthNuGammaPerFlavour(mN, dm.mu),
-        nu_ee: mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "e") : 0,
-        nu_mumu: mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLLPerFlavour(mN, dm.mu, "mu") : 0,
-      };
-      widths = {
-        nu_gamma: dipole.widthNuGamma(dm),
-        nu_ee: mN > 2 * dipole.leptonMass("e") ? dipole.widthNuLL(dm, "e") : 0,
-        nu_mumu: mN > 2 * dipole.leptonMass("mu") ? dipole.widthNuLL(dm, "mu") : 0,
-      };
-      Object.assign(inputs, { mN_GeV: mN, mu_GeV_inv: dm.mu, coupling, decay_flavours: dipole.decayFlavourCount(dm) });
-    } else {
-      const dm = darkModelFromArgs(v, mN);
-      const w = dark.nWidths(dm);
-      widths = { nu_ZD: w.nuZD, nu_ee: w.nuee, nu_mumu: w.numumu, nu_nunu: w.nununu };
-      Object.assign(inputs, { mN_GeV: mN, mZD_GeV: dm.mZD, gD: dm.gD, eps: dm.eps, U2: dm.U2, flavour: dm.flavour });
-    }
+    w = model === "dipole" ? dipoleNWidths(v, num(v, "mN"), inputs) : darkNWidths(v, num(v, "mN"), inputs);
   }
+  const { mass, widths, perFlavour } = w;
   const total = Object.values(widths).reduce((a, b) => a + b, 0);
   if (!(total > 0)) throw new UsageError("all decay channels are closed or have zero coupling (total width 0)");
   const branching = Object.fromEntries(Object.entries(widths).map(([k, w]) => [k, w / total]));

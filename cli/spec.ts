@@ -12,8 +12,10 @@
  *   Λ ~ 1/μ_N, which must lie above the energies probed (Λ ≥ 100 GeV); μ_N m_N ≤ 1 keeps N
  *   narrow (Γ/m_N = (μ_N m_N)²/4π ≤ 8 %). Below 1e-12 GeV⁻¹ every count is < 1e-40.
  * - |U|² in [0, 1) (a mixing-matrix element; the library needs 1 − |U|² > 0); 0 < g_D ≤ √(4π) and α_D ≤ 1 (perturbative dark
- *   coupling); |ε| ≤ 1 and α ε² ≤ α = 1/137 (kinetic mixing).
+ *   coupling); |ε| ≤ 1 and α ε² ≤ α (lib/core/constants; kinetic mixing).
  */
+import { alpha } from "../lib/core/constants";
+import { detectors } from "../lib/detector/geometry";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { DIPOLE_SIGNATURES } from "../lib/models/dipole/signatures";
 import { EVENT_FORMATS } from "../lib/events/write";
@@ -62,7 +64,8 @@ export const M_MIN = 1e-4;
 export const M_MAX = 100;
 export const MU_MIN = 1e-12;
 export const MU_MAX = 1e-2;
-export const ALPHA = 1 / 137.035999084;
+/** The named detectors (lib/detector/geometry): a detector added there is a --detector value with no CLI edit. */
+export const DETECTOR_NAMES: readonly string[] = Object.keys(detectors);
 
 const DIPOLE: Condition = { model: ["dipole"] };
 const DARK: Condition = { model: ["darkboson"] };
@@ -99,7 +102,7 @@ const darkCouplings = (only: readonly Condition[]): OptionDef[] => [
   { name: "gD", kind: "number", positive: true, max: Math.sqrt(4 * Math.PI), only, help: "dark coupling g_D > 0 (with --eps; its sign is a convention, ε carries the relative sign)" },
   { name: "eps", kind: "number", min: -1, max: 1, only, help: "kinetic mixing ε (with --gD; may be negative)" },
   { name: "alphaD", kind: "number", positive: true, max: 1, only, help: "α_D = g_D²/4π (with --alphaEps2)" },
-  { name: "alphaEps2", kind: "number", positive: true, max: ALPHA, only, help: "α ε² (with --alphaD)" },
+  { name: "alphaEps2", kind: "number", positive: true, max: alpha, only, help: "α ε² (with --alphaD)" },
 ];
 const mZD = (extra: Partial<OptionDef> = {}): OptionDef => ({
   name: "mZD", kind: "quantity", unit: "GeV", min: M_MIN, max: M_MAX, only: [DARK], help: "dark gauge boson mass m_ZD", ...extra,
@@ -115,7 +118,7 @@ const inputOptions: OptionDef[] = [
   { name: "normalisation", kind: "choice", choices: ["kling-nevay", "tp"], defaultText: "the preset's (paper: tp; current: kling-nevay)", help: "flux normalisation (tp: rescaled to the FASERν TP CC counts)" },
 ];
 const fluxOptions: OptionDef[] = [
-  { name: "detector", kind: "choice", choices: ["fasernu2-faser2", "fasernu-faser"], default: "fasernu2-faser2", help: "detector pair" },
+  { name: "detector", kind: "choice", choices: DETECTOR_NAMES, default: "fasernu2-faser2", help: "detector pair" },
   { name: "flux", kind: "choice", choices: FLUX_CONFIG_NAMES, defaultText: "the preset's for FASERν2 (fasernu2-paper), fasernu-run3 for FASERν", help: "flux configuration" },
   ...inputOptions,
 ];
@@ -140,7 +143,7 @@ const signalOptions = (forEvents: boolean): OptionDef[] => [
   { name: "U2", kind: "number", min: 0, max: 1, maxExclusive: true, only: [DARK], required: true, help: "mixing |U_αN|² (> 0 for vessel-dileptons)" },
   mZD({ defaultText: "0.03 (vessel-dileptons); 8 × mN (electron-scattering)" }),
   { name: "alphaD", kind: "number", positive: true, max: 1, only: [DARK], defaultText: "0.25 (vessel-dileptons)", help: "α_D = g_D²/4π" },
-  { name: "alphaEps2", kind: "number", positive: true, max: ALPHA, only: [DARK], defaultText: "2e-10 (vessel-dileptons)", help: "α ε²" },
+  { name: "alphaEps2", kind: "number", positive: true, max: alpha, only: [DARK], defaultText: "2e-10 (vessel-dileptons)", help: "α ε²" },
   ...darkCouplings(forEvents ? [DARK_E] : []).slice(0, 2).map((o) => ({ ...o, defaultText: "gD 1, eps 1e-3 (electron-scattering, unless --alphaD/--alphaEps2)" })),
   flavour({ defaultText: "mu (vessel-dileptons); tau, the only choice (electron-scattering)" , default: undefined }),
   { name: "reading", kind: "choice", choices: ["errata", "literal"], default: "errata", only: [VESSEL], help: "Z_D → νν̄ width: ERRATA E10, or the literal (B.8)" },
@@ -236,7 +239,7 @@ const SAMPLE: CommandDef = {
     { name: "U2", kind: "number", min: 0, max: 1, maxExclusive: true, only: [DARK], required: true, help: "mixing |U_αN|² (> 0)" },
     mZD({ defaultText: "0.03" }),
     { name: "alphaD", kind: "number", positive: true, max: 1, only: [DARK], defaultText: "0.25", help: "α_D = g_D²/4π" },
-    { name: "alphaEps2", kind: "number", positive: true, max: ALPHA, only: [DARK], defaultText: "2e-10", help: "α ε²" },
+    { name: "alphaEps2", kind: "number", positive: true, max: alpha, only: [DARK], defaultText: "2e-10", help: "α ε²" },
     flavour({ default: undefined, defaultText: "mu" }),
     { name: "reading", kind: "choice", choices: ["errata", "literal"], default: "errata", only: [DARK], help: "Z_D → νν̄ width: ERRATA E10, or the literal (B.8)" },
     { name: "n", kind: "integer", min: 1, max: MAX_EVENTS, required: true, help: "events to sample (streamed)" },

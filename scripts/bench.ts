@@ -3,12 +3,20 @@
  * times and reports the median, min and max, and the ratio of its median to the committed
  * baseline (scripts/bench-baseline.json, the code before issue 15 on this machine) as
  * "×N faster" (or "×N slower"). Compute rows exclude drawing; the `nudump events` row
- * includes process start-up. The machine's load average is printed with the table, since
- * the machine is shared.
+ * includes process start-up, and the rows below it split a call into Node's start-up, the
+ * CLI's start-up and the command's work. The machine's load average is printed before and
+ * after, with a warning above 1.5, since the machine is shared.
+ *
+ * Not timed here: the parts of `npm run main` (the notebooks need Jupyter and the tslab kernel
+ * and take over a minute per run; `figures` is drawing only, through Chromium, and rewrites
+ * figures/ in the working tree) and the Fig. 1 notebook (its time is the kernel's start plus
+ * the panels; without Jupyter it would be another program). The Fig. 1 panel row is the
+ * computation that notebook repeats per panel.
  *
  *   npm run bench                 print the table
- *   npm run bench -- --write-baseline   also store the medians as the new baseline
  *   npm run bench -- --reps 7     more repetitions (default 5)
+ *   npm run bench -- --only cli   only the rows whose key starts with "cli" (xsec, grid, sampler, events, fig1, cli)
+ *   npm run bench -- --write-baseline   also store the medians as the new baseline (only for a new reference code)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,6 +36,9 @@ const nd = require(distIndex) as typeof import("../lib");
 const baselineFile = join(__dirname, "bench-baseline.json");
 const argv = process.argv.slice(2);
 const reps = Math.max(5, Number(argv[argv.indexOf("--reps") + 1]) || 5);
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+/** Whether the rows of a section (its key prefix) are measured in this run. */
+const want = (section: string) => only === undefined || section.startsWith(only) || only.startsWith(section);
 
 /** A row: key (stable, used in the baseline), label, unit; `higherIsBetter` for throughputs. */
 interface Row {
@@ -66,10 +77,12 @@ const median = (v: readonly number[]) => {
   return s.length % 2 ? s[m]! : 0.5 * (s[m - 1]! + s[m]!);
 };
 
+/** Above this 1-minute load average the timings are flagged as taken on a busy machine. */
+const LOAD_WARN = 1.5;
 const loadBefore = loadavg();
 
 // 1. cross sections over the flux energies
-{
+if (want("xsec")) {
   const { tungsten } = nd.constants;
   const dark = nd.darkBoson, dipole = nd.dipole;
   const energies = Array.from({ length: 28 }, (_, i) => 11.34 * Math.pow(10, 0.1 * i));
@@ -89,7 +102,7 @@ const loadBefore = loadavg();
 }
 
 // 2. all signatures at 60 masses x 60 couplings (one core)
-{
+if (want("grid")) {
   const { DIPOLE_SIGNATURES, dipoleMassPoint, makeSetup } = nd.signatures;
   const setup = makeSetup("fasernu2-faser2");
   const masses = Array.from({ length: 60 }, (_, i) => 1e-3 * Math.pow(1e4, i / 59));
@@ -114,7 +127,7 @@ const loadBefore = loadavg();
 }
 
 // 3. sampler throughput (in memory)
-{
+if (want("sampler")) {
   const { dipoleMassPoint, makeSetup, sampleDipole } = nd.signatures;
   const setup = makeSetup("fasernu2-faser2");
   const point = dipoleMassPoint(0.5, "universal", setup);
@@ -127,7 +140,7 @@ const loadBefore = loadavg();
 // 3b. full events (lib/events): generation alone, and `nudump sample` into each format (incl.
 // start-up, 2·10⁵ events); peak resident memory of a `nudump sample` run per format at 10⁵ and
 // BENCH_MEMORY_N (default 10⁶) events — flat in --n means the writers stream.
-{
+if (want("events")) {
   const ev = nd.events;
   const setup = nd.signatures.makeSetup("fasernu2-faser2");
   const point = nd.signatures.dipoleMassPoint(0.5, "universal", setup);
@@ -142,15 +155,15 @@ const loadBefore = loadavg();
   for (const f of ev.EVENT_FORMATS) {
     const file = join(dir, `ev.${f}`);
     const args = ["sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", String(n), "--seed", "1", "--out", file];
-    const ms = times(reps, () => void execFileSync(process.execPath, ["bin/nudump.js", ...args]), 0);
+    const ms = times(reps, () => void execFileSync(process.execPath, [join(root, "bin", "nudump.js"), ...args]), 0);
     rows.push({ key: `events:write:${f}`, label: `nudump sample → ${f} (${n} events, incl. start-up)`, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
   }
   const big = Number(process.env["BENCH_MEMORY_N"] ?? 1e6);
   for (const f of ev.EVENT_FORMATS) {
     for (const m of [100_000, big]) {
       const script = `require("./dist/cli/main").main(["sample","--signature","vessel-photons","--mN","0.5","--mu","5e-7","--n","${m}","--seed","1","--out","${join(dir, "m." + f)}"]).then(() => console.log(process.resourceUsage().maxRSS))`;
-      const mb = Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop()) / 1024;
-      rows.push({ key: `events:memory:${f}:${m}`, label: `peak memory, nudump sample → ${f}, ${m.toExponential(0)} events`, unit: "MB", values: [mb] });
+      const mb = Array.from({ length: reps }, () => Number(execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()) / 1024);
+      rows.push({ key: `events:memory:${f}:${m}`, label: `peak memory, nudump sample → ${f}, ${m.toExponential(0)} events`, unit: "MB", values: mb });
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -166,22 +179,60 @@ async function fig1Panel(): Promise<void> {
   f.assembleFig1("universal", perMass);
 }
 
-// 5. the CLI: start-up plus one evaluation (needs the build in dist/)
+// 5. the CLI: start-up plus one evaluation (needs the build in dist/), and the parts of a call
 const cli = (args: string[]) => () => {
   execFileSync(process.execPath, [join(root, "bin", "nudump.js"), ...args], { stdio: ["ignore", "ignore", "inherit"] });
 };
+const EVENTS_ARGS = ["events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"];
+/**
+ * The work of one `nudump events` call after start-up, timed inside a fresh process (cold JIT,
+ * as a real call): the CLI and the command's modules are loaded first, then main() is timed —
+ * option parsing, the flux tables, the mass point's production tables and the output. The
+ * start-up of a call is the full call's wall time minus this.
+ */
+function eventsComputeMs(): number {
+  const script = [
+    `const m = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});`,
+    `import(${JSON.stringify(join(root, "dist", "cli", "events.js"))}).then(async () => {`,
+    `  const w = process.stdout.write; process.stdout.write = () => true;`,
+    `  const t0 = performance.now(); const code = await m.main(${JSON.stringify(EVENTS_ARGS)}); const dt = performance.now() - t0;`,
+    `  process.stdout.write = w; if (code !== 0) process.exit(code); console.log(dt);`,
+    `});`,
+  ].join("\n");
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
+}
 
 async function main(): Promise<void> {
-  rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
-  rows.push({ key: "cli-events", label: "nudump events (start-up + one point), wall", unit: "ms", values: times(reps, cli(["events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"])) });
-  rows.push({ key: "cli-xsec", label: "nudump xsec (start-up + one σ), wall", unit: "ms", values: times(reps, cli(["xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "1", "--json"])) });
+  if (want("fig1")) {
+    rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
+  }
+  if (want("cli")) cliRows();
   const loadAfter = loadavg();
 
+  printTable(loadAfter);
+}
+
+/** The CLI rows: one call with start-up, its parts, and xsec. */
+function cliRows(): void {
+  rows.push({ key: "cli-events", label: "nudump events (start-up + one point), wall", unit: "ms", values: times(reps, cli(EVENTS_ARGS)) });
+  rows.push({ key: "cli-events:compute", label: "  of which the command's work after start-up (parse, flux, tables, output)", unit: "ms", values: Array.from({ length: reps }, eventsComputeMs) });
+  rows.push({ key: "cli-version", label: "nudump --version (the CLI's start-up alone), wall", unit: "ms", values: times(reps, cli(["--version"])) });
+  rows.push({ key: "cli-node", label: "node -e 0 (Node's own start-up), wall", unit: "ms", values: times(reps, () => void execFileSync(process.execPath, ["-e", "0"])) });
+  rows.push({ key: "cli-xsec", label: "nudump xsec (start-up + one σ), wall", unit: "ms", values: times(reps, cli(["xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "1", "--json"])) });
+  rows.push({ key: "cli-xsec:units", label: "nudump xsec with quantities (--E 1TeV --mN 1000MeV: loads mathjs), wall", unit: "ms", values: times(reps, cli(["xsec", "--model", "dipole", "--process", "coherent", "--E", "1TeV", "--mN", "1000MeV", "--json"])) });
+}
+
+/** The table: median, min, max and the ratio to the baseline for every row; the load before and after. */
+function printTable(loadAfter: number[]): void {
   const baseline: { rows?: Record<string, number> } = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : {};
   const fmt = (x: number, unit: Row["unit"]) => (unit === "events/s" ? x.toExponential(2) : unit === "s" ? x.toFixed(2) : x.toFixed(unit === "ms" && x < 10 ? 2 : 0));
   const w = Math.max(...rows.map((r) => r.label.length));
   console.log(`nudump benchmark — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, ${reps} runs per row`);
   console.log(`load average (1/5/15 min): before ${loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${loadAfter.map((x) => x.toFixed(2)).join(" ")}`);
+  const busy = Math.max(loadBefore[0]!, loadAfter[0]!);
+  if (busy > LOAD_WARN) {
+    console.log(`WARNING: the 1-minute load average reached ${busy.toFixed(2)} (> ${LOAD_WARN}): other work shares the ${cpus().length} cores and these timings are inflated; rerun on a quiet machine before comparing with the baseline`);
+  }
   console.log(`${"row".padEnd(w)}  ${"median".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)}  unit      vs baseline`);
   for (const r of rows) {
     const med = median(r.values);
@@ -194,6 +245,7 @@ async function main(): Promise<void> {
     console.log(`${r.label.padEnd(w)}  ${fmt(med, r.unit).padStart(9)} ${fmt(Math.min(...r.values), r.unit).padStart(9)} ${fmt(Math.max(...r.values), r.unit).padStart(9)}  ${r.unit.padEnd(8)}  ${ratio}`);
   }
   if (argv.includes("--write-baseline")) {
+    if (only !== undefined) throw new Error("--write-baseline needs every row (drop --only)");
     const out = {
       note: "Medians of `npm run bench` on the code before issue 15 (commit 7f4eb72), this 2-core machine; ratios in the bench are against these.",
       measured: new Date().toISOString(),

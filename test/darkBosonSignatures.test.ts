@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { darkbosonEvents, darkbosonSpectrum } from "../cli/darkboson";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
-import { UsageError } from "../cli/args";
+import { UsageError } from "../cli/options";
 import { parseFor } from "../cli/options";
 import { m_e, nucleusDensity, tungsten } from "../lib/core/constants";
 import { fasernu2Faser2, probVessel } from "../lib/detector/geometry";

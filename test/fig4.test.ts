@@ -16,7 +16,7 @@ import { fig4Benchmark } from "../lib/models/darkBoson";
 import { heavyZDMassPoint } from "../lib/models/darkBoson/fig4/heavyZD";
 import { makeSetup } from "../lib/engine/setup";
 import { darkbosonElectronEvents } from "../cli/darkbosonElectron";
-import { UsageError } from "../cli/args";
+import { UsageError } from "../cli/options";
 import { parseFor } from "../cli/options";
 
 /** The package's data/bounds/hnl-tau (copied from the reference data; never committed from this branch). */

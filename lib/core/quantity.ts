@@ -15,9 +15,18 @@ interface Unit {
   pow(p: number): Unit;
 }
 
-// mathjs ships CommonJS for require(); its type declarations are ESM-only, hence the typed require
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { unit: mathUnit } = require("mathjs") as { unit: (s: string) => Unit };
+let unitParser: ((s: string) => Unit) | undefined;
+/**
+ * mathjs's unit parser, loaded on the first quantity that carries a unit: a plain number never
+ * loads mathjs (its CommonJS entry is ~1000 modules, most of a CLI call's start-up). The
+ * package's single-file build (an exported path of mathjs) loads several times faster than that
+ * entry, with the same units. Its type declarations are ESM-only, hence the typed require.
+ */
+function mathUnit(s: string): Unit {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  unitParser ??= (require("mathjs/lib/browser/math.js") as { unit: (s: string) => Unit }).unit;
+  return unitParser(s);
+}
 
 /** A decimal number as written by a physicist: 12, -3.5, .5, 1e-6, 2.5E+3 (no hex, no junk). */
 export const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
