@@ -8,3 +8,4 @@ export * from "./fig1";
 export * from "./fig2";
 export * from "./fig3";
 export * from "./fig4";
+export * from "./fpf";
