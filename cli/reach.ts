@@ -36,6 +36,9 @@ import { choice, decayFlavoursFromArgs, num, progressBar, resolvedInputs as inpu
 import type { Parsed } from "./options";
 import { assertFinite, checkOutDir, snakeKeys, writeAtomic } from "./output";
 import { version } from "./version";
+import { fpfFig1Files } from "./reachFpf";
+import { fpfFig1Figure } from "../lib/plot/paper/fpf";
+import { FPF_DETECTOR_NAMES } from "../lib/detector/fpf";
 
 function csv(rows: (string | number | null)[][]): string {
   return rows.map((r) => r.map((x) => (x === null ? "" : String(x))).join(",")).join("\n") + "\n";
@@ -60,7 +63,18 @@ export async function reach(p: Parsed): Promise<{ json: unknown; text: string }>
   };
   let summary: Record<string, unknown>;
   const figs: Figure[] = [];
-  if (figure === "1") {
+  const fpfDetector = figure === "1" ? choice(v, "detector", ["fasernu2-faser2", ...FPF_DETECTOR_NAMES] as const, "fasernu2-faser2") : "fasernu2-faser2";
+  if (fpfDetector !== "fasernu2-faser2") {
+    // the FPF lines with their flux band (cli/reachFpf.ts); the paper's flux options do not apply
+    const ignored = ["normalisation", "flux-source", "flux-dir"].filter((k) => v[k] !== undefined);
+    if (ignored.length > 0) throw new UsageError(`--${ignored[0]} does not apply with --detector ${fpfDetector} (its band spans both normalisations of its own tables)`);
+    const panel = choice(v, "panel", ["universal", "tau"] as const);
+    const nf = decayFlavoursFromArgs(v);
+    const r = fpfFig1Files(panel, fpfDetector, { masses: num(v, "masses"), rounds: num(v, "refine-rounds"), ...(nf !== undefined ? { decayFlavours: nf } : {}) });
+    for (const [name, content] of r.files) write(name, content);
+    figs.push(fpfFig1Figure(r.data));
+    summary = r.summary;
+  } else if (figure === "1") {
     const panel = choice(v, "panel", ["universal", "tau"] as const);
     const masses = fig1Masses(num(v, "masses"));
     const rounds = num(v, "refine-rounds");
