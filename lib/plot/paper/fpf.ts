@@ -97,7 +97,9 @@ export function fpfFig3Figure(d: FpfFig3Data): Figure {
   const traces: Trace[] = [];
   d.variants.forEach((v, k) => {
     for (const l of d.byVariant[v]!.lines) {
-      const name = notation(l.label.replace("FASER 2", "FPF FASER2").replace("FASERν2", d.detector === "fpf-flare-faser2" ? "FLArE" : "FPF FASERν2"));
+      const flare = d.detector === "fpf-flare-faser2";
+      const label = l.label.replace("FASER 2", "FPF FASER2").replace("FASERν2", flare ? "FLArE" : "FPF FASERν2");
+      const name = notation(flare ? label.replace("ν W → N W with W = tungsten", "ν Ar → N Ar in FLArE") : label);
       traces.push(line(l.x, l.y, { name: k === 0 ? name : `${name} (${v} flux)`, color: l.color, dash: k === 0 ? l.dash : "dot", width: k === 0 ? 2.4 : 1.1, breaks: l.breaks ?? [] }));
     }
   });
