@@ -78,7 +78,7 @@ export function fpfFig1Figure(d: FpfFig1Data, paper?: Fig1Data): Figure {
   return figure({
     name: `fpf-fig1-${d.panel}-${d.detector}`,
     title: `FPF ${det}: dipole portal, ${d.panel === "universal" ? "universal coupling" : "ν<sub>τ</sub>-specific coupling"}`,
-    subtitle: wrap(notation(`${d.description}. Band: ${d.variants.join(" ↔ ")} flux normalisation (no published flux-variation tables found); selections of arXiv:2011.04751 for every target.`), FIG_SUBTITLE_CHARS),
+    subtitle: wrap(notation(`${d.description}. Band: ${d.variants.join(" ↔ ")} flux normalisation.`), FIG_SUBTITLE_CHARS),
     x: { title: "m<sub>N</sub> [GeV]", log: true, range: [1e-3, 10] },
     y: { title: "μ<sub>N</sub> [GeV<sup>−1</sup>]", log: true, range: [1e-10, 1e-3] },
     traces,
