@@ -38,6 +38,9 @@ import { choice, decayFlavoursFromArgs, num, UsageError, type Parsed, type Value
 import { assertFinite, checkOutDir, progressBar, snakeKeys, table, writeAtomic } from "./output";
 import { resolvedInputs, setupOptionsFromArgs, type InputOptions } from "./setup";
 import { version } from "./version";
+import { fpfFig1Files } from "./reachFpf";
+import { fpfFig1Figure } from "../lib/plot/paper/fpf";
+import { FPF_DETECTOR_NAMES } from "../lib/detector/fpf";
 
 type Row = (string | number | null)[];
 
@@ -81,6 +84,8 @@ const lineSummary = (lines: readonly { name: string; x: readonly number[]; close
 /** Fig. 1: the starting mass grid, refined where a contour turns or leaves the scan (lib/engine/reach). */
 async function reachFig1(c: Context): Promise<Record<string, unknown>> {
   const { v, out } = c;
+  const detector = choice(v, "detector", ["fasernu2-faser2", ...FPF_DETECTOR_NAMES] as const, "fasernu2-faser2");
+  if (detector !== "fasernu2-faser2") return reachFig1Fpf(c, detector);
   const panel = choice(v, "panel", ["universal", "tau"] as const);
   const masses = fig1Masses(num(v, "masses"));
   const rounds = num(v, "refine-rounds");
@@ -100,6 +105,19 @@ async function reachFig1(c: Context): Promise<Record<string, unknown>> {
   out.write(`fig1-${panel}-max-allowed.csv`, csv(mrows));
   out.figs.push(fig1Figure(data));
   return { lines: lineSummary(data.lines), maxAllowed: data.maxAllowed, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Fig. 1 for an FPF detector (lib/detector/fpf.ts): its lines with the flux band (cli/reachFpf.ts); the paper's flux options do not apply. */
+function reachFig1Fpf(c: Context, detector: (typeof FPF_DETECTOR_NAMES)[number]): Record<string, unknown> {
+  const { v, out } = c;
+  const ignored = ["normalisation", "flux-source", "flux-dir"].filter((k) => v[k] !== undefined);
+  if (ignored.length > 0) throw new UsageError(`--${ignored[0]} does not apply with --detector ${detector} (its band spans both normalisations of its own tables)`);
+  const panel = choice(v, "panel", ["universal", "tau"] as const);
+  const nf = decayFlavoursFromArgs(v);
+  const r = fpfFig1Files(panel, detector, { masses: num(v, "masses"), rounds: num(v, "refine-rounds"), ...(nf !== undefined ? { decayFlavours: nf } : {}) });
+  for (const [name, content] of r.files) out.write(name, content);
+  out.figs.push(fpfFig1Figure(r.data));
+  return r.summary;
 }
 
 /** Fig. 2: the photon spectra (quadrature and sampled) and the dilepton branching fractions. */

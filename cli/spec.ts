@@ -17,6 +17,7 @@
 import { alpha } from "../lib/core/constants";
 import { detectors } from "../lib/detector/geometry";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
+import { FPF_DETECTOR_NAMES } from "../lib/detector/fpf";
 import { DIPOLE_SIGNATURES } from "../lib/models/dipole/signatures";
 import { EVENT_FORMATS } from "../lib/events/write";
 import { availableParallelism } from "node:os";
@@ -254,7 +255,7 @@ const SAMPLE: CommandDef = {
 const REACH: CommandDef = {
   name: "reach",
   summary: "the data of the paper's figures (JSON and CSV files; PNG/SVG with --images)",
-  examples: ["nudump reach --figure 1 --panel universal --out out/", "nudump reach --figure 2 --out out/"],
+  examples: ["nudump reach --figure 1 --panel universal --out out/", "nudump reach --figure 1 --panel universal --detector fpf-flare-faser2 --out out/", "nudump reach --figure 2 --out out/"],
   options: [
     { name: "figure", kind: "choice", choices: ["1", "2", "3", "4"], required: true, help: "paper figure" },
     { name: "panel", kind: "choice", choices: ["universal", "tau"], only: [{ figure: ["1"] }], defaultText: "required for --figure 1", help: "Fig. 1 panel" },
@@ -262,6 +263,7 @@ const REACH: CommandDef = {
     { name: "refine-rounds", kind: "integer", min: 0, max: 10, default: 4, only: [{ figure: ["1"] }], help: "rounds of refining the mass grid where a contour turns or leaves the scan" },
     { name: "workers", kind: "integer", min: 1, max: MAX_WORKERS, defaultText: "one per core", only: [{ figure: ["1"] }], help: `worker threads (1..${MAX_WORKERS})` },
     { name: "decay-flavours", kind: "integer", min: 1, max: 3, defaultText: DECAY_FLAVOURS_DEFAULT, only: [{ figure: ["1"] }], help: "decay flavours of N → ν_α γ counted in Γ" },
+    { name: "detector", kind: "choice", choices: ["fasernu2-faser2", ...FPF_DETECTOR_NAMES], default: "fasernu2-faser2", only: [{ figure: ["1"] }], help: "fasernu2-faser2: the paper's lines; an FPF detector (lib/detector/fpf.ts): its lines with the flux band (kling-nevay ↔ tp), in this thread" },
     { name: "hadrons-dir", kind: "dir", defaultText: "the shipped data/hadrons", only: [{ figure: ["4"] }], help: "directory holding 0.45TeV/Pythia (the 450 GeV meson tables of the CHARM-II line)" },
     { name: "bounds-dir", kind: "dir", defaultText: "the shipped data/bounds/hnl-tau", only: [{ figure: ["4"] }], help: "the gray bounds" },
     { name: "out", kind: "path", required: true, help: "output directory (its parent must exist); a manifest is written last" },

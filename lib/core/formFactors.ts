@@ -100,3 +100,41 @@ export function nucleonFormFactors(Q: number, nucleon: Nucleon): { F1: number; F
   const tau = (Q * Q) / (4 * m_p * m_p);
   return { F1: (GE + tau * GM) / (1 + tau), F2: (GM - GE) / (1 + tau) };
 }
+
+/**
+ * Helm parameters of Lewin & Smith, Astropart. Phys. 6 (1996) 87, eq. (4.11) and below: skin
+ * s = 0.9 fm, c = 1.23 A^{1/3} − 0.60 fm, a = 0.52 fm, box radius r_n = √(c² + (7/3)π²a² − 5s²).
+ * The standard choice for argon in coherent-scattering work (e.g. CENNS/COHERENT); an
+ * alternative to the paper's (A.4) prescription {@link helmParameters} (which the cross sections
+ * use for every material, argon included, for consistency with the paper). GeV⁻¹.
+ */
+export function helmParametersLewinSmith(A: number): HelmParameters {
+  requirePositive("A", A);
+  const s = 0.9 * fm;
+  const c = (1.23 * Math.cbrt(A) - 0.6) * fm;
+  const a = 0.52 * fm;
+  const r2 = c * c + (7 / 3) * Math.PI * Math.PI * a * a - 5 * s * s;
+  if (!(r2 > 0)) throw new RangeError(`A = ${A} is too small for the Lewin–Smith Helm parametrisation (r_n² ≤ 0; allowed: A ≳ 1)`);
+  return { s, r: Math.sqrt(r2) };
+}
+
+/** Mass number of ⁴⁰Ar used in argon's Helm form factor (the isotope is 99.6 % of natural argon, IUPAC). */
+export const ARGON_A = 40;
+
+/**
+ * Argon's Helm parameters, GeV⁻¹: `paper` = (A.4) of arXiv:2011.04751 at A = 40 (R = 4.10 fm,
+ * r = 3.44 fm, s = 1 fm; first zero of F at Q = 4.493/r = 0.258 GeV), `lewinSmith` = Lewin &
+ * Smith (1996) at A = 40 (r_n = 3.90 fm, s = 0.9 fm; first zero at Q = 0.228 GeV).
+ */
+export const ARGON_HELM: Readonly<{ paper: HelmParameters; lewinSmith: HelmParameters }> = Object.freeze({
+  paper: helmParameters(ARGON_A),
+  lewinSmith: helmParametersLewinSmith(ARGON_A),
+});
+
+/** First positive zero of j₁(x), i.e. of tan x = x: x₁ = 4.493409457909064 (Abramowitz & Stegun Table 10.6). */
+export const J1_FIRST_ZERO = 4.493_409_457_909_064;
+
+/** Momentum transfer of the first zero of a Helm form factor, Q₁ = x₁/r (GeV). */
+export function helmFirstZero(p: HelmParameters): number {
+  return J1_FIRST_ZERO / p.r;
+}

@@ -8,6 +8,7 @@
 import { type Material, tungsten } from "../core/constants";
 import { cm, fb_inv, m } from "../core/units";
 import { requireNonNegative, requirePositive } from "../core/validate";
+import { fpfDetectors } from "./fpf";
 
 /** The tungsten/emulsion target in front of a decay vessel. */
 export interface Target {
@@ -90,6 +91,8 @@ export function fasernuFaser(opts: { tungstenLength?: number; vesselStart?: numb
 export const detectors = {
   "fasernu2-faser2": fasernu2Faser2,
   "fasernu-faser": fasernuFaser,
+  // the Forward Physics Facility designs (lib/detector/fpf.ts)
+  ...fpfDetectors,
 } as const;
 export type DetectorName = keyof typeof detectors;
 

@@ -6,6 +6,7 @@
  */
 import { FLAVOURS, FLUX_CONFIG_NAMES, loadFlux, type FluxConfigName, type FluxNormalisation, type FluxSet } from "../flux";
 import { type Detector, detectorByName } from "../detector/geometry";
+import { FPF_FLUX, isFpfDetector } from "../detector/fpf";
 import { DEFAULT_PRESET, type FluxSource, type PresetName, presetByName } from "../detector/presets";
 import { cm } from "../core/units";
 import { requireOneOf } from "../core/validate";
@@ -15,6 +16,7 @@ import type { BinnedSpectrum, ProductionOptions } from "./productionTable";
 export function defaultFluxFor(detectorName: string, preset: PresetName = DEFAULT_PRESET): FluxConfigName {
   if (detectorName === "fasernu-faser") return "fasernu-run3";
   if (detectorName === "fasernu2-faser2") return presetByName(preset).flux;
+  if (isFpfDetector(detectorName)) return FPF_FLUX[detectorName]; // the FPF detectors' own tables (lib/detector/fpf.ts)
   detectorByName(detectorName); // RangeError naming the allowed detectors
   throw new RangeError(`detector = ${JSON.stringify(detectorName)} has no default flux`);
 }

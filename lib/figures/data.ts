@@ -10,3 +10,4 @@ export * from "./fig3";
 export * from "./fig4";
 export * from "./fig4Checks";
 export * from "./polarisation";
+export * from "./fpf";

@@ -10,6 +10,13 @@
  *   transverse area is not stated in the tables' README; it is the 50 × 50 cm² of the FPF
  *   FASERν2 design (arXiv:2101.10338), consistent with the FLArE (1 × 1 m²) tables of the same
  *   source holding 2.3–3.7 × as many neutrinos.
+ * - `fasernu2-fpf40`: the same FASERv2 tables scaled to the 40 × 40 cm² face of the FPF FASERν2
+ *   design (lib/detector/fpf.ts, FPFSim geometry) by the area ratio (40/50)² = 0.64 — an
+ *   assumption: the flux is taken uniform over the 50 × 50 cm² face (the forward flux peaks on
+ *   the axis, so this slightly underestimates the inner 40 × 40 cm²).
+ * - `flare-fpf`: the FPF FLArE tables FLArE/FLARE_<pid>.txt (data/flux/FLArE), 1 × 1 m² (the
+ *   FLArE10 face of arXiv:2101.10338, matching FLArE's 1 × 1 m² fiducial cross section), 620 m,
+ *   3000 fb⁻¹. Tables only: the embedded fit has no FLArE set.
  * - `normalisation: "tp"` rescales each family as in lib/flux/tpNormalisation.ts: the factors
  *   are TP CC count / Σ FASER_CCint table entries of the FASERν Run-3 tables (of `fluxDir`,
  *   else the shipped ones — also for the embedded source) and are applied to the chosen
@@ -31,9 +38,9 @@ import { dataDir } from "../core/dataDir";
 import { requireOneOf } from "../core/validate";
 
 /** Names of the flux configurations. */
-export type FluxConfigName = "fasernu-run3" | "fasernu2-paper" | "fasernu2-fpf";
+export type FluxConfigName = "fasernu-run3" | "fasernu2-paper" | "fasernu2-fpf" | "fasernu2-fpf40" | "flare-fpf";
 /** All configuration names. */
-export const FLUX_CONFIG_NAMES: readonly FluxConfigName[] = ["fasernu-run3", "fasernu2-paper", "fasernu2-fpf"];
+export const FLUX_CONFIG_NAMES: readonly FluxConfigName[] = ["fasernu-run3", "fasernu2-paper", "fasernu2-fpf", "fasernu2-fpf40", "flare-fpf"];
 
 /** Normalisations: as the Kling–Nevay tables, or rescaled to the FASERν TP CC counts. */
 export type FluxNormalisation = "kling-nevay" | "tp";
@@ -78,13 +85,16 @@ export interface FluxConfigDefinition {
   readonly area_cm2: number;
   readonly distance_m: number;
   /** Table set the spectra come from (sub-directory and file prefix). */
-  readonly tableSet: EmbeddedSetName;
+  readonly tableSet: TableSetName;
   /** Exposure and area of that table set, to scale from. */
   readonly tableExposure_fb: number;
   readonly tableArea_cm2: number;
 }
 
-const TABLE_PREFIX: Readonly<Record<EmbeddedSetName, string>> = { FASERv: "FASER_", FASERv2: "FASERv2_" };
+/** The Kling–Nevay table sets shipped in data/flux: the embedded fit's two, and FLArE (tables only). */
+export type TableSetName = EmbeddedSetName | "FLArE";
+
+const TABLE_PREFIX: Readonly<Record<TableSetName, string>> = { FASERv: "FASER_", FASERv2: "FASERv2_", FLArE: "FLARE_" };
 
 /** The configurations of SPEC §4. */
 export const FLUX_CONFIGS: Readonly<Record<FluxConfigName, FluxConfigDefinition>> = {
@@ -118,6 +128,26 @@ export const FLUX_CONFIGS: Readonly<Record<FluxConfigName, FluxConfigDefinition>
     tableExposure_fb: 3000,
     tableArea_cm2: 50 * 50,
   },
+  "fasernu2-fpf40": {
+    name: "fasernu2-fpf40",
+    description: "FASERν2 of the FPF design: 40 × 40 cm², 620 m, 3000 fb⁻¹ (Kling–Nevay FASERv2 tables × (40/50)², flux taken uniform over the face)",
+    exposure_fb: 3000,
+    area_cm2: 40 * 40,
+    distance_m: 620,
+    tableSet: "FASERv2",
+    tableExposure_fb: 3000,
+    tableArea_cm2: 50 * 50,
+  },
+  "flare-fpf": {
+    name: "flare-fpf",
+    description: "FLArE at the Forward Physics Facility: 1 × 1 m², 620 m from the ATLAS IP, 3000 fb⁻¹ (Kling–Nevay FLArE tables)",
+    exposure_fb: 3000,
+    area_cm2: 100 * 100,
+    distance_m: 620,
+    tableSet: "FLArE",
+    tableExposure_fb: 3000,
+    tableArea_cm2: 100 * 100,
+  },
 };
 
 /** Options of {@link loadFlux}. */
@@ -131,10 +161,11 @@ export interface FluxLoadOptions {
 }
 
 /** The six unscaled spectra of a table set, from the tables in `fluxDir` or (null) the embedded fit. */
-function tableSpectra(set: EmbeddedSetName, fluxDir: string | null): Record<Flavour, Spectrum> {
+function tableSpectra(set: TableSetName, fluxDir: string | null): Record<Flavour, Spectrum> {
   const out = {} as Record<Flavour, Spectrum>;
   for (const f of FLAVOURS) {
     if (fluxDir === null) {
+      if (set === "FLArE") throw new RangeError(`flux source = "embedded" has no ${set} set (allowed for this configuration: source "tables")`);
       out[f] = embeddedSpectrum(set, f);
     } else {
       const t = readFluxTable(join(fluxDir, set, `${TABLE_PREFIX[set]}${PDG_ID[f]}.txt`));

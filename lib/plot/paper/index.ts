@@ -5,3 +5,4 @@ export * from "./fig2";
 export * from "./fig3";
 export * from "./fig4";
 export * from "./detector";
+export * from "./fpf";
