@@ -41,7 +41,7 @@ export function writeHepMC3(stream: EventStream, path?: string): WriteSummary {
   sink.write("HepMC::Version 3.02.06\nHepMC::Asciiv3-START_EVENT_LISTING\n");
   sink.write(`W ${stream.weightNames.join(" ")}\n`);
   sink.write(`T nudump\\|0.1.0\\|${escape("arXiv:2011.04751 signal events")}\n`);
-  for (const [k, v] of Object.entries(stream.meta)) sink.write(`A ${k} ${escape(String(v))}\n`);
+  for (const [k, v] of Object.entries(stream.meta)) sink.write(`A ${k} ${escape(typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))}\n`);
   const total = emptySummary();
   for (const rec of stream.events()) {
     sink.write(hepmc3Event(rec));
