@@ -9,6 +9,7 @@ import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
 import { parseDarkBoson } from "./darkboson";
 import { dipoleFromArgs } from "./events";
 import { choice, num, UsageError, type Parsed, type Values } from "./options";
+import { fig4SampleStream } from "./sampleFig4";
 import { atomicPath, checkOutFile, fmt, table } from "./output";
 
 /** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
@@ -45,6 +46,10 @@ async function writeSample(stream: EventStream, format: EventFormat, out: string
 
 /** `nudump sample --model darkboson`: the Fig. 3 vessel e⁺e⁻, secondary chain or primary Z_D (--production secondary|primary). */
 async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
+  if (parsed.v.production === "upscattering") {
+    const f = fig4SampleStream(parsed, { n: num(parsed.v, "n"), seed: num(parsed.v, "seed"), format });
+    return writeSample(f.stream, format, out, f.label, f.meta);
+  }
   const p = parseDarkBoson(parsed);
   if (p.production === "both") {
     throw new UsageError("sample --model darkboson needs --production secondary (ν T → N T, N → ν Z_D, Z_D → e⁺e⁻) or primary (Z_D from the IP): one sample per production");

@@ -207,6 +207,10 @@ async function main(): Promise<void> {
     rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
   }
   if (want("cli")) cliRows();
+  if (want("events")) {
+    const { eventBenchRows } = await import("./bench-events.js");
+    rows.push(...(await eventBenchRows(nd, reps)));
+  }
   const loadAfter = loadavg();
 
   printTable(loadAfter);

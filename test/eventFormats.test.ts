@@ -61,6 +61,21 @@ describe("nudump sample → files the readers read", () => {
     expect(summary.selected_events_error / events.events).toBeLessThan(0.05);
   });
 
+  it("HepMC3, Fig. 4 up-scattering (ν_τ W → N W, N → ν e⁺e⁻): read by HepMC3, conserved at every vertex, Σ weight = the vessel count of nudump events within 4σ", async () => {
+    const fig4 = ["--model", "darkboson", "--production", "upscattering", "--mN", "0.2", "--U2", "1e-4"];
+    const q = JSON.parse((await run("events", ...fig4, "--signature", "electron-scattering", "--json")).out).vessel_counterpart.events;
+    const file = path.join(dir, "fig4.hepmc3");
+    const r = await run("sample", ...fig4, "--signature", "vessel-dileptons", "--n", "20000", "--seed", "3", "--out", file, "--json");
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    const got = JSON.parse(execFileSync(reader, [file], { encoding: "utf8", maxBuffer: 1 << 26 }));
+    expect(got.events).toBe(20000);
+    expect(got.max_imbalance).toBeLessThan(1e-9);
+    expect(got.weight_names).toEqual(["weight", "weight_unselected", "production", "decay_probability", "selection", "branching"]);
+    expect(Math.abs(got.weight_sums[0] - q)).toBeLessThan(4 * summary.selected_events_error);
+    expect(summary.selected_events_error / q).toBeLessThan(0.05);
+  });
+
   it("Parquet: read back by arrow-rs (parquet-wasm): one typed row per particle, the event weights sum to the HepMC3 total", async () => {
     const file = path.join(dir, "ev.parquet");
     const r = await run("sample", ...base, "--n", "20000", "--seed", "3", "--out", file, "--json");

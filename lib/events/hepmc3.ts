@@ -18,21 +18,29 @@ function escape(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/\n/g, "\\|");
 }
 
-/** The HepMC3 lines of one event. */
+/** The weights of an event joined by `sep` (JavaScript's shortest round-trip form). */
+export function joinWeights(w: Float64Array, sep: string): string {
+  let out = w.length > 0 ? String(w[0]) : "";
+  for (let j = 1; j < w.length; j++) out += sep + w[j];
+  return out;
+}
+
+/** The HepMC3 lines of one event (string concatenation: no per-line arrays). */
 export function hepmc3Event(rec: EventRecord): string {
-  const lines: string[] = [`E ${rec.index} ${rec.nVertices} ${rec.nParticles}`, "U GEV MM", `W ${Array.from(rec.weights).join(" ")}`];
+  let out = "E " + rec.index + " " + rec.nVertices + " " + rec.nParticles + "\nU GEV MM\nW " + joinWeights(rec.weights, " ") + "\n";
   // particles in index order; a vertex line goes right before the first particle it produces
   let nextVertex = 0;
   for (let i = 0; i < rec.nParticles; i++) {
     const v = rec.prodVertex[i]!;
     while (v >= nextVertex && v >= 0) {
       const k = nextVertex++;
-      const ins = [rec.vIn[2 * k]!, rec.vIn[2 * k + 1]!].filter((x) => x >= 0).map((x) => x + 1);
-      lines.push(`V ${-(k + 1)} 0 [${ins.join(",")}] @ ${rec.vx[k]} ${rec.vy[k]} ${rec.vz[k]} ${rec.vt[k]}`);
+      const a = rec.vIn[2 * k]!, b = rec.vIn[2 * k + 1]!;
+      const ins = a >= 0 ? (b >= 0 ? a + 1 + "," + (b + 1) : String(a + 1)) : b >= 0 ? String(b + 1) : "";
+      out += "V " + -(k + 1) + " 0 [" + ins + "] @ " + rec.vx[k] + " " + rec.vy[k] + " " + rec.vz[k] + " " + rec.vt[k] + "\n";
     }
-    lines.push(`P ${i + 1} ${v >= 0 ? -(v + 1) : 0} ${rec.pdg[i]} ${rec.px[i]} ${rec.py[i]} ${rec.pz[i]} ${rec.E[i]} ${rec.m[i]} ${rec.status[i]}`);
+    out += "P " + (i + 1) + " " + (v >= 0 ? -(v + 1) : 0) + " " + rec.pdg[i] + " " + rec.px[i] + " " + rec.py[i] + " " + rec.pz[i] + " " + rec.E[i] + " " + rec.m[i] + " " + rec.status[i] + "\n";
   }
-  return lines.join("\n") + "\n";
+  return out;
 }
 
 /** Write a stream as HepMC3 ASCII to `path` (stdout when undefined); returns the sum of the first weight. */
@@ -41,7 +49,7 @@ export function writeHepMC3(stream: EventStream, path?: string): WriteSummary {
   sink.write("HepMC::Version 3.02.06\nHepMC::Asciiv3-START_EVENT_LISTING\n");
   sink.write(`W ${stream.weightNames.join(" ")}\n`);
   sink.write(`T nudump\\|0.1.0\\|${escape("arXiv:2011.04751 signal events")}\n`);
-  for (const [k, v] of Object.entries(stream.meta)) sink.write(`A ${k} ${escape(String(v))}\n`);
+  for (const [k, v] of Object.entries(stream.meta)) sink.write(`A ${k} ${escape(typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))}\n`);
   const total = emptySummary();
   for (const rec of stream.events()) {
     sink.write(hepmc3Event(rec));

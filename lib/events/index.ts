@@ -13,3 +13,4 @@ export * from "./write";
 export * from "./darkBoson";
 export * from "./frames";
 export * from "./primaryZD";
+export * from "./fig4";

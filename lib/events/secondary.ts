@@ -72,6 +72,8 @@ export interface SecondaryInputs {
   /** Factor on the table's weights (coupling rescaling, e.g. μ_N²). */
   readonly couplingFactor: number;
   readonly forceDecay: ForceDecay;
+  /** Accept/reject on (E_ν, t, channel index) matching cuts the table was built with (e.g. recoil windows); passed to the sampler. */
+  readonly accept?: (Enu: number, t: number, channel: number) => boolean;
   /** Selected weight of each event of a chunk (the signature's cuts; weights already rescaled). */
   readonly select: (ev: EventTable) => Float64Array;
   /** Optional extension after the N decay (e.g. Z_D → e⁺e⁻): adds vertices and particles and updates rec.weights itself. */
@@ -114,7 +116,7 @@ function* generate(inp: SecondaryInputs, nWeights: number): Generator<EventRecor
   while (done < inp.n) {
     const m = Math.min(chunk, inp.n - done);
     decay.stash.next = 0;
-    const ev = sampleEvents(rng, inp.table, decay.model, inp.detector, { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, envelopeCache: cache });
+    const ev = sampleEvents(rng, inp.table, decay.model, inp.detector, { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, envelopeCache: cache, ...(inp.accept ? { accept: inp.accept } : {}) });
     for (let i = 0; i < m; i++) ev.weight[i] = ev.weight[i]! * inp.couplingFactor;
     const selected = inp.select(ev);
     decay.stash.next = 0; // now read the stash back in the same order

@@ -1,14 +1,18 @@
 /**
- * A buffered text sink for the streaming writers: strings are collected up to ~1 MB and
- * then written synchronously to a file (or to process.stdout), so memory stays flat
- * however many events are written.
+ * A buffered text sink for the streaming writers: strings are encoded straight into a
+ * preallocated 4 MiB buffer (UTF-8; the event lines are ASCII) and the buffer is written
+ * synchronously to a file (or to process.stdout) when full, so memory stays flat however many
+ * events are written and no intermediate joined string or per-write Buffer is made.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 
+/** Bytes of the buffer (≥ 3 × the longest string written at once, else that string is written on its own). */
+const CAPACITY = 1 << 22;
+
 /** Buffered writer to a path, or to stdout when path is undefined. */
 export class TextSink {
-  private parts: string[] = [];
-  private size = 0;
+  private readonly buf = Buffer.allocUnsafe(CAPACITY);
+  private off = 0;
   private readonly fd: number;
   private readonly own: boolean;
   constructor(path?: string) {
@@ -16,30 +20,35 @@ export class TextSink {
     this.fd = path !== undefined ? openSync(path, "w") : 1;
   }
   write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
+    // a UTF-16 code unit takes at most 3 UTF-8 bytes
+    if (this.off + 3 * s.length > CAPACITY) {
+      this.flush();
+      if (3 * s.length > CAPACITY) {
+        this.emit(Buffer.from(s, "utf8"));
+        return;
+      }
+    }
+    this.off += this.buf.write(s, this.off, "utf8");
   }
-  flush(): void {
-    if (this.parts.length === 0) return;
+  private emit(b: Buffer): void {
     if (!this.own) {
-      // stdout: process.stdout.write is synchronous for files and pipes on Linux (Node docs, "A note on process I/O")
-      process.stdout.write(this.parts.join(""));
-      this.parts = [];
-      this.size = 0;
+      // stdout: process.stdout.write is synchronous for files and pipes on Linux (Node docs, "A note on process I/O"); it may keep the chunk, so pass a copy
+      process.stdout.write(Buffer.from(b));
       return;
     }
-    const buf = Buffer.from(this.parts.join(""), "utf8");
-    let off = 0;
-    while (off < buf.length) {
+    let o = 0;
+    while (o < b.length) {
       try {
-        off += writeSync(this.fd, buf, off);
+        o += writeSync(this.fd, b, o);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
       }
     }
-    this.parts = [];
-    this.size = 0;
+  }
+  flush(): void {
+    if (this.off === 0) return;
+    this.emit(this.buf.subarray(0, this.off));
+    this.off = 0;
   }
   close(): void {
     this.flush();

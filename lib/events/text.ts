@@ -13,6 +13,7 @@ import { EVENT_COLUMNS } from "../engine/io";
 import { type EventRecord, type EventStream, emptySummary, tally, type WriteSummary } from "./record";
 import { STATUS } from "./record";
 import { TextSink } from "./sink";
+import { joinWeights } from "./hepmc3";
 
 const FLAVOUR_OF = new Map(Object.entries(PDG_ID).map(([f, id]) => [id, f as Flavour]));
 
@@ -21,33 +22,21 @@ export function csvRow(rec: EventRecord): string {
   // particles: 0 beam ν, 1 target, 2 N, 3 recoil, 4… decay products (vertex 1)
   const E = rec.E[0]!, EN = rec.E[2]!, mN = rec.m[2]!;
   const t = mN * mN - 2 * (E * EN - E * rec.pz[2]!);
-  const vis: number[] = [];
-  for (let i = 4; i < rec.nParticles; i++) {
+  let vis0 = 0, vis1 = 0, nv = 0;
+  for (let i = 4; i < rec.nParticles && nv < 2; i++) {
     const id = Math.abs(rec.pdg[i]!);
-    if (rec.prodVertex[i] === 1 && id !== 12 && id !== 14 && id !== 16) vis.push(rec.E[i]!);
+    if (rec.prodVertex[i] === 1 && id !== 12 && id !== 14 && id !== 16) {
+      if (nv === 0) vis0 = rec.E[i]!;
+      else vis1 = rec.E[i]!;
+      nv++;
+    }
   }
   const mm2m = 1e-3;
-  return [
-    FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]),
-    rec.channel,
-    E,
-    t,
-    rec.vz[0]! * mm2m,
-    rec.vx[0]! * mm2m,
-    rec.vy[0]! * mm2m,
-    EN,
-    rec.px[2]!,
-    rec.py[2]!,
-    rec.pz[2]!,
-    rec.vz[1]! * mm2m,
-    rec.vx[1]! * mm2m,
-    rec.vy[1]! * mm2m,
-    rec.mode,
-    vis[0] ?? 0,
-    vis[1] ?? 0,
-    rec.weights[1]!,
-    rec.weights[0]!,
-  ].join(",");
+  const fl = FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]);
+  return (
+    fl + "," + rec.channel + "," + E + "," + t + "," + rec.vz[0]! * mm2m + "," + rec.vx[0]! * mm2m + "," + rec.vy[0]! * mm2m + "," + EN + "," + rec.px[2]! + "," + rec.py[2]! + "," + rec.pz[2]! + "," +
+    rec.vz[1]! * mm2m + "," + rec.vx[1]! * mm2m + "," + rec.vy[1]! * mm2m + "," + rec.mode + "," + vis0 + "," + vis1 + "," + rec.weights[1]! + "," + rec.weights[0]!
+  );
 }
 
 /** Write a stream as CSV (one row per event); returns the sum of the selected weights. */
@@ -67,15 +56,15 @@ export function writeCsv(stream: EventStream, path?: string): WriteSummary {
   return total;
 }
 
-/** One event as a JSON object (see the module comment). */
+/** One event as a JSON object (see the module comment); string concatenation, no per-event arrays. */
 export function jsonEvent(rec: EventRecord): string {
-  const vs: string[] = [];
-  for (let v = 0; v < rec.nVertices; v++) vs.push(`[${rec.vx[v]},${rec.vy[v]},${rec.vz[v]},${rec.vt[v]}]`);
-  const ps: string[] = [];
+  let out = '{"event":' + rec.index + ',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[' + joinWeights(rec.weights, ",") + '],"vertices":[';
+  for (let v = 0; v < rec.nVertices; v++) out += (v > 0 ? ",[" : "[") + rec.vx[v] + "," + rec.vy[v] + "," + rec.vz[v] + "," + rec.vt[v] + "]";
+  out += '],"particles":[';
   for (let i = 0; i < rec.nParticles; i++) {
-    ps.push(`{"pdg":${rec.pdg[i]},"status":${rec.status[i]},"vertex":${rec.prodVertex[i]},"p":[${rec.px[i]},${rec.py[i]},${rec.pz[i]},${rec.E[i]}],"m":${rec.m[i]}}`);
+    out += (i > 0 ? ',{"pdg":' : '{"pdg":') + rec.pdg[i] + ',"status":' + rec.status[i] + ',"vertex":' + rec.prodVertex[i] + ',"p":[' + rec.px[i] + "," + rec.py[i] + "," + rec.pz[i] + "," + rec.E[i] + '],"m":' + rec.m[i] + "}";
   }
-  return `{"event":${rec.index},"channel":${JSON.stringify(rec.channel)},"mode":${JSON.stringify(rec.mode)},"weights":[${Array.from(rec.weights).join(",")}],"vertices":[${vs.join(",")}],"particles":[${ps.join(",")}]}`;
+  return out + "]}";
 }
 
 /** Write a stream as one JSON document; returns the sum of the selected weights. */
