@@ -11,7 +11,7 @@
  */
 import { m_e, m_n, m_p, type Material } from "../../core/constants";
 import { type Detector, probTungsten, probVessel, transverseAcceptance } from "../../detector/geometry";
-import { tRange, momentum } from "../../core/kinematics";
+import { momentum } from "../../core/kinematics";
 import {
   branchingNuGamma,
   branchingNuLL,
@@ -30,12 +30,15 @@ import {
   leptonMass,
 } from ".";
 import { requireOneOf, requirePositive } from "../../core/validate";
-import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../detector/electronCuts";
+import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
+import { electronRecoilSelection } from "../../detector/electronCuts";
 import {
   type BinnedSpectrum,
   breakdown,
-  collapseByEnergy,
+  collapseMany,
+  requireOnPanelGrid,
   restrictAbsT,
+  type MultiAcceptance,
   type ProductionChannel,
   type ProductionOptions,
   type ProductionTable,
@@ -43,7 +46,7 @@ import {
 } from "../../engine/productionTable";
 import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
 import { rescaleProduction } from "../../engine/tableRescale";
-import { type ScalableSignature, scalableSignature } from "../../engine/scaling";
+import { type DecayRegion, type ScalableSignature, scalableSignature } from "../../engine/scaling";
 
 /** The signatures of the dipole portal, as named on the command line. */
 export const DIPOLE_SIGNATURES = [
@@ -106,10 +109,20 @@ export const DIPOLE_QUADRATURE: Required<Pick<QuadratureOptions, "withinBin" | "
 
 /** Fraction of N → νγ photons above E_cut for an unpolarised N of energy E_N: E_γ is uniform on [(E−p)/2, (E+p)/2] (SPEC §5). */
 export function photonFractionAbove(EN: number, mN: number, Ecut: number): number {
-  const p = momentum(EN, mN);
+  return photonFractionAt(EN, momentum(EN, mN), mN, Ecut);
+}
+
+/** {@link photonFractionAbove} given the N momentum p = √(E_N² − m_N²) (GeV), for loops that share p. */
+function photonFractionAt(EN: number, p: number, mN: number, Ecut: number): number {
   if (p === 0) return mN / 2 > Ecut ? 1 : 0;
   const hi = 0.5 * (EN + p);
   return Math.min(1, Math.max(0, (hi - Ecut) / p));
+}
+
+/** The N momentum at a node, GeV: core/kinematics momentum without its per-call range checks (E_N ≥ m_N checked). */
+function nodeMomentum(EN: number, mN: number): number {
+  if (!(EN >= mN)) throw new RangeError(`E_N = ${EN} GeV must be ≥ m_N = ${mN} GeV`);
+  return Math.sqrt((EN - mN) * (EN + mN));
 }
 
 /** The production channels of the dipole portal on a material at μ_N = 1 GeV⁻¹ (A.10 corrected forms; see lib/models/dipole). */
@@ -176,22 +189,35 @@ export interface DipoleMassPoint {
 }
 
 /**
- * Tabulate a log-grid interpolant in ln E of an expensive smooth function of E_N (used for
- * the visible-energy fraction of N → νℓℓ, which needs an s₂ integral per energy).
+ * Σ_ℓ Br_ℓ × f_ℓ(E_N) with each visible fraction f_ℓ (an s₂ integral per energy) interpolated
+ * linearly in ln E on one grid for all leptons, LOG_INTERPOLANT_PER_DECADE nodes per decade on
+ * [Elo, Emax] (the rule of core/interpolation logInterpolant: the same nodes and the same
+ * interpolation formula), 0 at and below Elo, f_ℓ itself at and above Emax. Compute once
+ * (issue 15): the logarithm is taken once per energy for all leptons, and a grid node is
+ * evaluated when first needed (energies above the flux's end never are).
  */
-function logInterpolant(f: (E: number) => number, Emin: number, Emax: number, perDecade = 40): (E: number) => number {
-  const L0 = Math.log(Emin), L1 = Math.log(Emax);
-  const n = Math.max(2, Math.ceil(((L1 - L0) / Math.LN10) * perDecade));
+function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: readonly number[], Elo: number, Emax: number): (EN: number) => number {
+  const L0 = Math.log(Elo), L1 = Math.log(Emax);
+  const n = Math.max(2, Math.ceil(((L1 - L0) / Math.LN10) * LOG_INTERPOLANT_PER_DECADE));
   const h = (L1 - L0) / n;
-  const ys = new Float64Array(n + 1);
-  for (let i = 0; i <= n; i++) ys[i] = f(Math.exp(L0 + i * h));
-  return (E: number) => {
-    if (E <= Emin) return f(E);
-    if (E >= Emax) return f(E);
-    const x = (Math.log(E) - L0) / h;
+  const ys = fs.map(() => new Float64Array(n + 1).fill(NaN));
+  const node = (l: number, i: number) => {
+    const y = ys[l]!;
+    if (Number.isNaN(y[i]!)) y[i] = fs[l]!(Math.exp(L0 + i * h));
+    return y[i]!;
+  };
+  return (EN: number) => {
+    let s = 0;
+    if (EN <= Elo) return s;
+    if (EN >= Emax) {
+      for (let l = 0; l < fs.length; l++) s += br[l]! * fs[l]!(EN);
+      return s;
+    }
+    const x = (Math.log(EN) - L0) / h;
     const i = Math.min(n - 1, Math.floor(x));
     const u = x - i;
-    return ys[i]! * (1 - u) + ys[i + 1]! * u;
+    for (let l = 0; l < fs.length; l++) s += br[l]! * (node(l, i) * (1 - u) + node(l, i + 1) * u);
+    return s;
   };
 }
 
@@ -212,15 +238,7 @@ function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSe
   const brL = leptons.map((l) => branchingNuLL(unit, l));
   // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
   const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
-  const fracL = leptons.map((l) => {
-    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, Emax);
-    return (E: number) => (E <= Elo ? 0 : f(E));
-  });
-  const dilepton = (EN: number) => {
-    let s = 0;
-    for (let i = 0; i < leptons.length; i++) s += brL[i]! * fracL[i]!(EN);
-    return s;
-  };
+  const dilepton = dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, Emax);
   return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton };
 }
 
@@ -249,46 +267,90 @@ function canDeriveFrom(p: DipoleMassPoint, mN: number, coupling: DipoleCoupling,
   );
 }
 
-/** The three production tables of a mass point, tabulated. */
-function dipoleTables(mN: number, fw: readonly number[], setup: DipoleSetup): [ProductionTable, ProductionTable, ProductionTable] {
-  const det = setup.detector;
-  const mat = det.target.material;
+/** The production table of each signature: the full table, its |t| < (0.1 GeV)² part, or ν e → N e with the recoil cuts. */
+export const SIGNATURE_TABLE: Readonly<Record<DipoleSignature, "production" | "productionECC" | "productionElectron">> = {
+  "vessel-photons": "production",
+  "vessel-dileptons": "production",
+  "ecc-photons-1tev": "productionECC",
+  "ecc-photons-3tev": "productionECC",
+  "electron-scattering": "productionElectron",
+};
+
+/** Where N must decay for each signature (none: electron scattering needs no decay). */
+export const SIGNATURE_REGION: Readonly<Record<DipoleSignature, DecayRegion>> = {
+  "vessel-photons": "vessel",
+  "vessel-dileptons": "vessel",
+  "ecc-photons-1tev": "tungsten",
+  "ecc-photons-3tev": "tungsten",
+  "electron-scattering": "none",
+};
+
+/** The production table a signature is computed from (the one owner of this mapping, with {@link SIGNATURE_TABLE}). */
+export function signatureTable(point: DipoleMassPoint, signature: DipoleSignature): ProductionTable {
+  return point[SIGNATURE_TABLE[signature]];
+}
+
+/** The full production table of a mass point (all channels, no t cut), tabulated. */
+function tabulateMain(mN: number, fw: readonly number[], setup: DipoleSetup): ProductionTable {
+  const mat = setup.detector.target.material;
   const channels = dipoleChannels(mN, mat, { screening: setup.screening ?? false });
-  const L = det.target.length;
-  // the acceptances switch on at E_γ,max = (E_N + p_N)/2 = E_cut, i.e. E_N = E_cut + m_N²/(4E_cut) (E_N ≈ E_ν for the
-  // coherent channel, which dominates): split the flux bins there so that the rule never straddles a kink
+  return tabulateProduction(mN, setup.flux, fw, channels, mat, setup.detector.target.length, productionRule(mN, setup));
+}
+
+/** The ν e → N e table with FASERν2's recoil cuts (electron-scattering signature), tabulated. */
+function tabulateElectron(mN: number, fw: readonly number[], setup: DipoleSetup): ProductionTable {
+  const mat = setup.detector.target.material;
+  const electron = dipoleChannels(mN, mat).filter((c) => c.name === "electron");
+  const recoilWindows = electronRecoilSelection(mN, setup.electronAngleCuts !== false);
+  return tabulateProduction(mN, setup.flux, fw, electron, mat, setup.detector.target.length, { ...productionRule(mN, setup), recoilWindows });
+}
+
+/**
+ * The production rule of a mass point: DIPOLE_QUADRATURE and the setup's quadrature, merged
+ * flavours, and the E_ν bins split where the acceptances switch on — at E_γ,max = (E_N + p_N)/2
+ * = E_cut, i.e. E_N = E_cut + m_N²/(4E_cut) (E_N ≈ E_ν for the coherent channel, which
+ * dominates) — so that the rule never straddles a kink.
+ */
+function productionRule(mN: number, setup: DipoleSetup): ProductionOptions {
   const energyBreaks = [CUTS.vesselEvis, CUTS.ecc1TeV, CUTS.ecc3TeV].map((Ec) => Ec + (mN * mN) / (4 * Ec));
-  const merge = { mergeFlavours: true, energyBreaks, ...DIPOLE_QUADRATURE, ...setup.quadrature };
-  const production = tabulateProduction(mN, setup.flux, fw, channels, mat, L, merge);
-  const productionECC = restrictAbsT(production, CUTS.eccTAbsMax, setup.quadrature?.panelsPerDecade);
-  const boxes = setup.electronAngleCuts === false ? fasernu2ElectronCutsNoAngle : fasernu2ElectronCuts;
-  const electronChannel = channels.filter((c) => c.name === "electron");
-  const productionElectron = tabulateProduction(mN, setup.flux, fw, electronChannel, mat, L, {
-    ...merge,
-    recoilWindows: (E, ch) => {
-      const r = tRange(E, mN, ch.targetMass);
-      if (r === null) return [];
-      return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass);
+  return { mergeFlavours: true, energyBreaks, ...DIPOLE_QUADRATURE, ...setup.quadrature };
+}
+
+/** Define `obj[key]` as computed on first read (then stored), enumerable like a plain field. */
+function lazyField<T extends object>(obj: T, key: string, make: () => unknown): void {
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(obj, key, { value, enumerable: true, writable: false, configurable: false });
+      return value;
     },
   });
-  return [production, productionECC, productionElectron];
 }
 
-/** The tables of `from` rescaled to `setup`'s flux and target length, or null when not exact. */
-function rescaledTables(from: DipoleMassPoint, fw: readonly number[], setup: DipoleSetup): [ProductionTable, ProductionTable, ProductionTable] | null {
-  const t = setup.detector.target;
-  const out = [from.production, from.productionECC, from.productionElectron].map((tab) => rescaleProduction(tab, setup.flux, fw, t.length, t.material));
-  return out.every((x) => x !== null) ? (out as [ProductionTable, ProductionTable, ProductionTable]) : null;
-}
-
-/** Build the μ_N-independent tables of one mass point (the expensive step of a scan: ~10 ms). */
+/**
+ * Build the μ_N-independent tables of one mass point (the expensive step of a scan).
+ * Compute once (issue 15): only the full table is built up front; the ECC sub-table, the
+ * electron table and each signature's collapsed bins are built when first read (a FASER Run-3
+ * point of Fig. 1 reads one signature), and the signatures sharing a table are collapsed
+ * together in one pass — the ECC ones from the full table with the |t| cut as a mask (the same
+ * nodes, in the same order, as the sub-table). Every number is the same as building each
+ * part eagerly.
+ */
 export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: DipoleSetup, opts: DipoleMassPointOptions = {}): DipoleMassPoint {
   requirePositive("mN", mN);
   requireOneOf("coupling", coupling, ["universal", "tau"] as const);
   const det = setup.detector;
   const fw = flavourWeights(coupling, setup.flux);
   const from = opts.from !== undefined && canDeriveFrom(opts.from, mN, coupling, setup) ? opts.from : undefined;
-  const [production, productionECC, productionElectron] = (from && rescaledTables(from, fw, setup)) || dipoleTables(mN, fw, setup);
+  const target = det.target;
+  const rescaled = from ? rescaleProduction(from.production, setup.flux, fw, target.length, target.material) : null;
+  const production = rescaled ?? tabulateMain(mN, fw, setup);
+  // the tables of `from` rescale alike (same flux bins): the electron table too, when `from` rescaled
+  const electron = () => (rescaled && from ? rescaleProduction(from.productionElectron, setup.flux, fw, target.length, target.material) : null) ?? tabulateElectron(mN, fw, setup);
+  const ppd = setup.quadrature?.panelsPerDecade;
+  requireOnPanelGrid(CUTS.eccTAbsMax, ppd);
   // the decay flavours change only the widths: tables shared, decay inputs recomputed
   const decay = (from && from.setup.decayFlavours === setup.decayFlavours ? from.decay : undefined) ?? dipoleDecayInputs(mN, coupling, setup);
   const { widthAtUnit, brGamma, dilepton } = decay;
@@ -301,17 +363,48 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     "electron-scattering": () => 1,
   };
   const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * widthAtUnit);
-  const tableFor = (s: DipoleSignature) =>
-    s === "electron-scattering" ? productionElectron : s.startsWith("ecc") ? productionECC : production;
-  const regionFor = (s: DipoleSignature) =>
-    s === "electron-scattering" ? ("none" as const) : s.startsWith("ecc") ? ("tungsten" as const) : ("vessel" as const);
-  const signatures = Object.fromEntries(
-    DIPOLE_SIGNATURES.map((s) => [
-      s,
-      scalableSignature(s, regionFor(s), det, collapseByEnergy(tableFor(s), acceptance[s]), dAtUnit),
-    ]),
-  ) as Record<DipoleSignature, ScalableSignature>;
-  return { mN, coupling, setup, production, productionECC, productionElectron, brGamma, widthAtUnit, acceptance, signatures, decay };
+  const point = { mN, coupling, setup, production, brGamma, widthAtUnit, acceptance, decay } as unknown as DipoleMassPoint;
+  lazyField(point, "productionECC", () => restrictAbsT(production, CUTS.eccTAbsMax, ppd));
+  lazyField(point, "productionElectron", electron);
+  // the signatures grouped by the table they are collapsed from (one pass per group)
+  // the signatures grouped by the table they are collapsed from, with their acceptances
+  // evaluated together per node (the same expressions as `acceptance`, the N momentum shared)
+  const accG = acc * brGamma;
+  const groups: { table: () => ProductionTable; tAbsMax?: number; members: DipoleSignature[]; accept: MultiAcceptance }[] = [
+    {
+      table: () => production,
+      members: ["vessel-photons", "vessel-dileptons"],
+      accept: (EN, out) => {
+        out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, CUTS.vesselEvis);
+        out[1] = acc * dilepton(EN);
+      },
+    },
+    {
+      table: () => production,
+      tAbsMax: CUTS.eccTAbsMax,
+      members: ["ecc-photons-1tev", "ecc-photons-3tev"],
+      accept: (EN, out) => {
+        const p = nodeMomentum(EN, mN);
+        out[0] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc1TeV);
+        out[1] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc3TeV);
+      },
+    },
+    { table: () => point.productionElectron, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1) },
+  ];
+  const signatures = {} as Record<DipoleSignature, ScalableSignature>;
+  for (const g of groups) {
+    let built: Record<string, ScalableSignature> | null = null;
+    const build = () => {
+      const bins = collapseMany(g.table(), g.members.length, g.accept, g.tAbsMax !== undefined ? { tAbsMax: g.tAbsMax } : {});
+      return Object.fromEntries(g.members.map((s, i) => [s, scalableSignature(s, SIGNATURE_REGION[s], det, bins[i]!, dAtUnit)]));
+    };
+    for (const s of g.members) lazyField(signatures, s, () => (built ??= build())[s]);
+  }
+  // signatures in DIPOLE_SIGNATURES order (as before), each built on first read
+  const ordered = {} as Record<DipoleSignature, ScalableSignature>;
+  for (const s of DIPOLE_SIGNATURES) lazyField(ordered, s, () => signatures[s]);
+  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = ordered;
+  return point;
 }
 
 /** Expected events of one signature with its breakdown by production channel and by flavour. */
@@ -330,15 +423,15 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
   requireOneOf("signature", signature, DIPOLE_SIGNATURES);
   const kappa = mu * mu;
   const det = point.setup.detector;
-  const table =
-    signature === "electron-scattering" ? point.productionElectron : signature.startsWith("ecc") ? point.productionECC : point.production;
+  const table = signatureTable(point, signature);
   const acc = point.acceptance[signature];
   const width = point.widthAtUnit * kappa;
   const mN = point.mN;
+  const region = SIGNATURE_REGION[signature];
   const P =
-    signature === "electron-scattering"
+    region === "none"
       ? () => 1
-      : signature.startsWith("ecc")
+      : region === "tungsten"
         ? (EN: number) => probTungsten(det, momentum(EN, mN) / (mN * width))
         : (EN: number) => probVessel(det, momentum(EN, mN) / (mN * width));
   const nd = table.nodes;
