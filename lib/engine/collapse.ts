@@ -30,11 +30,18 @@ const KEY_CACHE = new WeakMap<Float64Array, Map<number, EnergyKeys>>();
 const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * binsPerDecade);
 
 /**
- * Keys of a table's nodes, cell by cell. Within a cell E_ν is fixed and E_N = E_ν − |t|/(2M)
- * falls as |t| rises node by node; when a cell's first and last node share a bin and E_N is
- * monotonic in between, every node of the cell has that bin (binOf is monotonic in E), which
- * spares the logarithm at ~95 % of the nodes (the coherent channel, M ≈ 171 GeV, shifts E_N by
- * < 10⁻⁶). Otherwise each node is binned on its own. The same keys as binOf at every node.
+ * Relative margin of the bin test: an energy more than this inside a bin's edges 10^(q/n) and
+ * 10^((q+1)/n) is in bin q for any rounding of log10 (its error, ~10⁻¹⁶, is far below the
+ * margin's 4·10⁻¹¹ in log10 E · n); energies within it of an edge are binned by binOf itself.
+ */
+const EDGE_MARGIN = 1e-12;
+
+/**
+ * Keys of a table's nodes, node by node in cell order, equal to binOf at every node: a node
+ * whose E_N lies safely inside the bin of the previous node (tested against that bin's edges,
+ * computed once per bin change) takes its key without a logarithm — within a cell E_ν is
+ * fixed and E_N = E_ν − |t|/(2M) moves slowly (the coherent channel, M ≈ 171 GeV, shifts it by
+ * < 10⁻⁶), so ~95 % of the logarithms are spared.
  */
 function energyKeys(table: ProductionTable, binsPerDecade: number): EnergyKeys {
   const EN = table.nodes.EN;
@@ -44,19 +51,17 @@ function energyKeys(table: ProductionTable, binsPerDecade: number): EnergyKeys {
   if (hit) return hit;
   const key = new Int32Array(EN.length);
   let kMin = Infinity, kMax = -Infinity;
-  for (const c of table.cells) {
-    const a = c.firstNode, b = c.endNode;
-    if (b <= a) continue;
-    const q0 = binOf(EN[a]!, binsPerDecade), q1 = binOf(EN[b - 1]!, binsPerDecade);
-    let monotonic = q0 === q1;
-    for (let k = a + 1; monotonic && k < b; k++) if (EN[k]! > EN[k - 1]!) monotonic = false;
-    if (monotonic) key.fill(q0, a, b);
-    else for (let k = a; k < b; k++) key[k] = binOf(EN[k]!, binsPerDecade);
-    for (let k = a; k < b; k++) {
-      const q = key[k]!;
+  let q = 0, lo = Infinity, hi = -Infinity; // the current bin and its safe interior (lo, hi)
+  for (let k = 0; k < EN.length; k++) {
+    const e = EN[k]!;
+    if (!(e > lo && e < hi)) {
+      q = binOf(e, binsPerDecade);
+      lo = Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
+      hi = Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
       if (q < kMin) kMin = q;
       if (q > kMax) kMax = q;
     }
+    key[k] = q;
   }
   const out = { key, kMin, kMax };
   byBins.set(binsPerDecade, out);
@@ -74,6 +79,12 @@ export interface CollapseOptions {
   /** Only nodes with |t| ≤ tAbsMax (GeV²): the nodes {@link restrictAbsT} keeps, same order. */
   readonly tAbsMax?: number;
   readonly binsPerDecade?: number;
+  /**
+   * An energy (GeV) at and below which every acceptance is exactly 0: cells with E_ν at or below
+   * it are skipped whole (their nodes have E_N = E_ν − T ≤ E_ν), which the per-node test
+   * `acceptance = 0` would skip one by one — the same sums.
+   */
+  readonly zeroAtOrBelow?: number;
 }
 
 /**
@@ -97,8 +108,10 @@ export function collapseMany(table: ProductionTable, count: number, accept: Mult
   const w = new Float64Array(n * count), wE = new Float64Array(n * count);
   const a = new Float64Array(count);
   const cut = opts.tAbsMax ?? Infinity;
+  const zero = opts.zeroAtOrBelow ?? -Infinity;
   const EN = nd.EN, weight = nd.weight, t = nd.t;
   for (const c of table.cells) {
+    if (c.Enu <= zero) continue;
     for (let k = c.firstNode; k < c.endNode; k++) {
       if (!(-t[k]! <= cut)) continue;
       const e = EN[k]!, wk = weight[k]!, j = key[k]! - kMin;

@@ -38,6 +38,7 @@ import {
   collapseMany,
   requireOnPanelGrid,
   restrictAbsT,
+  type CollapseOptions,
   type MultiAcceptance,
   type ProductionChannel,
   type ProductionOptions,
@@ -370,9 +371,13 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   // the signatures grouped by the table they are collapsed from, with their acceptances
   // evaluated together per node (the same expressions as `acceptance`, the N momentum shared)
   const accG = acc * brGamma;
-  const groups: { table: () => ProductionTable; tAbsMax?: number; members: DipoleSignature[]; accept: MultiAcceptance }[] = [
+  // (zeroAtOrBelow: the photon fraction above E_cut is 0 for E_N ≤ E_cut when m_N/2 ≤ E_cut, the
+  // dilepton one below its tabulation start ≥ the vessel cut)
+  const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
+  const groups: { table: () => ProductionTable; opts: CollapseOptions; members: DipoleSignature[]; accept: MultiAcceptance }[] = [
     {
       table: () => production,
+      opts: { zeroAtOrBelow: photonZeroBelow(CUTS.vesselEvis) },
       members: ["vessel-photons", "vessel-dileptons"],
       accept: (EN, out) => {
         out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, CUTS.vesselEvis);
@@ -381,7 +386,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     },
     {
       table: () => production,
-      tAbsMax: CUTS.eccTAbsMax,
+      opts: { tAbsMax: CUTS.eccTAbsMax, zeroAtOrBelow: photonZeroBelow(CUTS.ecc1TeV) },
       members: ["ecc-photons-1tev", "ecc-photons-3tev"],
       accept: (EN, out) => {
         const p = nodeMomentum(EN, mN);
@@ -389,13 +394,13 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
         out[1] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc3TeV);
       },
     },
-    { table: () => point.productionElectron, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1) },
+    { table: () => point.productionElectron, opts: {}, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1) },
   ];
   const signatures = {} as Record<DipoleSignature, ScalableSignature>;
   for (const g of groups) {
     let built: Record<string, ScalableSignature> | null = null;
     const build = () => {
-      const bins = collapseMany(g.table(), g.members.length, g.accept, g.tAbsMax !== undefined ? { tAbsMax: g.tAbsMax } : {});
+      const bins = collapseMany(g.table(), g.members.length, g.accept, g.opts);
       return Object.fromEntries(g.members.map((s, i) => [s, scalableSignature(s, SIGNATURE_REGION[s], det, bins[i]!, dAtUnit)]));
     };
     for (const s of g.members) lazyField(signatures, s, () => (built ??= build())[s]);
