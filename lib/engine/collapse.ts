@@ -94,13 +94,62 @@ export interface CollapseOptions {
 export type MultiAcceptance = (EN: number, out: Float64Array) => void;
 
 /**
+ * The result of one collapse pass: the bins of every acceptance, and the same sums split by
+ * segment — a run of nodes of one cell in one bin — so that a table whose weights are rescaled
+ * cell by cell (lib/engine/tableRescale) collapses without another pass over its nodes.
+ */
+export interface CollapseSegments {
+  readonly count: number;
+  /** Per segment: its cell (index into table.cells) and its bin (offset from the first bin). */
+  readonly cell: Int32Array;
+  readonly bin: Int32Array;
+  /** Per segment and acceptance (index segment·count + i): Σ weight × acceptance and Σ weight × acceptance × E_N. */
+  readonly w: Float64Array;
+  readonly wE: Float64Array;
+  /** Number of bins. */
+  readonly bins: number;
+  /** The collapsed bins of each acceptance, summed node by node. */
+  readonly collapsed: CollapsedBins[];
+}
+
+/** Growable segment storage of a collapse pass. */
+class SegmentColumns {
+  n = 0;
+  cell = new Int32Array(256);
+  bin = new Int32Array(256);
+  w: Float64Array;
+  wE: Float64Array;
+  constructor(readonly count: number) {
+    this.w = new Float64Array(256 * count);
+    this.wE = new Float64Array(256 * count);
+  }
+  open(cell: number, bin: number): number {
+    if (this.n === this.cell.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
+        const o = make(2 * a.length);
+        o.set(a);
+        return o;
+      };
+      this.cell = grow(this.cell, (n) => new Int32Array(n));
+      this.bin = grow(this.bin, (n) => new Int32Array(n));
+      this.w = grow(this.w, (n) => new Float64Array(n));
+      this.wE = grow(this.wE, (n) => new Float64Array(n));
+    }
+    this.cell[this.n] = cell;
+    this.bin[this.n] = bin;
+    return this.n++;
+  }
+}
+
+/**
  * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
  * each, per fine bin with positive weight the summed weight × acceptance and the weighted mean
- * E_N, bins in increasing energy.
+ * E_N, bins in increasing energy; with the per-segment sums of {@link CollapseSegments}.
  */
-export function collapseMany(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapsedBins[] {
+export function collapseSegments(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapseSegments {
   const nd = table.nodes;
-  const empty = () => Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) }));
+  const seg = new SegmentColumns(count);
+  const empty = (): CollapseSegments => ({ count, cell: seg.cell.subarray(0, 0), bin: seg.bin.subarray(0, 0), w: seg.w.subarray(0, 0), wE: seg.wE.subarray(0, 0), bins: 0, collapsed: Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) })) });
   if (nd.length === 0 || table.cells.length === 0) return empty();
   const { key, kMin, kMax } = energyKeys(table, opts.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE);
   if (!(kMax >= kMin)) return empty();
@@ -110,21 +159,61 @@ export function collapseMany(table: ProductionTable, count: number, accept: Mult
   const cut = opts.tAbsMax ?? Infinity;
   const zero = opts.zeroAtOrBelow ?? -Infinity;
   const EN = nd.EN, weight = nd.weight, t = nd.t;
-  for (const c of table.cells) {
+  const cells = table.cells;
+  for (let ci = 0; ci < cells.length; ci++) {
+    const c = cells[ci]!;
     if (c.Enu <= zero) continue;
+    let s = -1, sBin = -1;
     for (let k = c.firstNode; k < c.endNode; k++) {
       if (!(-t[k]! <= cut)) continue;
       const e = EN[k]!, wk = weight[k]!, j = key[k]! - kMin;
+      if (j !== sBin) {
+        s = seg.open(ci, j);
+        sBin = j;
+      }
       accept(e, a);
       for (let i = 0; i < count; i++) {
         if (a[i] === 0) continue;
         const x = wk * a[i]!;
         w[i * n + j]! += x;
         wE[i * n + j]! += x * e;
+        seg.w[s * count + i]! += x;
+        seg.wE[s * count + i]! += x * e;
       }
     }
   }
-  return Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
+  const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
+  const m = seg.n;
+  return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+}
+
+/** {@link collapseSegments}'s bins only. */
+export function collapseMany(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapsedBins[] {
+  return collapseSegments(table, count, accept, opts).collapsed;
+}
+
+/**
+ * The bins of a table whose node weights are the collapsed table's times `cellFactor[cell]`,
+ * and whose acceptance i is `scale[i]` times the collapsed one: per bin Σ over its segments of
+ * factor × segment sum. Equal to collapsing the rescaled table node by node up to the order of
+ * the additions (≲ 10⁻¹⁵ relative: all terms are positive); test/tableRescale.test.ts.
+ */
+export function binsFromSegments(seg: CollapseSegments, cellFactor: Float64Array, scale: readonly number[]): CollapsedBins[] {
+  const { count, bins: n } = seg;
+  const w = new Float64Array(n * count), wE = new Float64Array(n * count);
+  for (let s = 0; s < seg.cell.length; s++) {
+    const r = cellFactor[seg.cell[s]!]!, j = seg.bin[s]!;
+    for (let i = 0; i < count; i++) {
+      w[i * n + j]! += r * seg.w[s * count + i]!;
+      wE[i * n + j]! += r * seg.wE[s * count + i]!;
+    }
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const b = binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n));
+    const k = scale[i]!;
+    if (k !== 1) for (let j = 0; j < b.weight.length; j++) b.weight[j]! *= k;
+    return b;
+  });
 }
 
 /** The bins with positive weight: weight and weighted mean energy (wE / w). */

@@ -35,7 +35,9 @@ import { electronRecoilSelection } from "../../detector/electronCuts";
 import {
   type BinnedSpectrum,
   breakdown,
-  collapseMany,
+  binsFromSegments,
+  collapseSegments,
+  type CollapseSegments,
   requireOnPanelGrid,
   restrictAbsT,
   type CollapseOptions,
@@ -46,7 +48,7 @@ import {
   tabulateProduction,
 } from "../../engine/productionTable";
 import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
-import { rescaleProduction } from "../../engine/tableRescale";
+import { rescaleFactors, rescaleProduction } from "../../engine/tableRescale";
 import { type DecayRegion, type ScalableSignature, scalableSignature } from "../../engine/scaling";
 
 /** The signatures of the dipole portal, as named on the command line. */
@@ -330,14 +332,70 @@ function lazyField<T extends object>(obj: T, key: string, make: () => unknown): 
   });
 }
 
+/** A set of signatures collapsed together from one table: the table, its collapse options and the acceptances evaluated per node. */
+interface SignatureGroup {
+  readonly table: () => ProductionTable;
+  readonly opts: CollapseOptions;
+  readonly members: readonly DipoleSignature[];
+  readonly accept: MultiAcceptance;
+}
+
+/**
+ * The signature groups of a mass point: the vessel pair and the ECC pair from the full table
+ * (the ECC one with the |t| cut as a mask: the same nodes, in the same order, as the sub-table),
+ * electron scattering from its own table; the acceptances are the expressions of `acceptance`
+ * with the N momentum shared. zeroAtOrBelow: the photon fraction above E_cut is 0 for
+ * E_N ≤ E_cut when m_N/2 ≤ E_cut, the dilepton one at and below its tabulation start ≥ the vessel cut.
+ */
+function signatureGroups(mN: number, acc: number, decay: DipoleDecayInputs, production: () => ProductionTable, electron: () => ProductionTable): SignatureGroup[] {
+  const { brGamma, dilepton } = decay;
+  const accG = acc * brGamma;
+  const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
+  return [
+    {
+      table: production,
+      opts: { zeroAtOrBelow: photonZeroBelow(CUTS.vesselEvis) },
+      members: ["vessel-photons", "vessel-dileptons"],
+      accept: (EN, out) => {
+        out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, CUTS.vesselEvis);
+        out[1] = acc * dilepton(EN);
+      },
+    },
+    {
+      table: production,
+      opts: { tAbsMax: CUTS.eccTAbsMax, zeroAtOrBelow: photonZeroBelow(CUTS.ecc1TeV) },
+      members: ["ecc-photons-1tev", "ecc-photons-3tev"],
+      accept: (EN, out) => {
+        const p = nodeMomentum(EN, mN);
+        out[0] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc1TeV);
+        out[1] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc3TeV);
+      },
+    },
+    { table: electron, opts: {}, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1) },
+  ];
+}
+
+/** Per mass point, its groups' collapse passes (built on first use), for points derived from it. */
+const GROUP_SEGMENTS = new WeakMap<DipoleMassPoint, (group: number) => CollapseSegments>();
+
+/**
+ * How a derived point's groups follow from its source's collapse passes without a pass over
+ * nodes: per group the per-cell weight factors of the rescale and the constant ratio of each
+ * acceptance (the transverse acceptance for the vessel signatures), or null for a group that is
+ * collapsed from its own table (the decay inputs differ, or the rescale is not exact).
+ */
+type Derivation = readonly ({ readonly segments: () => CollapseSegments; readonly cellFactor: () => Float64Array | null; readonly scale: readonly number[] } | null)[];
+
 /**
  * Build the μ_N-independent tables of one mass point (the expensive step of a scan).
- * Compute once (issue 15): only the full table is built up front; the ECC sub-table, the
- * electron table and each signature's collapsed bins are built when first read (a FASER Run-3
- * point of Fig. 1 reads one signature), and the signatures sharing a table are collapsed
- * together in one pass — the ECC ones from the full table with the |t| cut as a mask (the same
- * nodes, in the same order, as the sub-table). Every number is the same as building each
- * part eagerly.
+ * Compute once (issue 15): only the full table is built up front (none for a point derived
+ * with `from`: its tables are rescaled when read); the ECC sub-table, the electron table and
+ * each signature's collapsed bins are built when first read (a FASER Run-3 point of Fig. 1
+ * reads one signature), and the signatures sharing a table are collapsed together in one pass
+ * (signatureGroups). A derived point with the same decay inputs takes its collapsed bins from
+ * its source's collapse passes times the rescale's cell factors (lib/engine/collapse
+ * binsFromSegments: the same sums up to the order of additions, ≲ 10⁻¹⁵). Otherwise every
+ * number is the same as building each part eagerly.
  */
 export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: DipoleSetup, opts: DipoleMassPointOptions = {}): DipoleMassPoint {
   requirePositive("mN", mN);
@@ -346,10 +404,8 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   const fw = flavourWeights(coupling, setup.flux);
   const from = opts.from !== undefined && canDeriveFrom(opts.from, mN, coupling, setup) ? opts.from : undefined;
   const target = det.target;
-  const rescaled = from ? rescaleProduction(from.production, setup.flux, fw, target.length, target.material) : null;
-  const production = rescaled ?? tabulateMain(mN, fw, setup);
-  // the tables of `from` rescale alike (same flux bins): the electron table too, when `from` rescaled
-  const electron = () => (rescaled && from ? rescaleProduction(from.productionElectron, setup.flux, fw, target.length, target.material) : null) ?? tabulateElectron(mN, fw, setup);
+  const rescale = (tab: ProductionTable) => rescaleFactors(tab, setup.flux, fw, target.length, target.material);
+  const factors = from ? rescale(from.production) : null;
   const ppd = setup.quadrature?.panelsPerDecade;
   requireOnPanelGrid(CUTS.eccTAbsMax, ppd);
   // the decay flavours change only the widths: tables shared, decay inputs recomputed
@@ -363,53 +419,53 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     "ecc-photons-3tev": (EN) => brGamma * photonFractionAbove(EN, mN, CUTS.ecc3TeV),
     "electron-scattering": () => 1,
   };
-  const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * widthAtUnit);
-  const point = { mN, coupling, setup, production, brGamma, widthAtUnit, acceptance, decay } as unknown as DipoleMassPoint;
-  lazyField(point, "productionECC", () => restrictAbsT(production, CUTS.eccTAbsMax, ppd));
-  lazyField(point, "productionElectron", electron);
-  // the signatures grouped by the table they are collapsed from (one pass per group)
-  // the signatures grouped by the table they are collapsed from, with their acceptances
-  // evaluated together per node (the same expressions as `acceptance`, the N momentum shared)
-  const accG = acc * brGamma;
-  // (zeroAtOrBelow: the photon fraction above E_cut is 0 for E_N ≤ E_cut when m_N/2 ≤ E_cut, the
-  // dilepton one below its tabulation start ≥ the vessel cut)
-  const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
-  const groups: { table: () => ProductionTable; opts: CollapseOptions; members: DipoleSignature[]; accept: MultiAcceptance }[] = [
-    {
-      table: () => production,
-      opts: { zeroAtOrBelow: photonZeroBelow(CUTS.vesselEvis) },
-      members: ["vessel-photons", "vessel-dileptons"],
-      accept: (EN, out) => {
-        out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, CUTS.vesselEvis);
-        out[1] = acc * dilepton(EN);
-      },
-    },
-    {
-      table: () => production,
-      opts: { tAbsMax: CUTS.eccTAbsMax, zeroAtOrBelow: photonZeroBelow(CUTS.ecc1TeV) },
-      members: ["ecc-photons-1tev", "ecc-photons-3tev"],
-      accept: (EN, out) => {
-        const p = nodeMomentum(EN, mN);
-        out[0] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc1TeV);
-        out[1] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc3TeV);
-      },
-    },
-    { table: () => point.productionElectron, opts: {}, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1) },
-  ];
-  const signatures = {} as Record<DipoleSignature, ScalableSignature>;
-  for (const g of groups) {
+  const point = { mN, coupling, setup, brGamma, widthAtUnit, acceptance, decay } as unknown as DipoleMassPoint;
+  if (from && factors) lazyField(point, "production", () => rescaleProduction(from.production, setup.flux, fw, target.length, target.material, factors)!);
+  else (point as { production: ProductionTable }).production = tabulateMain(mN, fw, setup);
+  lazyField(point, "productionECC", () => restrictAbsT(point.production, CUTS.eccTAbsMax, ppd));
+  // the tables of `from` rescale alike (same flux bins): the electron table too, when `from` rescaled
+  const electronFactors = () => (from && factors ? rescale(from.productionElectron) : null);
+  lazyField(point, "productionElectron", () => {
+    const f = electronFactors();
+    return (f && rescaleProduction(from!.productionElectron, setup.flux, fw, target.length, target.material, f)) || tabulateElectron(mN, fw, setup);
+  });
+  const groups = signatureGroups(mN, acc, decay, () => point.production, () => point.productionElectron);
+  const sourceSegments = from && factors && from.decay === decay ? GROUP_SEGMENTS.get(from) : undefined;
+  const ratio = from ? acc / transverseAcceptance(from.setup.detector) : 1;
+  const derivation: Derivation | null = sourceSegments
+    ? [
+        { segments: () => sourceSegments(0), cellFactor: () => factors!.cellFactor, scale: [ratio, ratio] },
+        { segments: () => sourceSegments(1), cellFactor: () => factors!.cellFactor, scale: [1, 1] },
+        { segments: () => sourceSegments(2), cellFactor: () => electronFactors()?.cellFactor ?? null, scale: [1] },
+      ]
+    : null;
+  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = lazySignatures(point, groups, derivation);
+  return point;
+}
+
+/** The signatures of a point, each group collapsed (or derived) on first read, in DIPOLE_SIGNATURES order. */
+function lazySignatures(point: DipoleMassPoint, groups: readonly SignatureGroup[], derivation: Derivation | null): Record<DipoleSignature, ScalableSignature> {
+  const det = point.setup.detector, mN = point.mN, width = point.widthAtUnit;
+  const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * width);
+  const passes = groups.map((g) => {
+    let seg: CollapseSegments | null = null;
+    return () => (seg ??= collapseSegments(g.table(), g.members.length, g.accept, g.opts));
+  });
+  GROUP_SEGMENTS.set(point, (i) => passes[i]!());
+  const bySignature = {} as Record<DipoleSignature, ScalableSignature>;
+  groups.forEach((g, gi) => {
     let built: Record<string, ScalableSignature> | null = null;
     const build = () => {
-      const bins = collapseMany(g.table(), g.members.length, g.accept, g.opts);
+      const d = derivation?.[gi];
+      const factor = d ? d.cellFactor() : null;
+      const bins = d && factor ? binsFromSegments(d.segments(), factor, d.scale) : passes[gi]!().collapsed;
       return Object.fromEntries(g.members.map((s, i) => [s, scalableSignature(s, SIGNATURE_REGION[s], det, bins[i]!, dAtUnit)]));
     };
-    for (const s of g.members) lazyField(signatures, s, () => (built ??= build())[s]);
-  }
-  // signatures in DIPOLE_SIGNATURES order (as before), each built on first read
+    for (const s of g.members) lazyField(bySignature, s, () => (built ??= build())[s]);
+  });
   const ordered = {} as Record<DipoleSignature, ScalableSignature>;
-  for (const s of DIPOLE_SIGNATURES) lazyField(ordered, s, () => signatures[s]);
-  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = ordered;
-  return point;
+  for (const s of DIPOLE_SIGNATURES) lazyField(ordered, s, () => bySignature[s]);
+  return ordered;
 }
 
 /** Expected events of one signature with its breakdown by production channel and by flavour. */
