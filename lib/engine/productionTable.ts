@@ -30,6 +30,7 @@ import { tRange } from "../core/kinematics";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
 import { energyNodes, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { type NodeColumns, releaseColumns, takeColumns } from "./nodeColumns";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS, PANEL_SNAP } from "./rules";
 
 /** A channel of N production on one kind of scatterer in the target. */
@@ -161,46 +162,6 @@ export interface ProductionSource {
   readonly withinBin: WithinBinModel;
   readonly merged: boolean;
 }
-
-/**
- * Growable column storage of the nodes (typed arrays doubled on demand, trimmed at the end).
- * One instance is kept as scratch between tabulations (grown once to the largest table), so a
- * scan's tables leave one exact-size copy of each column and no doubling garbage.
- */
-class NodeColumns {
-  n = 0;
-  f = new Int8Array(1024);
-  b = new Int32Array(1024);
-  c = new Int8Array(1024);
-  E = new Float64Array(1024);
-  t = new Float64Array(1024);
-  EN = new Float64Array(1024);
-  w = new Float64Array(1024);
-  push(f: number, b: number, c: number, E: number, t: number, EN: number, w: number): void {
-    if (this.n === this.w.length) this.grow();
-    const k = this.n++;
-    this.f[k] = f; this.b[k] = b; this.c[k] = c; this.E[k] = E; this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
-  }
-  private grow(): void {
-    const m = 2 * this.w.length;
-    const up = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const o = make(m);
-      o.set(a);
-      return o;
-    };
-    this.f = up(this.f, (n) => new Int8Array(n)); this.b = up(this.b, (n) => new Int32Array(n)); this.c = up(this.c, (n) => new Int8Array(n));
-    this.E = up(this.E, (n) => new Float64Array(n)); this.t = up(this.t, (n) => new Float64Array(n));
-    this.EN = up(this.EN, (n) => new Float64Array(n)); this.w = up(this.w, (n) => new Float64Array(n));
-  }
-  /** The filled part as the table's columns (copies). */
-  nodes(): ProductionNodes {
-    const n = this.n;
-    return { length: n, flavour: this.f.slice(0, n), bin: this.b.slice(0, n), channel: this.c.slice(0, n), Enu: this.E.slice(0, n), t: this.t.slice(0, n), EN: this.EN.slice(0, n), weight: this.w.slice(0, n) };
-  }
-}
-
-/** The scratch columns, or null while a tabulation uses them (a re-entrant call then gets its own). */
-let scratch: NodeColumns | null = new NodeColumns();
 
 /** The ln|t| rule of a tabulation: Gauss points per panel, the fixed panel grid, the |t| cut and the recoil windows. */
 interface TRule {
@@ -348,9 +309,7 @@ export function tabulateProduction(
   const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergeSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
   const flavourIndex = (f: number) => (opts.mergeFlavours ? -1 : f);
   const model = opts.withinBin ?? "interpolated";
-  const acc = scratch ?? new NodeColumns();
-  scratch = null;
-  acc.n = 0;
+  const acc = takeColumns();
   const cells: ProductionCell[] = [];
   let total = 0;
   const lnBreaks = (opts.energyBreaks ?? []).map((E, i) => {
@@ -385,7 +344,7 @@ export function tabulateProduction(
       }
     });
   } finally {
-    scratch = acc;
+    releaseColumns(acc);
   }
   const nodes = acc.nodes();
   return {

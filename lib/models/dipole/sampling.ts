@@ -18,7 +18,6 @@ import type { Random } from "../../core/random";
 import { type DecayModel, type DecayProducts, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
 import { CUTS } from "../../detector/cuts";
 import { type DipoleMassPoint, type DipoleSignature, signatureTable } from "./signatures";
-import type { ProductionTable } from "../../engine/productionTable";
 
 /**
  * Inverse-CDF sampler of s₂ for N → ν ℓ⁺ℓ⁻: dΓ/ds₂ tabulated on 512 points in ln(s₂)

@@ -30,18 +30,13 @@ import {
   leptonMass,
 } from ".";
 import { requireOneOf, requirePositive } from "../../core/validate";
-import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
+import { dileptonAcceptance, photonFractionAt, signatureGroups } from "./signatureAcceptance";
 import { electronRecoilSelection } from "../../detector/electronCuts";
 import {
   type BinnedSpectrum,
   breakdown,
-  binsFromSegments,
-  collapseSegments,
-  type CollapseSegments,
   requireOnPanelGrid,
   restrictAbsT,
-  type CollapseOptions,
-  type MultiAcceptance,
   type ProductionChannel,
   type ProductionOptions,
   type ProductionTable,
@@ -49,7 +44,8 @@ import {
 } from "../../engine/productionTable";
 import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
 import { rescaleFactors, rescaleProduction } from "../../engine/tableRescale";
-import { type DecayRegion, type ScalableSignature, scalableSignature } from "../../engine/scaling";
+import type { DecayRegion, ScalableSignature } from "../../engine/scaling";
+import { type GroupDerivation, groupedSignatures, groupSegments, lazyField } from "../../engine/signatureGroups";
 
 /** The signatures of the dipole portal, as named on the command line. */
 export const DIPOLE_SIGNATURES = [
@@ -115,19 +111,6 @@ export function photonFractionAbove(EN: number, mN: number, Ecut: number): numbe
   return photonFractionAt(EN, momentum(EN, mN), mN, Ecut);
 }
 
-/** {@link photonFractionAbove} given the N momentum p = √(E_N² − m_N²) (GeV), for loops that share p. */
-function photonFractionAt(EN: number, p: number, mN: number, Ecut: number): number {
-  if (p === 0) return mN / 2 > Ecut ? 1 : 0;
-  const hi = 0.5 * (EN + p);
-  return Math.min(1, Math.max(0, (hi - Ecut) / p));
-}
-
-/** The N momentum at a node, GeV: core/kinematics momentum without its per-call range checks (E_N ≥ m_N checked). */
-function nodeMomentum(EN: number, mN: number): number {
-  if (!(EN >= mN)) throw new RangeError(`E_N = ${EN} GeV must be ≥ m_N = ${mN} GeV`);
-  return Math.sqrt((EN - mN) * (EN + mN));
-}
-
 /** The production channels of the dipole portal on a material at μ_N = 1 GeV⁻¹ (A.10 corrected forms; see lib/models/dipole). */
 export function dipoleChannels(mN: number, material: Material, opts: { screening?: boolean } = {}): ProductionChannel[] {
   const screening = opts.screening ?? false;
@@ -189,39 +172,6 @@ export interface DipoleMassPoint {
   readonly signatures: Readonly<Record<DipoleSignature, ScalableSignature>>;
   /** The decay inputs (shared by points derived with {@link DipoleMassPointOptions.from}). */
   readonly decay?: DipoleDecayInputs;
-}
-
-/**
- * Σ_ℓ Br_ℓ × f_ℓ(E_N) with each visible fraction f_ℓ (an s₂ integral per energy) interpolated
- * linearly in ln E on one grid for all leptons, LOG_INTERPOLANT_PER_DECADE nodes per decade on
- * [Elo, Emax] (the rule of core/interpolation logInterpolant: the same nodes and the same
- * interpolation formula), 0 at and below Elo, f_ℓ itself at and above Emax. Compute once
- * (issue 15): the logarithm is taken once per energy for all leptons, and a grid node is
- * evaluated when first needed (energies above the flux's end never are).
- */
-function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: readonly number[], Elo: number, Emax: number): (EN: number) => number {
-  const L0 = Math.log(Elo), L1 = Math.log(Emax);
-  const n = Math.max(2, Math.ceil(((L1 - L0) / Math.LN10) * LOG_INTERPOLANT_PER_DECADE));
-  const h = (L1 - L0) / n;
-  const ys = fs.map(() => new Float64Array(n + 1).fill(NaN));
-  const node = (l: number, i: number) => {
-    const y = ys[l]!;
-    if (Number.isNaN(y[i]!)) y[i] = fs[l]!(Math.exp(L0 + i * h));
-    return y[i]!;
-  };
-  return (EN: number) => {
-    let s = 0;
-    if (EN <= Elo) return s;
-    if (EN >= Emax) {
-      for (let l = 0; l < fs.length; l++) s += br[l]! * fs[l]!(EN);
-      return s;
-    }
-    const x = (Math.log(EN) - L0) / h;
-    const i = Math.min(n - 1, Math.floor(x));
-    const u = x - i;
-    for (let l = 0; l < fs.length; l++) s += br[l]! * (node(l, i) * (1 - u) + node(l, i + 1) * u);
-    return s;
-  };
 }
 
 /** The μ_N-independent decay inputs of a mass point at μ_N = 1 GeV⁻¹ (shared by every detector). */
@@ -319,73 +269,6 @@ function productionRule(mN: number, setup: DipoleSetup): ProductionOptions {
   return { mergeFlavours: true, energyBreaks, ...DIPOLE_QUADRATURE, ...setup.quadrature };
 }
 
-/** Define `obj[key]` as computed on first read (then stored), enumerable like a plain field. */
-function lazyField<T extends object>(obj: T, key: string, make: () => unknown): void {
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = make();
-      Object.defineProperty(obj, key, { value, enumerable: true, writable: false, configurable: false });
-      return value;
-    },
-  });
-}
-
-/** A set of signatures collapsed together from one table: the table, its collapse options and the acceptances evaluated per node. */
-interface SignatureGroup {
-  readonly table: () => ProductionTable;
-  readonly opts: CollapseOptions;
-  readonly members: readonly DipoleSignature[];
-  readonly accept: MultiAcceptance;
-}
-
-/**
- * The signature groups of a mass point: the vessel pair and the ECC pair from the full table
- * (the ECC one with the |t| cut as a mask: the same nodes, in the same order, as the sub-table),
- * electron scattering from its own table; the acceptances are the expressions of `acceptance`
- * with the N momentum shared. zeroAtOrBelow: the photon fraction above E_cut is 0 for
- * E_N ≤ E_cut when m_N/2 ≤ E_cut, the dilepton one at and below its tabulation start ≥ the vessel cut.
- */
-function signatureGroups(mN: number, acc: number, decay: DipoleDecayInputs, production: () => ProductionTable, electron: () => ProductionTable): SignatureGroup[] {
-  const { brGamma, dilepton } = decay;
-  const accG = acc * brGamma;
-  const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
-  return [
-    {
-      table: production,
-      opts: { zeroAtOrBelow: photonZeroBelow(CUTS.vesselEvis) },
-      members: ["vessel-photons", "vessel-dileptons"],
-      accept: (EN, out) => {
-        out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, CUTS.vesselEvis);
-        out[1] = acc * dilepton(EN);
-      },
-    },
-    {
-      table: production,
-      opts: { tAbsMax: CUTS.eccTAbsMax, zeroAtOrBelow: photonZeroBelow(CUTS.ecc1TeV) },
-      members: ["ecc-photons-1tev", "ecc-photons-3tev"],
-      accept: (EN, out) => {
-        const p = nodeMomentum(EN, mN);
-        out[0] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc1TeV);
-        out[1] = brGamma * photonFractionAt(EN, p, mN, CUTS.ecc3TeV);
-      },
-    },
-    { table: electron, opts: {}, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1) },
-  ];
-}
-
-/** Per mass point, its groups' collapse passes (built on first use), for points derived from it. */
-const GROUP_SEGMENTS = new WeakMap<DipoleMassPoint, (group: number) => CollapseSegments>();
-
-/**
- * How a derived point's groups follow from its source's collapse passes without a pass over
- * nodes: per group the per-cell weight factors of the rescale and the constant ratio of each
- * acceptance (the transverse acceptance for the vessel signatures), or null for a group that is
- * collapsed from its own table (the decay inputs differ, or the rescale is not exact).
- */
-type Derivation = readonly ({ readonly segments: () => CollapseSegments; readonly cellFactor: () => Float64Array | null; readonly scale: readonly number[] } | null)[];
-
 /**
  * Build the μ_N-independent tables of one mass point (the expensive step of a scan).
  * Compute once (issue 15): only the full table is built up front (none for a point derived
@@ -430,42 +313,18 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     return (f && rescaleProduction(from!.productionElectron, setup.flux, fw, target.length, target.material, f)) || tabulateElectron(mN, fw, setup);
   });
   const groups = signatureGroups(mN, acc, decay, () => point.production, () => point.productionElectron);
-  const sourceSegments = from && factors && from.decay === decay ? GROUP_SEGMENTS.get(from) : undefined;
+  const sourceSegments = from && factors && from.decay === decay ? groupSegments(from) : undefined;
   const ratio = from ? acc / transverseAcceptance(from.setup.detector) : 1;
-  const derivation: Derivation | null = sourceSegments
+  const derivation: GroupDerivation[] | null = sourceSegments
     ? [
         { segments: () => sourceSegments(0), cellFactor: () => factors!.cellFactor, scale: [ratio, ratio] },
         { segments: () => sourceSegments(1), cellFactor: () => factors!.cellFactor, scale: [1, 1] },
         { segments: () => sourceSegments(2), cellFactor: () => electronFactors()?.cellFactor ?? null, scale: [1] },
       ]
     : null;
-  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = lazySignatures(point, groups, derivation);
+  const ctx = { point, order: DIPOLE_SIGNATURES, region: SIGNATURE_REGION, detector: det, decayLengthAtUnit: (EN: number) => momentum(EN, mN) / (mN * widthAtUnit) };
+  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = groupedSignatures(ctx, groups, derivation);
   return point;
-}
-
-/** The signatures of a point, each group collapsed (or derived) on first read, in DIPOLE_SIGNATURES order. */
-function lazySignatures(point: DipoleMassPoint, groups: readonly SignatureGroup[], derivation: Derivation | null): Record<DipoleSignature, ScalableSignature> {
-  const det = point.setup.detector, mN = point.mN, width = point.widthAtUnit;
-  const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * width);
-  const passes = groups.map((g) => {
-    let seg: CollapseSegments | null = null;
-    return () => (seg ??= collapseSegments(g.table(), g.members.length, g.accept, g.opts));
-  });
-  GROUP_SEGMENTS.set(point, (i) => passes[i]!());
-  const bySignature = {} as Record<DipoleSignature, ScalableSignature>;
-  groups.forEach((g, gi) => {
-    let built: Record<string, ScalableSignature> | null = null;
-    const build = () => {
-      const d = derivation?.[gi];
-      const factor = d ? d.cellFactor() : null;
-      const bins = d && factor ? binsFromSegments(d.segments(), factor, d.scale) : passes[gi]!().collapsed;
-      return Object.fromEntries(g.members.map((s, i) => [s, scalableSignature(s, SIGNATURE_REGION[s], det, bins[i]!, dAtUnit)]));
-    };
-    for (const s of g.members) lazyField(bySignature, s, () => (built ??= build())[s]);
-  });
-  const ordered = {} as Record<DipoleSignature, ScalableSignature>;
-  for (const s of DIPOLE_SIGNATURES) lazyField(ordered, s, () => bySignature[s]);
-  return ordered;
 }
 
 /** Expected events of one signature with its breakdown by production channel and by flavour. */
