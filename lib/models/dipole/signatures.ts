@@ -324,6 +324,9 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     : null;
   const ctx = { point, order: DIPOLE_SIGNATURES, region: SIGNATURE_REGION, detector: det, decayLengthAtUnit: (EN: number) => momentum(EN, mN) / (mN * widthAtUnit) };
   (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = groupedSignatures(ctx, groups, derivation);
+  // a fresh point's signatures are all built now (a scan reads them all, and the time of a
+  // mass point stays in its construction); a derived point's on first read
+  if (!from) for (const sig of DIPOLE_SIGNATURES) void point.signatures[sig];
   return point;
 }
 
