@@ -4,6 +4,10 @@
  * produced-N energy spectrum spread over the quadrature cells.
  */
 import { requirePositive } from "../core/validate";
+import { THRESHOLD_OFFSET } from "./rules";
+
+/** An energy break within 10⁻⁹ in ln E of a piece's end is that end (no sliver piece of 10⁻⁹ of a bin). */
+const BREAK_SNAP = 1e-9;
 import type { ProductionTable } from "./productionTable";
 
 /** Within-bin models of a binned flux (see the module doc). */
@@ -76,14 +80,14 @@ export function energyNodes(
   breaks: readonly number[],
 ): EnergyNode[] {
   const delta = lnHi - lnLo;
-  // just above threshold (1 + 1e-12) so that tRange is open at the end point
-  const a = Emin > 0 ? Math.max(lnLo, Math.log(Emin) + 1e-12) : lnLo;
+  // just above threshold so that tRange is open at the end point
+  const a = Emin > 0 ? Math.max(lnLo, Math.log(Emin) + THRESHOLD_OFFSET) : lnLo;
   if (model === "centre") {
     const xc = 0.5 * (lnLo + lnHi);
     return xc > a ? [{ Enu: Math.exp(xc), weight: 1, lnLo: xc, lnHi: xc }] : [];
   }
   if (!(lnHi > a)) return [];
-  const cuts = [a, ...breaks.filter((x) => x > a + 1e-9 && x < lnHi - 1e-9), lnHi];
+  const cuts = [a, ...breaks.filter((x) => x > a + BREAK_SNAP && x < lnHi - BREAK_SNAP), lnHi];
   const out: EnergyNode[] = [];
   for (let p = 0; p + 1 < cuts.length; p++) {
     const pa = cuts[p]!, pb = cuts[p + 1]!, h = pb - pa;

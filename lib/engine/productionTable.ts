@@ -30,6 +30,8 @@ import { tRange } from "../core/kinematics";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
 import { energyNodes, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { type NodeColumns, releaseColumns, takeColumns } from "./nodeColumns";
+import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS, PANEL_SNAP } from "./rules";
 
 /** A channel of N production on one kind of scatterer in the target. */
 export interface ProductionChannel {
@@ -161,95 +163,92 @@ export interface ProductionSource {
   readonly merged: boolean;
 }
 
-/** Growable column storage of the nodes (typed arrays doubled on demand, trimmed at the end). */
-class NodeColumns {
-  n = 0;
-  f = new Int8Array(1024);
-  b = new Int32Array(1024);
-  c = new Int8Array(1024);
-  E = new Float64Array(1024);
-  t = new Float64Array(1024);
-  EN = new Float64Array(1024);
-  w = new Float64Array(1024);
-  push(f: number, b: number, c: number, E: number, t: number, EN: number, w: number): void {
-    if (this.n === this.w.length) this.grow();
-    const k = this.n++;
-    this.f[k] = f; this.b[k] = b; this.c[k] = c; this.E[k] = E; this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
+/** The ln|t| rule of a tabulation: Gauss points per panel, the fixed panel grid, the |t| cut and the recoil windows. */
+interface TRule {
+  readonly x: readonly number[];
+  readonly w: readonly number[];
+  readonly panelsPerDecade: number;
+  readonly tAbsMaxCut: number;
+  readonly recoilWindows: ProductionOptions["recoilWindows"];
+  /**
+   * |t| at the Gauss points of whole panels, by panel index (NaN until first used): a whole panel
+   * [p, p+1]·ln10/panelsPerDecade has the same nodes at every E_ν and channel, so its
+   * exponentials are taken once per tabulation (the same numbers: the same expression).
+   */
+  readonly absTCache: Map<number, Float64Array>;
+}
+
+/** |t| at the Gauss points of the whole panel p (cached in the rule). */
+function wholePanelAbsT(rule: TRule, p: number, c0: number, h: number): Float64Array {
+  let v = rule.absTCache.get(p);
+  if (!v) {
+    v = Float64Array.from(rule.x, (x) => Math.exp(c0 + 0.5 * h * x));
+    rule.absTCache.set(p, v);
   }
-  private grow(): void {
-    const m = 2 * this.w.length;
-    const up = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const o = make(m);
-      o.set(a);
-      return o;
-    };
-    this.f = up(this.f, (n) => new Int8Array(n)); this.b = up(this.b, (n) => new Int32Array(n)); this.c = up(this.c, (n) => new Int8Array(n));
-    this.E = up(this.E, (n) => new Float64Array(n)); this.t = up(this.t, (n) => new Float64Array(n));
-    this.EN = up(this.EN, (n) => new Float64Array(n)); this.w = up(this.w, (n) => new Float64Array(n));
-  }
-  /** The filled part as the table's columns. */
-  nodes(): ProductionNodes {
-    const n = this.n;
-    return { length: n, flavour: this.f.slice(0, n), bin: this.b.slice(0, n), channel: this.c.slice(0, n), Enu: this.E.slice(0, n), t: this.t.slice(0, n), EN: this.EN.slice(0, n), weight: this.w.slice(0, n) };
-  }
+  return v;
 }
 
 /**
- * Append the ln|t| nodes of one (E_ν, channel) to `acc`: composite Gauss–Legendre on panels of
- * a fixed grid in ln|t| (edges at k·ln10/panelsPerDecade, clipped to the physical range, the
- * |t| cut and each recoil window). `scat` is scatterers × length × neutrinos (GeV⁻²·…);
- * returns the summed weight (expected interactions at unit coupling).
+ * Append the nodes of one ln|t| interval [aLo, aHi] (GeV², 0 < aLo < aHi) of one (E_ν, channel)
+ * to `acc`: composite Gauss–Legendre on the panels of the fixed grid (edges at
+ * k·ln10/panelsPerDecade) clipped to the interval. Returns the summed weight.
  */
-function integrateT(
-  acc: NodeColumns,
-  key: { f: number; b: number; c: number },
-  Enu: number,
-  mN: number,
-  ch: ProductionChannel,
-  scat: number,
-  rule: {
-    tr: { readonly x: number[]; readonly w: number[] };
-    panelsPerDecade: number;
-    tAbsMaxCut: number;
-    recoilWindows: ProductionOptions["recoilWindows"];
-  },
-): number {
+function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, scat: number, aLo: number, aHi: number, rule: TRule): number {
+  // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
+  // subsets (restrictAbsT); the PANEL_SNAP snaps keep a range end on a grid edge from opening a sliver panel
+  const ds = ch.kernel ?? ch.dsigmadt;
+  const L0 = Math.log(aLo), L1 = Math.log(aHi);
+  const h0 = Math.LN10 / rule.panelsPerDecade;
+  const k0 = Math.floor(L0 / h0 + PANEL_SNAP), k1 = Math.ceil(L1 / h0 - PANEL_SNAP);
+  const twoM = 2 * ch.targetMass;
+  const nx = rule.x.length;
+  let sum = 0;
+  for (let p = k0; p < k1; p++) {
+    const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
+    if (!(pb - pa > PANEL_SNAP * h0)) continue;
+    const c0 = 0.5 * (pa + pb), h = pb - pa;
+    const whole = pa === p * h0 && pb === (p + 1) * h0 ? wholePanelAbsT(rule, p, c0, h) : null;
+    for (let j = 0; j < nx; j++) {
+      const absT = whole ? whole[j]! : Math.exp(c0 + 0.5 * h * rule.x[j]!);
+      const t = -absT;
+      const dsv = ds(Enu, t);
+      const w = scat * dsv * absT * 0.5 * h * rule.w[j]!;
+      if (w === 0) continue;
+      if (!(w > 0) || !Number.isFinite(w)) {
+        throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
+      }
+      acc.push(key.f, key.b, key.c, Enu, t, Enu - absT / twoM, w);
+      sum += w;
+    }
+  }
+  return sum;
+}
+
+/** Flavour (−1: merged), flux bin and channel index of the nodes being appended. */
+interface NodeKey {
+  readonly f: number;
+  readonly b: number;
+  readonly c: number;
+}
+
+/**
+ * Append the ln|t| nodes of one (E_ν, channel) to `acc`: the physical range, clipped to the
+ * |t| cut and to each recoil window, integrated panel by panel ({@link integratePanels}).
+ * `scat` is scatterers × length × neutrinos; returns the summed weight (expected interactions
+ * at unit coupling).
+ */
+function integrateT(acc: NodeColumns, key: NodeKey, Enu: number, mN: number, ch: ProductionChannel, scat: number, rule: TRule): number {
   const r = tRange(Enu, mN, ch.targetMass);
   if (r === null) return 0;
-  const { tr } = rule;
   const aMin = -r.tMax; // |t| smallest
   const aMax = Math.min(-r.tMin, rule.tAbsMaxCut);
-  const windows: (readonly [number, number])[] = rule.recoilWindows
-    ? rule.recoilWindows(Enu, ch).map(([Tlo, Thi]) => [2 * ch.targetMass * Tlo, 2 * ch.targetMass * Thi] as const)
-    : [[aMin, aMax]];
-  const ds = ch.kernel ?? ch.dsigmadt;
+  if (!rule.recoilWindows) return aMax > aMin && aMin > 0 ? integratePanels(acc, key, Enu, ch, scat, aMin, aMax, rule) : 0;
   let cellWeight = 0;
-  for (const [wLo, wHi] of windows) {
-    const aLo = Math.max(aMin, wLo);
-    const aHi = Math.min(aMax, wHi);
+  for (const [Tlo, Thi] of rule.recoilWindows(Enu, ch)) {
+    const aLo = Math.max(aMin, 2 * ch.targetMass * Tlo);
+    const aHi = Math.min(aMax, 2 * ch.targetMass * Thi);
     if (!(aHi > aLo) || !(aLo > 0)) continue;
-    // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
-    // subsets (restrictAbsT); the 1e-9 snaps keep a range end on a grid edge from opening a sliver panel
-    const L0 = Math.log(aLo), L1 = Math.log(aHi);
-    const h0 = Math.LN10 / rule.panelsPerDecade;
-    const k0 = Math.floor(L0 / h0 + 1e-9), k1 = Math.ceil(L1 / h0 - 1e-9);
-    for (let p = k0; p < k1; p++) {
-      const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
-      if (!(pb - pa > 1e-9 * h0)) continue;
-      const c0 = 0.5 * (pa + pb), h = pb - pa;
-      for (let j = 0; j < tr.x.length; j++) {
-        const absT = Math.exp(c0 + 0.5 * h * tr.x[j]!);
-        const t = -absT;
-        const dsv = ds(Enu, t);
-        const w = scat * dsv * absT * 0.5 * h * tr.w[j]!;
-        if (w === 0) continue;
-        if (!(w > 0) || !Number.isFinite(w)) {
-          throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
-        }
-        acc.push(key.f, key.b, key.c, Enu, t, Enu - absT / (2 * ch.targetMass), w);
-        cellWeight += w;
-      }
-    }
+    cellWeight += integratePanels(acc, key, Enu, ch, scat, aLo, aHi, rule);
   }
   return cellWeight;
 }
@@ -298,15 +297,19 @@ export function tabulateProduction(
     throw new RangeError(`flavourWeights has ${flavourWeights.length} entries for ${spectra.length} spectra`);
   }
   if (opts.tAbsMax !== undefined) requirePositive("tAbsMax", opts.tAbsMax);
-  const tAbsMaxCut = opts.tAbsMax ?? Infinity;
-  const tr = gaussLegendre(opts.tPoints ?? 8);
-  const er = gaussLegendre(opts.ePoints ?? 6);
-  const panelsPerDecade = opts.panelsPerDecade ?? 2;
+  const tRule: TRule = {
+    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
+    panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
+    tAbsMaxCut: opts.tAbsMax ?? Infinity,
+    recoilWindows: opts.recoilWindows,
+    absTCache: new Map(),
+  };
+  const er = gaussLegendre(opts.ePoints ?? DEFAULT_E_POINTS);
   const nNuc = nucleusDensity(material);
   const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergeSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
   const flavourIndex = (f: number) => (opts.mergeFlavours ? -1 : f);
   const model = opts.withinBin ?? "interpolated";
-  const acc = new NodeColumns();
+  const acc = takeColumns();
   const cells: ProductionCell[] = [];
   let total = 0;
   const lnBreaks = (opts.energyBreaks ?? []).map((E, i) => {
@@ -314,37 +317,42 @@ export function tabulateProduction(
     return Math.log(E);
   });
   const splitThresholds = opts.splitAtThresholds ?? true;
-  const tRule = { tr, panelsPerDecade, tAbsMaxCut, recoilWindows: opts.recoilWindows };
-  work.forEach((spec, f) => {
-    const fw = workWeights[f]!;
-    requireNonNegative(`flavourWeights[${f}]`, fw);
-    if (fw === 0) return;
-    const slopes = withinBinSlopes(spec.edges, spec.counts, model);
-    for (let b = 0; b < spec.counts.length; b++) {
-      const count = spec.counts[b]!;
-      if (count === 0) continue;
-      const lnLo = Math.log(spec.edges[b]!);
-      const lnHi = Math.log(spec.edges[b + 1]!);
-      const s = slopes[b]!;
-      channels.forEach((ch, c) => {
-        const scat = nNuc * ch.perNucleus * length * count * fw;
-        for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
-          const firstNode = acc.n;
-          const cellWeight = integrateT(acc, { f: flavourIndex(f), b, c }, node.Enu, mN, ch, scat * node.weight, tRule);
-          if (cellWeight > 0) {
-            cells.push({ flavour: flavourIndex(f), channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight });
-            total += cellWeight;
+  try {
+    work.forEach((spec, f) => {
+      const fw = workWeights[f]!;
+      requireNonNegative(`flavourWeights[${f}]`, fw);
+      if (fw === 0) return;
+      const slopes = withinBinSlopes(spec.edges, spec.counts, model);
+      for (let b = 0; b < spec.counts.length; b++) {
+        const count = spec.counts[b]!;
+        if (count === 0) continue;
+        const lnLo = Math.log(spec.edges[b]!);
+        const lnHi = Math.log(spec.edges[b + 1]!);
+        const s = slopes[b]!;
+        channels.forEach((ch, c) => {
+          const scat = nNuc * ch.perNucleus * length * count * fw;
+          const key = { f: flavourIndex(f), b, c };
+          for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
+            const firstNode = acc.n;
+            const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
+            if (cellWeight > 0) {
+              cells.push({ flavour: key.f, channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight });
+              total += cellWeight;
+            }
           }
-        }
-      });
-    }
-  });
+        });
+      }
+    });
+  } finally {
+    releaseColumns(acc);
+  }
+  const nodes = acc.nodes();
   return {
     mN,
     flavours: spectra.map((s) => s.flavour),
     channels: channels.map((c) => c.name),
     channelDefs: channels,
-    nodes: acc.nodes(),
+    nodes,
     cells,
     binFlavourFractions,
     total,
@@ -352,134 +360,7 @@ export function tabulateProduction(
   };
 }
 
-/**
- * The sub-table with |t| ≤ tAbsMax, taken from the nodes of a table built with the fixed
- * ln|t| panel grid. Exact (identical to tabulating with that cut) when ln(tAbsMax) lies on
- * the grid — e.g. (0.1 GeV)² = 10⁻² GeV² with 2 panels per decade — and a RangeError
- * otherwise (then tabulate with `tAbsMax` instead).
- */
-export function restrictAbsT(table: ProductionTable, tAbsMax: number, panelsPerDecade = 2): ProductionTable {
-  requirePositive("tAbsMax", tAbsMax);
-  const x = (Math.log10(tAbsMax) * panelsPerDecade);
-  if (Math.abs(x - Math.round(x)) > 1e-9) {
-    throw new RangeError(`tAbsMax = ${tAbsMax} GeV² is not on the panel grid (10^(k/${panelsPerDecade})); tabulate with opts.tAbsMax instead`);
-  }
-  const src = table.nodes;
-  const keep = new Int32Array(src.length);
-  let m = 0;
-  const cells: ProductionCell[] = [];
-  let total = 0;
-  for (const c of table.cells) {
-    const first = m;
-    let w = 0;
-    for (let k = c.firstNode; k < c.endNode; k++) {
-      if (-src.t[k]! <= tAbsMax) {
-        keep[m++] = k;
-        w += src.weight[k]!;
-      }
-    }
-    if (w > 0) {
-      cells.push({ ...c, firstNode: first, endNode: m, weight: w });
-      total += w;
-    }
-  }
-  const pick = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-    const out = make(m);
-    for (let i = 0; i < m; i++) out[i] = a[keep[i]!]!;
-    return out;
-  };
-  return {
-    ...table,
-    nodes: {
-      length: m,
-      flavour: pick(src.flavour, (n) => new Int8Array(n)),
-      bin: pick(src.bin, (n) => new Int32Array(n)),
-      channel: pick(src.channel, (n) => new Int8Array(n)),
-      Enu: pick(src.Enu, (n) => new Float64Array(n)),
-      t: pick(src.t, (n) => new Float64Array(n)),
-      EN: pick(src.EN, (n) => new Float64Array(n)),
-      weight: pick(src.weight, (n) => new Float64Array(n)),
-    },
-    cells,
-    total,
-  };
-}
-
-/** Sum of a per-node value grouped by channel name and by flavour name; nodeValue gets the node index. */
-export function breakdown(table: ProductionTable, nodeValue: (k: number) => number): {
-  total: number;
-  byChannel: Record<string, number>;
-  byFlavour: Record<string, number>;
-} {
-  const byChannel: Record<string, number> = Object.fromEntries(table.channels.map((c) => [c, 0]));
-  const byFlavour: Record<string, number> = Object.fromEntries(table.flavours.map((f) => [f, 0]));
-  const nd = table.nodes;
-  let total = 0;
-  for (let k = 0; k < nd.length; k++) {
-    const v = nodeValue(k);
-    total += v;
-    byChannel[table.channels[nd.channel[k]!]!]! += v;
-    const f = nd.flavour[k]!;
-    if (f >= 0) byFlavour[table.flavours[f]!]! += v;
-    else table.binFlavourFractions!.forEach((fr, g) => (byFlavour[table.flavours[g]!]! += v * fr[nd.bin[k]!]!));
-  }
-  return { total, byChannel, byFlavour };
-}
-
-/** Per node the fine ln E_N bin floor(log10 E_N · binsPerDecade), cached per E_N column (shared by every signature and by rescaled tables). */
-const KEY_CACHE = new WeakMap<Float64Array, Map<number, { key: Int32Array; kMin: number; kMax: number }>>();
-function energyKeys(EN: Float64Array, binsPerDecade: number): { key: Int32Array; kMin: number; kMax: number } {
-  let byBins = KEY_CACHE.get(EN);
-  if (!byBins) KEY_CACHE.set(EN, (byBins = new Map()));
-  const hit = byBins.get(binsPerDecade);
-  if (hit) return hit;
-  let kMin = Infinity, kMax = -Infinity;
-  const key = new Int32Array(EN.length);
-  for (let k = 0; k < EN.length; k++) {
-    const q = Math.floor(Math.log10(EN[k]!) * binsPerDecade);
-    key[k] = q;
-    if (q < kMin) kMin = q;
-    if (q > kMax) kMax = q;
-  }
-  const out = { key, kMin, kMax };
-  byBins.set(binsPerDecade, out);
-  return out;
-}
-
-/**
- * Collapse the nodes onto a fine grid in ln E_N (100 bins per decade), keeping per bin the
- * summed weight × acceptance(E_N) and the weighted mean E_N. Coupling scans then cost one
- * pass over ≲ 500 bins instead of ~10⁵ nodes; the decay probability varies by < 0.1% across
- * a bin, so the error is negligible (tested against the node sum).
- */
-export function collapseByEnergy(
-  table: ProductionTable,
-  acceptance: (EN: number) => number,
-  binsPerDecade = 100,
-): { EN: Float64Array; weight: Float64Array } {
-  const nd = table.nodes;
-  if (nd.length === 0) return { EN: new Float64Array(0), weight: new Float64Array(0) };
-  const { key, kMin, kMax } = energyKeys(nd.EN, binsPerDecade);
-  const n = kMax - kMin + 1;
-  const w = new Float64Array(n), wE = new Float64Array(n);
-  for (let k = 0; k < nd.length; k++) {
-    const a = acceptance(nd.EN[k]!);
-    if (a === 0) continue;
-    const x = nd.weight[k]! * a;
-    const j = key[k]! - kMin;
-    w[j]! += x;
-    wE[j]! += x * nd.EN[k]!;
-  }
-  let m = 0;
-  for (let j = 0; j < n; j++) if (w[j]! > 0) m++;
-  const EN = new Float64Array(m), weight = new Float64Array(m);
-  let i = 0;
-  for (let j = 0; j < n; j++) {
-    if (!(w[j]! > 0)) continue;
-    weight[i] = w[j]!;
-    EN[i] = wE[j]! / w[j]!;
-    i++;
-  }
-  return { EN, weight };
-}
-
+// The table operations and the collapse live beside the tabulation (issue 13: files under 400
+// lines); re-exported here so that `engine/productionTable` stays the one import for users.
+export { breakdown, requireOnPanelGrid, restrictAbsT } from "./tableOps";
+export { binsFromSegments, collapseByEnergy, collapseMany, collapseSegments, type CollapseSegments, COLLAPSE_BINS_PER_DECADE, type CollapsedBins, type CollapseOptions, type MultiAcceptance } from "./collapse";

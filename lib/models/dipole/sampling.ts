@@ -17,8 +17,7 @@ import {
 import type { Random } from "../../core/random";
 import { type DecayModel, type DecayProducts, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
 import { CUTS } from "../../detector/cuts";
-import type { DipoleMassPoint, DipoleSignature } from "./signatures";
-import type { ProductionTable } from "../../engine/productionTable";
+import { type DipoleMassPoint, type DipoleSignature, signatureTable } from "./signatures";
 
 /**
  * Inverse-CDF sampler of s₂ for N → ν ℓ⁺ℓ⁻: dΓ/ds₂ tabulated on 512 points in ln(s₂)
@@ -132,14 +131,8 @@ export function signatureSelection(signature: DipoleSignature): { region: ForceD
   }
 }
 
-/** Production table a signature samples from (vessel: all t; ECC: |t| < (0.1 GeV)²; electron: recoil cuts). */
-export function signatureTable(point: DipoleMassPoint, signature: DipoleSignature): ProductionTable {
-  return signature === "electron-scattering"
-    ? point.productionElectron
-    : signature.startsWith("ecc")
-      ? point.productionECC
-      : point.production;
-}
+/** Production table a signature samples from: one owner, lib/models/dipole/signatures (SIGNATURE_TABLE). */
+export { signatureTable };
 
 /**
  * Sample N events for a signature at a model point. The production table is at μ_N = 1, so

@@ -11,7 +11,7 @@
  */
 import { m_e, m_n, m_p, type Material } from "../../core/constants";
 import { type Detector, probTungsten, probVessel, transverseAcceptance } from "../../detector/geometry";
-import { tRange, momentum } from "../../core/kinematics";
+import { momentum } from "../../core/kinematics";
 import {
   branchingNuGamma,
   branchingNuLL,
@@ -29,11 +29,12 @@ import {
   leptonMass,
 } from ".";
 import { requireOneOf, requirePositive } from "../../core/validate";
-import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../detector/electronCuts";
+import { dileptonAcceptance, photonFractionAt, signatureGroups } from "./signatureAcceptance";
+import { electronRecoilSelection } from "../../detector/electronCuts";
 import {
   type BinnedSpectrum,
   breakdown,
-  collapseByEnergy,
+  requireOnPanelGrid,
   restrictAbsT,
   type ProductionChannel,
   type ProductionOptions,
@@ -41,11 +42,11 @@ import {
   tabulateProduction,
 } from "../../engine/productionTable";
 import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
-import { rescaleProduction } from "../../engine/tableRescale";
-import { type ScalableSignature, scalableSignature } from "../../engine/scaling";
+import { rescaleFactors, rescaleProduction } from "../../engine/tableRescale";
+import type { DecayRegion, ScalableSignature } from "../../engine/scaling";
+import { type GroupDerivation, groupedSignatures, groupSegments, lazyField } from "../../engine/signatureGroups";
 import type { SetupQuadrature, SignalSetup } from "../../engine/setup";
 import { CUTS } from "../../detector/cuts";
-import { logInterpolant } from "../../core/interpolation";
 
 /** The signatures of the dipole portal, as named on the command line. */
 export const DIPOLE_SIGNATURES = [
@@ -85,10 +86,7 @@ export const DIPOLE_QUADRATURE: Required<Pick<QuadratureOptions, "withinBin" | "
 
 /** Fraction of N → νγ photons above E_cut for an unpolarised N of energy E_N: E_γ is uniform on [(E−p)/2, (E+p)/2] (SPEC §5). */
 export function photonFractionAbove(EN: number, mN: number, Ecut: number): number {
-  const p = momentum(EN, mN);
-  if (p === 0) return mN / 2 > Ecut ? 1 : 0;
-  const hi = 0.5 * (EN + p);
-  return Math.min(1, Math.max(0, (hi - Ecut) / p));
+  return photonFractionAt(EN, momentum(EN, mN), mN, Ecut);
 }
 
 /** The production channels of the dipole portal on a material at μ_N = 1 GeV⁻¹ (A.10 corrected forms; see lib/models/dipole). */
@@ -176,15 +174,7 @@ function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSe
   const brL = leptons.map((l) => branchingNuLL(unit, l));
   // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
   const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
-  const fracL = leptons.map((l) => {
-    const f = logInterpolant((E) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis), Elo, DILEPTON_FRACTION_EMAX);
-    return (E: number) => (E <= Elo ? 0 : f(E));
-  });
-  const dilepton = (EN: number) => {
-    let s = 0;
-    for (let i = 0; i < leptons.length; i++) s += brL[i]! * fracL[i]!(EN);
-    return s;
-  };
+  const dilepton = dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, DILEPTON_FRACTION_EMAX);
   return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton };
 }
 
@@ -213,46 +203,77 @@ function canDeriveFrom(p: DipoleMassPoint, mN: number, coupling: DipoleCoupling,
   );
 }
 
-/** The three production tables of a mass point, tabulated. */
-function dipoleTables(mN: number, fw: readonly number[], setup: DipoleSetup): [ProductionTable, ProductionTable, ProductionTable] {
-  const det = setup.detector;
-  const mat = det.target.material;
+/** The production table of each signature: the full table, its |t| < (0.1 GeV)² part, or ν e → N e with the recoil cuts. */
+export const SIGNATURE_TABLE: Readonly<Record<DipoleSignature, "production" | "productionECC" | "productionElectron">> = {
+  "vessel-photons": "production",
+  "vessel-dileptons": "production",
+  "ecc-photons-1tev": "productionECC",
+  "ecc-photons-3tev": "productionECC",
+  "electron-scattering": "productionElectron",
+};
+
+/** Where N must decay for each signature (none: electron scattering needs no decay). */
+export const SIGNATURE_REGION: Readonly<Record<DipoleSignature, DecayRegion>> = {
+  "vessel-photons": "vessel",
+  "vessel-dileptons": "vessel",
+  "ecc-photons-1tev": "tungsten",
+  "ecc-photons-3tev": "tungsten",
+  "electron-scattering": "none",
+};
+
+/** The production table a signature is computed from (the one owner of this mapping, with {@link SIGNATURE_TABLE}). */
+export function signatureTable(point: DipoleMassPoint, signature: DipoleSignature): ProductionTable {
+  return point[SIGNATURE_TABLE[signature]];
+}
+
+/** The full production table of a mass point (all channels, no t cut), tabulated. */
+function tabulateMain(mN: number, fw: readonly number[], setup: DipoleSetup): ProductionTable {
+  const mat = setup.detector.target.material;
   const channels = dipoleChannels(mN, mat, { screening: setup.screening ?? false });
-  const L = det.target.length;
-  // the acceptances switch on at E_γ,max = (E_N + p_N)/2 = E_cut, i.e. E_N = E_cut + m_N²/(4E_cut) (E_N ≈ E_ν for the
-  // coherent channel, which dominates): split the flux bins there so that the rule never straddles a kink
+  return tabulateProduction(mN, setup.flux, fw, channels, mat, setup.detector.target.length, productionRule(mN, setup));
+}
+
+/** The ν e → N e table with FASERν2's recoil cuts (electron-scattering signature), tabulated. */
+function tabulateElectron(mN: number, fw: readonly number[], setup: DipoleSetup): ProductionTable {
+  const mat = setup.detector.target.material;
+  const electron = dipoleChannels(mN, mat).filter((c) => c.name === "electron");
+  const recoilWindows = electronRecoilSelection(mN, setup.electronAngleCuts !== false);
+  return tabulateProduction(mN, setup.flux, fw, electron, mat, setup.detector.target.length, { ...productionRule(mN, setup), recoilWindows });
+}
+
+/**
+ * The production rule of a mass point: DIPOLE_QUADRATURE and the setup's quadrature, merged
+ * flavours, and the E_ν bins split where the acceptances switch on — at E_γ,max = (E_N + p_N)/2
+ * = E_cut, i.e. E_N = E_cut + m_N²/(4E_cut) (E_N ≈ E_ν for the coherent channel, which
+ * dominates) — so that the rule never straddles a kink.
+ */
+function productionRule(mN: number, setup: DipoleSetup): ProductionOptions {
   const energyBreaks = [CUTS.vesselEvis, CUTS.ecc1TeV, CUTS.ecc3TeV].map((Ec) => Ec + (mN * mN) / (4 * Ec));
-  const merge = { mergeFlavours: true, energyBreaks, ...DIPOLE_QUADRATURE, ...setup.quadrature };
-  const production = tabulateProduction(mN, setup.flux, fw, channels, mat, L, merge);
-  const productionECC = restrictAbsT(production, CUTS.eccTAbsMax, setup.quadrature?.panelsPerDecade);
-  const boxes = setup.electronAngleCuts === false ? fasernu2ElectronCutsNoAngle : fasernu2ElectronCuts;
-  const electronChannel = channels.filter((c) => c.name === "electron");
-  const productionElectron = tabulateProduction(mN, setup.flux, fw, electronChannel, mat, L, {
-    ...merge,
-    recoilWindows: (E, ch) => {
-      const r = tRange(E, mN, ch.targetMass);
-      if (r === null) return [];
-      return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass);
-    },
-  });
-  return [production, productionECC, productionElectron];
+  return { mergeFlavours: true, energyBreaks, ...DIPOLE_QUADRATURE, ...setup.quadrature };
 }
 
-/** The tables of `from` rescaled to `setup`'s flux and target length, or null when not exact. */
-function rescaledTables(from: DipoleMassPoint, fw: readonly number[], setup: DipoleSetup): [ProductionTable, ProductionTable, ProductionTable] | null {
-  const t = setup.detector.target;
-  const out = [from.production, from.productionECC, from.productionElectron].map((tab) => rescaleProduction(tab, setup.flux, fw, t.length, t.material));
-  return out.every((x) => x !== null) ? (out as [ProductionTable, ProductionTable, ProductionTable]) : null;
-}
-
-/** Build the μ_N-independent tables of one mass point (the expensive step of a scan: ~10 ms). */
+/**
+ * Build the μ_N-independent tables of one mass point (the expensive step of a scan).
+ * Compute once (issue 15): only the full table is built up front (none for a point derived
+ * with `from`: its tables are rescaled when read); the ECC sub-table, the electron table and
+ * each signature's collapsed bins are built when first read (a FASER Run-3 point of Fig. 1
+ * reads one signature), and the signatures sharing a table are collapsed together in one pass
+ * (signatureGroups). A derived point with the same decay inputs takes its collapsed bins from
+ * its source's collapse passes times the rescale's cell factors (lib/engine/collapse
+ * binsFromSegments: the same sums up to the order of additions, ≲ 10⁻¹⁵). Otherwise every
+ * number is the same as building each part eagerly.
+ */
 export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: DipoleSetup, opts: DipoleMassPointOptions = {}): DipoleMassPoint {
   requirePositive("mN", mN);
   requireOneOf("coupling", coupling, ["universal", "tau"] as const);
   const det = setup.detector;
   const fw = flavourWeights(coupling, setup.flux);
   const from = opts.from !== undefined && canDeriveFrom(opts.from, mN, coupling, setup) ? opts.from : undefined;
-  const [production, productionECC, productionElectron] = (from && rescaledTables(from, fw, setup)) || dipoleTables(mN, fw, setup);
+  const target = det.target;
+  const rescale = (tab: ProductionTable) => rescaleFactors(tab, setup.flux, fw, target.length, target.material);
+  const factors = from ? rescale(from.production) : null;
+  const ppd = setup.quadrature?.panelsPerDecade;
+  requireOnPanelGrid(CUTS.eccTAbsMax, ppd);
   // the decay flavours change only the widths: tables shared, decay inputs recomputed
   const decay = (from && from.setup.decayFlavours === setup.decayFlavours ? from.decay : undefined) ?? dipoleDecayInputs(mN, coupling, setup);
   const { widthAtUnit, brGamma, dilepton } = decay;
@@ -264,18 +285,32 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     "ecc-photons-3tev": (EN) => brGamma * photonFractionAbove(EN, mN, CUTS.ecc3TeV),
     "electron-scattering": () => 1,
   };
-  const dAtUnit = (EN: number) => momentum(EN, mN) / (mN * widthAtUnit);
-  const tableFor = (s: DipoleSignature) =>
-    s === "electron-scattering" ? productionElectron : s.startsWith("ecc") ? productionECC : production;
-  const regionFor = (s: DipoleSignature) =>
-    s === "electron-scattering" ? ("none" as const) : s.startsWith("ecc") ? ("tungsten" as const) : ("vessel" as const);
-  const signatures = Object.fromEntries(
-    DIPOLE_SIGNATURES.map((s) => [
-      s,
-      scalableSignature(s, regionFor(s), det, collapseByEnergy(tableFor(s), acceptance[s]), dAtUnit),
-    ]),
-  ) as Record<DipoleSignature, ScalableSignature>;
-  return { mN, coupling, setup, production, productionECC, productionElectron, brGamma, widthAtUnit, acceptance, signatures, decay };
+  const point = { mN, coupling, setup, brGamma, widthAtUnit, acceptance, decay } as unknown as DipoleMassPoint;
+  if (from && factors) lazyField(point, "production", () => rescaleProduction(from.production, setup.flux, fw, target.length, target.material, factors)!);
+  else (point as { production: ProductionTable }).production = tabulateMain(mN, fw, setup);
+  lazyField(point, "productionECC", () => restrictAbsT(point.production, CUTS.eccTAbsMax, ppd));
+  // the tables of `from` rescale alike (same flux bins): the electron table too, when `from` rescaled
+  const electronFactors = () => (from && factors ? rescale(from.productionElectron) : null);
+  lazyField(point, "productionElectron", () => {
+    const f = electronFactors();
+    return (f && rescaleProduction(from!.productionElectron, setup.flux, fw, target.length, target.material, f)) || tabulateElectron(mN, fw, setup);
+  });
+  const groups = signatureGroups(mN, acc, decay, () => point.production, () => point.productionElectron);
+  const sourceSegments = from && factors && from.decay === decay ? groupSegments(from) : undefined;
+  const ratio = from ? acc / transverseAcceptance(from.setup.detector) : 1;
+  const derivation: GroupDerivation[] | null = sourceSegments
+    ? [
+        { segments: () => sourceSegments(0), cellFactor: () => factors!.cellFactor, scale: [ratio, ratio] },
+        { segments: () => sourceSegments(1), cellFactor: () => factors!.cellFactor, scale: [1, 1] },
+        { segments: () => sourceSegments(2), cellFactor: () => electronFactors()?.cellFactor ?? null, scale: [1] },
+      ]
+    : null;
+  const ctx = { point, order: DIPOLE_SIGNATURES, region: SIGNATURE_REGION, detector: det, decayLengthAtUnit: (EN: number) => momentum(EN, mN) / (mN * widthAtUnit) };
+  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = groupedSignatures(ctx, groups, derivation);
+  // a fresh point's signatures are all built now (a scan reads them all, and the time of a
+  // mass point stays in its construction); a derived point's on first read
+  if (!from) for (const sig of DIPOLE_SIGNATURES) void point.signatures[sig];
+  return point;
 }
 
 /** Expected events of one signature with its breakdown by production channel and by flavour. */
@@ -294,15 +329,15 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
   requireOneOf("signature", signature, DIPOLE_SIGNATURES);
   const kappa = mu * mu;
   const det = point.setup.detector;
-  const table =
-    signature === "electron-scattering" ? point.productionElectron : signature.startsWith("ecc") ? point.productionECC : point.production;
+  const table = signatureTable(point, signature);
   const acc = point.acceptance[signature];
   const width = point.widthAtUnit * kappa;
   const mN = point.mN;
+  const region = SIGNATURE_REGION[signature];
   const P =
-    signature === "electron-scattering"
+    region === "none"
       ? () => 1
-      : signature.startsWith("ecc")
+      : region === "tungsten"
         ? (EN: number) => probTungsten(det, momentum(EN, mN) / (mN * width))
         : (EN: number) => probVessel(det, momentum(EN, mN) / (mN * width));
   const nd = table.nodes;

@@ -1,0 +1,241 @@
+/**
+ * Collapsing a production table's nodes onto a fine grid in ln E_N for coupling scans
+ * (lib/engine/scaling): per bin the summed weight × acceptance(E_N) and the weighted mean E_N.
+ * A scan then costs one pass over ≲ 500 bins instead of ~10⁵ nodes; the decay probability
+ * varies by < 0.1 % across a bin, so the error is negligible (test/signatures.test.ts, against
+ * the node sum).
+ *
+ * Compute once (issue 15): the bin of every node is found once per E_N column and shared by
+ * every signature and by rescaled tables (which keep the column); several acceptances of one
+ * table are collapsed in one pass over the nodes; a |t| cut on the panel grid is applied as a
+ * mask in the same pass, with the same nodes in the same order as the copied sub-table of
+ * {@link restrictAbsT} — so the sums are the same floating-point operations, bit for bit.
+ */
+import type { ProductionTable } from "./productionTable";
+
+/** Fine E_N bins per decade of the collapse (the decay probability varies by < 0.1 % across one). */
+export const COLLAPSE_BINS_PER_DECADE = 100;
+
+/** Per node the fine bin floor(log10 E_N · binsPerDecade), with the smallest and largest bin. */
+interface EnergyKeys {
+  readonly key: Int32Array;
+  readonly kMin: number;
+  readonly kMax: number;
+}
+
+/** Per E_N column and bins per decade, its keys (shared by every signature and by rescaled tables). */
+const KEY_CACHE = new WeakMap<Float64Array, Map<number, EnergyKeys>>();
+
+/** The fine-bin index of one energy: floor(log10 E · binsPerDecade). */
+const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * binsPerDecade);
+
+/**
+ * Relative margin of the bin test: an energy more than this inside a bin's edges 10^(q/n) and
+ * 10^((q+1)/n) is in bin q for any rounding of log10 (its error, ~10⁻¹⁶, is far below the
+ * margin's 4·10⁻¹¹ in log10 E · n); energies within it of an edge are binned by binOf itself.
+ */
+const EDGE_MARGIN = 1e-12;
+
+/**
+ * Keys of a table's nodes, node by node in cell order, equal to binOf at every node: a node
+ * whose E_N lies safely inside the bin of the previous node (tested against that bin's edges,
+ * computed once per bin change) takes its key without a logarithm — within a cell E_ν is
+ * fixed and E_N = E_ν − |t|/(2M) moves slowly (the coherent channel, M ≈ 171 GeV, shifts it by
+ * < 10⁻⁶), so ~95 % of the logarithms are spared.
+ */
+function energyKeys(table: ProductionTable, binsPerDecade: number): EnergyKeys {
+  const EN = table.nodes.EN;
+  let byBins = KEY_CACHE.get(EN);
+  if (!byBins) KEY_CACHE.set(EN, (byBins = new Map()));
+  const hit = byBins.get(binsPerDecade);
+  if (hit) return hit;
+  const key = new Int32Array(EN.length);
+  let kMin = Infinity, kMax = -Infinity;
+  let q = 0, lo = Infinity, hi = -Infinity; // the current bin and its safe interior (lo, hi)
+  for (let k = 0; k < EN.length; k++) {
+    const e = EN[k]!;
+    if (!(e > lo && e < hi)) {
+      q = binOf(e, binsPerDecade);
+      lo = Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
+      hi = Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
+      if (q < kMin) kMin = q;
+      if (q > kMax) kMax = q;
+    }
+    key[k] = q;
+  }
+  const out = { key, kMin, kMax };
+  byBins.set(binsPerDecade, out);
+  return out;
+}
+
+/** Collapsed bins: mean N energy per bin (GeV) and the summed weight × acceptance. */
+export interface CollapsedBins {
+  readonly EN: Float64Array;
+  readonly weight: Float64Array;
+}
+
+/** Options of {@link collapseMany}. */
+export interface CollapseOptions {
+  /** Only nodes with |t| ≤ tAbsMax (GeV²): the nodes {@link restrictAbsT} keeps, same order. */
+  readonly tAbsMax?: number;
+  readonly binsPerDecade?: number;
+  /**
+   * An energy (GeV) at and below which every acceptance is exactly 0: cells with E_ν at or below
+   * it are skipped whole (their nodes have E_N = E_ν − T ≤ E_ν), which the per-node test
+   * `acceptance = 0` would skip one by one — the same sums.
+   */
+  readonly zeroAtOrBelow?: number;
+}
+
+/**
+ * Several acceptances of one node energy at once: writes acceptance i at E_N (GeV) into
+ * out[i] (dimensionless), so that shared pieces (the N momentum) are computed once per node.
+ */
+export type MultiAcceptance = (EN: number, out: Float64Array) => void;
+
+/**
+ * The result of one collapse pass: the bins of every acceptance, and the same sums split by
+ * segment — a run of nodes of one cell in one bin — so that a table whose weights are rescaled
+ * cell by cell (lib/engine/tableRescale) collapses without another pass over its nodes.
+ */
+export interface CollapseSegments {
+  readonly count: number;
+  /** Per segment: its cell (index into table.cells) and its bin (offset from the first bin). */
+  readonly cell: Int32Array;
+  readonly bin: Int32Array;
+  /** Per segment and acceptance (index segment·count + i): Σ weight × acceptance and Σ weight × acceptance × E_N. */
+  readonly w: Float64Array;
+  readonly wE: Float64Array;
+  /** Number of bins. */
+  readonly bins: number;
+  /** The collapsed bins of each acceptance, summed node by node. */
+  readonly collapsed: CollapsedBins[];
+}
+
+/** Growable segment storage of a collapse pass. */
+class SegmentColumns {
+  n = 0;
+  cell = new Int32Array(256);
+  bin = new Int32Array(256);
+  w: Float64Array;
+  wE: Float64Array;
+  constructor(readonly count: number) {
+    this.w = new Float64Array(256 * count);
+    this.wE = new Float64Array(256 * count);
+  }
+  open(cell: number, bin: number): number {
+    if (this.n === this.cell.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
+        const o = make(2 * a.length);
+        o.set(a);
+        return o;
+      };
+      this.cell = grow(this.cell, (n) => new Int32Array(n));
+      this.bin = grow(this.bin, (n) => new Int32Array(n));
+      this.w = grow(this.w, (n) => new Float64Array(n));
+      this.wE = grow(this.wE, (n) => new Float64Array(n));
+    }
+    this.cell[this.n] = cell;
+    this.bin[this.n] = bin;
+    return this.n++;
+  }
+}
+
+/**
+ * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
+ * each, per fine bin with positive weight the summed weight × acceptance and the weighted mean
+ * E_N, bins in increasing energy; with the per-segment sums of {@link CollapseSegments}.
+ */
+export function collapseSegments(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapseSegments {
+  const nd = table.nodes;
+  const seg = new SegmentColumns(count);
+  const empty = (): CollapseSegments => ({ count, cell: seg.cell.subarray(0, 0), bin: seg.bin.subarray(0, 0), w: seg.w.subarray(0, 0), wE: seg.wE.subarray(0, 0), bins: 0, collapsed: Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) })) });
+  if (nd.length === 0 || table.cells.length === 0) return empty();
+  const { key, kMin, kMax } = energyKeys(table, opts.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE);
+  if (!(kMax >= kMin)) return empty();
+  const n = kMax - kMin + 1;
+  const w = new Float64Array(n * count), wE = new Float64Array(n * count);
+  const a = new Float64Array(count);
+  const cut = opts.tAbsMax ?? Infinity;
+  const zero = opts.zeroAtOrBelow ?? -Infinity;
+  const EN = nd.EN, weight = nd.weight, t = nd.t;
+  const cells = table.cells;
+  for (let ci = 0; ci < cells.length; ci++) {
+    const c = cells[ci]!;
+    if (c.Enu <= zero) continue;
+    let s = -1, sBin = -1;
+    for (let k = c.firstNode; k < c.endNode; k++) {
+      if (!(-t[k]! <= cut)) continue;
+      const e = EN[k]!, wk = weight[k]!, j = key[k]! - kMin;
+      if (j !== sBin) {
+        s = seg.open(ci, j);
+        sBin = j;
+      }
+      accept(e, a);
+      for (let i = 0; i < count; i++) {
+        if (a[i] === 0) continue;
+        const x = wk * a[i]!;
+        w[i * n + j]! += x;
+        wE[i * n + j]! += x * e;
+        seg.w[s * count + i]! += x;
+        seg.wE[s * count + i]! += x * e;
+      }
+    }
+  }
+  const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
+  const m = seg.n;
+  return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+}
+
+/** {@link collapseSegments}'s bins only. */
+export function collapseMany(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapsedBins[] {
+  return collapseSegments(table, count, accept, opts).collapsed;
+}
+
+/**
+ * The bins of a table whose node weights are the collapsed table's times `cellFactor[cell]`,
+ * and whose acceptance i is `scale[i]` times the collapsed one: per bin Σ over its segments of
+ * factor × segment sum. Equal to collapsing the rescaled table node by node up to the order of
+ * the additions (≲ 10⁻¹⁵ relative: all terms are positive); test/tableRescale.test.ts.
+ */
+export function binsFromSegments(seg: CollapseSegments, cellFactor: Float64Array, scale: readonly number[]): CollapsedBins[] {
+  const { count, bins: n } = seg;
+  const w = new Float64Array(n * count), wE = new Float64Array(n * count);
+  for (let s = 0; s < seg.cell.length; s++) {
+    const r = cellFactor[seg.cell[s]!]!, j = seg.bin[s]!;
+    for (let i = 0; i < count; i++) {
+      w[i * n + j]! += r * seg.w[s * count + i]!;
+      wE[i * n + j]! += r * seg.wE[s * count + i]!;
+    }
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const b = binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n));
+    const k = scale[i]!;
+    if (k !== 1) for (let j = 0; j < b.weight.length; j++) b.weight[j]! *= k;
+    return b;
+  });
+}
+
+/** The bins with positive weight: weight and weighted mean energy (wE / w). */
+function binsOf(w: Float64Array, wE: Float64Array): CollapsedBins {
+  let m = 0;
+  for (let j = 0; j < w.length; j++) if (w[j]! > 0) m++;
+  const EN = new Float64Array(m), weight = new Float64Array(m);
+  let p = 0;
+  for (let j = 0; j < w.length; j++) {
+    const x = w[j]!;
+    if (!(x > 0)) continue;
+    weight[p] = x;
+    EN[p] = wE[j]! / x;
+    p++;
+  }
+  return { EN, weight };
+}
+
+/**
+ * Collapse the nodes onto a fine grid in ln E_N (100 bins per decade), keeping per bin the
+ * summed weight × acceptance(E_N) and the weighted mean E_N (see the module doc).
+ */
+export function collapseByEnergy(table: ProductionTable, acceptance: (EN: number) => number, binsPerDecade = COLLAPSE_BINS_PER_DECADE): CollapsedBins {
+  return collapseMany(table, 1, (EN, out) => (out[0] = acceptance(EN)), { binsPerDecade })[0]!;
+}

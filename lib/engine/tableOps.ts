@@ -1,0 +1,92 @@
+/**
+ * Operations on a finished production table (lib/engine/productionTable): the sub-table below a
+ * |t| cut on the panel grid, and sums of a per-node value by channel and flavour.
+ */
+import { requirePositive } from "../core/validate";
+import type { ProductionCell, ProductionTable } from "./productionTable";
+
+/** Relative slack when testing that ln(tAbsMax) lies on the ln|t| panel grid (rounding of log10 only). */
+const GRID_SNAP = 1e-9;
+
+/**
+ * RangeError unless ln(tAbsMax) lies on the ln|t| panel grid (10^(k/panelsPerDecade) GeV²), where
+ * the nodes below the cut are exactly those of a table tabulated with that cut.
+ */
+export function requireOnPanelGrid(tAbsMax: number, panelsPerDecade = 2): void {
+  requirePositive("tAbsMax", tAbsMax);
+  const x = Math.log10(tAbsMax) * panelsPerDecade;
+  if (Math.abs(x - Math.round(x)) > GRID_SNAP) {
+    throw new RangeError(`tAbsMax = ${tAbsMax} GeV² is not on the panel grid (10^(k/${panelsPerDecade})); tabulate with opts.tAbsMax instead`);
+  }
+}
+
+/**
+ * The sub-table with |t| ≤ tAbsMax, taken from the nodes of a table built with the fixed
+ * ln|t| panel grid. Exact (identical to tabulating with that cut) when ln(tAbsMax) lies on
+ * the grid — e.g. (0.1 GeV)² = 10⁻² GeV² with 2 panels per decade — and a RangeError
+ * otherwise (then tabulate with `tAbsMax` instead).
+ */
+export function restrictAbsT(table: ProductionTable, tAbsMax: number, panelsPerDecade = 2): ProductionTable {
+  requireOnPanelGrid(tAbsMax, panelsPerDecade);
+  const src = table.nodes;
+  const keep = new Int32Array(src.length);
+  let m = 0;
+  const cells: ProductionCell[] = [];
+  let total = 0;
+  for (const c of table.cells) {
+    const first = m;
+    let w = 0;
+    for (let k = c.firstNode; k < c.endNode; k++) {
+      if (-src.t[k]! <= tAbsMax) {
+        keep[m++] = k;
+        w += src.weight[k]!;
+      }
+    }
+    if (w > 0) {
+      cells.push({ ...c, firstNode: first, endNode: m, weight: w });
+      total += w;
+    }
+  }
+  const pick = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const out = make(m);
+    for (let i = 0; i < m; i++) out[i] = a[keep[i]!]!;
+    return out;
+  };
+  return {
+    ...table,
+    nodes: {
+      length: m,
+      flavour: pick(src.flavour, (n) => new Int8Array(n)),
+      bin: pick(src.bin, (n) => new Int32Array(n)),
+      channel: pick(src.channel, (n) => new Int8Array(n)),
+      Enu: pick(src.Enu, (n) => new Float64Array(n)),
+      t: pick(src.t, (n) => new Float64Array(n)),
+      EN: pick(src.EN, (n) => new Float64Array(n)),
+      weight: pick(src.weight, (n) => new Float64Array(n)),
+    },
+    cells,
+    total,
+  };
+}
+
+/** Sum of a per-node value grouped by channel name and by flavour name; nodeValue gets the node index. */
+export function breakdown(table: ProductionTable, nodeValue: (k: number) => number): {
+  total: number;
+  byChannel: Record<string, number>;
+  byFlavour: Record<string, number>;
+} {
+  const byChannel: Record<string, number> = Object.fromEntries(table.channels.map((c) => [c, 0]));
+  const byFlavour: Record<string, number> = Object.fromEntries(table.flavours.map((f) => [f, 0]));
+  const nd = table.nodes;
+  let total = 0;
+  for (let k = 0; k < nd.length; k++) {
+    const v = nodeValue(k);
+    total += v;
+    byChannel[table.channels[nd.channel[k]!]!]! += v;
+    const f = nd.flavour[k]!;
+    if (f >= 0) byFlavour[table.flavours[f]!]! += v;
+    else table.binFlavourFractions!.forEach((fr, g) => (byFlavour[table.flavours[g]!]! += v * fr[nd.bin[k]!]!));
+  }
+  return { total, byChannel, byFlavour };
+}
+
