@@ -16,7 +16,8 @@ export interface RgbaImage {
   readonly rgba: Uint8Array;
 }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The PNG signature (a Uint8Array: this module is also bundled, unused, into the browser explorer, where there is no Buffer). */
+const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Most palette entries of an indexed PNG (8-bit indices, PNG spec §11.2.3). */
 export const PNG_MAX_PALETTE = 256;
@@ -56,7 +57,7 @@ function paeth(a: number, b: number, c: number): number {
 /** Decodes an 8-bit RGB, RGBA or palette non-interlaced PNG (what Chromium and {@link encodeIndexedPng} write); RangeError otherwise. */
 export function decodePng(png: Uint8Array): RgbaImage {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIGNATURE)) throw new RangeError("decodePng: not a PNG (bad signature)");
+  if (buf.length < 8 || SIGNATURE.some((b, i) => buf[i] !== b)) throw new RangeError("decodePng: not a PNG (bad signature)");
   let width = 0, height = 0, channels = 0;
   const idat: Buffer[] = [];
   let plte: Buffer | null = null, trns: Buffer | null = null;
