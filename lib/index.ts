@@ -7,7 +7,8 @@
  * (the LHC neutrino beam); geometry, random, sampler, signatures, io (the signal engine);
  * production (Z_D from the IP: forward mesons, bremsstrahlung); bounds (existing limits);
  * figures (the paper's figures as data); presets (the named input sets, `paper` by default);
- * grids (log/linear grids); dataDir (where the shipped data/ is).
+ * grids (log/linear grids); dataDir (where the shipped data/ is); memo (a cache keyed by every
+ * input: notebooks re-running one cell reuse what the others computed).
  *
  * Plotting (plotly figure builders, headless-Chromium rendering, tslab display) and the
  * worker-thread figure runner are the sub-path `nudump/plot` (lib/plot/index.ts), so that this
@@ -37,5 +38,6 @@ export * as figures from "./figures/data";
 export * as grids from "./core/grids";
 export * as presets from "./detector/presets";
 export { dataDir } from "./core/dataDir";
+export { memo, clearMemo } from "./engine/memo";
 export * from "./core/validate";
 export * as quantity from "./core/quantity";

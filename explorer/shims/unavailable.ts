@@ -1,7 +1,7 @@
 /**
- * Stand-ins for node:os, node:worker_threads, node:child_process, node:url and node:util in
+ * Stand-ins for node:os, node:worker_threads, node:child_process, node:url, node:util and node:zlib in
  * the browser bundle of the explorer: the modules import them at top level (lib/figures/
- * parallel.ts, lib/plots.ts' renderer) but the explorer never calls them; a call throws.
+ * parallel.ts, lib/plot's renderer and notebook PNGs) but the explorer never calls them; a call throws.
  */
 function unavailable(name: string): (...args: unknown[]) => never {
   return () => {
@@ -29,3 +29,5 @@ export const pathToFileURL = unavailable("url.pathToFileURL");
 export const fileURLToPath = unavailable("url.fileURLToPath");
 export const parseArgs = unavailable("util.parseArgs");
 export default { cpus, tmpdir, homedir, platform, parentPort, isMainThread, workerData, Worker, spawn, spawnSync, execFileSync, execSync, pathToFileURL, fileURLToPath, parseArgs };
+export const deflateSync = unavailable("zlib.deflateSync");
+export const inflateSync = unavailable("zlib.inflateSync");

@@ -32,8 +32,8 @@ export function installSeededRandom(): void {
   };
 }
 
-/** Draws one figure off-screen; returns its SVG text and its PNG as base64. Seeds 1, 2, 3 before the plot and each image. */
-export async function drawFigure([data, layout, scale]: readonly [unknown, { width: number; height: number }, number]): Promise<{ svg: string; png: string }> {
+/** Draws one figure off-screen; returns its SVG text (empty unless `svg`) and its PNG as base64. Seeds 1, 2, 3 before the plot and each image. */
+export async function drawFigure([data, layout, scale, svgWanted]: readonly [unknown, { width: number; height: number }, number, boolean]): Promise<{ svg: string; png: string }> {
   const g = globalThis as unknown as PageGlobals;
   const P = g.Plotly;
   g.__nudumpSeed(1);
@@ -41,7 +41,7 @@ export async function drawFigure([data, layout, scale]: readonly [unknown, { wid
   g.document.body.appendChild(gd);
   await P.newPlot(gd, data, layout, { staticPlot: true });
   g.__nudumpSeed(2);
-  const svg = await P.toImage(gd, { format: "svg", width: layout.width, height: layout.height });
+  const svg = svgWanted ? await P.toImage(gd, { format: "svg", width: layout.width, height: layout.height }) : "";
   g.__nudumpSeed(3);
   const png = await P.toImage(gd, { format: "png", width: layout.width, height: layout.height, scale });
   P.purge(gd);

@@ -2,10 +2,10 @@
  * Shared helpers of the notebook scripts (execute, figures, report): where things are, and
  * the preparation every one of them needs (library link, kernel spec, built library).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Figure, Trace } from "../../lib/plot";
+import { chromiumPath, launchRendererServer, RENDERER_ENV, type Figure, type Trace } from "../../lib/plot";
 import { jupyterPath, linkPackage, projectRoot, writeKernelSpec } from "./kernel";
 
 export { projectRoot, jupyterPath };
@@ -32,6 +32,37 @@ export function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv
     const e = new Error(`${path.basename(cmd)} ${args.map((a) => path.relative(projectRoot, a) || a).join(" ")} exited with status ${r.status}`);
     (e as Error & { exitCode: number }).exitCode = r.status ?? 1;
     throw e;
+  }
+}
+
+/** {@link run} without blocking the event loop (a renderer server in this process keeps serving the kernels). */
+export function runAsync(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env, cwd: projectRoot });
+    child.on("error", reject);
+    child.on("close", (status) => {
+      if (status === 0) return resolve();
+      const e = new Error(`${path.basename(cmd)} ${args.map((a) => path.relative(projectRoot, a) || a).join(" ")} exited with status ${status}`);
+      (e as Error & { exitCode: number }).exitCode = status ?? 1;
+      reject(e);
+    });
+  });
+}
+
+/**
+ * Runs `fn` with one headless Chromium shared by every renderer of the run (this process and
+ * the notebook kernels it starts: lib/plot/render.ts RENDERER_ENV); without Chromium, `fn`
+ * runs as it is and each renderer reports the missing browser itself.
+ */
+export async function withSharedRenderer<T>(fn: () => Promise<T>): Promise<T> {
+  if (!chromiumPath() || process.env[RENDERER_ENV]) return fn();
+  const server = await launchRendererServer();
+  process.env[RENDERER_ENV] = server.wsEndpoint;
+  try {
+    return await fn();
+  } finally {
+    delete process.env[RENDERER_ENV];
+    await server.close();
   }
 }
 

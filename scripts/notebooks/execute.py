@@ -36,6 +36,7 @@ import difflib
 import json
 import re
 import os
+import resource
 import sys
 import time
 
@@ -144,8 +145,12 @@ def main():
     args = ap.parse_args()
     stale = []
     total = time.time()
+    def children_cpu():
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
     for path in args.notebooks:
-        t0 = time.time()
+        t0, c0 = time.time(), children_cpu()
         nb = execute(path, args.timeout)
         if nb is None:
             return 1
@@ -168,8 +173,10 @@ def main():
         elif old != text:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
-        print("{:<40} {:6.1f} s  {}".format(path, time.time() - t0, state), flush=True)
-    print("executed {} notebook(s) in {:.1f} s".format(len(args.notebooks), time.time() - total))
+        # wall time, and the CPU time of the kernel and what it waited for (workers, Chromium):
+        # on a shared machine the CPU time is the steadier measure
+        print("{:<40} {:6.1f} s  (cpu {:5.1f} s)  {}".format(path, time.time() - t0, children_cpu() - c0, state), flush=True)
+    print("executed {} notebook(s) in {:.1f} s (cpu {:.1f} s), load average {:.1f}".format(len(args.notebooks), time.time() - total, children_cpu(), os.getloadavg()[0]))
     if stale:
         sys.stderr.write("\n{} stale notebook(s): {}\n".format(len(stale), ", ".join(stale)))
         return 1

@@ -1,7 +1,7 @@
 /**
  * `npm run figures`: writes every figure of every executed notebook to figures/ as PNG
  * (2× pixel ratio), SVG, the figure's plotly JSON and its plotted numbers as CSV, drawn
- * by one headless Chromium session for all of them (lib/plots.ts `renderStatic`), offline.
+ * by one headless Chromium session for all of them (lib/plot/render.ts `renderStatic`; the run's shared Chromium under `npm run main`), offline.
  *
  * Layout: figures/<notebook>/<nn>-<name>.{png,svg,json,csv}, nn = order in the notebook;
  * figures/index.json lists them (read by the report). The figures are taken from the
@@ -14,7 +14,8 @@ import * as path from "node:path";
 import { figureCsv, renderStatic } from "../../lib/plot";
 import { type FigureIndexEntry, figuresDir, listNotebooks, main, notebookFigures, notebookTitle, projectRoot } from "./common";
 
-main(async () => {
+/** Writes figures/ from the executed notebooks (see the file comment). */
+export async function writeFigures(): Promise<void> {
   const t0 = Date.now();
   const notebooks = listNotebooks();
   const found = notebooks.flatMap(notebookFigures);
@@ -51,4 +52,6 @@ main(async () => {
   }
   fs.writeFileSync(path.join(figuresDir, "index.json"), JSON.stringify(index, null, 1) + "\n");
   console.log(`${found.length} figure(s) from ${notebooks.length} notebook(s) → ${path.relative(projectRoot, figuresDir)}/ (PNG, SVG, JSON, CSV) in ${((Date.now() - t0) / 1000).toFixed(1)} s, one browser session`);
-});
+}
+
+if (require.main === module) main(writeFigures);

@@ -71,7 +71,8 @@ ${items}
 `;
 }
 
-main(async () => {
+/** Builds site/ from the executed notebooks and figures/ (see the file comment). */
+export async function buildReport(): Promise<void> {
   const t0 = Date.now();
   requireJupyter();
   const notebooks = listNotebooks();
@@ -100,4 +101,6 @@ main(async () => {
   const ex = await buildExplorer(siteDir);
   console.log(`site/explorer.html: ${(ex.bytes.page / 1e6).toFixed(2)} MB (library worker ${(ex.bytes.worker / 1e6).toFixed(2)} MB with ${ex.dataFiles} data files, ${(ex.bytes.data / 1e3).toFixed(0)} kB)`);
   console.log(`site/: index.html and ${notebooks.length} notebook page(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s → open ${path.relative(projectRoot, path.join(siteDir, "index.html"))}`);
-});
+}
+
+if (require.main === module) main(buildReport);
