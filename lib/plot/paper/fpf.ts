@@ -11,6 +11,11 @@ import { FIG1_LEVEL_WIDTH, type Fig1Data } from "../../figures/fig1";
 import type { FpfBandEdge, FpfFig1Data, FpfFig3Data } from "../../figures/fpf";
 import type { ReachLine } from "../../engine/reach";
 import { drawBounds } from "./bounds";
+
+/** A flux normalisation as a physicist writes it (kling-nevay → Kling–Nevay, tp → TP). */
+function normalisationLabel(v: string): string {
+  return v === "kling-nevay" ? "Kling–Nevay" : v === "tp" ? "TP" : v;
+}
 import { FIG_SUBTITLE_CHARS, REACH_SIZE } from "./style";
 
 /** Band fill colour of each line colour (translucent, so that overlapping bands stay readable). */
@@ -72,13 +77,13 @@ export function fpfFig1Figure(d: FpfFig1Data, paper?: Fig1Data): Figure {
   }
   traces.push(
     legendKey({ name: "thick: N = 3 (20 for e scattering), thin: N = 30", color: "#333", width: FIG1_LEVEL_WIDTH[3] }),
-    legendKey({ name: `band: flux ${d.variants.join(" ↔ ")} normalisation`, color: "rgba(0,0,0,0)", fill: "rgba(0,128,0,0.22)" }),
+    legendKey({ name: `band: flux ${d.variants.map(normalisationLabel).join(" ↔ ")} normalisation`, color: "rgba(0,0,0,0)", fill: "rgba(0,128,0,0.22)" }),
   );
   const det = d.detector === "fpf-flare-faser2" ? "FLArE + FASER2" : "FASERν2 + FASER2";
   return figure({
     name: `fpf-fig1-${d.panel}-${d.detector}`,
     title: `FPF ${det}: dipole portal, ${d.panel === "universal" ? "universal coupling" : "ν<sub>τ</sub>-specific coupling"}`,
-    subtitle: wrap(notation(`${d.description}. Band: ${d.variants.join(" ↔ ")} flux normalisation.`), FIG_SUBTITLE_CHARS),
+    subtitle: wrap(notation(`${d.description}. Band: ${d.variants.map(normalisationLabel).join(" ↔ ")} flux normalisation.`), FIG_SUBTITLE_CHARS),
     x: { title: "m<sub>N</sub> [GeV]", log: true, range: [1e-3, 10] },
     y: { title: "μ<sub>N</sub> [GeV<sup>−1</sup>]", log: true, range: [1e-10, 1e-3] },
     traces,
