@@ -16,7 +16,7 @@ import type { Detector } from "../detector/geometry";
 import type { Random } from "../core/random";
 import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
-import { buildEnvelope, densityAt, drawCell, ENVELOPE_PANELS, type SamplerPlan, samplerPlan } from "./samplerPlan";
+import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, type SamplerPlan, samplerPlan } from "./samplerPlan";
 
 /** What an N decay gives: the mode name and the lab energies of the visible particles. */
 export interface DecayProducts {
@@ -100,20 +100,19 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
   const lnELo = plan.lnELo[ci]!, w = plan.lnWidth[ci]!, slope = plan.lnSlope[ci]!, em1 = plan.expm1SlopeWidth[ci]!;
   const uniform = plan.logUniform[ci] === 1;
   const L0 = plan.envL0[ci]!, h = plan.envH[ci]!, envTotal = plan.envTotal[ci]!;
-  const off = ci * ENVELOPE_PANELS;
+  const off = ci * ENVELOPE_PANELS, gOff = ci * ENVELOPE_GUIDE, gScale = plan.envGuideScale[ci]!;
   const env = plan.env, cum = plan.envCum;
   for (;;) {
     st.trials++;
     const u = rng();
     const E = uniform ? Math.exp(lnELo + w * u) : Math.exp(lnELo + Math.log1p(u * em1) / slope);
-    // panel: first p with cum[p] > x (the last if none), as core/random searchCumulative
+    // panel: first p with cum[p] > x (the last if none), as core/random searchCumulative, from the guide table
     const x = rng() * envTotal;
-    let lo = 0, hi = ENVELOPE_PANELS - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[off + mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
+    let b = Math.floor(x * gScale);
+    if (!(b < ENVELOPE_GUIDE)) b = ENVELOPE_GUIDE - 1; // also NaN for an all-zero envelope
+    let lo = plan.envGuide[gOff + b]!;
+    if (lo > 0 && cum[off + lo - 1]! > x) lo = 0; // rounding put the bucket past x
+    while (lo < ENVELOPE_PANELS - 1 && cum[off + lo]! <= x) lo++;
     const t = -Math.exp(L0 + (lo + rng()) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
     const ratio = densityAt(plan, k, mN, mN4, E, t) / env[off + lo]!;
@@ -225,6 +224,8 @@ export function sampleEvents(
   const plan = samplerPlan(table);
   const out = allocateEvents(n);
   const st: DrawState = { E: 0, trials: 0, zd: 0, w: 0 };
+  // string columns filled after the loop from indices (a tight loop of stores instead of one per event)
+  const flavourIndex = new Int32Array(n), channelIndex = new Int32Array(n);
   const mN = decay.mN, mN4 = mN ** 4;
   const accept = opts.accept;
   const L = detector.target.length;
@@ -257,8 +258,8 @@ export function sampleEvents(
     else drawDecayZ(rng, force, z0, cosT, d, z0, L, base, st);
     const zd = st.zd;
     const prod = decay.sample(rng, EN);
-    out.flavour[i] = table.flavours[cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin)]!;
-    out.channel[i] = table.channels[k]!;
+    flavourIndex[i] = cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin);
+    channelIndex[i] = k;
     out.Enu[i] = E;
     out.t[i] = t;
     out.zProd[i] = z0;
@@ -278,6 +279,10 @@ export function sampleEvents(
     out.Evis1[i] = prod.visible[0] ?? 0;
     out.Evis2[i] = prod.visible[1] ?? 0;
     out.weight[i] = st.w;
+  }
+  for (let i = 0; i < n; i++) {
+    out.flavour.push(table.flavours[flavourIndex[i]!]!);
+    out.channel.push(table.channels[channelIndex[i]!]!);
   }
   return { ...out, stats: { trials: st.trials, envelopeViolations: 0 } };
 }

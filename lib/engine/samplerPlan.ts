@@ -19,6 +19,8 @@ export const ENVELOPE_PANELS = 24;
  * and test/sampler.test.ts draws the dipole channels with none.
  */
 const SAFETY = 1.6;
+/** Guide-table buckets per envelope (the panel search starts at its bucket's first panel). */
+export const ENVELOPE_GUIDE = 64;
 
 /** Per-table sampling constants; the envelope columns are filled on a cell's first use. */
 export interface SamplerPlan {
@@ -47,6 +49,9 @@ export interface SamplerPlan {
   readonly envTotal: Float64Array;
   readonly env: Float64Array;
   readonly envCum: Float64Array;
+  /** Per cell: first panel whose cumulative area exceeds b·total/ENVELOPE_GUIDE (cell × ENVELOPE_GUIDE), and ENVELOPE_GUIDE/total. */
+  readonly envGuide: Uint8Array;
+  readonly envGuideScale: Float64Array;
 }
 
 const plans = new WeakMap<ProductionTable, SamplerPlan>();
@@ -93,6 +98,7 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     kernels: table.channelDefs.map((c) => c.kernel ?? c.dsigmadt), targetMass, targetMass2,
     envBuilt: new Uint8Array(nc), envL0: new Float64Array(nc), envH: new Float64Array(nc), envTotal: new Float64Array(nc),
     env: new Float64Array(nc * ENVELOPE_PANELS), envCum: new Float64Array(nc * ENVELOPE_PANELS),
+    envGuide: new Uint8Array(nc * ENVELOPE_GUIDE), envGuideScale: new Float64Array(nc),
   };
 }
 
@@ -187,6 +193,13 @@ export function buildEnvelope(plan: SamplerPlan, ci: number): void {
     acc += env[p]! * h;
     cum[p] = acc;
   }
+  let p = 0;
+  for (let b = 0; b < ENVELOPE_GUIDE; b++) {
+    const x = (b * acc) / ENVELOPE_GUIDE;
+    while (p < ENVELOPE_PANELS - 1 && cum[p]! <= x) p++;
+    plan.envGuide[ci * ENVELOPE_GUIDE + b] = p;
+  }
+  plan.envGuideScale[ci] = ENVELOPE_GUIDE / acc;
   plan.envL0[ci] = L0;
   plan.envH[ci] = h;
   plan.envTotal[ci] = acc;
