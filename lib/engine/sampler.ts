@@ -13,9 +13,10 @@
  * with the quadrature of lib/signatures within statistical errors (tested).
  */
 import type { Detector } from "../detector/geometry";
-import { type Random, searchCumulative } from "../core/random";
-import type { ProductionCell, ProductionTable } from "./productionTable";
+import type { Random } from "../core/random";
+import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
+import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, type SamplerPlan, samplerPlan } from "./samplerPlan";
 
 /** What an N decay gives: the mode name and the lab energies of the visible particles. */
 export interface DecayProducts {
@@ -47,7 +48,7 @@ export interface SamplerOptions {
   readonly accept?: (Enu: number, t: number, channel: number) => boolean;
   /** Divide weights by this instead of n (chunked sampling: the total number of events over all chunks). */
   readonly weightDivisor?: number;
-  /** Per-cell envelope cache shared between chunked calls on the same table (built on first use). */
+  /** Accepted for compatibility and unused: the envelopes are now cached per table object (lib/engine/samplerPlan). */
   readonly envelopeCache?: unknown[];
 }
 
@@ -75,104 +76,82 @@ export interface EventTable {
   readonly stats: { readonly trials: number; readonly envelopeViolations: number };
 }
 
-interface CellEnvelope {
-  L0: number;
-  h: number;
-  env: Float64Array;
-  cum: Float64Array;
-}
-
-/**
- * Panels of the rejection envelope in ln|t| per production cell: 24 resolve the dσ/dt shapes of
- * every channel (form-factor fall-off over ≲ 2 decades of |t|) to within the SAFETY margin.
- */
-const ENVELOPE_PANELS = 24;
-/**
- * Envelope margin over the largest density sampled in a panel (5 |t| points × 3 energies): the
- * true maximum between sample points stays below it — a violation is an error (below), and
- * test/sampler.test.ts draws the dipole channels with none.
- */
-const SAFETY = 1.6;
 /** Smallest cos θ used to turn path lengths along the N direction into z (N at 90° to the beam: no division by 0). */
 const MIN_COS_THETA = 1e-300;
 
-function buildEnvelope(table: ProductionTable, cell: ProductionCell): CellEnvelope {
-  const ch = table.channelDefs[cell.channel]!;
-  let lmin = Infinity, lmax = -Infinity;
-  for (let k = cell.firstNode; k < cell.endNode; k++) {
-    const L = Math.log(-table.nodes.t[k]!);
-    if (L < lmin) lmin = L;
-    if (L > lmax) lmax = L;
-  }
-  const span = Math.max(lmax - lmin, 1e-6);
-  const margin = 0.25 + span / 40; // covers the E_ν dependence of the t range inside the cell
-  const L0 = lmin - margin;
-  const h = (lmax + margin - L0) / ENVELOPE_PANELS;
-  const env = new Float64Array(ENVELOPE_PANELS);
-  const cum = new Float64Array(ENVELOPE_PANELS);
-  const Es = [Math.exp(cell.lnELo), cell.Enu, Math.exp(cell.lnEHi)];
-  let acc = 0;
-  for (let p = 0; p < ENVELOPE_PANELS; p++) {
-    let mx = 0;
-    for (let q = 0; q <= 4; q++) {
-      const absT = Math.exp(L0 + (p + q / 4) * h);
-      for (const E of Es) {
-        const g = densityAt(ch.kernel ?? ch.dsigmadt, table.mN, ch.targetMass, E, -absT);
-        if (g > mx) mx = g;
-      }
+/** Per-call scratch of the draw: the accepted E_ν and the trial count (one monomorphic object, no per-event allocation). */
+interface DrawState {
+  E: number;
+  trials: number;
+  /** Decay point z and the event weight from {@link drawDecayZ}. */
+  zd: number;
+  w: number;
+}
+
+/**
+ * Draw (E_ν, t) in cell ci by rejection: E_ν from the within-bin flux dN/d ln E ∝ exp(s ln E)
+ * on [lnELo, lnEHi] (production.ts withinBinSlopes) by its inverse CDF (uniform in ln E for
+ * s = 0), ln|t| from the envelope, accepted with probability density/envelope. Returns t
+ * (GeV²); E_ν (GeV) is left in st.E.
+ */
+function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, mN4: number, accept: SamplerOptions["accept"], st: DrawState): number {
+  if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
+  const k = plan.channel[ci]!;
+  const lnELo = plan.lnELo[ci]!, w = plan.lnWidth[ci]!, slope = plan.lnSlope[ci]!, em1 = plan.expm1SlopeWidth[ci]!;
+  const uniform = plan.logUniform[ci] === 1;
+  const L0 = plan.envL0[ci]!, h = plan.envH[ci]!, envTotal = plan.envTotal[ci]!;
+  const off = ci * ENVELOPE_PANELS, gOff = ci * ENVELOPE_GUIDE, gScale = plan.envGuideScale[ci]!;
+  const env = plan.env, cum = plan.envCum;
+  for (;;) {
+    st.trials++;
+    const u = rng();
+    const E = uniform ? Math.exp(lnELo + w * u) : Math.exp(lnELo + Math.log1p(u * em1) / slope);
+    // panel: first p with cum[p] > x (the last if none), as core/random searchCumulative, from the guide table
+    const x = rng() * envTotal;
+    let b = Math.floor(x * gScale);
+    if (!(b < ENVELOPE_GUIDE)) b = ENVELOPE_GUIDE - 1; // also NaN for an all-zero envelope
+    let lo = plan.envGuide[gOff + b]!;
+    if (lo > 0 && cum[off + lo - 1]! > x) lo = 0; // rounding put the bucket past x
+    while (lo < ENVELOPE_PANELS - 1 && cum[off + lo]! <= x) lo++;
+    const t = -Math.exp(L0 + (lo + rng()) * h);
+    if (accept !== undefined && !accept(E, t, k)) continue;
+    const ratio = densityAt(plan, k, mN, mN4, E, t) / env[off + lo]!;
+    if (ratio > 1) {
+      // an envelope below the density biases the sample: refuse rather than count
+      const name = plan.table.channelDefs[k]!.name;
+      throw new Error(`sampler envelope violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise SAFETY or ENVELOPE_PANELS in lib/engine/samplerPlan.ts`);
     }
-    // neighbouring panels share edges; take the larger of the two neighbours to guard peaks
-    env[p] = mx * SAFETY;
-    acc += env[p]! * h;
-    cum[p] = acc;
+    if (rng() < ratio) {
+      st.E = E;
+      return t;
+    }
   }
-  // smooth: each panel at least half its neighbours' maximum (guards narrow peaks between samples)
-  for (let p = 0; p < ENVELOPE_PANELS; p++) {
-    const nb = Math.max(env[p - 1] ?? 0, env[p + 1] ?? 0);
-    if (env[p]! < 0.5 * nb) env[p] = 0.5 * nb;
-  }
-  acc = 0;
-  for (let p = 0; p < ENVELOPE_PANELS; p++) {
-    acc += env[p]! * h;
-    cum[p] = acc;
-  }
-  return { L0, h, env, cum };
 }
 
 /**
- * |t| dσ/dt at (E, t), or 0 where t is outside the physical range at this E (the envelope
- * spans a little more than the range of the cell's nodes, so such points are proposed and
- * correctly get zero density).
+ * Decay point z (st.zd) and weight (st.w = base × P(decay in the region)) for an N produced at
+ * z0 flying at cos θ with lab decay length d (GeV⁻¹): free exponential decay law for
+ * force = 0, else the truncated exponential between the region's ends zA..zB along the N path.
  */
-function densityAt(ds: (E: number, t: number) => number, mN: number, M: number, E: number, t: number): number {
-  // physical range of ν(E) T(M) → N(mN) T, as kinematics.tRange but without argument checks
-  const s = M * M + 2 * E * M;
-  const rs = Math.sqrt(s);
-  if (rs <= mN + M) return 0;
-  const p1 = (E * M) / rs;
-  const E3 = (s + mN * mN - M * M) / (2 * rs);
-  const p3 = Math.sqrt(Math.max(0, E3 * E3 - mN * mN));
-  const tLow = mN * mN - 2 * p1 * (E3 + p3);
-  const tHigh = mN === 0 ? 0 : (mN ** 4 * M * M) / (s * tLow);
-  if (t < tLow || t > tHigh) return 0;
-  const v = ds(E, t);
-  if (!(v >= 0) || !Number.isFinite(v)) {
-    throw new RangeError(`dσ/dt = ${v} at E = ${E} GeV, t = ${t} GeV² is not a finite non-negative number`);
+function drawDecayZ(rng: Random, force: number, z0: number, cosT: number, d: number, zA: number, zB: number, base: number, st: DrawState): void {
+  if (force === FORCE_NONE) {
+    st.zd = z0 - d * Math.log(1 - rng()) * cosT;
+    st.w = base;
+    return;
   }
-  return v * -t;
+  const c = Math.max(cosT, MIN_COS_THETA);
+  const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
+  const pA = Math.exp(-sA / d), pB = Math.exp(-sB / d);
+  const prob = pA - pB;
+  st.w = base * prob;
+  if (prob > 0) {
+    // truncated exponential between path lengths sA and sB
+    const s = sA - d * Math.log1p(-rng() * (1 - Math.exp(-(sB - sA) / d)));
+    st.zd = z0 + s * cosT;
+  } else st.zd = zA;
 }
 
-/**
- * E_ν inside a cell from the within-bin flux dN/d ln E ∝ exp(s ln E) on [lnELo, lnEHi]
- * (production.ts withinBinSlopes) by its inverse CDF; uniform in ln E for s = 0. GeV.
- */
-function drawEnergy(rng: Random, cell: ProductionCell): number {
-  const w = cell.lnEHi - cell.lnELo;
-  const sw = cell.lnSlope * w;
-  const u = rng();
-  if (Math.abs(sw) < 1e-9) return Math.exp(cell.lnELo + w * u);
-  return Math.exp(cell.lnELo + Math.log1p(u * Math.expm1(sw)) / cell.lnSlope);
-}
+const FORCE_NONE = 0, FORCE_VESSEL = 1, FORCE_TUNGSTEN = 2;
 
 /** Flavour index for a merged-flavour cell, drawn from the bin's flavour fractions. */
 function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
@@ -188,6 +167,45 @@ function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
 
 
 /**
+ * Column-wise output table of n events (stats filled at the end). The string columns start
+ * empty and are filled in order: `new Array(n)` for n > 10⁵ would be a dictionary-mode array
+ * in V8, with a hash insert per event.
+ */
+function allocateEvents(n: number): EventTable {
+  return {
+    flavour: [],
+    channel: [],
+    Enu: new Float64Array(n),
+    t: new Float64Array(n),
+    zProd: new Float64Array(n),
+    xProd: new Float64Array(n),
+    yProd: new Float64Array(n),
+    EN: new Float64Array(n),
+    pxN: new Float64Array(n),
+    pyN: new Float64Array(n),
+    pzN: new Float64Array(n),
+    zDecay: new Float64Array(n),
+    xDecay: new Float64Array(n),
+    yDecay: new Float64Array(n),
+    decayMode: [],
+    Evis1: new Float64Array(n),
+    Evis2: new Float64Array(n),
+    weight: new Float64Array(n),
+    stats: { trials: 0, envelopeViolations: 0 },
+  };
+}
+
+/** Argument checks of {@link sampleEvents}: RangeError naming the offending value. */
+function checkSamplerInput(table: ProductionTable, decay: DecayModel, n: number): void {
+  requirePositive("n", n);
+  if (!Number.isInteger(n)) throw new RangeError(`n = ${n} must be a positive integer`);
+  if (!(table.total > 0)) throw new RangeError(`the production table is empty (total rate ${table.total}): nothing to sample`);
+  if (Math.abs(decay.mN - table.mN) > 1e-12 * decay.mN) {
+    throw new RangeError(`decay model mN = ${decay.mN} GeV differs from the production table's mN = ${table.mN} GeV`);
+  }
+}
+
+/**
  * Draw `n` events from a production table and a decay model in a detector. Deterministic
  * for a given `rng` state. The per-event weight is (table.total × decay weight)/n in expected
  * events for the exposure (table weights are at the coupling factor of the table, so pass a
@@ -201,77 +219,27 @@ export function sampleEvents(
   opts: SamplerOptions,
 ): EventTable {
   const n = opts.n;
-  requirePositive("n", n);
-  if (!Number.isInteger(n)) throw new RangeError(`n = ${n} must be a positive integer`);
-  if (!(table.total > 0)) throw new RangeError(`the production table is empty (total rate ${table.total}): nothing to sample`);
-  const force = opts.forceDecay ?? "none";
-  const cellCum = new Float64Array(table.cells.length);
-  let acc = 0;
-  table.cells.forEach((c, i) => {
-    acc += c.weight;
-    cellCum[i] = acc;
-  });
-  const envelopes = (opts.envelopeCache ?? new Array(table.cells.length)) as (CellEnvelope | undefined)[];
-  const kernelOf = table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
-  const out: EventTable = {
-    flavour: new Array<string>(n),
-    channel: new Array<string>(n),
-    Enu: new Float64Array(n),
-    t: new Float64Array(n),
-    zProd: new Float64Array(n),
-    xProd: new Float64Array(n),
-    yProd: new Float64Array(n),
-    EN: new Float64Array(n),
-    pxN: new Float64Array(n),
-    pyN: new Float64Array(n),
-    pzN: new Float64Array(n),
-    zDecay: new Float64Array(n),
-    xDecay: new Float64Array(n),
-    yDecay: new Float64Array(n),
-    decayMode: new Array<string>(n),
-    Evis1: new Float64Array(n),
-    Evis2: new Float64Array(n),
-    weight: new Float64Array(n),
-    stats: { trials: 0, envelopeViolations: 0 },
-  };
-  let trials = 0, violations = 0;
-  const mN = decay.mN;
-  if (Math.abs(mN - table.mN) > 1e-12 * mN) {
-    throw new RangeError(`decay model mN = ${mN} GeV differs from the production table's mN = ${table.mN} GeV`);
-  }
+  checkSamplerInput(table, decay, n);
+  const force = opts.forceDecay === "vessel" ? FORCE_VESSEL : opts.forceDecay === "tungsten" ? FORCE_TUNGSTEN : FORCE_NONE;
+  const plan = samplerPlan(table);
+  const out = allocateEvents(n);
+  const st: DrawState = { E: 0, trials: 0, zd: 0, w: 0 };
+  // string columns filled after the loop from indices (a tight loop of stores instead of one per event)
+  const flavourIndex = new Int32Array(n), channelIndex = new Int32Array(n);
+  const mN = decay.mN, mN4 = mN ** 4;
+  const accept = opts.accept;
   const L = detector.target.length;
   const half = detector.target.side / 2;
   const base = table.total / (opts.weightDivisor ?? n);
   const vesselStart = detector.vessel.start, vesselEnd = detector.vessel.start + detector.vessel.length;
+  const dScale = mN * decay.totalWidth;
   for (let i = 0; i < n; i++) {
-    const ci = searchCumulative(cellCum, rng() * acc);
+    const ci = drawCell(plan, rng() * plan.total);
     const cell = table.cells[ci]!;
-    const ch = table.channelDefs[cell.channel]!;
-    let env = envelopes[ci];
-    if (env === undefined) {
-      env = buildEnvelope(table, cell);
-      envelopes[ci] = env;
-    }
-    const envTotal = env.cum[env.cum.length - 1]!;
-    let E = 0, t = 0;
-    for (;;) {
-      trials++;
-      E = drawEnergy(rng, cell);
-      const p = searchCumulative(env.cum, rng() * envTotal);
-      const Lt = env.L0 + (p + rng()) * env.h;
-      const absT = Math.exp(Lt);
-      t = -absT;
-      if (opts.accept && !opts.accept(E, t, cell.channel)) continue;
-      const g = densityAt(kernelOf[cell.channel]!, mN, ch.targetMass, E, t);
-      const ratio = g / env.env[p]!;
-      if (ratio > 1) {
-        violations++;
-        // an envelope below the density biases the sample: refuse rather than count
-        throw new Error(`sampler envelope violated: channel ${ch.name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise SAFETY or ENVELOPE_PANELS in lib/engine/sampler.ts`);
-      }
-      if (rng() * 1 < ratio) break;
-    }
-    const M = ch.targetMass;
+    const k = plan.channel[ci]!;
+    const t = drawEnergyAndT(rng, plan, ci, mN, mN4, accept, st);
+    const E = st.E;
+    const M = plan.targetMass[k]!;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
     // t = m_N² − 2E(E_N − p_z) for a massless ν along z: p_z = E_N − a with a = (m_N² − t)/(2E), and
@@ -285,47 +253,36 @@ export function sampleEvents(
     const x0 = half * (2 * rng() - 1);
     const y0 = half * (2 * rng() - 1);
     // decay point along the N direction; the lab decay length is p/(m Γ)
-    const d = pN / (mN * decay.totalWidth);
-    let zd: number;
-    let w = base;
-    if (force === "none") {
-      zd = z0 - d * Math.log(1 - rng()) * cosT;
-    } else {
-      // path lengths from the production point to the region's ends along the N direction
-      const zA = force === "vessel" ? vesselStart : z0;
-      const zB = force === "vessel" ? vesselEnd : L;
-      const c = Math.max(cosT, MIN_COS_THETA);
-      const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
-      const pA = Math.exp(-sA / d), pB = Math.exp(-sB / d);
-      const prob = pA - pB;
-      w *= prob;
-      if (prob > 0) {
-        // truncated exponential between path lengths sA and sB
-        const s = sA - d * Math.log1p(-rng() * (1 - Math.exp(-(sB - sA) / d)));
-        zd = z0 + s * cosT;
-      } else zd = zA;
-    }
+    const d = pN / dScale;
+    if (force === FORCE_VESSEL) drawDecayZ(rng, force, z0, cosT, d, vesselStart, vesselEnd, base, st);
+    else drawDecayZ(rng, force, z0, cosT, d, z0, L, base, st);
+    const zd = st.zd;
     const prod = decay.sample(rng, EN);
-    out.flavour[i] = table.flavours[cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin)]!;
-    out.channel[i] = table.channels[cell.channel]!;
+    flavourIndex[i] = cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin);
+    channelIndex[i] = k;
     out.Enu[i] = E;
     out.t[i] = t;
     out.zProd[i] = z0;
     out.xProd[i] = x0;
     out.yProd[i] = y0;
     out.EN[i] = EN;
-    out.pxN[i] = pN * sinT * Math.cos(phi);
-    out.pyN[i] = pN * sinT * Math.sin(phi);
+    const cphi = Math.cos(phi), sphi = Math.sin(phi);
+    out.pxN[i] = pN * sinT * cphi;
+    out.pyN[i] = pN * sinT * sphi;
     out.pzN[i] = pN * cosT;
     out.zDecay[i] = zd;
     // transverse position at the decay point: the N flies at angle θ, azimuth φ
     const tanT = cosT > 0 ? sinT / cosT : 0;
-    out.xDecay[i] = x0 + (zd - z0) * tanT * Math.cos(phi);
-    out.yDecay[i] = y0 + (zd - z0) * tanT * Math.sin(phi);
+    out.xDecay[i] = x0 + (zd - z0) * tanT * cphi;
+    out.yDecay[i] = y0 + (zd - z0) * tanT * sphi;
     out.decayMode[i] = prod.mode;
     out.Evis1[i] = prod.visible[0] ?? 0;
     out.Evis2[i] = prod.visible[1] ?? 0;
-    out.weight[i] = w;
+    out.weight[i] = st.w;
   }
-  return { ...out, stats: { trials, envelopeViolations: violations } };
+  for (let i = 0; i < n; i++) {
+    out.flavour.push(table.flavours[flavourIndex[i]!]!);
+    out.channel.push(table.channels[channelIndex[i]!]!);
+  }
+  return { ...out, stats: { trials: st.trials, envelopeViolations: 0 } };
 }

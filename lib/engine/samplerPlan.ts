@@ -1,0 +1,207 @@
+/**
+ * What lib/engine/sampler needs from a production table, built once per table and cached
+ * (a WeakMap on the table object, which is immutable): the cumulative cell rates with a guide
+ * table for the cell draw, the per-cell constants of the within-bin energy draw, per-channel
+ * constants of the physical t range, and the rejection envelopes in ln|t| (built lazily, on
+ * a cell's first draw). Every number is computed by the same floating-point operations, in
+ * the same order, as a per-event computation would, so events are bit-identical to it.
+ */
+import type { ProductionTable } from "./productionTable";
+
+/**
+ * Panels of the rejection envelope in ln|t| per production cell: 24 resolve the dσ/dt shapes of
+ * every channel (form-factor fall-off over ≲ 2 decades of |t|) to within the SAFETY margin.
+ */
+export const ENVELOPE_PANELS = 24;
+/**
+ * Envelope margin over the largest density sampled in a panel (5 |t| points × 3 energies): the
+ * true maximum between sample points stays below it — a violation is an error (in the sampler),
+ * and test/sampler.test.ts draws the dipole channels with none.
+ */
+const SAFETY = 1.6;
+/** Guide-table buckets per envelope (the panel search starts at its bucket's first panel). */
+export const ENVELOPE_GUIDE = 64;
+
+/** Per-table sampling constants; the envelope columns are filled on a cell's first use. */
+export interface SamplerPlan {
+  readonly table: ProductionTable;
+  /** Cumulative cell weights and their sum (the cell draw is `rng() × total`). */
+  readonly cellCum: Float64Array;
+  readonly total: number;
+  /** guide[b]: first cell whose cumulative weight exceeds b·total/guide.length (a start for the search). */
+  readonly guide: Int32Array;
+  readonly guideScale: number;
+  /** Per cell: lower ln E, ln-width, slope, expm1(slope × width), whether the draw is log-uniform. */
+  readonly lnELo: Float64Array;
+  readonly lnWidth: Float64Array;
+  readonly lnSlope: Float64Array;
+  readonly expm1SlopeWidth: Float64Array;
+  readonly logUniform: Uint8Array;
+  readonly channel: Int32Array;
+  /** Per channel: dσ/dt (the unchecked kernel if any), target mass M and M² (GeV, GeV²). */
+  readonly kernels: readonly ((E: number, t: number) => number)[];
+  readonly targetMass: Float64Array;
+  readonly targetMass2: Float64Array;
+  /** Per cell envelope: built flag, ln|t| origin, panel width, total area; panel heights and cumulative areas (cell × ENVELOPE_PANELS). */
+  readonly envBuilt: Uint8Array;
+  readonly envL0: Float64Array;
+  readonly envH: Float64Array;
+  readonly envTotal: Float64Array;
+  readonly env: Float64Array;
+  readonly envCum: Float64Array;
+  /** Per cell: first panel whose cumulative area exceeds b·total/ENVELOPE_GUIDE (cell × ENVELOPE_GUIDE), and ENVELOPE_GUIDE/total. */
+  readonly envGuide: Uint8Array;
+  readonly envGuideScale: Float64Array;
+}
+
+const plans = new WeakMap<ProductionTable, SamplerPlan>();
+
+/** The sampling plan of a table (cached per table object). */
+export function samplerPlan(table: ProductionTable): SamplerPlan {
+  let plan = plans.get(table);
+  if (plan === undefined) {
+    plan = buildPlan(table);
+    plans.set(table, plan);
+  }
+  return plan;
+}
+
+function buildPlan(table: ProductionTable): SamplerPlan {
+  const nc = table.cells.length;
+  const cellCum = new Float64Array(nc);
+  const lnELo = new Float64Array(nc), lnWidth = new Float64Array(nc), lnSlope = new Float64Array(nc);
+  const expm1SlopeWidth = new Float64Array(nc), logUniform = new Uint8Array(nc), channel = new Int32Array(nc);
+  let acc = 0;
+  for (let i = 0; i < nc; i++) {
+    const c = table.cells[i]!;
+    acc += c.weight;
+    cellCum[i] = acc;
+    const w = c.lnEHi - c.lnELo;
+    const sw = c.lnSlope * w;
+    lnELo[i] = c.lnELo;
+    lnWidth[i] = w;
+    lnSlope[i] = c.lnSlope;
+    expm1SlopeWidth[i] = Math.expm1(sw);
+    logUniform[i] = Math.abs(sw) < 1e-9 ? 1 : 0;
+    channel[i] = c.channel;
+  }
+  const nch = table.channelDefs.length;
+  const targetMass = new Float64Array(nch), targetMass2 = new Float64Array(nch);
+  table.channelDefs.forEach((ch, k) => {
+    targetMass[k] = ch.targetMass;
+    targetMass2[k] = ch.targetMass * ch.targetMass;
+  });
+  const guide = buildGuide(cellCum, acc);
+  return {
+    table, cellCum, total: acc, guide, guideScale: guide.length / acc,
+    lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel,
+    kernels: table.channelDefs.map((c) => c.kernel ?? c.dsigmadt), targetMass, targetMass2,
+    envBuilt: new Uint8Array(nc), envL0: new Float64Array(nc), envH: new Float64Array(nc), envTotal: new Float64Array(nc),
+    env: new Float64Array(nc * ENVELOPE_PANELS), envCum: new Float64Array(nc * ENVELOPE_PANELS),
+    envGuide: new Uint8Array(nc * ENVELOPE_GUIDE), envGuideScale: new Float64Array(nc),
+  };
+}
+
+/** Guide table with 2 buckets per cell: guide[b] = first i with cum[i] > b·total/K (a lower bound of the answer, checked at use). */
+function buildGuide(cum: Float64Array, total: number): Int32Array {
+  const K = Math.max(1, 2 * cum.length);
+  const guide = new Int32Array(K);
+  let i = 0;
+  for (let b = 0; b < K; b++) {
+    const x = (b * total) / K;
+    while (i < cum.length - 1 && cum[i]! <= x) i++;
+    guide[b] = i;
+  }
+  return guide;
+}
+
+/**
+ * The cell of a draw x ∈ [0, total): the first i with cellCum[i] > x (the last cell if none),
+ * exactly as core/random searchCumulative, started from the guide table.
+ */
+export function drawCell(plan: SamplerPlan, x: number): number {
+  const cum = plan.cellCum;
+  const last = cum.length - 1;
+  let b = Math.floor(x * plan.guideScale);
+  if (b >= plan.guide.length) b = plan.guide.length - 1;
+  let i = plan.guide[b]!;
+  if (i > 0 && cum[i - 1]! > x) i = 0; // rounding put the bucket past x: search from the start
+  while (i < last && cum[i]! <= x) i++;
+  return i;
+}
+
+/**
+ * |t| dσ/dt at (E, t) for channel k, or 0 where t is outside the physical range at this E (the
+ * envelope spans a little more than the range of the cell's nodes, so such points are proposed
+ * and correctly get zero density). Physical range of ν(E) T(M) → N(m_N) T as kinematics.tRange,
+ * without argument checks. m_N and E in GeV, mN4 = m_N⁴ in GeV⁴, t in GeV².
+ */
+export function densityAt(plan: SamplerPlan, k: number, mN: number, mN4: number, E: number, t: number): number {
+  const M = plan.targetMass[k]!, M2 = plan.targetMass2[k]!;
+  const s = M2 + 2 * E * M;
+  const rs = Math.sqrt(s);
+  if (rs <= mN + M) return 0;
+  const p1 = (E * M) / rs;
+  const E3 = (s + mN * mN - M2) / (2 * rs);
+  const p3 = Math.sqrt(Math.max(0, E3 * E3 - mN * mN));
+  const tLow = mN * mN - 2 * p1 * (E3 + p3);
+  const tHigh = mN === 0 ? 0 : (mN4 * M * M) / (s * tLow);
+  if (t < tLow || t > tHigh) return 0;
+  const v = plan.kernels[k]!(E, t);
+  if (!(v >= 0) || !Number.isFinite(v)) {
+    throw new RangeError(`dσ/dt = ${v} at E = ${E} GeV, t = ${t} GeV² is not a finite non-negative number`);
+  }
+  return v * -t;
+}
+
+/** Build the rejection envelope of cell ci into the plan's envelope columns (once per cell). */
+export function buildEnvelope(plan: SamplerPlan, ci: number): void {
+  const table = plan.table;
+  const cell = table.cells[ci]!;
+  let lmin = Infinity, lmax = -Infinity;
+  for (let k = cell.firstNode; k < cell.endNode; k++) {
+    const L = Math.log(-table.nodes.t[k]!);
+    if (L < lmin) lmin = L;
+    if (L > lmax) lmax = L;
+  }
+  const span = Math.max(lmax - lmin, 1e-6);
+  const margin = 0.25 + span / 40; // covers the E_ν dependence of the t range inside the cell
+  const L0 = lmin - margin;
+  const h = (lmax + margin - L0) / ENVELOPE_PANELS;
+  const env = plan.env.subarray(ci * ENVELOPE_PANELS, (ci + 1) * ENVELOPE_PANELS);
+  const cum = plan.envCum.subarray(ci * ENVELOPE_PANELS, (ci + 1) * ENVELOPE_PANELS);
+  const Es = [Math.exp(cell.lnELo), cell.Enu, Math.exp(cell.lnEHi)];
+  const mN = table.mN, mN4 = mN ** 4;
+  for (let p = 0; p < ENVELOPE_PANELS; p++) {
+    let mx = 0;
+    for (let q = 0; q <= 4; q++) {
+      const absT = Math.exp(L0 + (p + q / 4) * h);
+      for (const E of Es) {
+        const g = densityAt(plan, cell.channel, mN, mN4, E, -absT);
+        if (g > mx) mx = g;
+      }
+    }
+    env[p] = mx * SAFETY;
+  }
+  // smooth: each panel at least half its neighbours' maximum (guards narrow peaks between samples)
+  for (let p = 0; p < ENVELOPE_PANELS; p++) {
+    const nb = Math.max(env[p - 1] ?? 0, env[p + 1] ?? 0);
+    if (env[p]! < 0.5 * nb) env[p] = 0.5 * nb;
+  }
+  let acc = 0;
+  for (let p = 0; p < ENVELOPE_PANELS; p++) {
+    acc += env[p]! * h;
+    cum[p] = acc;
+  }
+  let p = 0;
+  for (let b = 0; b < ENVELOPE_GUIDE; b++) {
+    const x = (b * acc) / ENVELOPE_GUIDE;
+    while (p < ENVELOPE_PANELS - 1 && cum[p]! <= x) p++;
+    plan.envGuide[ci * ENVELOPE_GUIDE + b] = p;
+  }
+  plan.envGuideScale[ci] = ENVELOPE_GUIDE / acc;
+  plan.envL0[ci] = L0;
+  plan.envH[ci] = h;
+  plan.envTotal[ci] = acc;
+  plan.envBuilt[ci] = 1;
+}
