@@ -14,3 +14,4 @@ export * from "./darkBoson";
 export * from "./frames";
 export * from "./primaryZD";
 export * from "./fig4";
+export * from "./fig4Ip";
