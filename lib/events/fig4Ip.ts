@@ -26,9 +26,9 @@ import { darkBosonModel, type DarkBosonModel } from "../models/darkBoson";
 import { heavyZDNWidths } from "../models/darkBoson/fig4/decays";
 import type { HeavyZDSetup } from "../models/darkBoson/fig4/heavyZD";
 import { heavyZDReferenceModel, nuEESampler } from "../models/darkBoson/fig4/sampling";
-import { mixingCells, zdVesselCells } from "../models/darkBoson/fig4/samplingIp";
+import { hitsFace, mixingCells, type ZDFaceCells, zdVesselCells } from "../models/darkBoson/fig4/samplingIp";
 import { requireInRange } from "../core/validate";
-import { boostInto, isotropic, twoBodyMomentum, vec4 } from "./fourvec";
+import { boostInto, isotropic, twoBodyMomentum, vec4, type Vec4 } from "./fourvec";
 import { EventRecord, PDG, STATUS, type EventStream } from "./record";
 
 const M_E = 0.00051099895;
@@ -47,17 +47,22 @@ export interface Fig4IpStreamOptions {
 }
 
 /** Cumulative sums of non-negative values. */
-function cumulative(x: ArrayLike<number>): Float64Array {
+export function cumulative(x: ArrayLike<number>): Float64Array {
   const c = new Float64Array(x.length);
   let s = 0;
   for (let i = 0; i < x.length; i++) c[i] = s += x[i]!;
   return c;
 }
 
-/** The part both IP streams share: widths at U2, the vessel planes, the decay and the record's decay vertex. */
-function vesselDecay(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpStreamOptions) {
+/** U2 ∈ (0, 1] and n a positive integer, else RangeError. */
+export function ipCheck(U2: number, n: number): void {
   requireInRange("U2", U2, Number.MIN_VALUE, 1);
-  if (!(Number.isInteger(opts.n) && opts.n >= 1)) throw new RangeError(`n = ${opts.n} must be a positive integer`);
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`n = ${n} must be a positive integer`);
+}
+
+/** The part both IP vessel streams share: widths at U2, the vessel planes, the decay and the record's decay vertex. */
+function vesselDecay(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpStreamOptions) {
+  ipCheck(U2, opts.n);
   const ref = heavyZDReferenceModel(template);
   const mN = ref.mN;
   const w = heavyZDNWidths(darkBosonModel({ ...template, U2 }), { sm: opts.smDecays ?? true });
@@ -159,8 +164,29 @@ export function heavyZDMixingVesselStream(template: DarkBosonModel, setup: Heavy
   return { weightNames: WEIGHT_NAMES, n: opts.n, meta: vd.meta("mixing-vessel"), events: generate };
 }
 
-/** Most Z_D → N N̄ redraws per event before giving up (the cells feed the disc by construction). */
+/** Most Z_D → N N̄ redraws per event before giving up (the cells feed the face by construction). */
 const MAX_TRIALS = 1_000_000;
+
+/**
+ * Draw a Z_D of cell i (its mean E and θ, azimuth uniform) and Z_D → N N̄ isotropically in its
+ * frame, redrawn until n1 crosses the cells' face with E ≥ energyMin (nOnDetectorFaceMC's
+ * geometry); fills Z, n1, n2 (lab four-momenta, GeV).
+ */
+export function drawZDToFace(rng: Random, cells: ZDFaceCells, i: number, mN: number, Z: Vec4, n1: Vec4, n2: Vec4): void {
+  const mZD = cells.mZD, EZ = cells.energy[i]!, th = cells.theta[i]!;
+  const pZ = Math.sqrt((EZ - mZD) * (EZ + mZD));
+  const pS = twoBodyMomentum(mZD, mN, mN), eS = mZD / 2;
+  for (let trials = 1; ; trials++) {
+    if (trials > MAX_TRIALS) throw new RangeError(`Z_D cell (E = ${EZ} GeV, θ = ${th}) feeds no N into the face after ${MAX_TRIALS} draws`);
+    const ph = 2 * Math.PI * rng();
+    Z[0] = pZ * Math.sin(th) * Math.cos(ph), Z[1] = pZ * Math.sin(th) * Math.sin(ph), Z[2] = pZ * Math.cos(th), Z[3] = EZ;
+    isotropic(rng, pS, eS, n1);
+    n2[0] = -n1[0]!, n2[1] = -n1[1]!, n2[2] = -n1[2]!, n2[3] = eS;
+    boostInto(n1, Z[0]!, Z[1]!, Z[2]!, EZ, mZD);
+    boostInto(n2, Z[0]!, Z[1]!, Z[2]!, EZ, mZD);
+    if (n1[3]! >= cells.energyMin && hitsFace(cells.face, n1[0]!, n1[1]!, n1[2]!)) return;
+  }
+}
 
 /**
  * "zd-decay" events at U2 (module comment): weights sum to heavyZDMassPoint(...).events("zd-vessel", U2)
@@ -172,33 +198,18 @@ export function heavyZDZDVesselStream(template: DarkBosonModel, setup: HeavyZDSe
   const cum = cumulative(cells.accepted);
   const total = cum[cum.length - 1] ?? 0;
   if (!(total > 0)) throw new RangeError(`no Z_D → N N̄ reaches the vessel at mN = ${template.mN} GeV, mZD = ${template.mZD} GeV: nothing to sample`);
-  const mN = vd.mN, mZD = cells.mZD;
-  const pS = twoBodyMomentum(mZD, mN, mN), eS = mZD / 2;
-  const tan2 = (cells.face.radius / cells.face.distance) ** 2;
+  const mN = vd.mN;
   function* generate(): Generator<EventRecord> {
     const rng = seededRandom(opts.seed);
     const rec = new EventRecord(WEIGHT_NAMES.length);
-    const n1 = vec4(), n2 = vec4();
+    const Z = vec4(), n1 = vec4(), n2 = vec4();
     for (let ev = 0; ev < opts.n; ev++) {
-      const i = searchCumulative(cum, rng() * total);
-      const EZ = cells.energy[i]!, th = cells.theta[i]!;
-      const pZ = Math.sqrt((EZ - mZD) * (EZ + mZD));
-      let Zx = 0, Zy = 0, Zz = 0, trials = 0;
-      for (;;) {
-        if (++trials > MAX_TRIALS) throw new RangeError(`Z_D cell (E = ${EZ} GeV, θ = ${th}) feeds no N into the vessel disc after ${MAX_TRIALS} draws`);
-        const ph = 2 * Math.PI * rng();
-        Zx = pZ * Math.sin(th) * Math.cos(ph), Zy = pZ * Math.sin(th) * Math.sin(ph), Zz = pZ * Math.cos(th);
-        isotropic(rng, pS, eS, n1);
-        n2[0] = -n1[0]!, n2[1] = -n1[1]!, n2[2] = -n1[2]!, n2[3] = eS;
-        boostInto(n1, Zx, Zy, Zz, EZ, mZD);
-        boostInto(n2, Zx, Zy, Zz, EZ, mZD);
-        if (n1[2]! > 0 && n1[3]! >= cells.energyMin && n1[0]! ** 2 + n1[1]! ** 2 < tan2 * n1[2]! ** 2) break;
-      }
+      drawZDToFace(rng, cells, searchCumulative(cum, rng() * total), mN, Z, n1, n2);
       // the followed N (n1) is N or N̄ with probability ½ each
       const sign = rng() < 0.5 ? 1 : -1;
       const [pN, pB] = sign > 0 ? [n1, n2] : [n2, n1];
       rec.clear(ev);
-      const z = rec.addParticle(PDG.ZD, STATUS.decayed, Zx, Zy, Zz, EZ, mZD, -1);
+      const z = rec.addParticle(PDG.ZD, STATUS.decayed, Z[0]!, Z[1]!, Z[2]!, Z[3]!, cells.mZD, -1);
       const v0 = rec.addVertex(0, 0, -vd.D / mm, -vd.D / mm, z);
       const iN = rec.addParticle(PDG.N, sign > 0 ? STATUS.decayed : STATUS.final, pN[0]!, pN[1]!, pN[2]!, pN[3]!, mN, v0);
       const iB = rec.addParticle(-PDG.N, sign > 0 ? STATUS.final : STATUS.decayed, pB[0]!, pB[1]!, pB[2]!, pB[3]!, mN, v0);

@@ -7,8 +7,9 @@
  *    centre, N per ν_τ = mixingFactor (lib/ip/mixing.ts), split into N and N̄ by the ν_τ : ν̄_τ
  *    ratio of the bin (heavyZDMassPoint merges them);
  *  - Z_D → N N̄: the (E_Z, θ_Z) cells of zdAngularHistogram inside the cone feeding the vessel's
- *    front disc (R at L₁) with E_N ≥ max(1 GeV, E_cut), each with the N count the quadrature
- *    nSpectrumThroughFace gives for that cell alone (so Σ = the zd-vessel spectrum's total).
+ *    front disc (R at L₁) with E_N ≥ max(1 GeV, E_cut), or the FASERν2 face with E_N ≥ 10 GeV, each
+ *    with the N count the quadrature nSpectrumThroughFace gives for that cell alone (so Σ = the
+ *    zd-vessel or zd-elastic spectrum's total).
  */
 import type { BinnedSpectrum } from "../../../engine/productionTable";
 import { type DarkBosonModel, darkBosonModel, zdWidths } from "..";
@@ -50,11 +51,11 @@ export function mixingCells(template: DarkBosonModel, setup: HeavyZDSetup, opts:
   return { energy: Float64Array.from(E), countN: Float64Array.from(cN), countNbar: Float64Array.from(cB) };
 }
 
-/** Z_D cells feeding the vessel: mean energy (GeV) and polar angle (rad), and the N count (2 × BR(Z_D → N N̄) per Z_D) hitting the face. */
-export interface ZDVesselCells {
+/** Z_D cells feeding a face: mean energy (GeV) and polar angle (rad), and the N count (2 × BR(Z_D → N N̄) per Z_D) hitting the face. */
+export interface ZDFaceCells {
   readonly mZD: number;
   readonly brNN: number;
-  readonly face: Extract<DetectorFace, { shape: "disc" }>;
+  readonly face: DetectorFace;
   /** Lowest N energy kept, GeV. */
   readonly energyMin: number;
   readonly energy: Float64Array;
@@ -62,21 +63,26 @@ export interface ZDVesselCells {
   /** N hitting the face with E_N ≥ energyMin per cell (quadrature), for the exposure. */
   readonly accepted: Float64Array;
 }
+/** Former name of {@link ZDFaceCells} for the vessel disc. */
+export type ZDVesselCells = ZDFaceCells;
+
+/** Lowest N energy heavyZDMassPoint keeps on the FASERν2 face (zd-elastic; heavyZD.ts FACE_ENERGY_MIN), GeV. */
+export const ZD_FACE_ENERGY_MIN = 10;
 
 /**
- * The zd-vessel N production of heavyZDMassPoint cell by cell (module comment): Z_D at ε from
- * the IP (luminosity of the detector), the vessel's front disc, E_N ≥ max(1, energyCut) GeV.
+ * The N production of heavyZDMassPoint's Z_D signatures cell by cell (module comment): Z_D at ε
+ * from the IP (luminosity of the detector) feeding `face` with E_N ≥ eKeep (GeV), the histogram
+ * nSpectrumFromZDThroughFace builds (default cells and nodes).
  */
-export function zdVesselCells(template: DarkBosonModel, setup: HeavyZDSetup, energyCut: number, production: Pick<PrimaryOptions, "mesonSpectra" | "mesonQuadrature" | "brem" | "sources"> = {}): ZDVesselCells {
+export function zdFaceCells(template: DarkBosonModel, setup: HeavyZDSetup, face: DetectorFace, eKeep: number, production: Pick<PrimaryOptions, "mesonSpectra" | "mesonQuadrature" | "brem" | "sources"> = {}): ZDFaceCells {
   const det = setup.detector;
   const mN = template.mN, mZD = template.mZD;
   if (!(mZD > 2 * mN)) throw new RangeError(`mZD = ${mZD} GeV must exceed 2 mN = ${2 * mN} GeV for Z_D → N N̄`);
   const zw = zdWidths(darkBosonModel({ ...template, U2: 0 }));
   const brNN = zw.total > 0 ? zw.NN / zw.total : 0;
-  const face = { shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start } as const;
-  const eKeep = Math.max(1, energyCut);
   const cone = zdConeForFace(face, mZD, mN, eKeep);
-  const h = zdAngularHistogram(mZD, template.eps, det.luminosity, cone, Math.atan(face.radius / face.distance), Math.max(1, Math.min(eKeep, 1e4)), production);
+  const scale = face.shape === "disc" ? Math.atan(face.radius / face.distance) : face.halfWidth / face.distance;
+  const h = zdAngularHistogram(mZD, template.eps, det.luminosity, cone, scale, Math.max(1, Math.min(eKeep, 1e4)), production);
   const E: number[] = [], T: number[] = [], A: number[] = [];
   for (let i = 0; i < h.count.length; i++) {
     const one = { mZD, energy: h.energy.subarray(i, i + 1), theta: h.theta.subarray(i, i + 1), count: h.count.subarray(i, i + 1), thetaMax: h.thetaMax };
@@ -90,4 +96,24 @@ export function zdVesselCells(template: DarkBosonModel, setup: HeavyZDSetup, ene
     }
   }
   return { mZD, brNN, face, energyMin: eKeep, energy: Float64Array.from(E), theta: Float64Array.from(T), accepted: Float64Array.from(A) };
+}
+
+/** heavyZDMassPoint's zd-vessel cells: the vessel's front disc (R at L₁), E_N ≥ max(1, energyCut) GeV. */
+export function zdVesselCells(template: DarkBosonModel, setup: HeavyZDSetup, energyCut: number, production: Pick<PrimaryOptions, "mesonSpectra" | "mesonQuadrature" | "brem" | "sources"> = {}): ZDFaceCells {
+  const det = setup.detector;
+  return zdFaceCells(template, setup, { shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, Math.max(1, energyCut), production);
+}
+
+/** heavyZDMassPoint's zd-elastic cells: the FASERν2 square face, E_N ≥ 10 GeV. */
+export function zdFasernu2Cells(template: DarkBosonModel, setup: HeavyZDSetup, production: Pick<PrimaryOptions, "mesonSpectra" | "mesonQuadrature" | "brem" | "sources"> = {}): ZDFaceCells {
+  const det = setup.detector;
+  return zdFaceCells(template, setup, { shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, ZD_FACE_ENERGY_MIN, production);
+}
+
+/** Whether the direction (x, y, z) from the IP crosses the face. */
+export function hitsFace(face: DetectorFace, x: number, y: number, z: number): boolean {
+  if (!(z > 0)) return false;
+  if (face.shape === "disc") return x * x + y * y < (face.radius / face.distance) ** 2 * z * z;
+  const a = (face.halfWidth / face.distance) * z;
+  return Math.abs(x) < a && Math.abs(y) < a;
 }
