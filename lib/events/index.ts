@@ -15,3 +15,4 @@ export * from "./frames";
 export * from "./primaryZD";
 export * from "./fig4";
 export * from "./fig4Ip";
+export * from "./fig4IpElectron";
