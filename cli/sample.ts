@@ -10,6 +10,7 @@ import { parseDarkBoson } from "./darkboson";
 import { dipoleFromArgs } from "./events";
 import { choice, num, UsageError, type Parsed, type Values } from "./options";
 import { fig4SampleStream } from "./sampleFig4";
+import { fig4IpSampleStream } from "./sampleFig4Ip";
 import { atomicPath, checkOutFile, fmt, table } from "./output";
 
 /** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
@@ -48,6 +49,10 @@ async function writeSample(stream: EventStream, format: EventFormat, out: string
 async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
   if (parsed.v.production === "upscattering") {
     const f = fig4SampleStream(parsed, { n: num(parsed.v, "n"), seed: num(parsed.v, "seed"), format });
+    return writeSample(f.stream, format, out, f.label, f.meta);
+  }
+  if (parsed.v.production === "mixing" || parsed.v.production === "zd-decay") {
+    const f = fig4IpSampleStream(parsed, { n: num(parsed.v, "n"), seed: num(parsed.v, "seed"), format });
     return writeSample(f.stream, format, out, f.label, f.meta);
   }
   const p = parseDarkBoson(parsed);

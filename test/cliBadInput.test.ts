@@ -101,7 +101,7 @@ for (const [base, opt, bad] of [
   ["eventsDark", "preset", "2020"], ["events", "flux-source", "fit"], ["eventsDark", "flux-source", "x"], ["eventsDarkE", "flux-source", "table"],
   ["spectrum", "flux-source", "Embedded"], ["sample", "flux-source", ""], ["reach", "flux-source", "tables,embedded"], ["sample", "format", "root"],
   ["sample", "format", "HEPMC3"], ["sample", "format", ""], ["sample", "format", "lhe"], ["sampleDark", "format", "txt"], ["sampleDark", "production", "both"],
-  ["sampleDark", "production", "mixing"], ["sampleDark", "signature", "vessel-photons"], ["sampleDark", "reading", "x"],
+  ["sampleDark", "production", "tertiary"], ["sampleDark", "signature", "vessel-photons"], ["sampleDark", "reading", "x"],
 ] as const) add(`choice --${opt}`, base, [`--${opt}`, bad]);
 
 // structure: unknown options, stray arguments, missing values and required options
@@ -128,6 +128,7 @@ for (const [label, argv] of [
   ["no seed", ["sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", "10"]],
   ["no production (sample)", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--mN", "0.3", "--U2", "1e-7", "--n", "10", "--seed", "1"]],
   ["no U2 (sample)", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "primary", "--mN", "0.3", "--n", "10", "--seed", "1"]],
+  ["Fig. 4 IP production as CSV", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "mixing", "--mN", "0.2", "--U2", "1e-4", "--n", "10", "--seed", "1"]],
   ["primary needs mN > mZD", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "primary", "--mN", "0.01", "--U2", "1e-7", "--n", "10", "--seed", "1"]],
   ["no out", ["reach", "--figure", "2"]],
   ["no panel", ["reach", "--figure", "1", "--out", path.join(tmp, "o")]],

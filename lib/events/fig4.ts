@@ -14,8 +14,7 @@
  *    cuts applied to the sampled (E_ν, t) as accept/reject; N leaves (status 1), the recoil
  *    electron is the signal (heavyZDMassPoint's "inelastic").
  *
- * The N from mixing at the IP and from Z_D → N N̄ (with N e → N e and the vessel decays) are not
- * sampled yet (docs/events.md).
+ * The N from mixing at the IP and from Z_D → N N̄ are in lib/events/fig4Ip.ts and fig4IpElectron.ts.
  */
 import type { Random } from "../core/random";
 import type { EventTable } from "../engine/sampler";

@@ -14,3 +14,5 @@ export * from "./darkBoson";
 export * from "./frames";
 export * from "./primaryZD";
 export * from "./fig4";
+export * from "./fig4Ip";
+export * from "./fig4IpElectron";
