@@ -19,7 +19,7 @@ import {
   leptonMass,
   totalWidth,
 } from "../models/dipole";
-import type { Random } from "../core/random";
+import { discreteSampler, type Random } from "../core/random";
 import type { ForceDecay } from "../engine/sampler";
 import type { DipoleMassPoint, DipoleSignature } from "../models/dipole/signatures";
 import { s2Sampler, selectedWeights, signatureSelection, signatureTable } from "../models/dipole/sampling";
@@ -96,18 +96,14 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
       },
     });
   }
-  const cum: number[] = [];
-  let acc = 0;
-  for (const m of modes) cum.push((acc += m.br));
+  const pick = discreteSampler(modes.map((m) => m.br));
   return {
     stash,
     model: {
       mN,
       totalWidth: totalWidth(model),
       sample: (rng, EN) => {
-        const u = rng() * acc;
-        let k = 0;
-        while (k < cum.length - 1 && cum[k]! <= u) k++;
+        const k = pick(rng);
         const s = stash.next++;
         const visible = modes[k]!.draw(rng, EN, s);
         return { mode: stash.mode[s]!, visible };

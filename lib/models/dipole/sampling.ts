@@ -14,7 +14,7 @@ import {
   totalWidth,
   type ChargedLepton,
 } from ".";
-import type { Random } from "../../core/random";
+import { discreteSampler, type Random } from "../../core/random";
 import { type DecayModel, type DecayProducts, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
 import { CUTS } from "../../detector/cuts";
 import { type DipoleMassPoint, type DipoleSignature, signatureTable } from "./signatures";
@@ -97,21 +97,11 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
       },
     });
   }
-  const cum: number[] = [];
-  let acc = 0;
-  for (const m of modes) {
-    acc += m.br;
-    cum.push(acc);
-  }
+  const pick = discreteSampler(modes.map((m) => m.br));
   return {
     mN,
     totalWidth: totalWidth(model),
-    sample: (rng, EN) => {
-      const u = rng() * acc;
-      let k = 0;
-      while (k < cum.length - 1 && cum[k]! <= u) k++;
-      return modes[k]!.draw(rng, EN);
-    },
+    sample: (rng, EN) => modes[pick(rng)]!.draw(rng, EN),
   };
 }
 
