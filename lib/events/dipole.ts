@@ -1,6 +1,6 @@
 /**
  * Full events of the dipole portal (SPEC §5 signatures): ν T → N T by the dipole
- * up-scattering of lib/signatures/dipole, then N → νγ or N → ν ℓ⁻ℓ⁺ with lab four-vectors.
+ * up-scattering of lib/models/dipole/signatures, then N → νγ or N → ν ℓ⁻ℓ⁺ with lab four-vectors.
  *
  * Decays are unpolarised (the paper's assumption): N → νγ is isotropic in the N rest frame;
  * N → ν ℓℓ draws s₂ = m²(ℓℓ) from the corrected dΓ/ds₂ ((B.4), ERRATA E8, via s2Sampler of
