@@ -4,7 +4,7 @@
  * primary (IP) Z_D — with the JSON breakdown by production mode, channel and flavour.
  * `--signature electron-scattering` is delegated to cli/darkbosonElectron.ts (Fig. 4: heavy Z_D,
  * ν_τ, --production mixing|zd-decay|upscattering). Fig. 3's ν_μ e → N e count (m_N > m_ZD) is
- * `electronScatteringEvents` in lib/signatures/darkBoson.ts (and the 20-event line of fig3Lines).
+ * `electronScatteringEvents` in lib/models/darkBoson/fig3/chain.ts (and the 20-event line of fig3Lines).
  */
 import type { Flavour } from "../lib/models/darkBoson";
 import {

@@ -1,5 +1,5 @@
 /**
- * The explorer's spectrum and decay panels as plotly figures (lib/plots builders: pure, data
+ * The explorer's spectrum and decay panels as plotly figures (lib/plot builders: pure, data
  * in, figure out). Axis titles carry units; zero bins are dropped from the log-y spectrum.
  */
 import { figure, histogram, line, type Figure } from "../lib/plot";

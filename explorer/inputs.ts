@@ -67,7 +67,7 @@ export const NUMERIC: readonly NumericSpec[] = [
   { key: "alphaEps2", label: "αε²", unit: "", min: 1e-14, max: 1e-6, models: ["darkboson"] },
 ];
 
-/** The preset's values with the explicit overrides applied (what makeSetup resolves; lib/presets.ts). */
+/** The preset's values with the explicit overrides applied (what makeSetup resolves; lib/detector/presets.ts). */
 export function resolvedOptions(i: ExplorerInputs): { normalisation: Normalisation; decayFlavours: number } {
   const p = presetByName(i.preset);
   return { normalisation: i.normalisation ?? p.normalisation, decayFlavours: i.decayFlavours ?? p.decayFlavours };
@@ -137,7 +137,7 @@ export function queryOf(i: ExplorerInputs): string {
   return q.toString();
 }
 
-/** Dipole signatures, in the order of `nudump events --signature` (lib/signatures/dipole DIPOLE_SIGNATURES). */
+/** Dipole signatures, in the order of `nudump events --signature` (lib/models/dipole/signatures DIPOLE_SIGNATURES). */
 export const DIPOLE_SIGNATURE_NAMES = ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const;
 
 /** The `nudump events` arguments that give the same count as the page for one signature. */

@@ -1,5 +1,5 @@
 /**
- * Fits the embedded default π⁰ and η spectra (lib/production/mesons.ts) to the EPOS-LHC
+ * Fits the embedded default π⁰ and η spectra (lib/ip/mesons.ts) to the EPOS-LHC
  * 14 TeV tables and writes data/mesons-default.json.
  *
  *   npx tsx scripts/fit-mesons.ts [--hadrons-dir data/hadrons] [--out data/mesons-default.json]

@@ -13,7 +13,7 @@ describe("Fig. 3 reach (m_ZD = 30 MeV, α_D = 0.25, αε² = 2e-10)", () => {
   const esc = data.lines.find((l) => l.name === "electron-scattering-N20")!;
 
   it("the full default grid finishes well under a minute", () => {
-    // 45 starting masses + ≈ 8 from the adaptive refinement at the tips (lib/reach); 22 s measured
+    // 45 starting masses + ≈ 8 from the adaptive refinement at the tips (lib/engine/reach); 22 s measured
     // on 2 shared cores at load 10
     expect(data.seconds).toBeLessThan(45);
     expect(fig3Masses()[0]!).toBeGreaterThan(FIG3_PARAMS.mZD);

@@ -31,7 +31,7 @@ import { nSpectrumFromMixing } from "../lib/ip/mixing";
 /** The package's data/hadrons (the 450 GeV Pythia tables; copied there from the reference data, never committed). */
 const HADRONS = path.resolve(__dirname, "../data/hadrons");
 
-describe("N from ν_τ mixing: helicity and phase-space factors (Ref. [79], lib/production/mixing.ts)", () => {
+describe("N from ν_τ mixing: helicity and phase-space factors (Ref. [79], lib/ip/mixing.ts)", () => {
   it("every factor tends to 1 for a massless N, and the τ channels' BRs sum to 1", () => {
     expect(dsToTauNFactor(1e-9)).toBeCloseTo(1, 9);
     expect(tauToNFactor(1e-9)).toBeCloseTo(1, 9);
@@ -79,7 +79,7 @@ describe("N from ν_τ mixing: helicity and phase-space factors (Ref. [79], lib/
   });
 });
 
-describe("N decays of the heavy-Z_D scenario (lib/signatures/heavyZDDecays.ts)", () => {
+describe("N decays of the heavy-Z_D scenario (lib/models/darkBoson/fig4/decays.ts)", () => {
   it("SM Γ(N → ν_τ e⁺e⁻) → C₁ G_F² m_N⁵ U2/(192π³) for m_N ≫ m_e, C₁ = ¼(1 − 4s² + 8s⁴) (the Z couplings g_L² + g_R² of e)", () => {
     const C1 = 0.25 * (1 - 4 * sin2ThetaW + 8 * sin2ThetaW ** 2);
     const mN = 1;
@@ -108,7 +108,7 @@ describe("N decays of the heavy-Z_D scenario (lib/signatures/heavyZDDecays.ts)",
   });
 });
 
-describe("elastic N e → N e with recoil cuts (lib/signatures/heavyZDElectron.ts)", () => {
+describe("elastic N e → N e with recoil cuts (lib/models/darkBoson/fig4/electron.ts)", () => {
   const m = db.fig4Benchmark(0.5, 1e-6);
 
   it("θ(T) is inverted exactly by T(θ), and θ = 0 at T_max", () => {
@@ -138,7 +138,7 @@ describe("elastic N e → N e with recoil cuts (lib/signatures/heavyZDElectron.t
   });
 });
 
-describe("N from Z_D → N N̄ through a detector face (lib/signatures/heavyZDAcceptance.ts)", () => {
+describe("N from Z_D → N N̄ through a detector face (lib/models/darkBoson/fig4/acceptance.ts)", () => {
   const mZD = 0.32, mN = 0.04;
   const square: DetectorFace = { shape: "square", halfWidth: 0.25 * metre, distance: 480 * metre };
   /** A synthetic Z_D sample: rings θ_k (uniform 2D density up to θmax) at one energy E. */
@@ -286,7 +286,7 @@ describe("heavy-Z_D signatures at a mass point (fig4Benchmark)", () => {
   });
 });
 
-describe("CHARM-II normalisation (lib/production/charm2.ts)", () => {
+describe("CHARM-II normalisation (lib/ip/charm2.ts)", () => {
   it("574 t of glass (Z/A = 11/20.7) holds 1.837e32 electrons: 5.74e8 g × 6.022e23 × 0.5314", () => {
     expect(charm2Electrons() / 1.8372e32).toBeCloseTo(1, 3);
   });

@@ -121,7 +121,7 @@ const LONG_FILE_PENDING = new Set<string>([]);
  * Functions over 80 lines owned by other engineers at the time of writing (issue 13), as
  * `file name` (scripts/functionLengths.ts prints them with their lines). No new one may be added.
  */
-const LONG_FUNCTION_PENDING = new Set(["lib/events/primaryZD.ts primaryZDStream"]);
+const LONG_FUNCTION_PENDING = new Set<string>([]);
 
 describe("sizes (issue 13: files under 400 lines, functions under ~80)", () => {
   const repo = path.resolve(__dirname, "..");

@@ -1,5 +1,5 @@
 /**
- * The named input sets (lib/presets.ts) and how commands resolve them: `paper` is the default
+ * The named input sets (lib/detector/presets.ts) and how commands resolve them: `paper` is the default
  * of every command, `current` differs from it only in the flux normalisation, and an explicit
  * option always wins. Expected values are derived here from the shipped tables and from (B.1),
  * not copied from an output.

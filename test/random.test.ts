@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discrete, seededRandom, substreamSeed, xoshiro128ss } from "../lib/core/random";
+import { discrete, discreteSampler, seededRandom, substreamSeed, xoshiro128ss } from "../lib/core/random";
 
 describe("seeded random numbers (xoshiro128**)", () => {
   it("reproduces the reference recurrence: state {1,2,3,4} gives 11520, then 0 (hand-computed from the algorithm)", () => {
@@ -44,6 +44,24 @@ describe("seeded random numbers (xoshiro128**)", () => {
     const counts = [0, 0, 0]; const N = 60_000;
     for (let i = 0; i < N; i++) counts[discrete(r, cum)]!++;
     w.forEach((wi, i) => expect(Math.abs(counts[i]! / N - wi / 10)).toBeLessThan(0.01));
+  });
+  it("discreteSampler() picks the first index whose cumulative weight exceeds u·total (the linear scan it replaced), zero weights never", () => {
+    const w = [0.2, 0, 0.5, 0.3];
+    const pick = discreteSampler(w);
+    const cum = [0.2, 0.2, 0.7, 1.0];
+    const r1 = seededRandom(11), r2 = seededRandom(11);
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 20_000; i++) {
+      const u = r2() * 1.0;
+      let k = 0;
+      while (k < cum.length - 1 && cum[k]! <= u) k++;
+      const got = pick(r1);
+      expect(got).toBe(k);
+      counts[got]!++;
+    }
+    expect(counts[1]).toBe(0);
+    expect(() => discreteSampler([0, 0])).toThrow(/total weight 0/);
+    expect(() => discreteSampler([])).toThrow(RangeError);
   });
   it("bad seeds are RangeErrors; substreams are distinct", () => {
     expect(() => seededRandom(-1)).toThrow(RangeError);

@@ -1,5 +1,5 @@
 /**
- * `node:crypto` for the browser bundle of the explorer: lib/plots.ts' figure() gives each
+ * `node:crypto` for the browser bundle of the explorer: lib/plot/figure.ts' figure() gives each
  * trace a deterministic uid from createHash("sha256")…digest("hex"). The browser has no
  * synchronous SHA-256, and the uid only needs to be deterministic and well spread, so this is
  * a 64-bit FNV-1a (two 32-bit lanes) hex digest — not SHA-256, and never used for security.

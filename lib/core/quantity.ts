@@ -1,7 +1,7 @@
 /**
  * Physical quantities on input: a plain number in a documented unit, or a number with a unit
  * ("500 MeV", "1 TeV", "1e-6/GeV", "0.09 GeV^2"), converted with mathjs to the unit the
- * library computes in (natural units, GeV powers; lib/units.ts). Mass and energy share the
+ * library computes in (natural units, GeV powers; lib/core/units.ts). Mass and energy share the
  * dimension of energy (c = 1), so masses are written in eV multiples ("30MeV").
  *
  * The text is checked against a strict grammar before mathjs sees it: a decimal number

@@ -114,3 +114,17 @@ export function discrete(rng: Random, cumulative: readonly number[]): number {
   if (total === undefined || !(total > 0)) throw new RangeError(`discrete: total weight ${total} must be > 0`);
   return searchCumulative(cumulative, rng() * total);
 }
+
+/**
+ * Sampler of an index 0…n−1 with probability ∝ weights[i] (non-negative, total > 0): the
+ * cumulative sums are formed once, each draw takes one rng() and returns the first index whose
+ * cumulative weight exceeds rng() × total ({@link searchCumulative}); the one owner of the
+ * decay-mode pick of the samplers.
+ */
+export function discreteSampler(weights: readonly number[]): (rng: Random) => number {
+  const cum: number[] = [];
+  let total = 0;
+  for (const w of weights) cum.push((total += w));
+  if (!(total > 0) || !Number.isFinite(total)) throw new RangeError(`discreteSampler: total weight ${total} of ${weights.length} weights must be finite and > 0`);
+  return (rng) => searchCumulative(cum, rng() * total);
+}

@@ -15,7 +15,7 @@
  *   μ 5782, τ 40.6), not a cross section of ours (lib/flux/tpNormalisation.ts);
  * - `decayFlavours: 1`: Γ(N → νγ) = (B.1) once, so that the paper's rule of thumb (3.2) holds
  *   (1.24 m at E_N = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 GeV⁻¹; SPEC §2, docs/errata.md);
- * - the SPEC §3 geometry (lib/geometry.ts) and no atomic screening (the paper has none,
+ * - the SPEC §3 geometry (lib/detector/geometry.ts) and no atomic screening (the paper has none,
  *   ERRATA E14);
  * - `polarisation: "unpolarised"`: N decays isotropically in its rest frame, as the paper treats
  *   it (§4; the helicity N gets in production changes the Fig. 2 and Fig. 3 spectra and counts,
@@ -50,7 +50,7 @@ export interface Preset {
   readonly decayFlavours: number;
   /** Atomic screening of the coherent form factor (A.5). */
   readonly screening: boolean;
-  /** Geometry of the detectors (lib/geometry.ts, SPEC §3). */
+  /** Geometry of the detectors (lib/detector/geometry.ts, SPEC §3). */
   readonly geometry: "spec";
   /** Helicity of N carried into its decay or not (lib/core/polarisation.ts); the paper's is "unpolarised". */
   readonly polarisation: Polarisation;
@@ -63,7 +63,7 @@ const COMMON_SOURCES = {
   fluxSource: "the binned tables (the embedded fit deviates up to 15 % per bin for ν_τ)",
   decayFlavours: "(3.2) of arXiv:2011.04751 uses Γ(N → νγ) = (B.1) once: 1.24 m at E = 500 GeV, m_N = 1 GeV, μ_N = 1e-6 GeV⁻¹ (SPEC §2)",
   screening: "the paper's (A.4) Helm form factor without atomic screening (ERRATA E14)",
-  geometry: "SPEC §3 (lib/geometry.ts)",
+  geometry: "SPEC §3 (lib/detector/geometry.ts)",
   polarisation: "arXiv:2011.04751 treats N → νγ and N → νZ_D as isotropic (uniform daughter energy, SPEC §5); the helicity from production is derived in docs/derivations/polarisation.md",
 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * The flux inside a bin and the E_ν rule of the production tables (lib/signatures/production):
+ * The flux inside a bin and the E_ν rule of the production tables (lib/engine/productionTable):
  * the within-bin models, the Gauss nodes of a bin above a channel threshold, and the
  * produced-N energy spectrum spread over the quadrature cells.
  */

@@ -2,7 +2,7 @@
  * Pairing a detector with a neutrino flux: the named detectors of SPEC §3 with their flux
  * configurations of SPEC §4, checked for consistency (the flux must pass through the same
  * transverse area as the detector's target face). Every input not given explicitly comes from
- * a preset (lib/presets.ts; default `paper`), and the setup carries the resolved values.
+ * a preset (lib/detector/presets.ts; default `paper`), and the setup carries the resolved values.
  */
 import { FLAVOURS, FLUX_CONFIG_NAMES, loadFlux, type FluxConfigName, type FluxNormalisation, type FluxSet } from "../flux";
 import { type Detector, detectorByName } from "../detector/geometry";

@@ -1,6 +1,6 @@
 /**
  * Full events of the dark-boson model's secondary chain (Fig. 3 of arXiv:2011.04751):
- * ν_α T → N T by Z_D exchange in the tungsten (lib/signatures/darkBoson tables, per unit U2),
+ * ν_α T → N T by Z_D exchange in the tungsten (lib/models/darkBoson/fig3/chain tables, per unit U2),
  * N → ν Z_D (on shell, Γ_N from the corrected (B.6), ERRATA E9) with N flying its own decay
  * length, then Z_D → e⁺e⁻ with the Z_D decay point forced into the vessel along the Z_D
  * direction (weight: the probability to decay there, and BR(Z_D → ee)). Both decays are

@@ -1,6 +1,6 @@
 /**
  * Full events of the dipole portal (SPEC §5 signatures): ν T → N T by the dipole
- * up-scattering of lib/signatures/dipole, then N → νγ or N → ν ℓ⁻ℓ⁺ with lab four-vectors.
+ * up-scattering of lib/models/dipole/signatures, then N → νγ or N → ν ℓ⁻ℓ⁺ with lab four-vectors.
  *
  * Decays are unpolarised (the paper's assumption): N → νγ is isotropic in the N rest frame;
  * N → ν ℓℓ draws s₂ = m²(ℓℓ) from the corrected dΓ/ds₂ ((B.4), ERRATA E8, via s2Sampler of
@@ -19,7 +19,7 @@ import {
   leptonMass,
   totalWidth,
 } from "../models/dipole";
-import type { Random } from "../core/random";
+import { discreteSampler, type Random } from "../core/random";
 import type { ForceDecay } from "../engine/sampler";
 import type { DipoleMassPoint, DipoleSignature } from "../models/dipole/signatures";
 import { s2Sampler, selectedWeights, signatureSelection, signatureTable } from "../models/dipole/sampling";
@@ -96,18 +96,14 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
       },
     });
   }
-  const cum: number[] = [];
-  let acc = 0;
-  for (const m of modes) cum.push((acc += m.br));
+  const pick = discreteSampler(modes.map((m) => m.br));
   return {
     stash,
     model: {
       mN,
       totalWidth: totalWidth(model),
       sample: (rng, EN) => {
-        const u = rng() * acc;
-        let k = 0;
-        while (k < cum.length - 1 && cum[k]! <= u) k++;
+        const k = pick(rng);
         const s = stash.next++;
         const visible = modes[k]!.draw(rng, EN, s);
         return { mode: stash.mode[s]!, visible };

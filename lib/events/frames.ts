@@ -7,6 +7,7 @@
  */
 import type { EventStream } from "./record";
 import { PDG } from "./record";
+import { weightedHistogram } from "../core/histogram";
 
 /** One row per particle (GeV, mm, mm/c), with the event's channel, decay mode and weights. */
 export function particleColumns(stream: EventStream): Record<string, (number | string)[]> {
@@ -88,25 +89,8 @@ export function eventsDataFrame(stream: EventStream): unknown {
   return new (loadDanfo().DataFrame)(eventColumns(stream));
 }
 
-/** Weighted histogram: Σ weight and √Σ weight² of `values` in the bins [edges[k], edges[k+1]). */
-export function weightedHistogram(values: ArrayLike<number>, weights: ArrayLike<number>, edges: readonly number[]): { sum: number[]; error: number[] } {
-  if (edges.length < 2) throw new RangeError(`edges has ${edges.length} entries; a histogram needs at least 2`);
-  const nb = edges.length - 1;
-  const sum = new Array<number>(nb).fill(0), w2 = new Array<number>(nb).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
-    if (!(x >= edges[0]! && x < edges[nb]!)) continue;
-    let lo = 0, hi = nb;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (x >= edges[mid]!) lo = mid;
-      else hi = mid;
-    }
-    sum[lo]! += weights[i]!;
-    w2[lo]! += weights[i]! ** 2;
-  }
-  return { sum, error: w2.map(Math.sqrt) };
-}
+/** Weighted histogram (Σw, √Σw² per bin): the one owner is lib/core/histogram, re-exported for `events.weightedHistogram`. */
+export { weightedHistogram };
 
 /**
  * The analysis step of notebook 01 on event columns: keep events with E_gamma > EMin and

@@ -1,5 +1,5 @@
 /**
- * Full events of primary Z_D from the IP (Fig. 3, lib/production: π⁰ → γZ_D, η → γZ_D, proton
+ * Full events of primary Z_D from the IP (Fig. 3, lib/ip: π⁰ → γZ_D, η → γZ_D, proton
  * bremsstrahlung) decaying to e⁺e⁻ in the FASER 2 vessel. The production is the quadrature's
  * own (E, θ-band) histogram of primaryZDProduction; each event draws a cell with probability ∝
  * its expected e⁺e⁻ events (eventsFromProduction's term: L ε² σ P(E, θ_band) BR(ee)), so the
@@ -12,9 +12,9 @@
  * same collision crosses z = 0 at t = 0, as in the secondary streams).
  */
 import { labDecayLength } from "../core/kinematics";
-import { PRIMARY_SOURCES, primaryZDProduction } from "../ip";
+import { PRIMARY_SOURCES, type PrimaryProduction, primaryZDProduction } from "../ip";
 import { seededRandom, searchCumulative } from "../core/random";
-import { chainWidths, DARKBOSON_EVIS_CUT, darkBosonPoint, epsOf, type DarkBosonParams, type NuNuReading } from "../models/darkBoson/fig3/chain";
+import { type ChainWidths, chainWidths, DARKBOSON_EVIS_CUT, darkBosonPoint, epsOf, type DarkBosonParams, type NuNuReading } from "../models/darkBoson/fig3/chain";
 import type { Detector } from "../detector/geometry";
 import { mm } from "../core/units";
 import { requirePositive } from "../core/validate";
@@ -31,15 +31,21 @@ export interface PrimaryStreamOptions {
   readonly meta?: Record<string, unknown>;
 }
 
-/** The primary-Z_D event stream at (m_N, U2) (the widths depend on them; production does not). */
-export function primaryZDStream(params: DarkBosonParams, mN: number, U2: number, detector: Detector, opts: PrimaryStreamOptions): EventStream {
-  requirePositive("U2", U2);
-  if (!(Number.isInteger(opts.n) && opts.n >= 1)) throw new RangeError(`n = ${opts.n} must be a positive integer`);
-  const w = chainWidths(darkBosonPoint(params, mN, U2), opts.reading ?? "errata");
-  const mZD = params.mZD, eps = epsOf(params);
-  const prod = primaryZDProduction(mZD, detector, { energyMin: DARKBOSON_EVIS_CUT });
-  const cellE: number[] = [], cellBand: number[] = [], cellSrc: number[] = [], cellP: number[] = [], cum: number[] = [];
-  let total = 0;
+/** The sampling cells of the primary Z_D: one per (source, θ band, energy bin) with expected e⁺e⁻ events x > 0. */
+interface PrimaryCells {
+  readonly E: number[];
+  readonly band: number[];
+  readonly src: number[];
+  /** Probability of the decay in the vessel. */
+  readonly P: number[];
+  /** Cumulative expected events (the sampling CDF); its last entry is `total`. */
+  readonly cum: number[];
+  readonly total: number;
+}
+
+/** The cells of {@link primaryZDStream}: x = L ε² BR(ee) w P per cell, as eventsFromProduction (lib/ip) sums them. GeV. */
+function primaryCells(prod: PrimaryProduction, mZD: number, eps: number, w: ChainWidths): PrimaryCells {
+  const cells = { E: [] as number[], band: [] as number[], src: [] as number[], P: [] as number[], cum: [] as number[], total: 0 };
   PRIMARY_SOURCES.forEach((src, si) => {
     const h = prod.hist[src];
     for (let band = 0; band < prod.bandUpper.length; band++) {
@@ -54,16 +60,26 @@ export function primaryZDStream(params: DarkBosonParams, mN: number, U2: number,
         const P = Lend > prod.L1 ? Math.exp(-prod.L1 / d) * -Math.expm1(-(Lend - prod.L1) / d) : 0;
         const x = prod.luminosity * eps * eps * w.brEE * wi * P;
         if (!(x > 0)) continue;
-        total += x;
-        cellE.push(E);
-        cellBand.push(band);
-        cellSrc.push(si);
-        cellP.push(P);
-        cum.push(total);
+        cells.total += x;
+        cells.E.push(E);
+        cells.band.push(band);
+        cells.src.push(si);
+        cells.P.push(P);
+        cells.cum.push(cells.total);
       }
     }
   });
-  if (!(total > 0)) throw new RangeError(`no primary Z_D events at mZD = ${mZD} GeV, U2 = ${U2}: nothing to sample`);
+  return cells;
+}
+
+/** The primary-Z_D event stream at (m_N, U2) (the widths depend on them; production does not). */
+export function primaryZDStream(params: DarkBosonParams, mN: number, U2: number, detector: Detector, opts: PrimaryStreamOptions): EventStream {
+  requirePositive("U2", U2);
+  if (!(Number.isInteger(opts.n) && opts.n >= 1)) throw new RangeError(`n = ${opts.n} must be a positive integer`);
+  const w = chainWidths(darkBosonPoint(params, mN, U2), opts.reading ?? "errata");
+  const mZD = params.mZD, eps = epsOf(params);
+  const prod = primaryZDProduction(mZD, detector, { energyMin: DARKBOSON_EVIS_CUT });
+  const { E: cellE, band: cellBand, src: cellSrc, P: cellP, cum, total } = primaryCells(prod, mZD, eps, w);
   const weightNames = ["weight", "weight_unselected", "production", "decay_probability", "selection", "branching"];
   const D = detector.target.distanceFromIP / mm;
   const pe = twoBodyMomentum(mZD, M_E, M_E), Ee = Math.sqrt(pe * pe + M_E * M_E);

@@ -1,6 +1,6 @@
 /**
  * Full events for N produced by up-scattering in the tungsten (ν T → N T), built on
- * lib/sampler: the sampler draws (flavour, channel, E_ν, t), the production point (uniform
+ * lib/engine/sampler: the sampler draws (flavour, channel, E_ν, t), the production point (uniform
  * over the square tungsten face and along its length — not the flux profile), the N
  * direction (polar angle from t, azimuth uniform) and the decay point; this module turns
  * each sampled event into a record with four-vectors at every vertex.
@@ -39,7 +39,7 @@ export class DecayStash {
 }
 
 /**
- * A decay model that also records the products: `model` is handed to lib/sampler and its
+ * A decay model that also records the products: `model` is handed to lib/engine/sampler and its
  * sample() fills `stash` (one slot per call, in call order). PDG ids in the stash are for
  * an N (lepton number +1); the builder flips signs for N̄.
  */

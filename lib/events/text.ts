@@ -2,7 +2,7 @@
  * CSV and JSON writers of event streams, streamed through {@link TextSink}.
  *
  * CSV keeps the one-row-per-event layout of `nudump sample` (columns {@link EVENT_COLUMNS}
- * of lib/io, derived from the record: t = (p_N − p_ν)², visible energies of the decay
+ * of lib/engine/io, derived from the record: t = (p_N − p_ν)², visible energies of the decay
  * products, positions in m). JSON is one document streamed as it is written:
  * `{"meta": {…}, "weight_names": […], "events": [{event, channel, mode, weights: […],
  * vertices: [[x, y, z, t] mm, mm/c …], particles: [{pdg, status, vertex, p: [px, py, pz, E], m} GeV]} …]}`,

@@ -50,12 +50,12 @@ export interface Fig1Options {
   readonly panel: DipolePanel;
   /** Starting mass grid, GeV (default {@link fig1Masses}); refined where a contour turns (see `refine`). */
   readonly masses?: readonly number[];
-  /** Adaptive refinement of the mass grid (lib/reach `massesToRefine`); `false` keeps the grid as given. Default on. */
+  /** Adaptive refinement of the mass grid (lib/engine/reach `massesToRefine`); `false` keeps the grid as given. Default on. */
   readonly refine?: RefineOptions | false;
   /** μ_N scan range, GeV⁻¹ (default 1e-10 … 1e-3). */
   readonly muMin?: number;
   readonly muMax?: number;
-  /** Input preset for both detectors (default "paper", lib/presets.ts) and explicit overrides. */
+  /** Input preset for both detectors (default "paper", lib/detector/presets.ts) and explicit overrides. */
   readonly preset?: SetupOptions["preset"];
   readonly fluxDir?: string;
   readonly fluxSource?: SetupOptions["fluxSource"];
@@ -219,7 +219,7 @@ export const FIG1_MASS_RANGE: readonly [number, number] = [1e-3, 10];
 /**
  * Points of the starting mass grid of Fig. 1: 61 = 15 per decade over 4 decades, fine enough
  * that the lower edges change by < 30 % between neighbours (test/reach.test.ts); tips and
- * steep parts are then refined adaptively (lib/reach `massesToRefine`).
+ * steep parts are then refined adaptively (lib/engine/reach `massesToRefine`).
  */
 export const FIG1_MASS_POINTS = 61;
 

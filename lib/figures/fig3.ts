@@ -97,7 +97,7 @@ export function fig3Masses(mZD = FIG3_PARAMS.mZD): number[] {
 /** Column header of the bound files in data/bounds/darkboson-fig3. */
 export const FIG3_BOUND_HEADER = "mN_GeV,U2";
 
-/** Parse a Fig. 3 bound file: lib/bounds' CSV format with the header `mN_GeV,U2`. RangeError naming file and line. */
+/** Parse a Fig. 3 bound file: lib/figures/bounds' CSV format with the header `mN_GeV,U2`. RangeError naming file and line. */
 export function parseFig3BoundCsv(text: string, file: string): BoundCurve {
   return parseBoundCsv(text, file, FIG3_BOUND_HEADER);
 }

@@ -7,7 +7,7 @@
  * loadFlux) multiplies each family (ν and ν̄ alike) of a FASERν Run-3 flux by TP count /
  * the CC count of the Kling–Nevay tables' own CC-interaction files (FASER_CCint_<pid>.txt:
  * e 1711, μ 5782, τ 40.6), so that both sides of the ratio come from the same simulation.
- * {@link tpFactors} computes the CC count with our σ_CC (lib/sm/chargedCurrent.ts) instead
+ * {@link tpFactors} computes the CC count with our σ_CC (lib/flux/chargedCurrent.ts) instead
  * (37.9 ν_τ + ν̄_τ against the tables' 40.6): kept as a cross-check of σ_CC and the column
  * density, not used for the normalisation.
  */
@@ -47,7 +47,7 @@ export function fasernuColumnDensity(): number {
 
 /**
  * CC interactions per bin, N_i σ_CC(c_i) n_col, of a through-going spectrum in a target of
- * nucleon column density n_col (GeV²), σ_CC from lib/sm/chargedCurrent.ts at the bin
+ * nucleon column density n_col (GeV²), σ_CC from lib/flux/chargedCurrent.ts at the bin
  * centre c_i. Dimensionless (interactions for the exposure of the spectrum).
  */
 export function ccInteractionsPerBin(s: Spectrum, columnDensity: number, material: Material = tungsten): number[] {

@@ -123,7 +123,7 @@ export function readCharm2MesonSpectrum(hadronsDir: string, meson: Meson): Angle
 
 /**
  * The data directory holding 0.45TeV/Pythia/Pythia_0.45TeV_{111,221}.txt, shipped in the package
- * as data/hadrons (resolved relative to this file, like dipoleBoundsDir() in lib/bounds.ts).
+ * as data/hadrons (resolved relative to this file, like dipoleBoundsDir() in lib/figures/bounds.ts).
  * RangeError naming the directory and the files if they are missing.
  */
 export function charm2HadronsDir(): string {

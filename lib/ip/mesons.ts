@@ -55,7 +55,7 @@ export function mesonTablePath(hadronsDir: string, generator: Generator, meson: 
   return join(hadronsDir, "14TeV", generator, `${generator}_14TeV_${MESON_PID[meson]}.txt`);
 }
 
-/** Reads and validates one generator's 14 TeV spectrum of a meson (see table.ts). */
+/** Reads and validates one generator's 14 TeV spectrum of a meson (see mesonTable.ts). */
 export function readMesonSpectrum(hadronsDir: string, generator: Generator, meson: Meson): AngleMomentumSpectrum {
   return readAngleMomentumTable(mesonTablePath(hadronsDir, generator, meson));
 }

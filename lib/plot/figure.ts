@@ -134,7 +134,7 @@ export interface FigureSpec {
   readonly height?: number;
   /**
    * Legend position: "auto" (default) puts it in the first corner of the plot area where it
-   * covers no data, else below the axes (lib/plotLayout `placeLegend`); "below" always below
+   * covers no data, else below the axes (lib/plot/layout `placeLegend`); "below" always below
    * the axes; or an explicit plotly legend object.
    */
   readonly legend?: Readonly<Record<string, unknown>> | "auto" | "below";

@@ -21,7 +21,7 @@ export function common(style: LineStyle): Record<string, unknown> {
 /**
  * A curve y(x) (plotly scatter, lines). Throws on non-finite values, unequal lengths or no points.
  * `breaks`: indices i where the segment from point i−1 to i is not drawn (a gap; e.g. a
- * contour open at a scan edge, lib/reach `ReachLine.breaks`).
+ * contour open at a scan edge, lib/engine/reach `ReachLine.breaks`).
  */
 export function line(x: readonly number[], y: readonly number[], style: LineStyle & { readonly breaks?: readonly number[] }): Trace {
   requireFiniteArray("x", x);

@@ -28,7 +28,7 @@ numbers and text are identical but whose PNGs were drawn by another Chromium ver
 with a note (the plotly JSON behind every figure is still compared exactly).
 
 Determinism: no timing metadata is recorded (record_timing=False); cell ids are kept from the
-file; plot ids and plotly uids are derived from content (lib/plots.ts); the static PNGs are
+file; plot ids and plotly uids are derived from content (lib/plot/figure.ts); the static PNGs are
 drawn by a seeded page in the same Chromium. Nothing else in the outputs varies between runs.
 """
 import argparse

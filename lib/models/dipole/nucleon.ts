@@ -3,7 +3,7 @@
  * (Appendix A.2 of arXiv:2011.04751), with the Dirac F1, Pauli F2 and their interference
  * (docs/derivations/dipole.md eq. D2.6). The printed (A.1) F2 term is 4× too large relative
  * to F1 and lacks the F1F2 interference (ERRATA E2; test/dipoleErrata.test.ts "E2 …").
- * Form factors: lib/formFactors nucleonFormFactors, (A.6)–(A.8) with ERRATA E3 fixed.
+ * Form factors: lib/core/formFactors nucleonFormFactors, (A.6)–(A.8) with ERRATA E3 fixed.
  */
 import { m_n, m_p, type Material } from "../../core/constants";
 import { nucleonFormFactors, type Nucleon } from "../../core/formFactors";

@@ -14,7 +14,7 @@ import {
   totalWidth,
   type ChargedLepton,
 } from ".";
-import type { Random } from "../../core/random";
+import { discreteSampler, type Random, searchCumulative } from "../../core/random";
 import { type DecayModel, type DecayProducts, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
 import { CUTS } from "../../detector/cuts";
 import { type DipoleMassPoint, type DipoleSignature, signatureTable } from "./signatures";
@@ -42,12 +42,7 @@ export function s2Sampler(mN: number, lepton: ChargedLepton): (rng: Random) => n
   const total = cdf[n]!;
   return (rng) => {
     const u = rng() * total;
-    let a = 0, b = n;
-    while (b - a > 1) {
-      const m = (a + b) >>> 1;
-      if (cdf[m]! <= u) a = m;
-      else b = m;
-    }
+    const b = Math.max(1, searchCumulative(cdf, u)), a = b - 1; // the panel [cdf[a], cdf[b]) holding u
     const f = (u - cdf[a]!) / (cdf[b]! - cdf[a]! || 1);
     return Math.exp(xs[a]! + f * (xs[b]! - xs[a]!));
   };
@@ -97,21 +92,11 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
       },
     });
   }
-  const cum: number[] = [];
-  let acc = 0;
-  for (const m of modes) {
-    acc += m.br;
-    cum.push(acc);
-  }
+  const pick = discreteSampler(modes.map((m) => m.br));
   return {
     mN,
     totalWidth: totalWidth(model),
-    sample: (rng, EN) => {
-      const u = rng() * acc;
-      let k = 0;
-      while (k < cum.length - 1 && cum[k]! <= u) k++;
-      return modes[k]!.draw(rng, EN);
-    },
+    sample: (rng, EN) => modes[pick(rng)]!.draw(rng, EN),
   };
 }
 

@@ -354,7 +354,7 @@ export interface WithinBinRow {
 /**
  * Expected events of the dipole signatures (S1 vessel photons, S2 vessel dileptons, S3 ECC
  * photons > 1 and > 3 TeV, S4 electron scattering) at (m_N GeV, μ_N GeV⁻¹) for each model of
- * the flux inside a bin (production.ts withinBinSlopes), everything else of `setup` fixed:
+ * the flux inside a bin (engine/fluxBins.ts withinBinSlopes), everything else of `setup` fixed:
  * what the choice of within-bin model does to the counts.
  */
 export function withinBinComparison(

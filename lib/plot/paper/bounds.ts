@@ -50,7 +50,7 @@ const KNOWN_LABELS: Readonly<Record<string, string>> = {
 
 /**
  * The label of a bound on the plot: the file's `label:` comment line, else its `title:` line up
- * to the first " (" or ",", both in physics notation (lib/plotText `notation`); else a known short
+ * to the first " (" or ",", both in physics notation (lib/plot/text `notation`); else a known short
  * name for the file id, else the id with spaces for underscores.
  */
 export function boundLabel(name: string, provenance: string): string {

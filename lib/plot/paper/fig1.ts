@@ -4,7 +4,7 @@ import { notation, wrap } from "../text";
 import { legendKey, line } from "../traces";
 import { FIG1_LEVEL_WIDTH, FIG1_MISSING, type Fig1Data } from "../../figures/fig1";
 import { drawBounds } from "./bounds";
-import { FIG_SUBTITLE_CHARS, REACH_SIZE } from "./style";
+import { DIPOLE_REACH_AXES, FIG_SUBTITLE_CHARS, REACH_SIZE } from "./style";
 import type { Trace } from "../figure";
 
 /** Lines of a Fig. 1 contour spec's signature share one legend entry: its label without the threshold. */
@@ -40,8 +40,7 @@ export function fig1Figure(d: Fig1Data): Figure {
     name: `fig1-${d.panel}`,
     title: d.panel === "universal" ? "Fig. 1 (left): dipole portal, universal coupling" : "Fig. 1 (right): dipole portal, ν<sub>τ</sub>-specific coupling",
     subtitle: wrap(notation(FIG1_MISSING), FIG_SUBTITLE_CHARS),
-    x: { title: "m<sub>N</sub> [GeV]", log: true, range: [1e-3, 10] },
-    y: { title: "μ<sub>N</sub> [GeV<sup>−1</sup>]", log: true, range: [1e-10, 1e-3] },
+    ...DIPOLE_REACH_AXES,
     traces,
     width: REACH_SIZE.width,
     height: REACH_SIZE.height,

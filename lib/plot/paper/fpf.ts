@@ -11,12 +11,12 @@ import { FIG1_LEVEL_WIDTH, type Fig1Data } from "../../figures/fig1";
 import type { FpfBandEdge, FpfFig1Data, FpfFig3Data } from "../../figures/fpf";
 import type { ReachLine } from "../../engine/reach";
 import { drawBounds } from "./bounds";
+import { DIPOLE_REACH_AXES, FIG_SUBTITLE_CHARS, REACH_SIZE } from "./style";
 
 /** A flux normalisation as a physicist writes it (kling-nevay → Kling–Nevay, tp → TP). */
 function normalisationLabel(v: string): string {
   return v === "kling-nevay" ? "Kling–Nevay" : v === "tp" ? "TP" : v;
 }
-import { FIG_SUBTITLE_CHARS, REACH_SIZE } from "./style";
 
 /** Band fill colour of each line colour (translucent, so that overlapping bands stay readable). */
 const BAND_FILL: Readonly<Record<string, string>> = {
@@ -84,8 +84,7 @@ export function fpfFig1Figure(d: FpfFig1Data, paper?: Fig1Data): Figure {
     name: `fpf-fig1-${d.panel}-${d.detector}`,
     title: `FPF ${det}: dipole portal, ${d.panel === "universal" ? "universal coupling" : "ν<sub>τ</sub>-specific coupling"}`,
     subtitle: wrap(notation(`${d.description}. Band: ${d.variants.map(normalisationLabel).join(" ↔ ")} flux normalisation.`), FIG_SUBTITLE_CHARS),
-    x: { title: "m<sub>N</sub> [GeV]", log: true, range: [1e-3, 10] },
-    y: { title: "μ<sub>N</sub> [GeV<sup>−1</sup>]", log: true, range: [1e-10, 1e-3] },
+    ...DIPOLE_REACH_AXES,
     traces,
     width: REACH_SIZE.width,
     height: REACH_SIZE.height,

@@ -22,7 +22,6 @@
  */
 import { alpha, m_e, m_n, m_p, type Material } from "../../../core/constants";
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
-import { tRange } from "../../../core/kinematics";
 import {
   type DarkBosonModel,
   dSigmaDtCoherent,
@@ -37,7 +36,7 @@ import {
 import { type PrimaryEvents, type PrimaryOptions, type EnergyEdges, primaryZDEvents } from "../../../ip";
 import { requireInRange, requireOneOf, requirePositive } from "../../../core/validate";
 import type { SignalSetup } from "../../../engine/setup";
-import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../../detector/electronCuts";
+import { electronRecoilSelection } from "../../../detector/electronCuts";
 import { type BinnedSpectrum, type ProductionChannel, type ProductionTable, tabulateProduction } from "../../../engine/productionTable";
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
 import { lnPanelNodes, zdEnergyRange } from "./energyNodes";
@@ -268,14 +267,9 @@ export function darkBosonMassPoint(mN: number, setup: SignalSetup, params: DarkB
   const L = det.target.length;
   const merge = { mergeFlavours: true };
   const production = tabulateProduction(mN, setup.flux, fw, channels, mat, L, merge);
-  const boxes = setup.electronAngleCuts === false ? fasernu2ElectronCutsNoAngle : fasernu2ElectronCuts;
   const productionElectron = tabulateProduction(mN, setup.flux, fw, channels.filter((c) => c.name === "electron"), mat, L, {
     ...merge,
-    recoilWindows: (E, ch) => {
-      const r = tRange(E, mN, ch.targetMass);
-      if (r === null) return [];
-      return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass);
-    },
+    recoilWindows: electronRecoilSelection(mN, setup.electronAngleCuts !== false),
   });
   const collapsed = collapseByChannelAndEnergy(production);
   const collapsedTotal = sumChannels(collapsed, SCAN_BINS_PER_DECADE);

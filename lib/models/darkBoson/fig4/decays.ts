@@ -64,7 +64,7 @@ export function smWidthNuVector(mN: number, U2: number, mV: number, fV: number, 
 
 /** All partial widths of the Fig. 4 HNL (GeV) and the visible (e⁺e⁻) part. */
 export interface HeavyZDNWidths {
-  /** Z_D-mediated (lib/models/darkBoson.nWidths). */
+  /** Z_D-mediated (lib/models/darkBoson/widths nWidths). */
   readonly zdNuee: number;
   readonly zdNumumu: number;
   readonly zdNununu: number;

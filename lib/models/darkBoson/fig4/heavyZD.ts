@@ -21,7 +21,7 @@
  * U2_ref = 1e-6) is built. Derivations: docs/derivations/fig4.md.
  */
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
-import { momentum, tRange } from "../../../core/kinematics";
+import { momentum } from "../../../core/kinematics";
 import { type DarkBosonModel, darkBosonModel, dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron, zdWidths } from "..";
 import { electronDensity, m_e, m_n, m_p } from "../../../core/constants";
 import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2Face, charm2ZDProduction } from "../../../ip/charm2";
@@ -31,7 +31,7 @@ import { type FaceSpectrumOptions, nSpectrumFromZDThroughFace } from "./acceptan
 import { requireNonNegative, requireOneOf, requirePositive } from "../../../core/validate";
 import { logInterpolant } from "../../../core/interpolation";
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
-import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, type RecoilBox, recoilWindows } from "../../../detector/electronCuts";
+import { electronRecoilSelection, fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, type RecoilBox } from "../../../detector/electronCuts";
 import { heavyZDNWidths, visibleFractionNuEE } from "./decays";
 import { sigmaNElectronInBoxes } from "./electron";
 import { type BinnedSpectrum, collapseByEnergy, type ProductionChannel, tabulateProduction } from "../../../engine/productionTable";
@@ -183,18 +183,14 @@ function mixingSpectrum(flux: readonly BinnedSpectrum[], tauIdx: readonly number
   return { energy: Float64Array.from(mixE), count: Float64Array.from(mixC) };
 }
 
-/** B: events per U2 of ν_τ e → N e (corrected (A.11), ERRATA E6) in the FASERν2 recoil boxes. */
-function inelasticEventsPerU2(model: DarkBosonModel, setup: HeavyZDSetup, fw: readonly number[], boxes: readonly RecoilBox[]): number {
+/** B: events per U2 of ν_τ e → N e (corrected (A.11), ERRATA E6) in the FASERν2 recoil boxes, with or without the angle cuts. */
+function inelasticEventsPerU2(model: DarkBosonModel, setup: HeavyZDSetup, fw: readonly number[], angleCuts: boolean): number {
   const det = setup.detector;
   const mN = model.mN;
   const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => dSigmaDtNuElectron(model, E, t) / U2_REF };
   const table = tabulateProduction(mN, setup.flux, fw, [ch], det.target.material, det.target.length, {
     mergeFlavours: true,
-    recoilWindows: (E, c) => {
-      const r = tRange(E, mN, c.targetMass);
-      if (r === null) return [];
-      return recoilWindows(E, mN, -r.tMax / (2 * c.targetMass), -r.tMin / (2 * c.targetMass), boxes, c.targetMass);
-    },
+    recoilWindows: electronRecoilSelection(mN, angleCuts),
   });
   return table.total;
 }
@@ -340,7 +336,7 @@ export function heavyZDMassPoint(template: DarkBosonModel, setup: HeavyZDSetup, 
   const tauIdx = tauSpectra(setup.flux);
   const fw = setup.flux.map((_, i) => (tauIdx.includes(i) ? 1 : 0));
   const spectra: HeavyZDMassPoint["spectra"] = { mixing: mixingSpectrum(setup.flux, tauIdx, mN, kMix), ...zdSpectra(model, brZDtoNN, det, want, Ecut, opts) };
-  const inelasticPerU2 = want.has("inelastic") ? { angle: inelasticEventsPerU2(model, setup, fw, fasernu2ElectronCuts), noAngle: inelasticEventsPerU2(model, setup, fw, fasernu2ElectronCutsNoAngle) } : undefined;
+  const inelasticPerU2 = want.has("inelastic") ? { angle: inelasticEventsPerU2(model, setup, fw, true), noAngle: inelasticEventsPerU2(model, setup, fw, false) } : undefined;
   // C: up-scattering in the tungsten at U2_ref, collapsed on E_N with the vessel acceptance and E_vis fraction;
   // the decay probability and BR(ee) come from the full Γ(U2) including the U2³ term (N → 3ν)
   let upscattering: HeavyZDMassPoint["upscattering"];

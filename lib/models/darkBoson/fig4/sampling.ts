@@ -7,9 +7,8 @@
  * N → ν e⁺e⁻ through the off-shell Z_D (dWidthDsNuLL, the density visibleFractionNuEE integrates).
  */
 import { m_e } from "../../../core/constants";
-import { tRange } from "../../../core/kinematics";
-import type { Random } from "../../../core/random";
-import { electronRecoilAngle, fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, recoilWindows } from "../../../detector/electronCuts";
+import { type Random, searchCumulative } from "../../../core/random";
+import { electronRecoilAngle, electronRecoilSelection, fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle } from "../../../detector/electronCuts";
 import { type ProductionChannel, type ProductionTable, tabulateProduction } from "../../../engine/productionTable";
 import { type DarkBosonModel, darkBosonModel, dSigmaDtNuElectron, dWidthDsNuLL } from "..";
 import { type HeavyZDSetup, heavyZDUpscatteringChannels, U2_REF } from "./heavyZD";
@@ -35,22 +34,12 @@ export function heavyZDUpscatteringTable(template: DarkBosonModel, setup: HeavyZ
   return tabulateProduction(model.mN, setup.flux, tauWeights(setup), heavyZDUpscatteringChannels(model, det), det.target.material, det.target.length, { mergeFlavours: true });
 }
 
-/** Accepted electron-recoil kinetic-energy windows of ν e → N e at E_ν (FASERν2 cuts, with or without the angle cuts). GeV. */
-export function inelasticRecoilWindows(mN: number, angleCuts: boolean): (E: number, ch: ProductionChannel) => [number, number][] {
-  const boxes = angleCuts ? fasernu2ElectronCuts : fasernu2ElectronCutsNoAngle;
-  return (E, ch) => {
-    const r = tRange(E, mN, ch.targetMass);
-    if (r === null) return [];
-    return recoilWindows(E, mN, -r.tMax / (2 * ch.targetMass), -r.tMin / (2 * ch.targetMass), boxes, ch.targetMass).map(([a, b]) => [a, b]);
-  };
-}
-
 /** ν_τ e → N e per unit U2 with the FASERν2 recoil cuts (the table of heavyZDMassPoint's "inelastic"); `windows` narrows the recoil further (validation bins). */
 export function heavyZDInelasticTable(template: DarkBosonModel, setup: HeavyZDSetup, angleCuts = true, within?: readonly [number, number]): ProductionTable {
   const model = heavyZDReferenceModel(template);
   const det = setup.detector;
   const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => dSigmaDtNuElectron(model, E, t) / U2_REF };
-  const win = inelasticRecoilWindows(model.mN, angleCuts);
+  const win = electronRecoilSelection(model.mN, angleCuts);
   return tabulateProduction(model.mN, setup.flux, tauWeights(setup), [ch], det.target.material, det.target.length, {
     mergeFlavours: true,
     recoilWindows: within
@@ -61,7 +50,7 @@ export function heavyZDInelasticTable(template: DarkBosonModel, setup: HeavyZDSe
 
 /**
  * Whether the recoil T = −t/(2M) of (E_ν, t) passes the FASERν2 (E_e, θ_e) boxes — the set
- * {@link inelasticRecoilWindows} resolves into T intervals — tested directly on the recoil
+ * electronRecoilSelection (detector/electronCuts) resolves into T intervals — tested directly on the recoil
  * angle (the sampler's accept test for the inelastic table).
  */
 export function insideRecoilWindows(mN: number, angleCuts: boolean): (E: number, t: number, M: number) => boolean {
@@ -103,12 +92,7 @@ export function nuEESampler(model: DarkBosonModel): (rng: Random) => number {
   if (!(total > 0)) throw new RangeError(`dΓ(N → ν e⁺e⁻)/ds vanishes at mN = ${model.mN} GeV`);
   return (rng) => {
     const x = rng() * total;
-    let a = 0, b = S_PANELS;
-    while (b - a > 1) {
-      const m = (a + b) >>> 1;
-      if (cdf[m]! <= x) a = m;
-      else b = m;
-    }
+    const b = Math.max(1, searchCumulative(cdf, x)), a = b - 1; // the panel [cdf[a], cdf[b]) holding x
     const u = (a + (x - cdf[a]!) / (cdf[b]! - cdf[a]! || 1)) / S_PANELS;
     return lo + (hi - lo) * u * u;
   };
