@@ -90,7 +90,7 @@ interface DrawState {
 
 /**
  * Draw (E_ν, t) in cell ci by rejection: E_ν from the within-bin flux dN/d ln E ∝ exp(s ln E)
- * on [lnELo, lnEHi] (production.ts withinBinSlopes) by its inverse CDF (uniform in ln E for
+ * on [lnELo, lnEHi] (engine/fluxBins.ts withinBinSlopes) by its inverse CDF (uniform in ln E for
  * s = 0), ln|t| from the envelope, accepted with probability density/envelope. Returns t
  * (GeV²); E_ν (GeV) is left in st.E.
  */
