@@ -13,25 +13,13 @@ import { mm } from "../lib/core/units";
 import { fig4Benchmark, darkBosonModel } from "../lib/models/darkBoson";
 import { heavyZDMassPoint, U2_REF } from "../lib/models/darkBoson/fig4/heavyZD";
 import { heavyZDNWidths, visibleFractionNuEE } from "../lib/models/darkBoson/fig4/decays";
+import { chi2, inv } from "./support/eventChecks";
 import { heavyZDInelasticTable } from "../lib/models/darkBoson/fig4/sampling";
 
 const setup = makeSetup("fasernu2-faser2");
 const mN = 0.2, U2 = 1e-4;
 const template = fig4Benchmark(mN, U2);
 const point = heavyZDMassPoint(template, setup, { signatures: ["upscattering", "inelastic"] });
-const inv = (E: number, px: number, py: number, pz: number) => Math.sqrt(Math.max(0, E * E - px * px - py * py - pz * pz));
-
-/** χ² of a weighted histogram against expected bin contents, over the bins with entries; with the degrees of freedom. */
-function chi2(h: { sum: number[]; error: number[] }, q: number[]): { chi2: number; dof: number } {
-  let c = 0, dof = 0;
-  h.sum.forEach((x, b) => {
-    if (h.error[b]! > 0) {
-      c += (x - q[b]!) ** 2 / h.error[b]! ** 2;
-      dof++;
-    }
-  });
-  return { chi2: c, dof };
-}
 
 describe("Fig. 4 up-scattering: ν_τ W → N W, N → ν_τ e⁺e⁻ in the vessel", () => {
   const n = 40000;

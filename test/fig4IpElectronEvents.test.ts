@@ -13,6 +13,7 @@ import { darkBosonModel, fig4Benchmark } from "../lib/models/darkBoson";
 import { heavyZDMassPoint, U2_REF } from "../lib/models/darkBoson/fig4/heavyZD";
 import { heavyZDNWidths } from "../lib/models/darkBoson/fig4/decays";
 import { elasticRecoilWindows, sigmaNElectronInBoxes } from "../lib/models/darkBoson/fig4/electron";
+import { chi2, inv } from "./support/eventChecks";
 import { mixingCells } from "../lib/models/darkBoson/fig4/samplingIp";
 
 const setup = makeSetup("fasernu2-faser2");
@@ -25,19 +26,7 @@ const Gamma = heavyZDNWidths(darkBosonModel({ ...template, U2 })).total;
 const D = det.target.distanceFromIP;
 const neL = electronDensity(det.target.material) * det.target.length;
 const surv = (E: number) => Math.exp((-D * mN * Gamma) / Math.sqrt((E - mN) * (E + mN)));
-const inv = (E: number, px: number, py: number, pz: number) => Math.sqrt(Math.max(0, E * E - px * px - py * py - pz * pz));
 const chi2Bound = (dof: number) => dof + 3.1 * Math.sqrt(2 * dof) + 3; // 99.9 % point of χ²(dof) for dof ≤ 30
-
-function chi2(h: { sum: number[]; error: number[] }, q: number[]): { chi2: number; dof: number } {
-  let c = 0, dof = 0;
-  h.sum.forEach((x, b) => {
-    if (h.error[b]! > 0) {
-      c += (x - q[b]!) ** 2 / h.error[b]! ** 2;
-      dof++;
-    }
-  });
-  return { chi2: c, dof };
-}
 
 /** Run a stream: conservation, m(N′), recoil T inside the windows, Σw, σ, (E_N, w) of the scattering N. */
 function run(stream: EventStream, windows = true) {

@@ -12,6 +12,7 @@ import { mm } from "../lib/core/units";
 import { darkBosonModel, fig4Benchmark } from "../lib/models/darkBoson";
 import { heavyZDMassPoint, U2_REF } from "../lib/models/darkBoson/fig4/heavyZD";
 import { heavyZDNWidths, visibleFractionNuEE } from "../lib/models/darkBoson/fig4/decays";
+import { chi2, inv } from "./support/eventChecks";
 import { mixingCells, zdVesselCells } from "../lib/models/darkBoson/fig4/samplingIp";
 
 const setup = makeSetup("fasernu2-faser2");
@@ -28,19 +29,6 @@ const pAxis = (E: number) => {
   const d = Math.sqrt((E - mN) * (E + mN)) / (mN * wd.total);
   return Math.exp(-L1 / d) * -Math.expm1(-(L2 - L1) / d);
 };
-const inv = (E: number, px: number, py: number, pz: number) => Math.sqrt(Math.max(0, E * E - px * px - py * py - pz * pz));
-
-/** χ² of a weighted histogram against expected bin contents, over the bins with entries; with the degrees of freedom. */
-function chi2(h: { sum: number[]; error: number[] }, q: number[]): { chi2: number; dof: number } {
-  let c = 0, dof = 0;
-  h.sum.forEach((x, b) => {
-    if (h.error[b]! > 0) {
-      c += (x - q[b]!) ** 2 / h.error[b]! ** 2;
-      dof++;
-    }
-  });
-  return { chi2: c, dof };
-}
 
 /** Run a stream: conservation, decay vertices inside the vessel planes, Σw, Σw², and the (E_N, weight) of the decaying N. */
 function run(stream: ReturnType<typeof heavyZDMixingVesselStream>) {
