@@ -188,6 +188,33 @@ export function drawZDToFace(rng: Random, cells: ZDFaceCells, i: number, mN: num
   }
 }
 
+/** The Z_D cells' cumulative N counts and their total; RangeError when no N N̄ pair reaches `where`. */
+export function zdPairDraw(template: DarkBosonModel, cells: ZDFaceCells, where: string): { readonly cum: Float64Array; readonly total: number } {
+  const cum = cumulative(cells.accepted);
+  const total = cum[cum.length - 1] ?? 0;
+  if (!(total > 0)) throw new RangeError(`no Z_D → N N̄ reaches ${where} at mN = ${template.mN} GeV, mZD = ${template.mZD} GeV: nothing to sample`);
+  return { cum, total };
+}
+
+/**
+ * One Z_D → N N̄ event into `rec`: a Z_D cell drawn by its N count, the pair towards the face
+ * (drawZDToFace), the followed N (n1) taken as N or N̄ with probability ½ each; the Z_D, its
+ * production vertex at the IP (distance D, m, from the face) and both N written. Returns the
+ * followed particle's index and its sign (+1 N, −1 N̄).
+ */
+export function recordZDPair(rec: EventRecord, ev: number, rng: Random, cells: ZDFaceCells, draw: { readonly cum: Float64Array; readonly total: number }, mN: number, D: number, Z: Vec4, n1: Vec4, n2: Vec4): { readonly followed: number; readonly sign: number } {
+  drawZDToFace(rng, cells, searchCumulative(draw.cum, rng() * draw.total), mN, Z, n1, n2);
+  const sign = rng() < 0.5 ? 1 : -1;
+  const [pN, pB] = sign > 0 ? [n1, n2] : [n2, n1];
+  rec.clear(ev);
+  const z = rec.addParticle(PDG.ZD, STATUS.decayed, Z[0]!, Z[1]!, Z[2]!, Z[3]!, cells.mZD, -1);
+  const v0 = rec.addVertex(0, 0, -D / mm, -D / mm, z);
+  const iN = rec.addParticle(PDG.N, sign > 0 ? STATUS.decayed : STATUS.final, pN[0]!, pN[1]!, pN[2]!, pN[3]!, mN, v0);
+  const iB = rec.addParticle(-PDG.N, sign > 0 ? STATUS.final : STATUS.decayed, pB[0]!, pB[1]!, pB[2]!, pB[3]!, mN, v0);
+  rec.channel = "ZD -> N Nbar";
+  return { followed: sign > 0 ? iN : iB, sign };
+}
+
 /**
  * "zd-decay" events at U2 (module comment): weights sum to heavyZDMassPoint(...).events("zd-vessel", U2)
  * within statistical errors (tested). `production` = (Σ cells' N on the disc)/n for every event.
@@ -195,28 +222,15 @@ export function drawZDToFace(rng: Random, cells: ZDFaceCells, i: number, mN: num
 export function heavyZDZDVesselStream(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpStreamOptions): EventStream {
   const vd = vesselDecay(template, setup, U2, opts);
   const cells = zdVesselCells(template, setup, opts.energyCut ?? 100);
-  const cum = cumulative(cells.accepted);
-  const total = cum[cum.length - 1] ?? 0;
-  if (!(total > 0)) throw new RangeError(`no Z_D → N N̄ reaches the vessel at mN = ${template.mN} GeV, mZD = ${template.mZD} GeV: nothing to sample`);
-  const mN = vd.mN;
+  const draw = zdPairDraw(template, cells, "the vessel");
   function* generate(): Generator<EventRecord> {
     const rng = seededRandom(opts.seed);
     const rec = new EventRecord(WEIGHT_NAMES.length);
     const Z = vec4(), n1 = vec4(), n2 = vec4();
     for (let ev = 0; ev < opts.n; ev++) {
-      drawZDToFace(rng, cells, searchCumulative(cum, rng() * total), mN, Z, n1, n2);
-      // the followed N (n1) is N or N̄ with probability ½ each
-      const sign = rng() < 0.5 ? 1 : -1;
-      const [pN, pB] = sign > 0 ? [n1, n2] : [n2, n1];
-      rec.clear(ev);
-      const z = rec.addParticle(PDG.ZD, STATUS.decayed, Z[0]!, Z[1]!, Z[2]!, Z[3]!, cells.mZD, -1);
-      const v0 = rec.addVertex(0, 0, -vd.D / mm, -vd.D / mm, z);
-      const iN = rec.addParticle(PDG.N, sign > 0 ? STATUS.decayed : STATUS.final, pN[0]!, pN[1]!, pN[2]!, pN[3]!, mN, v0);
-      const iB = rec.addParticle(-PDG.N, sign > 0 ? STATUS.final : STATUS.decayed, pB[0]!, pB[1]!, pB[2]!, pB[3]!, mN, v0);
-      const followed = sign > 0 ? iN : iB;
+      const { followed, sign } = recordZDPair(rec, ev, rng, cells, draw, vd.mN, vd.D, Z, n1, n2);
       const sel = vd.decay(rec, rng, followed, sign);
-      rec.channel = "ZD -> N Nbar";
-      vd.weigh(rec, total / opts.n, vd.decayProbability(n1), sel);
+      vd.weigh(rec, draw.total / opts.n, vd.decayProbability(n1), sel);
       yield rec;
     }
   }

@@ -29,7 +29,7 @@ import type { HeavyZDSetup } from "../models/darkBoson/fig4/heavyZD";
 import { heavyZDReferenceModel } from "../models/darkBoson/fig4/sampling";
 import { mixingCells, zdFasernu2Cells } from "../models/darkBoson/fig4/samplingIp";
 import { vec4 } from "./fourvec";
-import { cumulative, drawZDToFace, type Fig4IpStreamOptions, ipCheck } from "./fig4Ip";
+import { cumulative, type Fig4IpStreamOptions, ipCheck, recordZDPair, zdPairDraw } from "./fig4Ip";
 import { EventRecord, PDG, STATUS, type EventStream } from "./record";
 
 const M_E = 0.00051099895;
@@ -147,26 +147,15 @@ export function heavyZDMixingElectronStream(template: DarkBosonModel, setup: Hea
 export function heavyZDZDElectronStream(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpElectronOptions): EventStream {
   const sc = nElectronScattering(template, setup, U2, opts);
   const cells = zdFasernu2Cells(template, setup);
-  const cum = cumulative(cells.accepted);
-  const total = cum[cum.length - 1] ?? 0;
-  if (!(total > 0)) throw new RangeError(`no Z_D → N N̄ reaches FASERν2 at mN = ${template.mN} GeV, mZD = ${template.mZD} GeV: nothing to sample`);
-  const mN = sc.mN;
+  const draw = zdPairDraw(template, cells, "FASERν2");
   function* generate(): Generator<EventRecord> {
     const rng = seededRandom(opts.seed);
     const rec = new EventRecord(WEIGHT_NAMES.length);
     const Z = vec4(), n1 = vec4(), n2 = vec4();
     for (let ev = 0; ev < opts.n; ev++) {
-      drawZDToFace(rng, cells, searchCumulative(cum, rng() * total), mN, Z, n1, n2);
-      const sign = rng() < 0.5 ? 1 : -1;
-      const [pN, pB] = sign > 0 ? [n1, n2] : [n2, n1];
-      rec.clear(ev);
-      const z = rec.addParticle(PDG.ZD, STATUS.decayed, Z[0]!, Z[1]!, Z[2]!, Z[3]!, cells.mZD, -1);
-      const v0 = rec.addVertex(0, 0, -sc.D / mm, -sc.D / mm, z);
-      const iN = rec.addParticle(PDG.N, sign > 0 ? STATUS.decayed : STATUS.final, pN[0]!, pN[1]!, pN[2]!, pN[3]!, mN, v0);
-      const iB = rec.addParticle(-PDG.N, sign > 0 ? STATUS.final : STATUS.decayed, pB[0]!, pB[1]!, pB[2]!, pB[3]!, mN, v0);
-      const inter = sc.scatter(rec, rng, sign > 0 ? iN : iB, sign);
-      rec.channel = "ZD -> N Nbar";
-      sc.weigh(rec, total / opts.n, sc.survival(Math.hypot(n1[0]!, n1[1]!, n1[2]!), n1[2]!), inter);
+      const { followed, sign } = recordZDPair(rec, ev, rng, cells, draw, sc.mN, sc.D, Z, n1, n2);
+      const inter = sc.scatter(rec, rng, followed, sign);
+      sc.weigh(rec, draw.total / opts.n, sc.survival(Math.hypot(n1[0]!, n1[1]!, n1[2]!), n1[2]!), inter);
       yield rec;
     }
   }
