@@ -123,6 +123,23 @@ export function faser2FpfVessel(targetSide: number, start: number): Detector["ve
 }
 
 /**
+ * An FPF target (material, square side and length, m in natural units) at the FPF distance with
+ * the FPF FASER2 decay volume starting `start` behind its front face (≥ the target length, else
+ * RangeError naming `vesselStart`), for the HL-LHC luminosity.
+ */
+function fpfDetector(name: string, description: string, material: Material, side: number, length: number, start: number, targetName: string): Detector {
+  requirePositive("vesselStart", start);
+  if (!(start >= length)) throw new RangeError(`vesselStart = ${start / m} m must be ≥ the ${targetName} length ${length / m} m`);
+  return {
+    name,
+    description,
+    target: { material, side, length, distanceFromIP: FPF_NUMBERS.distance.value * m },
+    vessel: faser2FpfVessel(side, start),
+    luminosity: FPF_NUMBERS.luminosity.value * fb_inv,
+  };
+}
+
+/**
  * FASERν2 at the FPF + the FPF FASER2 decay volume: 40 × 40 cm² tungsten, 6.6 m (20.4 t),
  * 620 m from the IP; FASER2 starts behind the 8.586 m FASERν2 envelope and a 1.2 m gap (9.79 m
  * from the front face; an assumption from the FPFSim hall layout, `vesselStart`); 3000 fb⁻¹.
@@ -130,16 +147,15 @@ export function faser2FpfVessel(targetSide: number, start: number): Detector["ve
 export function fpfFasernu2Faser2(opts: { vesselStart?: number } = {}): Detector {
   const length = FPF_FASERNU2_W_LENGTH;
   const start = opts.vesselStart ?? FPF_FASERNU2_ENVELOPE + FPF_NUMBERS.gapBetweenDetectors.value * m;
-  requirePositive("vesselStart", start);
-  if (!(start >= length)) throw new RangeError(`vesselStart = ${start / m} m must be ≥ the tungsten length ${length / m} m`);
-  const side = FPF_NUMBERS.fasernu2Side.value * cm;
-  return {
-    name: "fpf-fasernu2-faser2",
-    description: "FPF: FASERν2 (40×40 cm², 6.6 m W, 20 t) + FASER2 (3×1 m², 10 m), 620 m, HL-LHC 3000 fb⁻¹",
-    target: { material: tungsten, side, length, distanceFromIP: FPF_NUMBERS.distance.value * m },
-    vessel: faser2FpfVessel(side, start),
-    luminosity: FPF_NUMBERS.luminosity.value * fb_inv,
-  };
+  return fpfDetector(
+    "fpf-fasernu2-faser2",
+    "FPF: FASERν2 (40×40 cm², 6.6 m W, 20 t) + FASER2 (3×1 m², 10 m), 620 m, HL-LHC 3000 fb⁻¹",
+    tungsten,
+    FPF_NUMBERS.fasernu2Side.value * cm,
+    length,
+    start,
+    "tungsten",
+  );
 }
 
 /**
@@ -153,16 +169,15 @@ export function fpfFlareFaser2(opts: { vesselStart?: number } = {}): Detector {
   const length = FPF_NUMBERS.flareFiducialLength.value * m;
   const gap = FPF_NUMBERS.gapBetweenDetectors.value * m;
   const start = opts.vesselStart ?? length + FPF_NUMBERS.flareDownstream.value * m + gap + FPF_FASERNU2_ENVELOPE + gap;
-  requirePositive("vesselStart", start);
-  if (!(start >= length)) throw new RangeError(`vesselStart = ${start / m} m must be ≥ the argon length ${length / m} m`);
-  const side = FPF_NUMBERS.flareFiducialSide.value * m;
-  return {
-    name: "fpf-flare-faser2",
-    description: "FPF: FLArE (1×1 m², 7 m liquid Ar, 10 t fiducial) + FASER2 (3×1 m², 10 m), 620 m, HL-LHC 3000 fb⁻¹",
-    target: { material: liquidArgon, side, length, distanceFromIP: FPF_NUMBERS.distance.value * m },
-    vessel: faser2FpfVessel(side, start),
-    luminosity: FPF_NUMBERS.luminosity.value * fb_inv,
-  };
+  return fpfDetector(
+    "fpf-flare-faser2",
+    "FPF: FLArE (1×1 m², 7 m liquid Ar, 10 t fiducial) + FASER2 (3×1 m², 10 m), 620 m, HL-LHC 3000 fb⁻¹",
+    liquidArgon,
+    FPF_NUMBERS.flareFiducialSide.value * m,
+    length,
+    start,
+    "argon",
+  );
 }
 
 /** The FPF detectors by name (registered in geometry.ts `detectors`). */
