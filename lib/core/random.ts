@@ -115,16 +115,23 @@ export function discrete(rng: Random, cumulative: readonly number[]): number {
   return searchCumulative(cumulative, rng() * total);
 }
 
+/** Running sums c[i] = x[0] + … + x[i] of non-negative weights (the cumulative array searchCumulative reads). */
+export function cumulativeSums(x: ArrayLike<number>): Float64Array {
+  const c = new Float64Array(x.length);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) c[i] = s += x[i]!;
+  return c;
+}
+
 /**
  * Sampler of an index 0…n−1 with probability ∝ weights[i] (non-negative, total > 0): the
  * cumulative sums are formed once, each draw takes one rng() and returns the first index whose
  * cumulative weight exceeds rng() × total ({@link searchCumulative}); the one owner of the
  * decay-mode pick of the samplers.
  */
-export function discreteSampler(weights: readonly number[]): (rng: Random) => number {
-  const cum: number[] = [];
-  let total = 0;
-  for (const w of weights) cum.push((total += w));
+export function discreteSampler(weights: ArrayLike<number>): (rng: Random) => number {
+  const cum = cumulativeSums(weights);
+  const total = cum[cum.length - 1] ?? 0;
   if (!(total > 0) || !Number.isFinite(total)) throw new RangeError(`discreteSampler: total weight ${total} of ${weights.length} weights must be finite and > 0`);
   return (rng) => searchCumulative(cum, rng() * total);
 }

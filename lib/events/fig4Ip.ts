@@ -20,7 +20,7 @@
  * (m²(e⁺e⁻) from the Z_D-mediated dΓ/ds, isotropic in the N frame, e⁺e⁻ isotropic in their frame);
  * `branching` = BR(N → ν e⁺e⁻)(U2). Selection: E(e⁺) + E(e⁻) > E_cut, decay point inside the radius.
  */
-import { seededRandom, searchCumulative, type Random } from "../core/random";
+import { cumulativeSums, seededRandom, searchCumulative, type Random } from "../core/random";
 import { mm } from "../core/units";
 import { darkBosonModel, type DarkBosonModel } from "../models/darkBoson";
 import { heavyZDNWidths } from "../models/darkBoson/fig4/decays";
@@ -44,14 +44,6 @@ export interface Fig4IpStreamOptions {
   /** Include the SM neutral-current N decays (default true, as heavyZDMassPoint). */
   readonly smDecays?: boolean;
   readonly meta?: Record<string, unknown>;
-}
-
-/** Cumulative sums of non-negative values. */
-export function cumulative(x: ArrayLike<number>): Float64Array {
-  const c = new Float64Array(x.length);
-  let s = 0;
-  for (let i = 0; i < x.length; i++) c[i] = s += x[i]!;
-  return c;
 }
 
 /** U2 ∈ (0, 1] and n a positive integer, else RangeError. */
@@ -138,7 +130,7 @@ export function heavyZDMixingVesselStream(template: DarkBosonModel, setup: Heavy
     axis[2] = Math.sqrt((E - mN) * (E + mN));
     return (cells.countN[i]! + cells.countNbar[i]!) * U2 * vd.decayProbability(axis);
   });
-  const cum = cumulative(importance);
+  const cum = cumulativeSums(importance);
   const total = cum[cum.length - 1] ?? 0;
   if (!(total > 0)) throw new RangeError(`no mixing N decays in the vessel at mN = ${mN} GeV, U2 = ${U2}: nothing to sample`);
   function* generate(): Generator<EventRecord> {
@@ -190,7 +182,7 @@ export function drawZDToFace(rng: Random, cells: ZDFaceCells, i: number, mN: num
 
 /** The Z_D cells' cumulative N counts and their total; RangeError when no N N̄ pair reaches `where`. */
 export function zdPairDraw(template: DarkBosonModel, cells: ZDFaceCells, where: string): { readonly cum: Float64Array; readonly total: number } {
-  const cum = cumulative(cells.accepted);
+  const cum = cumulativeSums(cells.accepted);
   const total = cum[cum.length - 1] ?? 0;
   if (!(total > 0)) throw new RangeError(`no Z_D → N N̄ reaches ${where} at mN = ${template.mN} GeV, mZD = ${template.mZD} GeV: nothing to sample`);
   return { cum, total };

@@ -19,7 +19,7 @@
  * (σ_cuts(E_N) n_e L), selection = 1 (the cuts are built into the recoil windows).
  */
 import { electronDensity } from "../core/constants";
-import { seededRandom, searchCumulative, type Random } from "../core/random";
+import { cumulativeSums, seededRandom, searchCumulative, type Random } from "../core/random";
 import { mm } from "../core/units";
 import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle } from "../detector/electronCuts";
 import { darkBosonModel, type DarkBosonModel, sigmaNElectron } from "../models/darkBoson";
@@ -29,7 +29,7 @@ import type { HeavyZDSetup } from "../models/darkBoson/fig4/heavyZD";
 import { heavyZDReferenceModel } from "../models/darkBoson/fig4/sampling";
 import { mixingCells, zdFasernu2Cells } from "../models/darkBoson/fig4/samplingIp";
 import { vec4 } from "./fourvec";
-import { cumulative, type Fig4IpStreamOptions, ipCheck, recordZDPair, zdPairDraw } from "./fig4Ip";
+import { type Fig4IpStreamOptions, ipCheck, recordZDPair, zdPairDraw } from "./fig4Ip";
 import { EventRecord, PDG, STATUS, type EventStream } from "./record";
 
 const M_E = 0.00051099895;
@@ -119,7 +119,7 @@ export function heavyZDMixingElectronStream(template: DarkBosonModel, setup: Hea
     return sc.sigma(E) * sc.survival(p, p);
   });
   const importance = Float64Array.from(perCell, (x, i) => (cells.countN[i]! + cells.countNbar[i]!) * U2 * x);
-  const cum = cumulative(importance);
+  const cum = cumulativeSums(importance);
   const total = cum[cum.length - 1] ?? 0;
   if (!(total > 0)) throw new RangeError(`no mixing N scatters in FASERν2 at mN = ${mN} GeV, U2 = ${U2}: nothing to sample`);
   function* generate(): Generator<EventRecord> {
