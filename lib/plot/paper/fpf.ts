@@ -104,15 +104,15 @@ export function fpfFig3Figure(d: FpfFig3Data): Figure {
       const flare = d.detector === "fpf-flare-faser2";
       const label = l.label.replace("FASER 2", "FPF FASER2").replace("FASERν2", flare ? "FLArE" : "FPF FASERν2");
       const name = notation(flare ? label.replace("ν W → N W with W = tungsten", "ν Ar → N Ar in FLArE") : label);
-      traces.push(line(l.x, l.y, { name: k === 0 ? name : `${name} (${v} flux)`, color: l.color, dash: k === 0 ? l.dash : "dot", width: k === 0 ? 2.4 : 1.1, breaks: l.breaks ?? [] }));
+      traces.push(line(l.x, l.y, { name: k === 0 ? name : `${name} (${normalisationLabel(v)} flux)`, color: l.color, dash: k === 0 ? l.dash : "dot", width: k === 0 ? 2.4 : 1.1, breaks: l.breaks ?? [] }));
     }
   });
   const [lo, hi] = d.primaryRange;
-  const gens = Object.entries(d.primaryByGenerator).map(([g, n]) => `${g} ${sci(n, { digits: 2 })}`).join(", ");
+  const gens = Object.entries(d.primaryByGenerator).map(([g, n]) => `${g === "EPOSLHC" ? "EPOS-LHC" : g} ${sci(n, { digits: 2 })}`).join(", ");
   return figure({
     name: `fpf-fig3-left-${d.detector}`,
     title: `FPF ${d.detector === "fpf-flare-faser2" ? "FLArE + FASER2" : "FASERν2 + FASER2"}: dark gauge boson, m<sub>Z<sub>D</sub></sub> = 30 MeV`,
-    subtitle: wrap(notation(`Thick: ${d.variants[0]} flux; dotted: ${d.variants.slice(1).join(", ")}. Primary Z_D → e⁺e⁻ (IP) events: ${sci(lo, { digits: 2 })}–${sci(hi, { digits: 2 })} over the generators (${gens}).`), FIG_SUBTITLE_CHARS),
+    subtitle: wrap(notation(`Thick: ${normalisationLabel(d.variants[0]!)} flux; dotted: ${d.variants.slice(1).map(normalisationLabel).join(", ")}. Primary Z_D → e⁺e⁻ (IP) events: ${sci(lo, { digits: 2 })}–${sci(hi, { digits: 2 })} over the generators (${gens}).`), FIG_SUBTITLE_CHARS),
     x: { title: "m<sub>N</sub> [GeV]", log: true, range: [0.03, 10] },
     y: { title: "|U<sub>μN</sub>|<sup>2</sup>", log: true, range: [1e-10, 1e-2] },
     traces,
