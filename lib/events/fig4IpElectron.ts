@@ -21,13 +21,13 @@
 import { electronDensity } from "../core/constants";
 import { cumulativeSums, seededRandom, searchCumulative, type Random } from "../core/random";
 import { mm } from "../core/units";
-import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle } from "../detector/electronCuts";
+import { fasernu2ElectronCuts, fasernu2ElectronCutsNoAngle, type RecoilBox } from "../detector/electronCuts";
 import { darkBosonModel, type DarkBosonModel, sigmaNElectron } from "../models/darkBoson";
 import { heavyZDNWidths } from "../models/darkBoson/fig4/decays";
 import { elasticRecoilCosTheta, elasticRecoilWindows, sigmaNElectronInBoxes } from "../models/darkBoson/fig4/electron";
 import type { HeavyZDSetup } from "../models/darkBoson/fig4/heavyZD";
 import { heavyZDReferenceModel } from "../models/darkBoson/fig4/sampling";
-import { mixingCells, zdFasernu2Cells } from "../models/darkBoson/fig4/samplingIp";
+import { mixingCells, type ZDFaceCells, zdFasernu2Cells } from "../models/darkBoson/fig4/samplingIp";
 import { vec4 } from "./fourvec";
 import { type Fig4IpStreamOptions, ipCheck, recordZDPair, zdPairDraw } from "./fig4Ip";
 import { EventRecord, PDG, STATUS, type EventStream } from "./record";
@@ -43,17 +43,33 @@ export interface Fig4IpElectronOptions extends Fig4IpStreamOptions {
   readonly angleCuts?: boolean;
 }
 
-/** The scattering part both streams share: σ in the cuts, survival, and the record's scattering vertex. */
-function nElectronScattering(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpElectronOptions) {
+/**
+ * Where the N scatters: the front face at `distance` from the production point, `length` deep
+ * (GeV⁻¹), electrons per area `electronsPerArea` = n_e L (GeV²), the recoil windows `boxes`.
+ */
+export interface ElectronScatteringTarget {
+  readonly distance: number;
+  readonly length: number;
+  readonly electronsPerArea: number;
+  readonly boxes: readonly RecoilBox[];
+}
+
+/** FASERν2's tungsten with the SPEC §5 recoil cuts (angle cuts on or off). */
+function fasernu2Target(setup: HeavyZDSetup, angleCuts: boolean): ElectronScatteringTarget {
+  const det = setup.detector;
+  return { distance: det.target.distanceFromIP, length: det.target.length, electronsPerArea: electronDensity(det.target.material) * det.target.length, boxes: angleCuts ? fasernu2ElectronCuts : fasernu2ElectronCutsNoAngle };
+}
+
+/** The scattering part the N e → N e streams share (FASERν2 here, CHARM-II in lib/events/charm2Electron.ts): σ in the cuts, survival, and the record's scattering vertex. */
+function nElectronScattering(template: DarkBosonModel, target: ElectronScatteringTarget, U2: number, opts: Fig4IpElectronOptions) {
   ipCheck(U2, opts.n);
   const ref = heavyZDReferenceModel(template);
   const mN = ref.mN;
   const total = heavyZDNWidths(darkBosonModel({ ...template, U2 }), { sm: opts.smDecays ?? true }).total;
-  const det = setup.detector;
-  const D = det.target.distanceFromIP, Lw = det.target.length;
-  const neL = electronDensity(det.target.material) * Lw;
+  const D = target.distance, Lw = target.length;
+  const neL = target.electronsPerArea;
   const angleCuts = opts.angleCuts ?? true;
-  const boxes = angleCuts ? fasernu2ElectronCuts : fasernu2ElectronCutsNoAngle;
+  const boxes = target.boxes;
   /** σ(N e → N e) inside the cuts at E (GeV⁻²). */
   const sigma = (E: number) => sigmaNElectronInBoxes(ref, E, boxes);
   /** Survival to the face of an N of momentum P from the IP (on the axis when only E is given). */
@@ -111,7 +127,7 @@ function nElectronScattering(template: DarkBosonModel, setup: HeavyZDSetup, U2: 
 
 /** "mixing" N e → N e events at U2: weights sum to heavyZDMassPoint(...).events("mixing-elastic", U2, { angleCuts }) (tested). */
 export function heavyZDMixingElectronStream(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpElectronOptions): EventStream {
-  const sc = nElectronScattering(template, setup, U2, opts);
+  const sc = nElectronScattering(template, fasernu2Target(setup, opts.angleCuts ?? true), U2, opts);
   const cells = mixingCells(template, setup);
   const mN = sc.mN, half = setup.detector.target.side / 2;
   const perCell = Float64Array.from(cells.energy, (E) => {
@@ -145,19 +161,28 @@ export function heavyZDMixingElectronStream(template: DarkBosonModel, setup: Hea
 
 /** "zd-decay" N e → N e events at U2: weights sum to heavyZDMassPoint(...).events("zd-elastic", U2, { angleCuts }) (tested). */
 export function heavyZDZDElectronStream(template: DarkBosonModel, setup: HeavyZDSetup, U2: number, opts: Fig4IpElectronOptions): EventStream {
-  const sc = nElectronScattering(template, setup, U2, opts);
-  const cells = zdFasernu2Cells(template, setup);
-  const draw = zdPairDraw(template, cells, "FASERν2");
+  return zdElectronStream(template, fasernu2Target(setup, opts.angleCuts ?? true), () => zdFasernu2Cells(template, setup), "FASERν2", U2, opts, "zd-elastic");
+}
+
+/**
+ * Z_D → N N̄ (recordZDPair on the Z_D cells `cells()` builds towards the target's face, `where` names it
+ * in errors), then N e → N e in `target` (nElectronScattering): the stream FASERν2 and CHARM-II
+ * (lib/events/charm2Electron.ts) share. `production` = (Σ cells' N through the face)/n for every event.
+ */
+export function zdElectronStream(template: DarkBosonModel, target: ElectronScatteringTarget, cells: () => ZDFaceCells, where: string, U2: number, opts: Fig4IpElectronOptions, signature: string): EventStream {
+  const sc = nElectronScattering(template, target, U2, opts);
+  const c = cells();
+  const draw = zdPairDraw(template, c, where);
   function* generate(): Generator<EventRecord> {
     const rng = seededRandom(opts.seed);
     const rec = new EventRecord(WEIGHT_NAMES.length);
     const Z = vec4(), n1 = vec4(), n2 = vec4();
     for (let ev = 0; ev < opts.n; ev++) {
-      const { followed, sign } = recordZDPair(rec, ev, rng, cells, draw, sc.mN, sc.D, Z, n1, n2);
+      const { followed, sign } = recordZDPair(rec, ev, rng, c, draw, sc.mN, sc.D, Z, n1, n2);
       const inter = sc.scatter(rec, rng, followed, sign);
       sc.weigh(rec, draw.total / opts.n, sc.survival(Math.hypot(n1[0]!, n1[1]!, n1[2]!), n1[2]!), inter);
       yield rec;
     }
   }
-  return { weightNames: WEIGHT_NAMES, n: opts.n, meta: { ...sc.meta("zd-elastic"), production: "zd-decay" }, events: generate };
+  return { weightNames: WEIGHT_NAMES, n: opts.n, meta: { ...sc.meta(signature), production: "zd-decay" }, events: generate };
 }
