@@ -10,7 +10,7 @@ import { parseDarkBoson } from "./darkboson";
 import { dipoleFromArgs } from "./events";
 import { choice, num, UsageError, type Parsed, type Values } from "./options";
 import { fig4SampleStream } from "./sampleFig4";
-import { fig4IpSampleStream } from "./sampleFig4Ip";
+import { checkCharm2Sample, fig4IpSampleStream } from "./sampleFig4Ip";
 import { atomicPath, checkOutFile, fmt, table } from "./output";
 
 /** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
@@ -80,6 +80,7 @@ export async function sample(parsed: Parsed): Promise<{ json: unknown; text: str
   const out = typeof parsed.v.out === "string" ? parsed.v.out : undefined;
   const format = sampleFormat(parsed.v, out);
   if (out !== undefined) checkOutFile("out", out);
+  checkCharm2Sample(parsed);
   if (parsed.v.model === "darkboson") return sampleDarkBoson(parsed, out, format);
   const p = dipoleFromArgs(parsed);
   const n = num(p.v, "n");

@@ -16,8 +16,8 @@ import { resolvedInputs, setupOptionsFromArgs } from "./setup";
 import { darkModelFromArgs } from "./physics";
 import type { DarkBosonModel } from "../lib/models/darkBoson";
 
-/** The Fig. 4 model of `sample` (benchmark defaults m_ZD = 8 m_N, g_D = 1, ε = 1e-3, flavour tau) and its FASERν2/FASER 2 setup. */
-export function fig4ModelFromArgs(v: Values, production: string): { model: DarkBosonModel; detector: "fasernu2-faser2"; setup: ReturnType<typeof makeSetup> } {
+/** The Fig. 4 model of `sample`: benchmark defaults m_ZD = 8 m_N, g_D = 1, ε = 1e-3, flavour tau (the only choice). */
+export function fig4Model(v: Values, production: string): DarkBosonModel {
   const mN = num(v, "mN");
   const filled: Values = { ...v, flavour: v.flavour ?? "tau" };
   if (filled.mZD === undefined) filled.mZD = 8 * mN;
@@ -29,6 +29,12 @@ export function fig4ModelFromArgs(v: Values, production: string): { model: DarkB
   if (model.flavour !== "tau") throw new UsageError(`--flavour = ${JSON.stringify(model.flavour)}: --production ${production} (Fig. 4) needs ν_τ mixing (--flavour tau)`);
   if (!(model.mN < model.mZD)) throw new UsageError(`--mN = ${model.mN} must be below --mZD = ${model.mZD} (heavy Z_D scenario of Fig. 4)`);
   if (!(model.U2 > 0)) throw new UsageError(`--U2 = ${model.U2} must be > 0`);
+  return model;
+}
+
+/** The Fig. 4 model of `sample` ({@link fig4Model}) and its FASERν2/FASER 2 setup. */
+export function fig4ModelFromArgs(v: Values, production: string): { model: DarkBosonModel; detector: "fasernu2-faser2"; setup: ReturnType<typeof makeSetup> } {
+  const model = fig4Model(v, production);
   const detector = choice(v, "detector", ["fasernu2-faser2"] as const, "fasernu2-faser2");
   return { model, detector, setup: makeSetup(detector, setupOptionsFromArgs(v)) };
 }

@@ -230,7 +230,8 @@ const SAMPLE: CommandDef = {
   options: [
     { name: "model", kind: "choice", choices: ["dipole", "darkboson"], default: "dipole", help: "portal (darkboson: the Fig. 3 vessel e⁺e⁻)" },
     { ...signature, help: `dipole: ${DIPOLE_SIGNATURES.join("|")}; darkboson: vessel-dileptons, electron-scattering (with --production upscattering|mixing|zd-decay, Fig. 4)` },
-    ...fluxOptions,
+    // charm2: CHARM-II at the SPS, a sample-only value (not in the FASER detector registry: no flux tables; cli/sampleFig4Ip.ts)
+    ...fluxOptions.map((o) => (o.name === "detector" ? { ...o, choices: [...DETECTOR_NAMES, "charm2"], help: "detector pair; charm2: CHARM-II at the 450 GeV SPS (only --model darkboson --production zd-decay --signature electron-scattering, Fig. 4 right)" } : o)),
     mN(),
     mu(),
     ...dipoleCoupling,

@@ -16,3 +16,4 @@ export * from "./primaryZD";
 export * from "./fig4";
 export * from "./fig4Ip";
 export * from "./fig4IpElectron";
+export * from "./charm2Electron";
