@@ -31,6 +31,9 @@ import type { Fig4IpStreamOptions } from "./fig4Ip";
 import { zdElectronStream } from "./fig4IpElectron";
 import type { EventStream } from "./record";
 
+/** A length or mass converted back to m or t for the metadata, to 12 digits (3.7 m, not 3.7000000000000006). */
+const round12 = (x: number): number => Number(x.toPrecision(12));
+
 /** Options of {@link charm2ZDElectronStream}: n, seed, SM decays in the width (default true), meta, and the CHARM-II inputs. */
 export type Charm2ElectronOptions = Omit<Fig4IpStreamOptions, "energyCut"> & Charm2SamplingOptions;
 
@@ -51,10 +54,10 @@ export function charm2ZDElectronStream(template: DarkBosonModel, U2: number, opt
     pot: p.pot,
     interactions_per_pot: p.interactionsPerPOT,
     beam_energy_GeV: p.beamEnergy,
-    distance_m: p.distance / m,
-    side_m: p.side / m,
-    depth_m: CHARM2_DEPTH / m,
-    fiducial_mass_t: p.fiducialMass / tonne,
+    distance_m: round12(p.distance / m),
+    side_m: round12(p.side / m),
+    depth_m: round12(CHARM2_DEPTH / m),
+    fiducial_mass_t: round12(p.fiducialMass / tonne),
     recoil_window_GeV: [p.EeMin, p.EeMax],
     ...(opts.meta ?? {}),
   };
