@@ -3,12 +3,15 @@
 // (run automatically by `npm ci` through the "prepare" script).
 "use strict";
 const path = require("node:path");
-const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
+const dist = path.join(__dirname, "..", "dist");
+const entry = path.join(dist, "cli", "main.js");
 let cli;
 try {
+  // the CLI's own modules resolve each other directly (cli/fastResolve.ts; start-up, issue 15)
+  require(path.join(dist, "cli", "fastResolve.js")).installFastResolve(dist);
   cli = require(entry);
 } catch (e) {
-  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes(entry)) {
+  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes(dist)) {
     console.error("nudump: the compiled CLI is missing (dist/cli/main.js); run `npm run build` first");
     process.exit(2);
   }

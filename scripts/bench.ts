@@ -4,7 +4,7 @@
  * baseline (scripts/bench-baseline.json, the code before issue 15 on this machine) as
  * "×N faster" (or "×N slower"). Compute rows exclude drawing; the `nudump events` row
  * includes process start-up, and the rows below it split a call into Node's start-up, the
- * CLI's start-up and the command's work. The machine's load average is printed before and
+ * CLI's start-up and the command's work (scripts/bench-cli.ts; with and without NODE_EXTRA_CA_CERTS). The machine's load average is printed before and
  * after, with a warning above 1.5, since the machine is shared.
  *
  * Not timed here: the parts of `npm run main` (the notebooks need Jupyter and the tslab kernel
@@ -179,34 +179,16 @@ async function fig1Panel(): Promise<void> {
   f.assembleFig1("universal", perMass);
 }
 
-// 5. the CLI: start-up plus one evaluation (needs the build in dist/), and the parts of a call
-const cli = (args: string[]) => () => {
-  execFileSync(process.execPath, [join(root, "bin", "nudump.js"), ...args], { stdio: ["ignore", "ignore", "inherit"] });
-};
-const EVENTS_ARGS = ["events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"];
-/**
- * The work of one `nudump events` call after start-up, timed inside a fresh process (cold JIT,
- * as a real call): the CLI and the command's modules are loaded first, then main() is timed —
- * option parsing, the flux tables, the mass point's production tables and the output. The
- * start-up of a call is the full call's wall time minus this.
- */
-function eventsComputeMs(): number {
-  const script = [
-    `const m = require(${JSON.stringify(join(root, "dist", "cli", "main.js"))});`,
-    `import(${JSON.stringify(join(root, "dist", "cli", "events.js"))}).then(async () => {`,
-    `  const w = process.stdout.write; process.stdout.write = () => true;`,
-    `  const t0 = performance.now(); const code = await m.main(${JSON.stringify(EVENTS_ARGS)}); const dt = performance.now() - t0;`,
-    `  process.stdout.write = w; if (code !== 0) process.exit(code); console.log(dt);`,
-    `});`,
-  ].join("\n");
-  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
-}
+// 5. the CLI: whole calls with start-up and the parts of one call (scripts/bench-cli.ts)
 
 async function main(): Promise<void> {
   if (want("fig1")) {
     rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
   }
-  if (want("cli")) cliRows();
+  if (want("cli")) {
+    const { cliBenchRows } = await import("./bench-cli.js");
+    rows.push(...cliBenchRows(root, reps));
+  }
   if (want("events")) {
     const { eventBenchRows } = await import("./bench-events.js");
     rows.push(...(await eventBenchRows(nd, reps)));
@@ -216,16 +198,6 @@ async function main(): Promise<void> {
   printTable(loadAfter);
 }
 
-/** The CLI rows: one call with start-up, its parts, and xsec. */
-function cliRows(): void {
-  rows.push({ key: "cli-events", label: "nudump events (start-up + one point), wall", unit: "ms", values: times(reps, cli(EVENTS_ARGS)) });
-  rows.push({ key: "cli-events:compute", label: "  of which the command's work after start-up (parse, flux, tables, output)", unit: "ms", values: Array.from({ length: reps }, eventsComputeMs) });
-  rows.push({ key: "cli-version", label: "nudump --version (the CLI's start-up alone), wall", unit: "ms", values: times(reps, cli(["--version"])) });
-  rows.push({ key: "cli-node", label: "node -e 0 (Node's own start-up), wall", unit: "ms", values: times(reps, () => void execFileSync(process.execPath, ["-e", "0"])) });
-  rows.push({ key: "cli-xsec", label: "nudump xsec (start-up + one σ), wall", unit: "ms", values: times(reps, cli(["xsec", "--model", "dipole", "--process", "coherent", "--E", "1000", "--mN", "1", "--json"])) });
-  rows.push({ key: "cli-xsec:units", label: "nudump xsec with quantities (--E 1TeV --mN 1000MeV: loads mathjs), wall", unit: "ms", values: times(reps, cli(["xsec", "--model", "dipole", "--process", "coherent", "--E", "1TeV", "--mN", "1000MeV", "--json"])) });
-}
-
 /** The table: median, min, max and the ratio to the baseline for every row; the load before and after. */
 function printTable(loadAfter: number[]): void {
   const baseline: { rows?: Record<string, number> } = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : {};
@@ -233,6 +205,8 @@ function printTable(loadAfter: number[]): void {
   const w = Math.max(...rows.map((r) => r.label.length));
   console.log(`nudump benchmark — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, ${reps} runs per row`);
   console.log(`load average (1/5/15 min): before ${loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${loadAfter.map((x) => x.toFixed(2)).join(" ")}`);
+  const ca = process.env.NODE_EXTRA_CA_CERTS;
+  console.log(ca !== undefined ? `NODE_EXTRA_CA_CERTS=${ca}: Node parses that bundle at every start (~80 ms CPU here); the CLI rows are given with it and again without it (:no-extra-ca, see scripts/bench-cli.ts)` : "NODE_EXTRA_CA_CERTS not set");
   const busy = Math.max(loadBefore[0]!, loadAfter[0]!);
   if (busy > LOAD_WARN) {
     console.log(`WARNING: the 1-minute load average reached ${busy.toFixed(2)} (> ${LOAD_WARN}): other work shares the ${cpus().length} cores and these timings are inflated; rerun on a quiet machine before comparing with the baseline`);
