@@ -126,7 +126,7 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     if (ratio > 1) {
       // an envelope below the density biases the sample: refuse rather than count
       const name = plan.table.channelDefs[k]!.name;
-      throw new Error(`sampler envelope violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise SAFETY or ENVELOPE_PANELS in lib/engine/samplerPlan.ts`);
+      throw new Error(`sampler envelope violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise ENVELOPE_SAFETY or ENVELOPE_PANELS in lib/engine/samplerPlan.ts`);
     }
     if (rng() < ratio) {
       st.E = E;

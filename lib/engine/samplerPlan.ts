@@ -10,7 +10,7 @@ import type { ProductionTable } from "./productionTable";
 
 /**
  * Panels of the rejection envelope in ln|t| per production cell: 24 resolve the dσ/dt shapes of
- * every channel (form-factor fall-off over ≲ 2 decades of |t|) to within the SAFETY margin.
+ * every channel (form-factor fall-off over ≲ 2 decades of |t|) to within the ENVELOPE_SAFETY margin.
  */
 export const ENVELOPE_PANELS = 24;
 /**
