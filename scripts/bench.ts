@@ -137,6 +137,27 @@ if (want("sampler")) {
   rows.push({ key: "sampler", label: "sampler (m_N = 0.5 GeV, vessel photons, in memory)", unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
 }
 
+// 3a. the sampler written to a file: the full-event stream of the same point into Parquet (binary,
+// the fastest path to a file) and HepMC3 (text), in-process (no start-up), one file per run
+async function samplerFileRows(): Promise<void> {
+  const fs = require("node:fs") as typeof import("node:fs");
+  const ev = nd.events;
+  const setup = nd.signatures.makeSetup("fasernu2-faser2");
+  const point = nd.signatures.dipoleMassPoint(0.5, "universal", setup);
+  const model = nd.dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
+  const n = 200_000;
+  const dir = fs.mkdtempSync(join(require("node:os").tmpdir(), "nudump-bench-sampler-"));
+  try {
+    for (const f of ["parquet", "hepmc3"] as const) {
+      const file = join(dir, `s.${f}`);
+      const ms = await timesAsync(reps, async () => void (await ev.writeEvents(ev.dipoleEventStream(point, model, "vessel-photons", { n, seed: 2 }), f, file)));
+      rows.push({ key: `sampler:file:${f}`, label: `sampler + write to a ${f === "parquet" ? "Parquet" : "HepMC3"} file (vessel photons, ${n} events, in-process)`, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // 3b. full events (lib/events): generation alone, and `nudump sample` into each format (incl.
 // start-up, 2·10⁵ events); peak resident memory of a `nudump sample` run per format at 10⁵ and
 // BENCH_MEMORY_N (default 10⁶) events — flat in --n means the writers stream.
@@ -182,6 +203,7 @@ async function fig1Panel(): Promise<void> {
 // 5. the CLI: whole calls with start-up and the parts of one call (scripts/bench-cli.ts)
 
 async function main(): Promise<void> {
+  if (want("sampler")) await samplerFileRows();
   if (want("fig1")) {
     rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
   }

@@ -81,10 +81,13 @@ describe("Fig. 4 up-scattering: ν_τ W → N W, N → ν_τ e⁺e⁻ in the ves
     const rng = seededRandom(9);
     let pass = 0;
     const N = 30000;
+    const v = new Float64Array(2);
+    let other = 0;
     for (let i = 0; i < N; i++) {
-      const v = dec.model.sample(rng, 300).visible;
+      if (dec.model.modes[dec.model.sample(rng, 300, v)] !== "nu e e") other++;
       if (v[0]! + v[1]! > 100) pass++;
     }
+    expect(other).toBe(0);
     const f = visibleFractionNuEE(m, 300, 100);
     expect(f).toBeGreaterThan(0.1);
     expect(f).toBeLessThan(0.99);

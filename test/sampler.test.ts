@@ -5,6 +5,8 @@ import { dipoleModel, dsigmaDtCoherent } from "../lib/models/dipole";
 import { integrate } from "../lib/core/quadrature";
 import { seededRandom } from "../lib/core/random";
 import { sampleEvents } from "../lib/engine/sampler";
+import { buildEnvelope, densityAt, ENVELOPE_PANELS, ENVELOPE_SAFETY, samplerPlan } from "../lib/engine/samplerPlan";
+import { signatureTable } from "../lib/models/dipole/sampling";
 import {
   dipoleChannels,
   dipoleDecayModel,
@@ -146,5 +148,41 @@ describe("reproducibility", () => {
     expect(() => sampleDipole(seededRandom(1), point, model, "vessel-photons", 1.5)).toThrow(/integer/);
     const other = dipoleModel({ mN: 0.7, mu: 5e-7, coupling: "universal" });
     expect(() => sampleEvents(seededRandom(1), point.production, dipoleDecayModel(other), setup.detector, { n: 10 })).toThrow(/mN/);
+  });
+});
+
+describe("the rejection envelope (lib/engine/samplerPlan)", () => {
+  // the envelope is ENVELOPE_SAFETY × the largest density at 5 |t| points × 3 energies per panel; a dense
+  // scan (24 ln|t| points per panel × 13 energies, every 11th cell) must stay below 1/1.05 of it, and the mean acceptance above 0.65
+  const cases: [number, DipoleSignature][] = [[0.05, "vessel-photons"], [0.5, "vessel-photons"], [2, "vessel-photons"], [2, "ecc-photons-1tev"], [0.1, "electron-scattering"]];
+  it.each(cases)("m_N = %s GeV, %s: density/envelope < 1/1.05 on a dense grid, acceptance > 0.65", (mN, sig) => {
+    const point = dipoleMassPoint(mN, "universal", setup);
+    const table = signatureTable(point, sig);
+    const plan = samplerPlan(table);
+    let worst = 0, acc = 0, wsum = 0;
+    for (let ci = 0; ci < table.cells.length; ci += 11) {
+      const c = table.cells[ci]!;
+      if (!(c.weight > 0)) continue; // never drawn
+      if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
+      const L0 = plan.envL0[ci]!, h = plan.envH[ci]!;
+      let integral = 0;
+      for (let p = 0; p < ENVELOPE_PANELS; p++) {
+        const env = plan.env[ci * ENVELOPE_PANELS + p]!;
+        for (let q = 0; q < 24; q++) {
+          const L = L0 + (p + (q + 0.5) / 24) * h;
+          for (let j = 0; j <= 12; j++) {
+            const E = Math.exp(c.lnELo + ((c.lnEHi - c.lnELo) * j) / 12);
+            const g = densityAt(plan, c.channel, mN, mN ** 4, E, -Math.exp(L));
+            worst = Math.max(worst, env > 0 ? g / env : g > 0 ? Infinity : 0); // density in a zero panel would never be drawn
+            integral += (g * h) / 24 / 13;
+          }
+        }
+      }
+      acc += (c.weight * integral) / plan.envTotal[ci]!;
+      wsum += c.weight;
+    }
+    expect(worst).toBeGreaterThan(0.5 / ENVELOPE_SAFETY); // the scan reaches the peaks
+    expect(worst).toBeLessThan(1 / 1.05);
+    expect(acc / wsum).toBeGreaterThan(0.65);
   });
 });

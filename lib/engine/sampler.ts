@@ -18,21 +18,20 @@ import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
 import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, type SamplerPlan, samplerPlan } from "./samplerPlan";
 
-/** What an N decay gives: the mode name and the lab energies of the visible particles. */
-export interface DecayProducts {
-  readonly mode: string;
-  /** Lab energies of the visible particles (γ, or ℓ⁺ and ℓ⁻), GeV. */
-  readonly visible: readonly number[];
-}
-
 /** How N decays at the sampled model point. */
 export interface DecayModel {
   /** N mass, GeV. */
   readonly mN: number;
   /** Total width, GeV. */
   readonly totalWidth: number;
-  /** Draw the decay products of an N of lab energy EN. */
-  readonly sample: (rng: Random, EN: number) => DecayProducts;
+  /** Names of the decay modes; a sampled decay is an index into this list. */
+  readonly modes: readonly string[];
+  /**
+   * Draw the decay of an N of lab energy EN (GeV): writes the lab energies of the visible
+   * particles (γ, or ℓ⁻ and ℓ⁺; 0 where absent) into visible[0] and visible[1] and returns the
+   * mode's index in `modes` (no object per decay).
+   */
+  readonly sample: (rng: Random, EN: number, visible: Float64Array) => number;
 }
 
 /** Where the decay is forced: "vessel", "tungsten" or not at all. */
@@ -48,14 +47,22 @@ export interface SamplerOptions {
   readonly accept?: (Enu: number, t: number, channel: number) => boolean;
   /** Divide weights by this instead of n (chunked sampling: the total number of events over all chunks). */
   readonly weightDivisor?: number;
-  /** Accepted for compatibility and unused: the envelopes are now cached per table object (lib/engine/samplerPlan). */
-  readonly envelopeCache?: unknown[];
 }
 
-/** A table of sampled events, column-wise (lengths n). */
+/**
+ * A table of sampled events, column-wise (lengths n). The categorical columns are stored as
+ * indices (flavourIndex into flavours, channelIndex into channels, modeIndex into modes); the
+ * string columns flavour, channel and decayMode are made from them on first access.
+ */
 export interface EventTable {
   readonly flavour: string[];
   readonly channel: string[];
+  readonly flavourIndex: Uint8Array;
+  readonly channelIndex: Uint8Array;
+  readonly modeIndex: Uint8Array;
+  readonly flavours: readonly string[];
+  readonly channels: readonly string[];
+  readonly modes: readonly string[];
   readonly Enu: Float64Array;
   readonly t: Float64Array;
   readonly zProd: Float64Array;
@@ -119,7 +126,7 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     if (ratio > 1) {
       // an envelope below the density biases the sample: refuse rather than count
       const name = plan.table.channelDefs[k]!.name;
-      throw new Error(`sampler envelope violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise SAFETY or ENVELOPE_PANELS in lib/engine/samplerPlan.ts`);
+      throw new Error(`sampler envelope violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise ENVELOPE_SAFETY or ENVELOPE_PANELS in lib/engine/samplerPlan.ts`);
     }
     if (rng() < ratio) {
       st.E = E;
@@ -131,7 +138,9 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
 /**
  * Decay point z (st.zd) and weight (st.w = base × P(decay in the region)) for an N produced at
  * z0 flying at cos θ with lab decay length d (GeV⁻¹): free exponential decay law for
- * force = 0, else the truncated exponential between the region's ends zA..zB along the N path.
+ * force = 0, else the truncated exponential between the region's ends zA..zB along the N path
+ * (path lengths sA ≤ sB): P = e^(−sA/d) (1 − e^(−(sB−sA)/d)), the second factor by expm1 (no
+ * cancellation for d ≫ sB − sA), and s = sA − d ln(1 − u (1 − e^(−(sB−sA)/d))).
  */
 function drawDecayZ(rng: Random, force: number, z0: number, cosT: number, d: number, zA: number, zB: number, base: number, st: DrawState): void {
   if (force === FORCE_NONE) {
@@ -141,14 +150,11 @@ function drawDecayZ(rng: Random, force: number, z0: number, cosT: number, d: num
   }
   const c = Math.max(cosT, MIN_COS_THETA);
   const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
-  const pA = Math.exp(-sA / d), pB = Math.exp(-sB / d);
-  const prob = pA - pB;
+  const q = -Math.expm1(-(sB - sA) / d);
+  const prob = (sA > 0 ? Math.exp(-sA / d) : 1) * q;
   st.w = base * prob;
-  if (prob > 0) {
-    // truncated exponential between path lengths sA and sB
-    const s = sA - d * Math.log1p(-rng() * (1 - Math.exp(-(sB - sA) / d)));
-    st.zd = z0 + s * cosT;
-  } else st.zd = zA;
+  if (prob > 0) st.zd = z0 + (sA - d * Math.log1p(-rng() * q)) * cosT;
+  else st.zd = zA;
 }
 
 const FORCE_NONE = 0, FORCE_VESSEL = 1, FORCE_TUNGSTEN = 2;
@@ -166,33 +172,70 @@ function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
 }
 
 
+/** A string column from an index column. */
+function namesOf(names: readonly string[], index: Uint8Array): string[] {
+  const col: string[] = [];
+  for (let i = 0; i < index.length; i++) col.push(names[index[i]!]!);
+  return col;
+}
+
 /**
- * Column-wise output table of n events (stats filled at the end). The string columns start
- * empty and are filled in order: `new Array(n)` for n > 10⁵ would be a dictionary-mode array
- * in V8, with a hash insert per event.
+ * Column-wise output table of n events (a class, so the hot loop stores into a fixed object
+ * shape); the string columns are made from the index columns on first access.
  */
-function allocateEvents(n: number): EventTable {
-  return {
-    flavour: [],
-    channel: [],
-    Enu: new Float64Array(n),
-    t: new Float64Array(n),
-    zProd: new Float64Array(n),
-    xProd: new Float64Array(n),
-    yProd: new Float64Array(n),
-    EN: new Float64Array(n),
-    pxN: new Float64Array(n),
-    pyN: new Float64Array(n),
-    pzN: new Float64Array(n),
-    zDecay: new Float64Array(n),
-    xDecay: new Float64Array(n),
-    yDecay: new Float64Array(n),
-    decayMode: [],
-    Evis1: new Float64Array(n),
-    Evis2: new Float64Array(n),
-    weight: new Float64Array(n),
-    stats: { trials: 0, envelopeViolations: 0 },
-  };
+class EventColumns implements EventTable {
+  readonly flavourIndex: Uint8Array;
+  readonly channelIndex: Uint8Array;
+  readonly modeIndex: Uint8Array;
+  readonly Enu: Float64Array;
+  readonly t: Float64Array;
+  readonly zProd: Float64Array;
+  readonly xProd: Float64Array;
+  readonly yProd: Float64Array;
+  readonly EN: Float64Array;
+  readonly pxN: Float64Array;
+  readonly pyN: Float64Array;
+  readonly pzN: Float64Array;
+  readonly zDecay: Float64Array;
+  readonly xDecay: Float64Array;
+  readonly yDecay: Float64Array;
+  readonly Evis1: Float64Array;
+  readonly Evis2: Float64Array;
+  readonly weight: Float64Array;
+  readonly stats = { trials: 0, envelopeViolations: 0 };
+  private strings: { flavour?: string[]; channel?: string[]; decayMode?: string[] } = {};
+  constructor(n: number, readonly flavours: readonly string[], readonly channels: readonly string[], readonly modes: readonly string[]) {
+    for (const [what, names] of [["flavours", flavours], ["channels", channels], ["decay modes", modes]] as const) {
+      if (names.length > 256) throw new RangeError(`${names.length} ${what}: the event table holds at most 256`);
+    }
+    this.flavourIndex = new Uint8Array(n);
+    this.channelIndex = new Uint8Array(n);
+    this.modeIndex = new Uint8Array(n);
+    this.Enu = new Float64Array(n);
+    this.t = new Float64Array(n);
+    this.zProd = new Float64Array(n);
+    this.xProd = new Float64Array(n);
+    this.yProd = new Float64Array(n);
+    this.EN = new Float64Array(n);
+    this.pxN = new Float64Array(n);
+    this.pyN = new Float64Array(n);
+    this.pzN = new Float64Array(n);
+    this.zDecay = new Float64Array(n);
+    this.xDecay = new Float64Array(n);
+    this.yDecay = new Float64Array(n);
+    this.Evis1 = new Float64Array(n);
+    this.Evis2 = new Float64Array(n);
+    this.weight = new Float64Array(n);
+  }
+  get flavour(): string[] {
+    return (this.strings.flavour ??= namesOf(this.flavours, this.flavourIndex));
+  }
+  get channel(): string[] {
+    return (this.strings.channel ??= namesOf(this.channels, this.channelIndex));
+  }
+  get decayMode(): string[] {
+    return (this.strings.decayMode ??= namesOf(this.modes, this.modeIndex));
+  }
 }
 
 /** Argument checks of {@link sampleEvents}: RangeError naming the offending value. */
@@ -222,10 +265,17 @@ export function sampleEvents(
   checkSamplerInput(table, decay, n);
   const force = opts.forceDecay === "vessel" ? FORCE_VESSEL : opts.forceDecay === "tungsten" ? FORCE_TUNGSTEN : FORCE_NONE;
   const plan = samplerPlan(table);
-  const out = allocateEvents(n);
   const st: DrawState = { E: 0, trials: 0, zd: 0, w: 0 };
-  // string columns filled after the loop from indices (a tight loop of stores instead of one per event)
-  const flavourIndex = new Int32Array(n), channelIndex = new Int32Array(n);
+  const cols = drawColumns(rng, plan, decay, detector, opts, force, st);
+  cols.stats.trials = st.trials;
+  return cols;
+}
+
+/** The event loop of {@link sampleEvents}: every column of n events. */
+function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector: Detector, opts: SamplerOptions, force: number, st: DrawState): EventColumns {
+  const table = plan.table, n = opts.n;
+  const out = new EventColumns(n, table.flavours, table.channels, decay.modes);
+  const vis = new Float64Array(2);
   const mN = decay.mN, mN4 = mN ** 4;
   const accept = opts.accept;
   const L = detector.target.length;
@@ -235,7 +285,6 @@ export function sampleEvents(
   const dScale = mN * decay.totalWidth;
   for (let i = 0; i < n; i++) {
     const ci = drawCell(plan, rng() * plan.total);
-    const cell = table.cells[ci]!;
     const k = plan.channel[ci]!;
     const t = drawEnergyAndT(rng, plan, ci, mN, mN4, accept, st);
     const E = st.E;
@@ -249,6 +298,7 @@ export function sampleEvents(
     const cosT = pN > 0 ? Math.min(1, Math.max(-1, (EN - a) / pN)) : 1;
     const sinT = pN > 0 ? Math.min(1, pT / pN) : 0;
     const phi = 2 * Math.PI * rng();
+    const cphi = Math.cos(phi), sphi = Math.sin(phi);
     const z0 = L * rng();
     const x0 = half * (2 * rng() - 1);
     const y0 = half * (2 * rng() - 1);
@@ -257,16 +307,18 @@ export function sampleEvents(
     if (force === FORCE_VESSEL) drawDecayZ(rng, force, z0, cosT, d, vesselStart, vesselEnd, base, st);
     else drawDecayZ(rng, force, z0, cosT, d, z0, L, base, st);
     const zd = st.zd;
-    const prod = decay.sample(rng, EN);
-    flavourIndex[i] = cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin);
-    channelIndex[i] = k;
+    vis[0] = 0;
+    vis[1] = 0;
+    out.modeIndex[i] = decay.sample(rng, EN, vis);
+    const cell = table.cells[ci]!;
+    out.flavourIndex[i] = cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin);
+    out.channelIndex[i] = k;
     out.Enu[i] = E;
     out.t[i] = t;
     out.zProd[i] = z0;
     out.xProd[i] = x0;
     out.yProd[i] = y0;
     out.EN[i] = EN;
-    const cphi = Math.cos(phi), sphi = Math.sin(phi);
     out.pxN[i] = pN * sinT * cphi;
     out.pyN[i] = pN * sinT * sphi;
     out.pzN[i] = pN * cosT;
@@ -275,14 +327,9 @@ export function sampleEvents(
     const tanT = cosT > 0 ? sinT / cosT : 0;
     out.xDecay[i] = x0 + (zd - z0) * tanT * cphi;
     out.yDecay[i] = y0 + (zd - z0) * tanT * sphi;
-    out.decayMode[i] = prod.mode;
-    out.Evis1[i] = prod.visible[0] ?? 0;
-    out.Evis2[i] = prod.visible[1] ?? 0;
+    out.Evis1[i] = vis[0]!;
+    out.Evis2[i] = vis[1]!;
     out.weight[i] = st.w;
   }
-  for (let i = 0; i < n; i++) {
-    out.flavour.push(table.flavours[flavourIndex[i]!]!);
-    out.channel.push(table.channels[channelIndex[i]!]!);
-  }
-  return { ...out, stats: { trials: st.trials, envelopeViolations: 0 } };
+  return out;
 }

@@ -29,7 +29,8 @@ export function darkBosonFullDecay(mN: number, mZD: number, gammaN: number, nuPd
     model: {
       mN,
       totalWidth: gammaN,
-      sample: (rng, EN) => {
+      modes: ["nu ZD"],
+      sample: (rng, EN, vis) => {
         const s = stash.next++;
         const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
         isotropic(rng, q, Math.sqrt(q * q + mZD * mZD), a); // Z_D
@@ -45,7 +46,8 @@ export function darkBosonFullDecay(mN: number, mZD: number, gammaN: number, nuPd
         stash.p.set(a, 16 * s + 4);
         stash.count[s] = 2;
         stash.mode[s] = "nu ZD";
-        return { mode: "nu ZD", visible: [a[3]!] };
+        vis[0] = a[3]!;
+        return 0;
       },
     },
   };

@@ -44,11 +44,12 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
   const uniformNu = decayFlavourCount(model) === flavours.length;
   const a = vec4(), a2 = vec4(), b = vec4(), c = vec4();
   const nuPdg = (rng: Random): number => (uniformNu ? NU_PDG[flavours[Math.min(flavours.length - 1, Math.floor(rng() * flavours.length))]!] : NU_PDG[flavours[0]!]);
-  type Mode = { br: number; draw: (rng: Random, EN: number, s: number) => readonly number[] };
+  type Mode = { name: string; br: number; draw: (rng: Random, EN: number, s: number, vis: Float64Array) => void };
   const modes: Mode[] = [
     {
+      name: "nu gamma",
       br: branchingNuGamma(model),
-      draw: (rng, EN, s) => {
+      draw: (rng, EN, s, vis) => {
         const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
         isotropic(rng, mN / 2, mN / 2, a);
         for (let k = 0; k < 3; k++) b[k] = -a[k]!;
@@ -59,7 +60,7 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
         put(stash, s, 1, PDG.photon, 0, a);
         stash.count[s] = 2;
         stash.mode[s] = "nu gamma";
-        return [a[3]!];
+        vis[0] = a[3]!;
       },
     },
   ];
@@ -69,8 +70,9 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
     const lpdg = l === "e" ? PDG.electron : PDG.muon;
     const name = `nu ${l} ${l}`;
     modes.push({
+      name,
       br: branchingNuLL(model, l),
-      draw: (rng, EN, s) => {
+      draw: (rng, EN, s, vis) => {
         const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
         const mll = Math.sqrt(s2(rng));
         const q = (mN * mN - mll * mll) / (2 * mN); // ν and ℓℓ momentum in the N frame
@@ -92,7 +94,8 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
         put(stash, s, 2, -lpdg, mL, a2);
         stash.count[s] = 3;
         stash.mode[s] = name;
-        return [a[3]!, a2[3]!];
+        vis[0] = a[3]!;
+        vis[1] = a2[3]!;
       },
     });
   }
@@ -102,11 +105,11 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
     model: {
       mN,
       totalWidth: totalWidth(model),
-      sample: (rng, EN) => {
+      modes: modes.map((m) => m.name),
+      sample: (rng, EN, vis) => {
         const k = pick(rng);
-        const s = stash.next++;
-        const visible = modes[k]!.draw(rng, EN, s);
-        return { mode: stash.mode[s]!, visible };
+        modes[k]!.draw(rng, EN, stash.next++, vis);
+        return k;
       },
     },
   };

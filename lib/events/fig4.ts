@@ -51,7 +51,8 @@ export function heavyZDNuEEDecay(model: DarkBosonModel, totalWidth: number, chun
     model: {
       mN,
       totalWidth,
-      sample: (rng, EN) => {
+      modes: ["nu e e"],
+      sample: (rng, EN, vis) => {
         const s = stash.next++;
         const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
         const mll = Math.sqrt(s2(rng));
@@ -85,7 +86,9 @@ export function heavyZDNuEEDecay(model: DarkBosonModel, totalWidth: number, chun
         stash.p.set(a2, 4 * o + 8);
         stash.count[s] = 3;
         stash.mode[s] = "nu e e";
-        return { mode: "nu e e", visible: [a[3]!, a2[3]!] };
+        vis[0] = a[3]!;
+        vis[1] = a2[3]!;
+        return 0;
       },
     },
   };

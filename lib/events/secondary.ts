@@ -8,7 +8,7 @@
  * Decays are drawn in the N rest frame by a {@link FullDecay}: the products are generated
  * in the frame where N moves along +z with the sampled lab energy (so the sampler's visible
  * energies are the products' lab energies exactly), then rotated onto the N direction.
- * Sampling runs in chunks with a shared envelope cache, so memory does not grow with n.
+ * Sampling runs in chunks (the sampler's envelopes are cached per table), so memory does not grow with n.
  */
 import { PDG_ID, type Flavour } from "../flux/flavours";
 import { seededRandom, type Random } from "../core/random";
@@ -107,22 +107,26 @@ function* generate(inp: SecondaryInputs, nWeights: number): Generator<EventRecor
   const rng = seededRandom(inp.seed);
   const chunk = Math.min(inp.chunk ?? 65536, inp.n);
   const decay = inp.makeDecay(chunk);
-  const cache: unknown[] = new Array(inp.table.cells.length);
   const rec = new EventRecord(nWeights);
   const production = (inp.table.total * inp.couplingFactor) / inp.n;
-  const flavourPdg = inp.table.flavours.map((f) => PDG_ID[f as Flavour] ?? 0);
-  const flavourIndex = new Map(inp.table.flavours.map((f, k) => [f, k]));
+  const kin: ChannelKinematics = {
+    flavourPdg: Int32Array.from(inp.table.flavours, (f) => PDG_ID[f as Flavour] ?? 0),
+    targetMass: Float64Array.from(inp.table.channelDefs, (c) => c.targetMass),
+    targetPdg: Int32Array.from(inp.table.channels, targetPdg),
+    channels: inp.table.channels,
+    mN: decay.model.mN,
+    decayN: inp.decayN ?? true,
+  };
   let done = 0;
   while (done < inp.n) {
     const m = Math.min(chunk, inp.n - done);
     decay.stash.next = 0;
-    const ev = sampleEvents(rng, inp.table, decay.model, inp.detector, { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, envelopeCache: cache, ...(inp.accept ? { accept: inp.accept } : {}) });
+    const ev = sampleEvents(rng, inp.table, decay.model, inp.detector, { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, ...(inp.accept ? { accept: inp.accept } : {}) });
     for (let i = 0; i < m; i++) ev.weight[i] = ev.weight[i]! * inp.couplingFactor;
     const selected = inp.select(ev);
     decay.stash.next = 0; // now read the stash back in the same order
     for (let i = 0; i < m; i++) {
-      const nuPdg = flavourPdg[flavourIndex.get(ev.flavour[i]!)!]!;
-      buildEvent(rec, done + i, ev, i, nuPdg, decay.stash, decay.model.mN, inp.table.channelDefs, inp.table.channels, inp.decayN ?? true);
+      buildEvent(rec, done + i, ev, i, decay.stash, kin);
       const w = rec.weights;
       w[0] = selected[i]!;
       w[1] = ev.weight[i]!;
@@ -136,24 +140,24 @@ function* generate(inp: SecondaryInputs, nWeights: number): Generator<EventRecor
   }
 }
 
+/** Per-table constants of {@link buildEvent}: PDG ids per flavour and channel, target masses (GeV), m_N (GeV). */
+interface ChannelKinematics {
+  readonly flavourPdg: Int32Array;
+  readonly targetMass: Float64Array;
+  readonly targetPdg: Int32Array;
+  readonly channels: readonly string[];
+  readonly mN: number;
+  readonly decayN: boolean;
+}
+
 /** Fill `rec` with event i of the chunk: beam ν, target, N and recoil at the production vertex, N decay products at the decay vertex. */
-function buildEvent(
-  rec: EventRecord,
-  index: number,
-  ev: EventTable,
-  i: number,
-  nuPdg: number,
-  stash: DecayStash,
-  mN: number,
-  channelDefs: ProductionTable["channelDefs"],
-  channels: readonly string[],
-  decayN: boolean,
-): void {
+function buildEvent(rec: EventRecord, index: number, ev: EventTable, i: number, stash: DecayStash, kin: ChannelKinematics): void {
   rec.clear(index);
   const E = ev.Enu[i]!;
-  const chName = ev.channel[i]!;
-  const M = channelDefs[channels.indexOf(chName)]!.targetMass;
-  const tpdg = targetPdg(chName);
+  const ch = ev.channelIndex[i]!;
+  const M = kin.targetMass[ch]!;
+  const tpdg = kin.targetPdg[ch]!;
+  const nuPdg = kin.flavourPdg[ev.flavourIndex[i]!]!;
   const sign = nuPdg < 0 ? -1 : 1;
   const x0 = ev.xProd[i]! / mm, y0 = ev.yProd[i]! / mm, z0 = ev.zProd[i]! / mm;
   const nu = rec.addParticle(nuPdg, STATUS.incoming, 0, 0, E, E, 0, -1);
@@ -161,23 +165,24 @@ function buildEvent(
   // the beam neutrino moves along +z at c and crosses z = 0 at t = 0
   const vP = rec.addVertex(x0, y0, z0, z0, nu, tg);
   const px = ev.pxN[i]!, py = ev.pyN[i]!, pz = ev.pzN[i]!, EN = ev.EN[i]!;
-  const nIdx = rec.addParticle(sign * PDG.N, STATUS.decayed, px, py, pz, EN, mN, vP);
+  const nIdx = rec.addParticle(sign * PDG.N, STATUS.decayed, px, py, pz, EN, kin.mN, vP);
   rec.addParticle(tpdg, STATUS.final, -px, -py, E - pz, E + M - EN, M, vP);
   const slot = stash.next++;
-  rec.channel = chName;
-  if (!decayN) {
+  rec.channel = kin.channels[ch]!;
+  if (!kin.decayN) {
     rec.status[nIdx] = STATUS.final;
     rec.mode = "";
     return;
   }
   // the decay vertex: along the N flight, reached after path/β
   const xd = ev.xDecay[i]! / mm, yd = ev.yDecay[i]! / mm, zd = ev.zDecay[i]! / mm;
-  const pN = Math.sqrt(px * px + py * py + pz * pz);
+  const pT = Math.sqrt(px * px + py * py);
+  const pN = Math.sqrt(pT * pT + pz * pz);
   const path = Math.sqrt((xd - x0) ** 2 + (yd - y0) ** 2 + (zd - z0) ** 2);
   const vD = rec.addVertex(xd, yd, zd, z0 + (pN > 0 ? (path * EN) / pN : 0), nIdx);
-  // rotation taking +z onto the N direction (θ, φ)
-  const cT = pN > 0 ? pz / pN : 1, sT = pN > 0 ? Math.sqrt(px * px + py * py) / pN : 0;
-  const phi = Math.atan2(py, px), cP = Math.cos(phi), sP = Math.sin(phi);
+  // rotation taking +z onto the N direction (θ, φ): cos φ = p_x/p_T, sin φ = p_y/p_T (φ = 0 along the axis)
+  const cT = pN > 0 ? pz / pN : 1, sT = pN > 0 ? pT / pN : 0;
+  const cP = pT > 0 ? px / pT : 1, sP = pT > 0 ? py / pT : 0;
   rec.mode = stash.mode[slot]!;
   for (let k = 0; k < stash.count[slot]!; k++) {
     const o = 16 * slot + 4 * k;

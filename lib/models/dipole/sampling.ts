@@ -15,7 +15,7 @@ import {
   type ChargedLepton,
 } from ".";
 import { discreteSampler, type Random, searchCumulative } from "../../core/random";
-import { type DecayModel, type DecayProducts, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
+import { type DecayModel, type EventTable, type ForceDecay, sampleEvents } from "../../engine/sampler";
 import { CUTS } from "../../detector/cuts";
 import { type DipoleMassPoint, type DipoleSignature, signatureTable } from "./signatures";
 
@@ -58,22 +58,24 @@ export function s2Sampler(mN: number, lepton: ChargedLepton): (rng: Random) => n
 export function dipoleDecayModel(model: DipoleModel): DecayModel {
   const mN = model.mN;
   const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
-  const modes: { name: string; br: number; draw: (rng: Random, EN: number) => DecayProducts }[] = [
+  // each draw writes the visible lab energies into vis and returns its mode's index
+  const modes: { name: string; br: number; draw: (rng: Random, EN: number, vis: Float64Array) => void }[] = [
     {
       name: "nu gamma",
       br: branchingNuGamma(model),
       // E_N ≥ m_N holds for every sampled N (two-body kinematics), so p = √((E−m)(E+m)) directly
-      draw: (rng, EN) => ({ mode: "nu gamma", visible: [0.5 * (EN + Math.sqrt((EN - mN) * (EN + mN)) * (2 * rng() - 1))] }),
+      draw: (rng, EN, vis) => {
+        vis[0] = 0.5 * (EN + Math.sqrt((EN - mN) * (EN + mN)) * (2 * rng() - 1));
+      },
     },
   ];
   for (const l of leptons) {
     const s2 = s2Sampler(mN, l);
     const mL = leptonMass(l);
-    const name = `nu ${l} ${l}`;
     modes.push({
-      name,
+      name: `nu ${l} ${l}`,
       br: branchingNuLL(model, l),
-      draw: (rng, EN) => {
+      draw: (rng, EN, vis) => {
         const s = s2(rng);
         const mll = Math.sqrt(s);
         const eStar = (mN * mN + s) / (2 * mN);
@@ -88,7 +90,8 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
         const c2 = 2 * rng() - 1;
         const gl = Ell / mll, bgl = pll / mll;
         const E1 = gl * (mll / 2) + bgl * pl * c2;
-        return { mode: name, visible: [E1, Ell - E1] };
+        vis[0] = E1;
+        vis[1] = Ell - E1;
       },
     });
   }
@@ -96,7 +99,12 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
   return {
     mN,
     totalWidth: totalWidth(model),
-    sample: (rng, EN) => modes[pick(rng)]!.draw(rng, EN),
+    modes: modes.map((m) => m.name),
+    sample: (rng, EN, vis) => {
+      const k = pick(rng);
+      modes[k]!.draw(rng, EN, vis);
+      return k;
+    },
   };
 }
 
@@ -158,6 +166,7 @@ export function selectedWeights(ev: EventTable, point: DipoleMassPoint, signatur
   const sel = signatureSelection(signature);
   const det = point.setup.detector;
   const out = new Float64Array(ev.weight.length);
+  const photonMode = ev.modes.indexOf("nu gamma");
   for (let i = 0; i < out.length; i++) {
     const z = ev.zDecay[i]!;
     let inRegion = true;
@@ -166,9 +175,9 @@ export function selectedWeights(ev: EventTable, point: DipoleMassPoint, signatur
       inRegion = z >= det.vessel.start && z <= det.vessel.start + det.vessel.length && r2 <= det.vessel.radius ** 2;
     } else if (sel.region === "tungsten") inRegion = z <= det.target.length;
     if (!inRegion) continue;
-    const mode = ev.decayMode[i]!;
-    if (sel.mode === "photon" && (mode !== "nu gamma" || ev.Evis1[i]! <= sel.Ecut)) continue;
-    if (sel.mode === "dilepton" && (mode === "nu gamma" || ev.Evis1[i]! + ev.Evis2[i]! <= sel.Ecut)) continue;
+    const photon = ev.modeIndex[i] === photonMode;
+    if (sel.mode === "photon" && (!photon || ev.Evis1[i]! <= sel.Ecut)) continue;
+    if (sel.mode === "dilepton" && (photon || ev.Evis1[i]! + ev.Evis2[i]! <= sel.Ecut)) continue;
     out[i] = ev.weight[i]!;
   }
   return out;

@@ -17,9 +17,11 @@ export function darkBosonDecayModel(mN: number, mZD: number, gammaN: number): De
   return {
     mN,
     totalWidth: gammaN,
-    sample: (rng, EN) => {
+    modes: ["nu ZD"],
+    sample: (rng, EN, vis) => {
       const [lo, hi] = zdEnergyRange(Math.max(EN, mN), mN, mZD);
-      return { mode: "nu ZD", visible: [lo + (hi - lo) * rng()] };
+      vis[0] = lo + (hi - lo) * rng();
+      return 0;
     },
   };
 }
