@@ -10,9 +10,9 @@
  * 15 elements on; a struct ends with a 0 byte.
  *
  * Only what the events file uses: REQUIRED flat columns (no definition or repetition levels
- * in the pages), version-1 data pages, PLAIN values and, for strings, a PLAIN dictionary page
- * with RLE_DICTIONARY indices (bit width byte, then RLE runs: varint run length << 1 and the
- * index in ⌈width/8⌉ little-endian bytes).
+ * in the pages), version-1 data pages, PLAIN values or a PLAIN dictionary page with
+ * RLE_DICTIONARY indices (bit width byte, then RLE runs: varint run length << 1 and the index
+ * in ⌈width/8⌉ little-endian bytes; see {@link rleIndices}).
  */
 
 /** Parquet physical types (parquet.thrift `Type`). */
@@ -20,7 +20,7 @@ export const PQ_TYPE = { INT32: 1, INT64: 2, DOUBLE: 5, BYTE_ARRAY: 6 } as const
 /** Encodings (parquet.thrift `Encoding`). */
 export const PQ_ENCODING = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
 /** Compression codecs (parquet.thrift `CompressionCodec`). */
-export const PQ_CODEC = { UNCOMPRESSED: 0, GZIP: 2 } as const;
+export const PQ_CODEC = { UNCOMPRESSED: 0, GZIP: 2, BROTLI: 4 } as const;
 /** Page types (parquet.thrift `PageType`). */
 const PAGE = { DATA: 0, DICTIONARY: 2 } as const;
 
@@ -156,7 +156,8 @@ export interface PqColumn {
 /** Where one column chunk of a row group landed, for its ColumnMetaData. */
 export interface ChunkInfo {
   readonly start: number;
-  readonly dictionaryOffset: number;
+  /** Offset of the dictionary page, when the chunk is dictionary-encoded. */
+  readonly dictionaryOffset?: number;
   readonly dataOffset: number;
   readonly values: number;
   readonly uncompressed: number;
@@ -180,11 +181,11 @@ export function rowGroupBytes(w: CompactWriter, cols: readonly PqColumn[], chunk
     const ch = chunks[k]!;
     uncompressed += ch.uncompressed;
     compressed += ch.compressed;
-    const dict = c.type === PQ_TYPE.BYTE_ARRAY;
+    const dict = ch.dictionaryOffset !== undefined;
     w.open().i64(2, ch.start).struct(3);
     w.i32(1, c.type).i32List(2, dict ? [PQ_ENCODING.PLAIN, PQ_ENCODING.RLE_DICTIONARY] : [PQ_ENCODING.PLAIN]).strList(3, [c.name]).i32(4, codec);
     w.i64(5, ch.values).i64(6, ch.uncompressed).i64(7, ch.compressed).i64(9, ch.dataOffset);
-    if (dict) w.i64(11, ch.dictionaryOffset);
+    if (dict) w.i64(11, ch.dictionaryOffset!);
     w.end().end();
   });
   w.i64(2, uncompressed).i64(3, rows).i64(5, chunks[0]!.start).i64(6, compressed).end();
@@ -207,4 +208,30 @@ export function fileMetaData(w: CompactWriter, cols: readonly PqColumn[], rows: 
   for (const [k, v] of kv) w.open().str(1, k).str(2, v).end();
   w.str(6, createdBy).end();
   return w.take();
+}
+
+/**
+ * RLE_DICTIONARY data page body of `rows` dictionary indices (< `entries`) into `scratch`
+ * (≥ 1 + 9 bytes per row): the bit width, then one RLE run per stretch of equal indices.
+ */
+export function rleIndices(index: Int32Array, rows: number, entries: number, scratch: Buffer): Buffer {
+  const width = Math.max(1, Math.ceil(Math.log2(Math.max(2, entries))));
+  const vb = Math.ceil(width / 8);
+  let o = 0;
+  scratch[o++] = width;
+  for (let i = 0; i < rows; ) {
+    const v = index[i]!;
+    let j = i + 1;
+    while (j < rows && index[j] === v) j++;
+    for (let run = 2 * (j - i); ; run = Math.floor(run / 128)) {
+      if (run < 128) {
+        scratch[o++] = run;
+        break;
+      }
+      scratch[o++] = (run % 128) | 0x80;
+    }
+    for (let b = 0; b < vb; b++) scratch[o++] = (v >>> (8 * b)) & 0xff;
+    i = j;
+  }
+  return scratch.subarray(0, o);
 }
