@@ -8,16 +8,18 @@
  *   tables, the mass point's production tables): what no writer can go below.
  * - `events:memory:<format>:<N>` at N = BENCH_MEMORY_N (default 10⁶; 10⁷ for issue 12's
  *   target, ~20 min): flat against the 10⁵ row means the writer streams. Peak RSS of a
- *   seeded run is deterministic to ~1 MB (the spread of the five 10⁵ runs shows it), so these
- *   expensive rows take BENCH_MEMORY_REPS runs (default 2), not five.
+ *   seeded run varies by 1–3 MB between runs (the spread of the five 10⁵ runs shows it,
+ *   against 30–100 MB of growth when a writer keeps data), so these rows, a minute per run
+ *   on a quiet machine at 10⁶ and ten at 10⁷, take BENCH_MEMORY_REPS runs (default 1), not
+ *   five: `npm run bench -- --only events` stays at ~4 minutes.
  * - `events:inproc:<format>`: the writers in-process to a file (generation included, no
  *   start-up); `events:writer:parquet[-none]`: the Parquet writer alone on replayed events
- *   (generation excluded), gzip and uncompressed.
+ *   (generation excluded), brotli (the default) and uncompressed.
  * - `events:generate:fig4-*`: generation of the Fig. 4 streams.
  *
  * Each timed row is `reps` runs after one warm-up; throughputs in events/s.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,10 +52,10 @@ const POINT = ["--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7"];
 function cliRun(root: string, args: readonly string[]): { ms: number; mb: number } {
   const script = `require("./dist/cli/main").main(${JSON.stringify(args)}).then((c) => { if (c) process.exit(c); console.error("maxRSS " + process.resourceUsage().maxRSS); })`;
   const t0 = performance.now();
-  const err = execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   const ms = performance.now() - t0;
-  const m = /maxRSS (\d+)/.exec(err);
-  if (!m) throw new Error(`bench: no maxRSS from ${args.join(" ")}: ${err}`);
+  const m = /maxRSS (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`bench: ${args.join(" ")} failed (exit ${r.status}): ${r.stderr}`);
   return { ms, mb: Number(m[1]) / 1024 };
 }
 
@@ -64,7 +66,7 @@ function cliEventRows(root: string, reps: number, dir: string): EventBenchRow[] 
   rows.push({ key: "events:memory:floor", label: "peak memory, nudump events (start-up + flux + production tables: the floor)", unit: "MB", values: floor });
   const n = 100_000;
   const big = Number(process.env["BENCH_MEMORY_N"] ?? 1e6);
-  const bigReps = Math.max(1, Number(process.env["BENCH_MEMORY_REPS"] ?? 2));
+  const bigReps = Math.max(1, Number(process.env["BENCH_MEMORY_REPS"] ?? 1));
   const fmts = ["hepmc3", "parquet", "csv", "json"] as const;
   for (const f of fmts) {
     const runs = Array.from({ length: reps }, () => cliRun(root, ["sample", ...POINT, "--n", String(n), "--seed", "1", "--out", join(dir, `ev.${f}`)]));
@@ -73,7 +75,7 @@ function cliEventRows(root: string, reps: number, dir: string): EventBenchRow[] 
   }
   for (const f of fmts) {
     const mb = Array.from({ length: bigReps }, () => cliRun(root, ["sample", ...POINT, "--n", String(big), "--seed", "1", "--out", join(dir, `big.${f}`)]).mb);
-    rows.push({ key: `events:memory:${f}:${big}`, label: `peak memory, nudump sample → ${f}, ${big.toExponential(0)} events (${bigReps} runs)`, unit: "MB", values: mb });
+    rows.push({ key: `events:memory:${f}:${big}`, label: `peak memory, nudump sample → ${f}, ${big.toExponential(0)} events (${bigReps} run${bigReps > 1 ? "s" : ""})`, unit: "MB", values: mb });
   }
   return rows;
 }
@@ -127,9 +129,9 @@ export async function eventBenchRows(nd: typeof import("../lib"), reps: number, 
     // 2·10⁴ distinct events (> gzip's 32 kB window per column), replayed 10× each
     const recs = keep(nd, stream(20_000), 20_000);
     const m = 200_000;
-    for (const compression of ["gzip", "none"] as const) {
+    for (const compression of ["brotli", "none"] as const) {
       const ms = await timed(reps, async () => void (await ev.writeParquet(replay(stream(1), recs, m), join(dir, "w.parquet"), { compression })));
-      const key = compression === "gzip" ? "events:writer:parquet" : "events:writer:parquet-none";
+      const key = compression === "brotli" ? "events:writer:parquet" : "events:writer:parquet-none";
       rows.push({ key, label: `Parquet writer alone (${compression}), replayed events → file (${m} events, generation excluded)`, unit: "events/s", values: ms.map((t) => (m / t) * 1000), higherIsBetter: true });
     }
   } finally {
