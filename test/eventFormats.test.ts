@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { CompactWriter } from "../lib/events/parquetFormat";
 import { runCli } from "./support/cliRun";
 
 const dir = mkdtempSync(path.join(tmpdir(), "nudump-events-"));
@@ -138,8 +139,7 @@ describe("nudump sample → files the readers read", () => {
 });
 
 describe("Parquet metadata (Thrift compact protocol) beyond 32 bits", () => {
-  it("an i64 field of a file offset above 4 GiB (an uncompressed 10⁷-event file reaches ~5 GB) is its zigzag ULEB128 varint, computed here with BigInt", async () => {
-    const { CompactWriter } = await import("../lib/events/parquetFormat");
+  it("an i64 field of a file offset above 4 GiB (an uncompressed 10⁷-event file reaches ~5 GB) is its zigzag ULEB128 varint, computed here with BigInt", () => {
     for (const v of [0, 1, 127, 128, 2 ** 31, 2 ** 32 + 5, 5_000_000_123, 2 ** 52 - 1]) {
       const got = new CompactWriter().i64(1, v).take();
       let z = 2n * BigInt(v);
