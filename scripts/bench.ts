@@ -158,9 +158,9 @@ async function samplerFileRows(): Promise<void> {
   }
 }
 
-// 3b. full events (lib/events): generation alone, and `nudump sample` into each format (incl.
-// start-up, 2·10⁵ events); peak resident memory of a `nudump sample` run per format at 10⁵ and
-// BENCH_MEMORY_N (default 10⁶) events — flat in --n means the writers stream.
+// 3b. full events (lib/events): generation alone here; `nudump sample` into each format, its
+// peak memory (10⁵ and BENCH_MEMORY_N events, and the `nudump events` floor), the writers
+// in-process and the Parquet writer alone are in scripts/bench-events.ts (run from main()).
 if (want("events")) {
   const ev = nd.events;
   const setup = nd.signatures.makeSetup("fasernu2-faser2");
@@ -171,23 +171,6 @@ if (want("events")) {
     for (const r of ev.dipoleEventStream(point, model, "vessel-photons", { n, seed: 2 }).events()) void r;
   });
   rows.push({ key: "events:generate", label: "full events, generation only (vessel photons)", unit: "events/s", values: gen.map((t) => (n / t) * 1000), higherIsBetter: true });
-  const fs = require("node:fs") as typeof import("node:fs");
-  const dir = fs.mkdtempSync(join(require("node:os").tmpdir(), "nudump-bench-events-"));
-  for (const f of ev.EVENT_FORMATS) {
-    const file = join(dir, `ev.${f}`);
-    const args = ["sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", String(n), "--seed", "1", "--out", file];
-    const ms = times(reps, () => void execFileSync(process.execPath, [join(root, "bin", "nudump.js"), ...args]), 0);
-    rows.push({ key: `events:write:${f}`, label: `nudump sample → ${f} (${n} events, incl. start-up)`, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
-  }
-  const big = Number(process.env["BENCH_MEMORY_N"] ?? 1e6);
-  for (const f of ev.EVENT_FORMATS) {
-    for (const m of [100_000, big]) {
-      const script = `require("./dist/cli/main").main(["sample","--signature","vessel-photons","--mN","0.5","--mu","5e-7","--n","${m}","--seed","1","--out","${join(dir, "m." + f)}"]).then(() => console.log(process.resourceUsage().maxRSS))`;
-      const mb = Array.from({ length: reps }, () => Number(execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()) / 1024);
-      rows.push({ key: `events:memory:${f}:${m}`, label: `peak memory, nudump sample → ${f}, ${m.toExponential(0)} events`, unit: "MB", values: mb });
-    }
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 // 4. one Fig. 1 panel as data (starting grid + refinement, both edges, all lines, bounds), 2 workers, no drawing
@@ -213,7 +196,7 @@ async function main(): Promise<void> {
   }
   if (want("events")) {
     const { eventBenchRows } = await import("./bench-events.js");
-    rows.push(...(await eventBenchRows(nd, reps)));
+    rows.push(...(await eventBenchRows(nd, reps, root)));
   }
   const loadAfter = loadavg();
 

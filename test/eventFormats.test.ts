@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { CompactWriter } from "../lib/events/parquetFormat";
 import { runCli } from "./support/cliRun";
 
 const dir = mkdtempSync(path.join(tmpdir(), "nudump-events-"));
@@ -134,5 +135,23 @@ describe("nudump sample → files the readers read", () => {
     expect(f.out.trimEnd().endsWith("HepMC::Asciiv3-END_EVENT_LISTING")).toBe(true);
     expect((await run("sample", ...base, "--n", "5", "--seed", "1", "--out", path.join(dir, "x.root"))).code).toBe(2);
     expect((await run("sample", ...base, "--n", "5", "--seed", "1", "--format", "parquet")).code).toBe(2);
+  });
+});
+
+describe("Parquet metadata (Thrift compact protocol) beyond 32 bits", () => {
+  it("an i64 field of a file offset above 4 GiB (an uncompressed 10⁷-event file reaches ~5 GB) is its zigzag ULEB128 varint, computed here with BigInt", () => {
+    for (const v of [0, 1, 127, 128, 2 ** 31, 2 ** 32 + 5, 5_000_000_123, 2 ** 52 - 1]) {
+      const got = new CompactWriter().i64(1, v).take();
+      let z = 2n * BigInt(v);
+      const want = [0x16]; // field delta 1, type I64 (6)
+      do {
+        const b = Number(z & 0x7fn);
+        z >>= 7n;
+        want.push(z > 0n ? b | 0x80 : b);
+      } while (z > 0n);
+      expect([...got]).toEqual(want);
+    }
+    // a field id jump above 15 writes the type byte and the zigzag id
+    expect([...new CompactWriter().i32(1, -1).i32(20, 3).take()]).toEqual([0x15, 0x01, 0x05, 40, 6]);
   });
 });
