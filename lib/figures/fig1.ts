@@ -11,9 +11,10 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
+import { type EdgePair, findEdgesAt, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
 import { type DipoleMassPoint, type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
 import { memo, type MemoOptions } from "../engine/memo";
+import type { ScalableSignature } from "../engine/scaling";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
 
@@ -131,6 +132,57 @@ const BOUND_TOP_MU = 1e-3;
 /** The "allowed" search stays 1 % below the polygons' clipped top edge, where exclusion is unknown. */
 const BOUND_TOP_MARGIN = 0.99;
 
+/**
+ * Whether a signature's event count is non-decreasing in μ_N: N(κ) = κ Σ_j W_j P(d_j/κ)
+ * (lib/engine/scaling) with W_j ≥ 0, where P is non-increasing in the decay length d_j/κ for a
+ * decay in the tungsten (P = 1 − (d/t)(1 − e^{−t/d}), SPEC §3) and P = 1 without a decay: every
+ * term rises with κ. Not so for the vessel, where long-lived N decay beyond it at small μ_N
+ * and short-lived N before it at large μ_N.
+ */
+function nonDecreasing(sig: ScalableSignature): boolean {
+  return sig.region === "tungsten" || sig.region === "none";
+}
+
+/**
+ * The edges of every Fig. 1 line: one scan per (detector, signature), shared by its thresholds
+ * (vessel photons N = 3 and 30, …), a binary search of the scan grid for the non-decreasing
+ * counts (lib/engine/edgeScan: the same edges as the full scan).
+ */
+function fig1Edges(points: Record<Fig1LineSpec["detector"], DipoleMassPoint>, mass: number, muMin: number, muMax: number): Record<string, EdgePair> {
+  const groups = new Map<string, Fig1LineSpec[]>();
+  for (const line of FIG1_LINES) {
+    const key = `${line.detector}/${line.signature}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  const edges: Record<string, EdgePair> = {};
+  for (const lines of groups.values()) {
+    const sig = points[lines[0]!.detector].signatures[lines[0]!.signature];
+    const opts = { yMin: muMin, yMax: muMax, ...(nonDecreasing(sig) ? { monotone: "increasing" as const } : {}) };
+    const found = findEdgesAt((mu) => sig.events(mu * mu), lines.map((l) => l.level), mass, opts);
+    lines.forEach((l, i) => (edges[l.name] = found[i]!));
+  }
+  return edges;
+}
+
+/**
+ * The largest event count on the allowed μ_N points (ascending), and where: the first of equal
+ * maxima, {0, 0} when every count is 0. A non-decreasing count strictly rising at the top has
+ * it at the last point.
+ */
+function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { events: number; mu: number } {
+  const n = grid.length;
+  if (n >= 2 && nonDecreasing(sig)) {
+    const top = sig.events(grid[n - 1]! * grid[n - 1]!);
+    if (top > 0 && sig.events(grid[n - 2]! * grid[n - 2]!) < top) return { events: top, mu: grid[n - 1]! };
+  }
+  let best = { events: 0, mu: 0 };
+  for (const mu of grid) {
+    const e = sig.events(mu * mu);
+    if (e > best.events) best = { events: e, mu };
+  }
+  return best;
+}
+
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
 export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
@@ -145,13 +197,8 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
     "fasernu2-faser2": hl,
     "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts), { from: hl }),
   };
-  const edges: Record<string, EdgePair> = {};
-  for (const line of FIG1_LINES) {
-    const sig = points[line.detector].signatures[line.signature];
-    edges[line.name] = findEdges((mu) => sig.events(mu * mu), line.level, mass, { yMin: muMin, yMax: muMax });
-  }
+  const edges = fig1Edges(points, mass, muMin, muMax);
   const polygons = logPolygons(opts.panel);
-  const maxAllowed: Record<string, { events: number; mu: number }> = {};
   // the bound polygons are clipped to μ_N ≤ 1e-3 GeV⁻¹ (data/bounds/dipole): above the scan's
   // top the exclusion status is unknown, so the "allowed" search stays strictly below it;
   // the allowed μ_N points do not depend on the signature: found once per mass
@@ -159,18 +206,11 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS)
     .filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU))
     .filter((mu) => !polygons.some((p) => insideLogPolygon(lx, Math.log(mu), p)));
-  const largest = (sig: { events: (kappa: number) => number }) => {
-    let best = { events: 0, mu: 0 };
-    for (const mu of grid) {
-      const e = sig.events(mu * mu);
-      if (e > best.events) best = { events: e, mu };
-    }
-    return best;
-  };
+  const maxAllowed: Record<string, { events: number; mu: number }> = {};
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
-    maxAllowed[s] = largest(points["fasernu2-faser2"].signatures[s]);
+    maxAllowed[s] = largestOnGrid(points["fasernu2-faser2"].signatures[s], grid);
   }
-  maxAllowed["run3-vessel-photons"] = largest(points["fasernu-faser"].signatures["vessel-photons"]);
+  maxAllowed["run3-vessel-photons"] = largestOnGrid(points["fasernu-faser"].signatures["vessel-photons"], grid);
   return { mass, edges, maxAllowed };
 }
 
