@@ -118,7 +118,9 @@ function scanSetup(opts: EdgeOptions): { n: number; tol: number; L0: number; L1:
 /** Index of the scan's maximum (the first of equal maxima): all points, or the top for a non-decreasing count. */
 function scanMaximum(scan: Scan, monotone: boolean): number {
   const n = scan.n;
-  // non-decreasing and strictly rising at the top: the last point is the first maximum
+  // non-decreasing and non-negative: 0 at the top is 0 everywhere (first maximum: index 0);
+  // strictly rising at the top: the last point is the first maximum
+  if (monotone && scan.at(n - 1) === 0) return 0;
   if (monotone && scan.at(n - 2) < scan.at(n - 1)) return n - 1;
   let iMax = 0;
   for (let i = 0; i < n; i++) if (scan.at(i) > scan.at(iMax)) iMax = i;

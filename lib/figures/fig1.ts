@@ -15,7 +15,7 @@ import { type EdgePair, findEdgesAt, joinEdgeIslands, logGrid, type ReachLine, t
 import { type DipoleMassPoint, type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
 import { memo, type MemoOptions } from "../engine/memo";
 import type { ScalableSignature } from "../engine/scaling";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
+import { makeSetup, type Setup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
@@ -166,14 +166,15 @@ function fig1Edges(points: Record<Fig1LineSpec["detector"], DipoleMassPoint>, ma
 
 /**
  * The largest event count on the allowed μ_N points (ascending), and where: the first of equal
- * maxima, {0, 0} when every count is 0. A non-decreasing count strictly rising at the top has
- * it at the last point.
+ * maxima, {0, 0} when every count is 0. A non-decreasing count has it at the last point when
+ * strictly rising there, and is 0 everywhere when 0 there.
  */
 function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { events: number; mu: number } {
   const n = grid.length;
   if (n >= 2 && nonDecreasing(sig)) {
     const top = sig.events(grid[n - 1]! * grid[n - 1]!);
-    if (top > 0 && sig.events(grid[n - 2]! * grid[n - 2]!) < top) return { events: top, mu: grid[n - 1]! };
+    if (top === 0) return { events: 0, mu: 0 };
+    if ( sig.events(grid[n - 2]! * grid[n - 2]!) < top) return { events: top, mu: grid[n - 1]! };
   }
   let best = { events: 0, mu: 0 };
   for (const mu of grid) {
@@ -181,6 +182,23 @@ function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { event
     if (e > best.events) best = { events: e, mu };
   }
   return best;
+}
+
+/** Setups of this thread by detector and options (flux files read once per option set, not per mass). */
+const SETUPS = new Map<string, Setup>();
+/** Most setups kept (a notebook's variants; older ones are dropped). */
+const MAX_SETUPS = 16;
+
+/** makeSetup(detector, opts), made once per thread for each (detector, options). */
+function panelSetup(detector: Fig1LineSpec["detector"], opts: SetupOptions): Setup {
+  const key = `${detector} ${JSON.stringify(opts)}`;
+  let s = SETUPS.get(key);
+  if (!s) {
+    if (SETUPS.size >= MAX_SETUPS) SETUPS.delete(SETUPS.keys().next().value!);
+    s = makeSetup(detector, opts);
+    SETUPS.set(key, s);
+  }
+  return s;
 }
 
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
@@ -192,10 +210,10 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
   // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
   // `base`: a FASERν2 point of another variant at this mass (fig1Variants) — its tables rescaled
-  const hl = dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
+  const hl = dipoleMassPoint(mass, opts.panel, panelSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
   const points = {
     "fasernu2-faser2": hl,
-    "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts), { from: hl }),
+    "fasernu-faser": dipoleMassPoint(mass, opts.panel, panelSetup("fasernu-faser", setupOpts), { from: hl }),
   };
   const edges = fig1Edges(points, mass, muMin, muMax);
   const polygons = logPolygons(opts.panel);
@@ -302,7 +320,7 @@ export function fig1Cached(opts: Fig1Options, memoOpts: MemoOptions = {}): Fig1D
 export async function fig1Variants(variants: readonly Fig1Options[]): Promise<Fig1Data[]> {
   if (variants.length === 0) return [];
   const first = variants[0]!;
-  const baseSetup = () => makeSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
+  const baseSetup = () => panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
   // requests of the variants in one refinement round, served together (one base point per mass)
   let pending: { v: number; masses: readonly number[]; resolve: (r: Fig1MassResult[]) => void }[] = [];
   const flush = () => {
