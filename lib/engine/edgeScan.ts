@@ -39,8 +39,8 @@ export interface EdgeOptions {
   readonly monotone?: "increasing";
 }
 
-/** Width in ln y below which the root bracket stops shrinking (far below any relTol ≥ 1e-12). */
-const ROOT_BRACKET = 1e-13;
+/** Step of the estimate in ln y below which it counts as converged and the bracket is closed across it. */
+const NUDGE_AFTER = 1e-3;
 /** Most Illinois steps per root (a bracket that stalls is still exact: the replay evaluates inside it). */
 const MAX_ROOT_STEPS = 40;
 
@@ -74,17 +74,17 @@ function logRatio(e: number, level: number): number {
 /**
  * The crossing between ln a and ln b (a on the `aAbove` side of the level, b on the other) to
  * `tol` in ln y, by bisection, exactly as `while (lb − la > tol) …; return exp((la + lb)/2)`:
- * the Illinois method first brackets the root to ROOT_BRACKET, and each bisection midpoint
+ * the Illinois method first brackets the root to tol/1000, and each bisection midpoint
  * outside that bracket takes its side from it (evaluated only inside it).
  */
 function refineCrossing(events: (y: number) => number, level: number, a: number, b: number, ea: number, eb: number, aAbove: boolean, tol: number): number {
   let la = Math.log(a), lb = Math.log(b);
   let x0 = la, x1 = lb, f0 = logRatio(ea, level), f1 = logRatio(eb, level), side = 0;
-  for (let k = 0; k < MAX_ROOT_STEPS && x1 - x0 > ROOT_BRACKET; k++) {
-    let s = x1 - (f1 * (x1 - x0)) / (f1 - f0);
-    if (!(s > x0 && s < x1)) s = 0.5 * (x0 + x1);
+  /** Evaluate at s in (x0, x1) and keep the side it lies on (Illinois: halve the stale end's value). */
+  const at = (s: number): boolean => {
     const e = events(Math.exp(s));
-    if ((e >= level) === aAbove) {
+    const onA = (e >= level) === aAbove;
+    if (onA) {
       x0 = s; f0 = logRatio(e, level);
       if (side === -1) f1 *= 0.5;
       side = -1;
@@ -92,6 +92,24 @@ function refineCrossing(events: (y: number) => number, level: number, a: number,
       x1 = s; f1 = logRatio(e, level);
       if (side === 1) f0 *= 0.5;
       side = 1;
+    }
+    return onA;
+  };
+  // a bracket 1000× narrower than tol: a bisection midpoint falls inside it (and is evaluated) rarely
+  const target = 1e-3 * tol;
+  let prev = NaN;
+  for (let k = 0; k < MAX_ROOT_STEPS && x1 - x0 > target; k++) {
+    let s = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+    if (!(s > x0 && s < x1)) s = 0.5 * (x0 + x1);
+    // a converging estimate lands on one side only: close the bracket with a point across it,
+    // one last step away (the estimate's error is below its last step once converging)
+    const step = Math.abs(s - prev);
+    prev = s;
+    const onA = at(s);
+    if (step < NUDGE_AFTER) {
+      const d = Math.max(0.5 * target, step);
+      const t = onA ? s + d : s - d;
+      if (t > x0 && t < x1) at(t);
     }
   }
   while (lb - la > tol) {
