@@ -174,13 +174,29 @@ if (want("events")) {
 }
 
 // 4. one Fig. 1 panel as data (starting grid + refinement, both edges, all lines, bounds), 2 workers, no drawing
-async function fig1Panel(): Promise<void> {
+/** Where a panel's wall time went: the workers' task time (mean of the 2), their idle time, the refinement rounds. */
+interface PanelSplit {
+  busy: number;
+  idle: number;
+  masses: number;
+  rounds: number;
+}
+async function fig1Panel(split?: PanelSplit): Promise<void> {
   // the figures façade (data + worker threads), which the main entry leaves out
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const f = require(join(__dirname, "..", "dist", "lib", "figures", "index.js")) as typeof import("../lib/figures");
   const opts = { panel: "universal" as const };
-  const perMass = await nd.reach.refineMassGrid(f.fig1Masses(), (ms) => f.runMassTasks("fig1", [...ms], opts, 2), (r) => r.mass, f.fig1EdgeList, {});
+  const t0 = performance.now();
+  let busy = 0, masses = 0, rounds = 0;
+  const evaluate = (ms: readonly number[]) => {
+    rounds++;
+    masses += ms.length;
+    return f.runMassTasks("fig1", [...ms], opts, 2, undefined, (t) => (busy += t.busyMs));
+  };
+  const perMass = await nd.reach.refineMassGrid(f.fig1Masses(), evaluate, (r) => r.mass, f.fig1EdgeList, {});
   f.assembleFig1("universal", perMass);
+  const wall = performance.now() - t0;
+  if (split) Object.assign(split, { busy: busy / 2, idle: wall - busy / 2, masses, rounds });
 }
 
 // 5. the CLI: whole calls with start-up and the parts of one call (scripts/bench-cli.ts)
@@ -188,7 +204,16 @@ async function fig1Panel(): Promise<void> {
 async function main(): Promise<void> {
   if (want("sampler")) await samplerFileRows();
   if (want("fig1")) {
-    rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: (await timesAsync(reps, fig1Panel, 1)).map((t) => t / 1000) });
+    const splits: PanelSplit[] = [];
+    const values = await timesAsync(reps, async () => {
+      const s = { busy: 0, idle: 0, masses: 0, rounds: 0 };
+      await fig1Panel(s);
+      splits.push(s);
+    }, 1);
+    const sp = splits.slice(1); // the warm-up run is not timed
+    rows.push({ key: "fig1-panel", label: "Fig. 1 panel, data only (universal, refined grid, 2 workers)", unit: "s", values: values.map((t) => t / 1000) });
+    rows.push({ key: "fig1-panel:busy", label: `  of which per-mass tasks (mean of the 2 workers; ${sp[0]!.masses} masses in ${sp[0]!.rounds} batches)`, unit: "s", values: sp.map((s) => s.busy / 1000) });
+    rows.push({ key: "fig1-panel:idle", label: "  of which workers idle (round ends, round trips, refinement, assembly)", unit: "s", values: sp.map((s) => s.idle / 1000) });
   }
   if (want("cli")) {
     const { cliBenchRows } = await import("./bench-cli.js");

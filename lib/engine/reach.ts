@@ -30,81 +30,9 @@ export interface ReachLine {
   readonly breaks?: readonly number[];
 }
 
-/** Where, for one mass, events(y) crosses the level: the lower and upper edge (null if none). */
-export interface EdgePair {
-  readonly mass: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-  /** Largest event count found on the y grid at this mass, and where. */
-  readonly maxEvents: number;
-  readonly yAtMax: number;
-}
-
-/** Options of {@link findEdges}. */
-export interface EdgeOptions {
-  /** Scan range of y (log-spaced), e.g. μ_N from 1e-10 to 1e-2 GeV⁻¹. */
-  readonly yMin: number;
-  readonly yMax: number;
-  /** Points of the coarse scan (default 121, i.e. 15 per decade over 8 decades). */
-  readonly scanPoints?: number;
-  /** Relative precision of the edges in y (default 1e-6). */
-  readonly relTol?: number;
-}
-
-/**
- * Find the lower and upper edges of {y : events(y) ≥ level} for a unimodal-in-log(y) event
- * count: a coarse log scan brackets the crossings around the maximum, then bisection in
- * log(y) refines each to `relTol`. If several disjoint regions exist, the outermost crossings
- * are returned (documented limitation; the maximum marks the region).
- */
-export function findEdges(events: (y: number) => number, level: number, mass: number, opts: EdgeOptions): EdgePair {
-  requirePositive("level", level);
-  requirePositive("yMin", opts.yMin);
-  if (!(opts.yMax > opts.yMin)) throw new RangeError(`yMax = ${opts.yMax} must exceed yMin = ${opts.yMin}`);
-  const n = opts.scanPoints ?? 121;
-  const tol = opts.relTol ?? 1e-6;
-  if (!Number.isInteger(n) || n < 3) throw new RangeError(`scanPoints = ${n} must be an integer ≥ 3 (a scan brackets a maximum)`);
-  // relTol 0 (or below the ~1e-15 spacing of doubles) would bisect forever
-  if (!(tol >= 1e-12 && tol < 1)) throw new RangeError(`relTol = ${tol} must be in [1e-12, 1) (a relative precision of the edge in y)`);
-  const L0 = Math.log(opts.yMin), L1 = Math.log(opts.yMax);
-  const ys: number[] = [], ev: number[] = [];
-  let iMax = 0;
-  for (let i = 0; i < n; i++) {
-    const y = Math.exp(L0 + ((L1 - L0) * i) / (n - 1));
-    const e = events(y);
-    if (!Number.isFinite(e) || e < 0) throw new RangeError(`events(${y}) = ${e} at mass ${mass} is not a finite non-negative number`);
-    ys.push(y);
-    ev.push(e);
-    if (e > ev[iMax]!) iMax = i;
-  }
-  const maxEvents = ev[iMax]!;
-  if (!(maxEvents >= level)) return { mass, lower: null, upper: null, maxEvents, yAtMax: ys[iMax]! };
-  const bisect = (a: number, b: number, aAbove: boolean) => {
-    let la = Math.log(a), lb = Math.log(b);
-    while (lb - la > tol) {
-      const mid = 0.5 * (la + lb);
-      const above = events(Math.exp(mid)) >= level;
-      if (above === aAbove) la = mid;
-      else lb = mid;
-    }
-    return Math.exp(0.5 * (la + lb));
-  };
-  let lower: number | null = null, upper: number | null = null;
-  // outermost crossing below the maximum
-  for (let i = 0; i < iMax; i++) {
-    if (ev[i]! < level && ev[i + 1]! >= level) {
-      lower = bisect(ys[i]!, ys[i + 1]!, false);
-      break;
-    }
-  }
-  for (let i = n - 1; i > iMax; i--) {
-    if (ev[i]! < level && ev[i - 1]! >= level) {
-      upper = bisect(ys[i - 1]!, ys[i]!, true);
-      break;
-    }
-  }
-  return { mass, lower, upper, maxEvents, yAtMax: ys[iMax]! };
-}
+/** The per-mass edge finding (lib/engine/edgeScan), re-exported: reach scans use it from here. */
+export { type EdgeOptions, type EdgePair, findEdges, findEdgesAt } from "./edgeScan";
+import type { EdgePair } from "./edgeScan";
 
 /** A side of the scanned (mass, coupling) box through which a contour leaves it. */
 export type OpenSide = "low-mass" | "high-mass" | "low-coupling" | "high-coupling";

@@ -11,10 +11,11 @@
  * (see runMassTasks).
  */
 import { type DipoleBound, type DipolePanel, readAllDipoleBounds } from "./bounds";
-import { type EdgePair, findEdges, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
+import { type EdgePair, findEdgesAt, joinEdgeIslands, logGrid, type ReachLine, type RefineOptions, refineMassGrid, refineMassGridSync } from "../engine/reach";
 import { type DipoleMassPoint, type DipoleSignature, dipoleMassPoint } from "../models/dipole/signatures";
 import { memo, type MemoOptions } from "../engine/memo";
-import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
+import type { ScalableSignature } from "../engine/scaling";
+import { makeSetup, type Setup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
@@ -131,6 +132,75 @@ const BOUND_TOP_MU = 1e-3;
 /** The "allowed" search stays 1 % below the polygons' clipped top edge, where exclusion is unknown. */
 const BOUND_TOP_MARGIN = 0.99;
 
+/**
+ * Whether a signature's event count is non-decreasing in μ_N: N(κ) = κ Σ_j W_j P(d_j/κ)
+ * (lib/engine/scaling) with W_j ≥ 0, where P is non-increasing in the decay length d_j/κ for a
+ * decay in the tungsten (P = 1 − (d/t)(1 − e^{−t/d}), SPEC §3) and P = 1 without a decay: every
+ * term rises with κ. Not so for the vessel, where long-lived N decay beyond it at small μ_N
+ * and short-lived N before it at large μ_N.
+ */
+function nonDecreasing(sig: ScalableSignature): boolean {
+  return sig.region === "tungsten" || sig.region === "none";
+}
+
+/**
+ * The edges of every Fig. 1 line: one scan per (detector, signature), shared by its thresholds
+ * (vessel photons N = 3 and 30, …), a binary search of the scan grid for the non-decreasing
+ * counts (lib/engine/edgeScan: the same edges as the full scan).
+ */
+function fig1Edges(points: Record<Fig1LineSpec["detector"], DipoleMassPoint>, mass: number, muMin: number, muMax: number): Record<string, EdgePair> {
+  const groups = new Map<string, Fig1LineSpec[]>();
+  for (const line of FIG1_LINES) {
+    const key = `${line.detector}/${line.signature}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  const edges: Record<string, EdgePair> = {};
+  for (const lines of groups.values()) {
+    const sig = points[lines[0]!.detector].signatures[lines[0]!.signature];
+    const opts = { yMin: muMin, yMax: muMax, ...(nonDecreasing(sig) ? { monotone: "increasing" as const } : {}) };
+    const found = findEdgesAt((mu) => sig.events(mu * mu), lines.map((l) => l.level), mass, opts);
+    lines.forEach((l, i) => (edges[l.name] = found[i]!));
+  }
+  return edges;
+}
+
+/**
+ * The largest event count on the allowed μ_N points (ascending), and where: the first of equal
+ * maxima, {0, 0} when every count is 0. A non-decreasing count has it at the last point when
+ * strictly rising there, and is 0 everywhere when 0 there.
+ */
+function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { events: number; mu: number } {
+  const n = grid.length;
+  if (n >= 2 && nonDecreasing(sig)) {
+    const top = sig.events(grid[n - 1]! * grid[n - 1]!);
+    if (top === 0) return { events: 0, mu: 0 };
+    if ( sig.events(grid[n - 2]! * grid[n - 2]!) < top) return { events: top, mu: grid[n - 1]! };
+  }
+  let best = { events: 0, mu: 0 };
+  for (const mu of grid) {
+    const e = sig.events(mu * mu);
+    if (e > best.events) best = { events: e, mu };
+  }
+  return best;
+}
+
+/** Setups of this thread by detector and options (flux files read once per option set, not per mass). */
+const SETUPS = new Map<string, Setup>();
+/** Most setups kept (a notebook's variants; older ones are dropped). */
+const MAX_SETUPS = 16;
+
+/** makeSetup(detector, opts), made once per thread for each (detector, options). */
+function panelSetup(detector: Fig1LineSpec["detector"], opts: SetupOptions): Setup {
+  const key = `${detector} ${JSON.stringify(opts)}`;
+  let s = SETUPS.get(key);
+  if (!s) {
+    if (SETUPS.size >= MAX_SETUPS) SETUPS.delete(SETUPS.keys().next().value!);
+    s = makeSetup(detector, opts);
+    SETUPS.set(key, s);
+  }
+  return s;
+}
+
 /** Everything Fig. 1 needs at one mass (pure: safe to run in a worker thread). */
 export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint): Fig1MassResult {
   requireOneOf("panel", opts.panel, ["universal", "tau"] as const);
@@ -140,18 +210,13 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
   // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
   // `base`: a FASERν2 point of another variant at this mass (fig1Variants) — its tables rescaled
-  const hl = dipoleMassPoint(mass, opts.panel, makeSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
+  const hl = dipoleMassPoint(mass, opts.panel, panelSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
   const points = {
     "fasernu2-faser2": hl,
-    "fasernu-faser": dipoleMassPoint(mass, opts.panel, makeSetup("fasernu-faser", setupOpts), { from: hl }),
+    "fasernu-faser": dipoleMassPoint(mass, opts.panel, panelSetup("fasernu-faser", setupOpts), { from: hl }),
   };
-  const edges: Record<string, EdgePair> = {};
-  for (const line of FIG1_LINES) {
-    const sig = points[line.detector].signatures[line.signature];
-    edges[line.name] = findEdges((mu) => sig.events(mu * mu), line.level, mass, { yMin: muMin, yMax: muMax });
-  }
+  const edges = fig1Edges(points, mass, muMin, muMax);
   const polygons = logPolygons(opts.panel);
-  const maxAllowed: Record<string, { events: number; mu: number }> = {};
   // the bound polygons are clipped to μ_N ≤ 1e-3 GeV⁻¹ (data/bounds/dipole): above the scan's
   // top the exclusion status is unknown, so the "allowed" search stays strictly below it;
   // the allowed μ_N points do not depend on the signature: found once per mass
@@ -159,18 +224,11 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS)
     .filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU))
     .filter((mu) => !polygons.some((p) => insideLogPolygon(lx, Math.log(mu), p)));
-  const largest = (sig: { events: (kappa: number) => number }) => {
-    let best = { events: 0, mu: 0 };
-    for (const mu of grid) {
-      const e = sig.events(mu * mu);
-      if (e > best.events) best = { events: e, mu };
-    }
-    return best;
-  };
+  const maxAllowed: Record<string, { events: number; mu: number }> = {};
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
-    maxAllowed[s] = largest(points["fasernu2-faser2"].signatures[s]);
+    maxAllowed[s] = largestOnGrid(points["fasernu2-faser2"].signatures[s], grid);
   }
-  maxAllowed["run3-vessel-photons"] = largest(points["fasernu-faser"].signatures["vessel-photons"]);
+  maxAllowed["run3-vessel-photons"] = largestOnGrid(points["fasernu-faser"].signatures["vessel-photons"], grid);
   return { mass, edges, maxAllowed };
 }
 
@@ -262,7 +320,7 @@ export function fig1Cached(opts: Fig1Options, memoOpts: MemoOptions = {}): Fig1D
 export async function fig1Variants(variants: readonly Fig1Options[]): Promise<Fig1Data[]> {
   if (variants.length === 0) return [];
   const first = variants[0]!;
-  const baseSetup = () => makeSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
+  const baseSetup = () => panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
   // requests of the variants in one refinement round, served together (one base point per mass)
   let pending: { v: number; masses: readonly number[]; resolve: (r: Fig1MassResult[]) => void }[] = [];
   const flush = () => {

@@ -52,53 +52,105 @@ export async function closeWorkerPool(): Promise<void> {
   await Promise.all(ws.map((w) => w.terminate()));
 }
 
-/** Run `task` for every mass; `workers` threads (default: number of cores; 1 = this thread). */
+/** The shared state of one runMassTasks call. */
+interface RunState {
+  readonly masses: readonly number[];
+  readonly task: TaskName;
+  readonly opts: Fig1Options;
+  readonly workers: number;
+  next: number;
+  done: number;
+  failed: boolean;
+}
+
+/**
+ * Tasks a worker holds at once while many remain: the one it runs and the next, queued in its
+ * port, so it never waits for the round trip to this thread between tasks. Near the end of a
+ * batch (no more unsent tasks than workers) it holds one, so no worker idles while another
+ * still has one queued.
+ */
+const QUEUE_DEPTH = 2;
+
+/** Feed one worker tasks of `run` until none are left; resolves when its last answer is in. */
+function feedWorker(w: Worker, wi: number, run: RunState, onResult: (id: number, result: unknown, t: TaskTiming) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const sentAt = new Map<number, number>();
+    const send = (): boolean => {
+      if (run.failed || run.next >= run.masses.length) return false;
+      const id = run.next++;
+      sentAt.set(id, performance.now());
+      w.postMessage({ id, task: run.task, mass: run.masses[id], opts: run.opts });
+      return true;
+    };
+    const top = () => {
+      while (sentAt.size < 1 || (sentAt.size < QUEUE_DEPTH && run.masses.length - run.next > run.workers)) if (!send()) break;
+      if (sentAt.size === 0) resolve();
+    };
+    w.on("message", (msg: { id: number; result?: unknown; error?: string; busyMs?: number }) => {
+      if (msg.error !== undefined) {
+        run.failed = true;
+        return reject(new RangeError(`mass ${run.masses[msg.id]} GeV: ${msg.error}`));
+      }
+      const sentMs = sentAt.get(msg.id)!;
+      sentAt.delete(msg.id);
+      onResult(msg.id, msg.result, { mass: run.masses[msg.id]!, worker: wi, sentMs, doneMs: performance.now(), busyMs: msg.busyMs ?? 0 });
+      top();
+    });
+    w.on("error", (e) => {
+      run.failed = true;
+      reject(e);
+    });
+    top();
+  });
+}
+
+/** When and where one task ran (for the timings of the bench): ms on this thread's performance clock. */
+export interface TaskTiming {
+  readonly mass: number;
+  /** Worker index (0 … workers − 1; 0 when run in this thread). */
+  readonly worker: number;
+  /** Sent and answered (wall, this thread), and the task's own time in its thread. */
+  readonly sentMs: number;
+  readonly doneMs: number;
+  readonly busyMs: number;
+}
+
+/**
+ * Run `task` for every mass; `workers` threads (default: number of cores; 1 = this thread).
+ * `onTask` receives each task's timing (which worker, when sent, answered, busy).
+ */
 export async function runMassTasks<T extends TaskName>(
   task: T,
   masses: readonly number[],
   opts: Fig1Options,
   workers = cpus().length,
   onProgress?: (done: number, total: number) => void,
+  onTask?: (t: TaskTiming) => void,
 ): Promise<TaskResult<T>[]> {
   const file = workerFile();
   const n = Math.max(1, Math.min(workers, masses.length));
   if (file === null || n === 1) {
     const out: TaskResult<T>[] = [];
     masses.forEach((m, i) => {
+      const t0 = performance.now();
       out.push(LOCAL[task](m, opts) as TaskResult<T>);
+      const t1 = performance.now();
+      onTask?.({ mass: m, worker: 0, sentMs: t0, doneMs: t1, busyMs: t1 - t0 });
       onProgress?.(i + 1, masses.length);
     });
     return out;
   }
   const results = new Array<TaskResult<T>>(masses.length);
-  let next = 0, done = 0;
+  const run: RunState = { masses, task, opts, next: 0, done: 0, failed: false, workers: n };
   const pool = takeWorkers(file, n);
-  let failed = false;
   try {
     await Promise.all(
-      pool.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (failed || next >= masses.length) return resolve();
-              const id = next++;
-              w.postMessage({ id, task, mass: masses[id], opts });
-            };
-            w.on("message", (msg: { id: number; result?: unknown; error?: string }) => {
-              if (msg.error !== undefined) {
-                failed = true;
-                return reject(new RangeError(`mass ${masses[msg.id]} GeV: ${msg.error}`));
-              }
-              results[msg.id] = msg.result as TaskResult<T>;
-              onProgress?.(++done, masses.length);
-              send();
-            });
-            w.on("error", (e) => {
-              failed = true;
-              reject(e);
-            });
-            send();
-          }),
+      pool.map((w, wi) =>
+        feedWorker(w, wi, run, (id, r, t) => {
+          results[id] = r as TaskResult<T>;
+          onTask?.(t);
+          onProgress?.(++run.done, masses.length);
+        }),
       ),
     );
   } catch (e) {

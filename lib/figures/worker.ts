@@ -1,6 +1,7 @@
 /**
  * Worker-thread entry for independent per-mass tasks of the reach figures. Receives
- * { id, task, mass, opts } and answers { id, result } or { id, error }.
+ * { id, task, mass, opts } and answers { id, result, busyMs } (the task's time in this thread) or
+ * { id, error }.
  */
 import { parentPort } from "node:worker_threads";
 import { fig1Mass, type Fig1Options } from "./fig1";
@@ -15,7 +16,9 @@ if (parentPort) {
     try {
       const f = TASKS[msg.task];
       if (!f) throw new RangeError(`unknown task ${JSON.stringify(msg.task)}`);
-      port.postMessage({ id: msg.id, result: f(msg.mass, msg.opts) });
+      const t0 = performance.now();
+      const result = f(msg.mass, msg.opts);
+      port.postMessage({ id: msg.id, result, busyMs: performance.now() - t0 });
     } catch (e) {
       port.postMessage({ id: msg.id, error: (e as Error).message });
     }
