@@ -24,15 +24,13 @@ import { alpha, m_e, m_n, m_p, type Material } from "../../../core/constants";
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
 import {
   type DarkBosonModel,
-  dSigmaDtCoherent,
-  dSigmaDtNucleon,
-  dSigmaDtNuElectron,
   type Flavour,
   fromAlphas,
   widthNToNuZD,
   widthZDToNuNuLiteral,
   zdWidths,
 } from "..";
+import { upscatteringKernel } from "../upscattering";
 import { type PrimaryEvents, type PrimaryOptions, type EnergyEdges, primaryZDEvents } from "../../../ip";
 import { requireInRange, requireOneOf, requirePositive } from "../../../core/validate";
 import type { SignalSetup } from "../../../engine/setup";
@@ -144,11 +142,13 @@ export function darkBosonChannels(
   const m = darkBosonPoint(params, mN, U2_TABLE);
   const o = { screening: opts.screening ?? false, includeZ: opts.includeZ ?? true };
   const inv = 1 / U2_TABLE;
+  // dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron without the per-call range check (the table keeps t physical)
+  const [coh, p, n, el] = (["coherent", "p", "n", "electron"] as const).map((x) => upscatteringKernel(m, x, material, o));
   return [
-    { name: "coherent", targetMass: material.mass, perNucleus: 1, dsigmadt: (E, t) => dSigmaDtCoherent(m, E, t, material, o) * inv },
-    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => dSigmaDtNucleon(m, E, t, "p", o) * inv },
-    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => dSigmaDtNucleon(m, E, t, "n", o) * inv },
-    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => dSigmaDtNuElectron(m, E, t) * inv },
+    { name: "coherent", targetMass: material.mass, perNucleus: 1, dsigmadt: (E, t) => coh!(E, t) * inv },
+    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => p!(E, t) * inv },
+    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => n!(E, t) * inv },
+    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => el!(E, t) * inv },
   ];
 }
 

@@ -93,9 +93,15 @@ export function zdAngularHistogram(mZD: number, eps: number, luminosity: number,
   const nE = Math.ceil(4.2 / dL);
   const w = new Float64Array(nT * nE), wE = new Float64Array(nT * nE), wT = new Float64Array(nT * nE);
   const scale = luminosity * eps * eps;
+  // the quadratures feed runs of points at one energy: its cell is computed once per run
+  let lastE = NaN, lastJ = -1;
   const sink = (E: number, th: number, s: number) => {
     if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
-    const j = Math.floor(Math.log10(E) / dL);
+    if (E !== lastE) {
+      lastE = E;
+      lastJ = Math.floor(Math.log10(E) / dL);
+    }
+    const j = lastJ;
     if (j < 0 || j >= nE) return;
     const k = Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du));
     const c = k * nE + j;

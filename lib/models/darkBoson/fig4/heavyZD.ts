@@ -22,7 +22,7 @@
  */
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
 import { momentum } from "../../../core/kinematics";
-import { type DarkBosonModel, darkBosonModel, dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron, zdWidths } from "..";
+import { type DarkBosonModel, darkBosonModel, upscatteringKernel, zdWidths } from "..";
 import { electronDensity, m_e, m_n, m_p } from "../../../core/constants";
 import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2Face, charm2ZDProduction } from "../../../ip/charm2";
 import { mixingFactor } from "../../../ip/mixing";
@@ -118,10 +118,11 @@ function decayLength(mN: number, E: number, a: number, b: number, U2: number): n
 /** Production channels ν_τ W → N W of the dark boson model at U2_ref (coherent, p, n; corrected (A.2), ERRATA E4). */
 export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector): ProductionChannel[] {
   const mat = det.target.material;
+  // dSigmaDtCoherent and dSigmaDtNucleon without the per-call range check (the table keeps t physical)
   return [
-    { name: "coherent", targetMass: mat.mass, perNucleus: 1, dsigmadt: (E, t) => dSigmaDtCoherent(model, E, t, mat) },
-    { name: "proton", targetMass: m_p, perNucleus: mat.Z, dsigmadt: (E, t) => dSigmaDtNucleon(model, E, t, "p") },
-    { name: "neutron", targetMass: m_n, perNucleus: mat.A - mat.Z, dsigmadt: (E, t) => dSigmaDtNucleon(model, E, t, "n") },
+    { name: "coherent", targetMass: mat.mass, perNucleus: 1, dsigmadt: upscatteringKernel(model, "coherent", mat) },
+    { name: "proton", targetMass: m_p, perNucleus: mat.Z, dsigmadt: upscatteringKernel(model, "p", mat) },
+    { name: "neutron", targetMass: m_n, perNucleus: mat.A - mat.Z, dsigmadt: upscatteringKernel(model, "n", mat) },
   ];
 }
 
@@ -187,7 +188,8 @@ function mixingSpectrum(flux: readonly BinnedSpectrum[], tauIdx: readonly number
 function inelasticEventsPerU2(model: DarkBosonModel, setup: HeavyZDSetup, fw: readonly number[], angleCuts: boolean): number {
   const det = setup.detector;
   const mN = model.mN;
-  const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => dSigmaDtNuElectron(model, E, t) / U2_REF };
+  const el = upscatteringKernel(model, "electron", null);
+  const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => el(E, t) / U2_REF };
   const table = tabulateProduction(mN, setup.flux, fw, [ch], det.target.material, det.target.length, {
     mergeFlavours: true,
     recoilWindows: electronRecoilSelection(mN, angleCuts),
