@@ -244,6 +244,7 @@ export function zdFromBremsstrahlung(
       const wp = ((l1 - l0) / 2) * (glP.w[j] as number) * p;
       // the p_T cut is a sharp edge in θ at fixed p: integrate θ² only up to it
       const thetaCut = pTMax < p ? Math.asin(pTMax / p) : Infinity;
+      const E = Math.hypot(p, mZD);
       for (let e = 0; e + 1 < edges.length; e++) {
         const u0 = (edges[e] as number) ** 2;
         const u1 = Math.min((edges[e + 1] as number) ** 2, thetaCut * thetaCut * (1 - 1e-12));
@@ -254,7 +255,7 @@ export function zdFromBremsstrahlung(
           const theta = Math.sqrt(u);
           const d = density(theta, p);
           // dθ = du / (2θ)
-          if (d > 0) sink(Math.hypot(p, mZD), theta, (d * wu * wp) / (2 * theta));
+          if (d > 0) sink(E, theta, (d * wu * wp) / (2 * theta));
         }
       }
     }

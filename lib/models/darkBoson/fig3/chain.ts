@@ -116,20 +116,26 @@ export function chainVesselProbability(det: Detector, dN: number, dZD: number): 
  * Unchecked fast form of {@link chainVesselProbability} for a fixed detector (the geometry is
  * read once; P₁ is SPEC §3's formula as in geometry.probDecayInVessel, inlined).
  */
-export function chainProbabilityFn(det: Detector): (dN: number, dZD: number) => number {
+export function chainProbabilityFn(det: Detector): (dN: number, dZD: number, gN?: number) => number {
   const t = det.target.length, gap = det.vessel.start - t, D = det.vessel.length;
   const P1 = (d: number) => (d > 0 && d < Infinity ? (d / t) * Math.exp(-gap / d) * -Math.expm1(-t / d) * -Math.expm1(-D / d) : 0);
   const g = (x: number) => x * P1(x);
-  return (dN, dZD) => {
+  return (dN, dZD, gN = g(dN)) => {
     if (dN === 0) return P1(dZD);
     if (dZD === 0) return P1(dN);
     const mx = dN > dZD ? dN : dZD;
     const diff = dN - dZD;
-    if (diff > 1e-4 * mx || diff < -1e-4 * mx) return (g(dN) - g(dZD)) / diff;
+    if (diff > 1e-4 * mx || diff < -1e-4 * mx) return (gN - g(dZD)) / diff;
     const m = 0.5 * (dN + dZD);
     const h = 1e-4 * m;
     return (g(m + h) - g(m - h)) / (2 * h);
   };
+}
+
+/** d_N P₁(d_N) of {@link chainProbabilityFn} (its optional third argument: pass it when d_N is fixed over many d_ZD). */
+export function chainGFn(det: Detector): (dN: number) => number {
+  const t = det.target.length, gap = det.vessel.start - t, D = det.vessel.length;
+  return (d) => d * (d > 0 && d < Infinity ? (d / t) * Math.exp(-gap / d) * -Math.expm1(-t / d) * -Math.expm1(-D / d) : 0);
 }
 
 /** Production channels ν_α T → N T of the model at unit U2 (ν_α W coherent, p, n; ν_α e). dσ/dt in GeV⁻⁴ per unit U2. */
@@ -305,14 +311,15 @@ function binFactors(point: DarkBosonMassPoint, c: CollapsedProduction, z: ZDNode
   const out = new Float64Array(c.EN.length);
   const kN = 1 / (mN * w.gammaN), kZ = 1 / (mZD * w.gammaZD);
   const base = point.transverse * w.brEE;
-  const P = chainProbabilityFn(det);
+  const P = chainProbabilityFn(det), g = chainGFn(det);
   const aP = zdDecayAsymmetry(mN, mZD, opts);
   for (let j = 0; j < c.EN.length; j++) {
     const dN = opts.promptN ? 0 : z.pN[j]! * kN;
+    const gN = g(dN); // fixed over the bin's Z_D nodes
     // polarised N: the uniform Z_D energy density times 1 + αP x (polarisation.md P9)
     const [lo, hi] = aP === 0 || z.start[j + 1]! === z.start[j]! ? [0, 1] : zdEnergyRange(Math.max(c.EN[j]!, mN), mN, mZD);
     let s = 0;
-    for (let i = z.start[j]!; i < z.start[j + 1]!; i++) s += z.frac[i]! * zdEnergyWeight(z.EZD[i]!, lo, hi, aP) * P(dN, z.pZD[i]! * kZ);
+    for (let i = z.start[j]!; i < z.start[j + 1]!; i++) s += z.frac[i]! * zdEnergyWeight(z.EZD[i]!, lo, hi, aP) * P(dN, z.pZD[i]! * kZ, gN);
     out[j] = base * s;
   }
   return out;

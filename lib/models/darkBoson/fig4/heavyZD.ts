@@ -27,7 +27,7 @@ import { electronDensity, m_e, m_n, m_p } from "../../../core/constants";
 import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2Face, charm2ZDProduction } from "../../../ip/charm2";
 import { mixingFactor } from "../../../ip/mixing";
 import type { PrimaryOptions } from "../../../ip/primary";
-import { type FaceSpectrumOptions, nSpectrumFromZDThroughFace } from "./acceptance";
+import { type DetectorFace, type FaceSpectrumOptions, nSpectraFromZDThroughFaces, type ZDProductionInputs } from "./acceptance";
 import { requireNonNegative, requireOneOf, requirePositive } from "../../../core/validate";
 import { logInterpolant } from "../../../core/interpolation";
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
@@ -131,8 +131,11 @@ export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector
  * energy, so every N of the flux is inside it (above it the exact fraction is evaluated).
  */
 const VISIBLE_FRACTION_EMAX = 3e4;
-/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold the lab decay length p/(mΓ) and the fractions vanish. */
-const ABOVE_THRESHOLD = 1.0001;
+/**
+ * N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold the lab decay length p/(mΓ) and the fractions vanish.
+ * Exported (with FACE_ENERGY_MIN) so that fig4/samplingIp.ts can import them instead of its copies (its owner's change).
+ */
+export const ABOVE_THRESHOLD = 1.0001;
 
 /** The N width split by its U2 dependence, at U2_ref (GeV), and the visible fraction of N → νe⁺e⁻ per E_N. */
 interface HeavyZDDecay {
@@ -214,11 +217,14 @@ function zdSpectra(model: DarkBosonModel, brZDtoNN: number, det: Detector, want:
   if (!(model.mZD > 2 * model.mN)) return out;
   const { faceEnergyMin, ...acc } = opts.zdAcceptance ?? {};
   const prodIP = { ...(opts.zdProduction ?? {}), luminosity: det.luminosity };
-  const spectrum = (face: Parameters<typeof nSpectrumFromZDThroughFace>[4], prod: Parameters<typeof nSpectrumFromZDThroughFace>[5], energyMin: number) =>
-    nSpectrumFromZDThroughFace(model.mZD, model.eps, model.mN, brZDtoNN, face, prod, { ...acc, energyMin });
-  // N entering the front disc of the vessel (R at L₁) with E_N > E_cut (the visible energy needs it)
-  if (want.has("zd-vessel")) out.zdVessel = spectrum({ shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, prodIP, Math.max(1, Ecut));
-  if (want.has("zd-elastic")) out.zdFace = spectrum({ shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, prodIP, faceEnergyMin ?? FACE_ENERGY_MIN);
+  const spectra = (faces: Parameters<typeof nSpectraFromZDThroughFaces>[4], prod: Parameters<typeof nSpectraFromZDThroughFaces>[5]) => nSpectraFromZDThroughFaces(model.mZD, model.eps, model.mN, brZDtoNN, faces, prod, acc);
+  const spectrum = (face: DetectorFace, prod: ZDProductionInputs, energyMin: number) => spectra([{ face, energyMin }], prod)[0]!;
+  // N entering the front disc of the vessel (R at L₁) with E_N > E_cut (the visible energy needs it), and the FASERν2 face:
+  // one IP production, so one meson-decay pass for both
+  const ip: { key: "zdVessel" | "zdFace"; face: DetectorFace; energyMin: number }[] = [];
+  if (want.has("zd-vessel")) ip.push({ key: "zdVessel", face: { shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, energyMin: Math.max(1, Ecut) });
+  if (want.has("zd-elastic")) ip.push({ key: "zdFace", face: { shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, energyMin: faceEnergyMin ?? FACE_ENERGY_MIN });
+  spectra(ip, prodIP).forEach((sp, i) => (out[ip[i]!.key] = sp));
   // CHARM-II: N through the 3.7 × 3.7 m² front face; E_N ≥ T + m_N > E_e,min − m_e
   if (opts.charm2 && want.has("charm2")) {
     const cp = opts.charm2.params ?? CHARM2_DEFAULTS;
@@ -232,7 +238,7 @@ function zdSpectra(model: DarkBosonModel, brZDtoNN: number, det: Detector, want:
  * Lowest N energy kept for the FASERν2 face (zd-elastic), GeV: 10; lowering it to 3 GeV
  * changes no count by more than 0.1 % (docs/derivations/fig4.md §3).
  */
-const FACE_ENERGY_MIN = 10;
+export const FACE_ENERGY_MIN = 10;
 
 /** The U2-independent inputs of {@link heavyZDEventsAt}. */
 interface HeavyZDTables {
