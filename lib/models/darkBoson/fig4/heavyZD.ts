@@ -131,10 +131,7 @@ export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector
  * energy, so every N of the flux is inside it (above it the exact fraction is evaluated).
  */
 const VISIBLE_FRACTION_EMAX = 3e4;
-/**
- * N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold the lab decay length p/(mΓ) and the fractions vanish.
- * Exported (with FACE_ENERGY_MIN) so that fig4/samplingIp.ts can import them instead of its copies (its owner's change).
- */
+/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold p/(mΓ) and the fractions vanish. Exported, with FACE_ENERGY_MIN, for samplingIp.ts's copies. */
 export const ABOVE_THRESHOLD = 1.0001;
 
 /** The N width split by its U2 dependence, at U2_ref (GeV), and the visible fraction of N → νe⁺e⁻ per E_N. */
@@ -219,8 +216,7 @@ function zdSpectra(model: DarkBosonModel, brZDtoNN: number, det: Detector, want:
   const prodIP = { ...(opts.zdProduction ?? {}), luminosity: det.luminosity };
   const spectra = (faces: Parameters<typeof nSpectraFromZDThroughFaces>[4], prod: Parameters<typeof nSpectraFromZDThroughFaces>[5]) => nSpectraFromZDThroughFaces(model.mZD, model.eps, model.mN, brZDtoNN, faces, prod, acc);
   const spectrum = (face: DetectorFace, prod: ZDProductionInputs, energyMin: number) => spectra([{ face, energyMin }], prod)[0]!;
-  // N entering the front disc of the vessel (R at L₁) with E_N > E_cut (the visible energy needs it), and the FASERν2 face:
-  // one IP production, so one meson-decay pass for both
+  // N entering the vessel's front disc (R at L₁) with E_N > E_cut (the visible energy needs it) and the FASERν2 face: one meson-decay pass
   const ip: { key: "zdVessel" | "zdFace"; face: DetectorFace; energyMin: number }[] = [];
   if (want.has("zd-vessel")) ip.push({ key: "zdVessel", face: { shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, energyMin: Math.max(1, Ecut) });
   if (want.has("zd-elastic")) ip.push({ key: "zdFace", face: { shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, energyMin: faceEnergyMin ?? FACE_ENERGY_MIN });
