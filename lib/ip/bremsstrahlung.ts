@@ -124,17 +124,43 @@ const DEFAULT_SIGMA_INEL_14TEV = 79.5 * mb;
  * Zero outside the cuts. GeV⁻³ rad⁻¹.
  */
 export function bremDensity(mZD: number, theta: number, p: number, opts: BremOptions = {}): number {
+  return bremKernel(mZD, opts)(theta, p);
+}
+
+/**
+ * {@link bremDensity} at fixed m_ZD and options as a function of (θ, p), GeV⁻³ rad⁻¹: the factors
+ * that do not depend on (θ, p) — |F₁(m²)|², σ_tot(s), log s_M — evaluated once, σ_tot(s′) with one
+ * logarithm (s′^−η = e^{−η ln s′}), the splitting function of {@link fwwSplitting} unchecked inline.
+ */
+export function bremKernel(mZD: number, opts: BremOptions = {}): (theta: number, p: number) => number {
+  requireNonNegative("mZD", mZD);
   const P = opts.beamEnergy ?? 7000;
   const pTMax = opts.pTMax ?? 1;
   const zMin = opts.zMin ?? 0;
   const zMax = opts.zMax ?? 1;
   const norm = opts.sigmaNorm ?? DEFAULT_SIGMA_INEL_14TEV;
-  const pT = p * Math.sin(theta);
-  const z = (p * Math.cos(theta)) / P;
-  if (!(pT < pTMax && z > zMin && z < zMax && z > 0 && z < 1)) return 0;
   const s = 4 * P * P;
-  const sigma = (norm * sigmaPPTotal(s * (1 - z))) / sigmaPPTotal(s);
-  return sigma * protonFormFactorF1Squared(mZD * mZD) * fwwSplitting(z, pT * pT, mZD) * ((2 * pT * p) / P);
+  const scale = ((norm / sigmaPPTotal(s)) * protonFormFactorF1Squared(mZD * mZD) * alpha) / (2 * Math.PI);
+  const lnSM = Math.log((2 * m_p + 2.15) ** 2);
+  const m2 = mZD * mZD, M2 = m_p * m_p, M4 = M2 * M2;
+  return (theta, p) => {
+    const pT = p * Math.sin(theta);
+    const z = (p * Math.cos(theta)) / P;
+    if (!(pT < pTMax && z > zMin && z < zMax && z > 0 && z < 1)) return 0;
+    // σ_tot(s(1 − z)) of {@link sigmaPPTotal}
+    const ls = Math.log(s * (1 - z));
+    const L = ls - lnSM;
+    const sigma = (35.45 + 0.308 * L * L + 42.53 * Math.exp(-0.458 * ls) - 33.34 * Math.exp(-0.545 * ls)) * mb;
+    // w(z, p_T²) × 2π/α of {@link fwwSplitting}
+    const omz = 1 - z;
+    const H = pT * pT + omz * m2 + z * z * M2;
+    const iH2 = 1 / (H * H);
+    const a = (1 + omz * omz) / z;
+    const b = 2 * z * omz * ((2 * M2 + m2) / H - 2 * z * z * M4 * iH2);
+    const c = 2 * z * omz * (1 + omz * omz) * M2 * m2 * iH2;
+    const d = 2 * z * omz * omz * m2 * m2 * iH2;
+    return (scale * sigma * (a - b + c + d) * ((2 * pT * p) / P)) / H;
+  };
 }
 
 /**
@@ -152,6 +178,7 @@ export function bremSpectrumOnGrid(
   const thetaMax = opts.thetaMax ?? 0.1;
   const pMin = opts.pMin ?? 1;
   const gl = gaussLegendre(3);
+  const density = bremKernel(mZD, opts);
   const lt: number[] = [];
   const lp: number[] = [];
   const sg: number[] = [];
@@ -166,7 +193,7 @@ export function bremSpectrumOnGrid(
         for (let v = 0; v < 3; v++) {
           const p = 10 ** (b + ((gl.x[v] as number) * w) / 2);
           // dθ dp = (ln 10)² θ p dlog10θ dlog10p
-          sum += ((gl.w[u] as number) * (gl.w[v] as number) * bremDensity(mZD, th, p, opts) * ln10 * ln10 * th * p) / 4;
+          sum += ((gl.w[u] as number) * (gl.w[v] as number) * density(th, p) * ln10 * ln10 * th * p) / 4;
         }
       }
       if (sum > 0) {
@@ -207,6 +234,7 @@ export function zdFromBremsstrahlung(
   const panel = 0.01 * Math.LN10;
   const nPanels = Math.ceil(Math.log(P / pLo) / panel);
   const pTMax = opts.pTMax ?? 1;
+  const density = bremKernel(mZD, opts);
   for (let k = 0; k < nPanels; k++) {
     const l0 = Math.log(pLo) + k * panel;
     const l1 = Math.min(l0 + panel, Math.log(P));
@@ -216,6 +244,7 @@ export function zdFromBremsstrahlung(
       const wp = ((l1 - l0) / 2) * (glP.w[j] as number) * p;
       // the p_T cut is a sharp edge in θ at fixed p: integrate θ² only up to it
       const thetaCut = pTMax < p ? Math.asin(pTMax / p) : Infinity;
+      const E = Math.hypot(p, mZD);
       for (let e = 0; e + 1 < edges.length; e++) {
         const u0 = (edges[e] as number) ** 2;
         const u1 = Math.min((edges[e + 1] as number) ** 2, thetaCut * thetaCut * (1 - 1e-12));
@@ -224,9 +253,9 @@ export function zdFromBremsstrahlung(
           const u = (u0 + u1) / 2 + ((u1 - u0) / 2) * (glT.x[i] as number);
           const wu = ((u1 - u0) / 2) * (glT.w[i] as number);
           const theta = Math.sqrt(u);
-          const d = bremDensity(mZD, theta, p, opts);
+          const d = density(theta, p);
           // dθ = du / (2θ)
-          if (d > 0) sink(Math.hypot(p, mZD), theta, (d * wu * wp) / (2 * theta));
+          if (d > 0) sink(E, theta, (d * wu * wp) / (2 * theta));
         }
       }
     }

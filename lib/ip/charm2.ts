@@ -13,7 +13,7 @@
  * scaled to Σσ = multiplicity × σ_ref, and the FWW bremsstrahlung uses σ_pp(s′) normalised to σ_ref,
  * so every yield is "per interaction" × interactions. σ_ref cancels.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../core/dataDir";
 import { tungsten } from "../core/constants";
@@ -115,11 +115,20 @@ export function readCharm2MesonSpectrum(hadronsDir: string, meson: Meson): Angle
   const pid = meson === "pi0" ? 111 : 221;
   const file = join(hadronsDir, "0.45TeV", "Pythia", `Pythia_0.45TeV_${pid}.txt`);
   if (!existsSync(file)) throw new RangeError(`CHARM-II meson table missing: ${file} (hadronsDir = ${hadronsDir})`);
+  // parsed once per file version (path, size, modification time): every Fig. 4 mass point reads it
+  const st = statSync(file);
+  const key = `${file}\n${st.size}\n${st.mtimeMs}`;
+  const hit = charm2Cache.get(key);
+  if (hit !== undefined) return hit;
   const raw = parseAngleMomentumTable(readFileSync(file, "utf8"), file);
   // parse converts the third column from pb to GeV⁻²: undo that, then multiply by σ_ref
   const f = SIGMA_REF / pb;
-  return { ...raw, source: `${file} (multiplicity × σ_ref)`, sigma: raw.sigma.map((s) => s * f) };
+  const out = Object.freeze({ ...raw, source: `${file} (multiplicity × σ_ref)`, sigma: Object.freeze(raw.sigma.map((s) => s * f)) });
+  charm2Cache.set(key, out);
+  return out;
 }
+
+const charm2Cache = new Map<string, AngleMomentumSpectrum>();
 
 /**
  * The data directory holding 0.45TeV/Pythia/Pythia_0.45TeV_{111,221}.txt, shipped in the package

@@ -103,8 +103,11 @@ export function zdFromMesonDecays(
   const betaStar = pStar / eStar;
   const gl = gaussLegendre(nc);
   const w = spectrum.binWidth;
-  const phis = Array.from({ length: nphi }, (_, k) => (2 * Math.PI * (k + 0.5)) / nphi);
-  const sinHalf2 = phis.map((p) => Math.sin(p / 2) ** 2);
+  // φ_k and φ_{n−1−k} = 2π − φ_k give the same polar angle (sin²(φ/2) is symmetric about π):
+  // each distinct node once, with the weight of the nodes it stands for (exact)
+  const phis = Array.from({ length: Math.ceil(nphi / 2) }, (_, k) => (2 * Math.PI * (k + 0.5)) / nphi);
+  const sinHalf2 = Float64Array.from(phis, (p) => Math.sin(p / 2) ** 2);
+  const mult = Float64Array.from(phis, (_, k) => (2 * k + 1 === nphi ? 1 : 2));
   spectrum.sigma.forEach((sig, i) => {
     if (!(sig > 0)) return;
     const lt = spectrum.log10Theta[i] as number;
@@ -125,17 +128,19 @@ export function zdFromMesonDecays(
           if (thetaM - Math.atan(tanMax) > quad.thetaMax) continue;
         }
         const cellSigma = (sig * br) / (nSub * nSub);
+        const st = Math.sin(thetaM);
         for (let c = 0; c < nc; c++) {
           const { energy, alpha } = boostDaughter(E, M, eStar, pStar, gl.x[c] as number);
           if (energy < eMin) continue;
           const wc = (cellSigma * (gl.w[c] as number)) / 2 / nphi;
-          const sa = Math.sin(alpha);
-          const st = Math.sin(thetaM);
+          const sta = st * Math.sin(alpha);
           const h0 = Math.sin((thetaM - alpha) / 2) ** 2;
-          for (let k = 0; k < nphi; k++) {
-            const h = h0 + st * sa * (sinHalf2[k] as number);
+          // θ grows with sin²(φ/2): once past thetaMax, every later node is too
+          for (let k = 0; k < sinHalf2.length; k++) {
+            const h = h0 + sta * sinHalf2[k]!;
             const th = 2 * Math.asin(Math.sqrt(Math.min(1, h)));
-            if (th < quad.thetaMax) sink(energy, th, wc);
+            if (!(th < quad.thetaMax)) break;
+            sink(energy, th, wc * mult[k]!);
           }
         }
       }

@@ -103,13 +103,21 @@ export function defaultMesonDensity(meson: Meson, theta: number, p: number): num
   return fittedMesonDensity(defaultMesonFits.fits[meson], theta, p);
 }
 
+const defaultCache = new Map<Meson, AngleMomentumSpectrum>();
+
 /**
  * The embedded fit (an option; the production default is {@link shippedMesonSpectrum}) evaluated on the 0.05-dex grid of the reference tables (bin content
  * = density at the bin centre × 0.05²), restricted to the fit domain. GeV⁻² per bin.
  */
 export function defaultMesonSpectrum(meson: Meson, fit?: MesonFit): AngleMomentumSpectrum {
   checkMeson(meson);
-  const f = fit ?? defaultMesonFits.fits[meson];
+  // the embedded fit's grid is the same every time: evaluated once per process (the result is frozen)
+  if (fit === undefined) {
+    let s = defaultCache.get(meson);
+    if (s === undefined) defaultCache.set(meson, (s = defaultMesonSpectrum(meson, defaultMesonFits.fits[meson])));
+    return s;
+  }
+  const f = fit;
   requirePositive("thetaMax", f.thetaMax);
   const w = 0.05;
   const lt: number[] = [];

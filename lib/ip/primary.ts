@@ -23,6 +23,7 @@ import { type MesonDecayQuadrature, type PointSink, zdFromMesonDecays } from "./
 import { GENERATORS, type Generator, type Meson, readMesonSpectrum, shippedMesonSpectrum } from "./mesons";
 import type { AngleMomentumSpectrum } from "./mesonTable";
 import { VESSEL_EVIS_MIN } from "../detector/cuts";
+import { boundedCache, spectrumKey } from "./inputKey";
 
 /** The production channels of primary Z_D. */
 export type PrimarySource = "pi0" | "eta" | "brem";
@@ -95,6 +96,16 @@ export function vesselDistances(det: Detector): { readonly L1: number; readonly 
  * shipped EPOS-LHC tables); bremsstrahlung is integrated directly. Deterministic quadrature.
  */
 export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptions = {}): PrimaryProduction {
+  // flux-independent and reused across calls (every input in the key; the result is read-only)
+  const { mesonSpectra: ms, sources, brem, acceptance, energyMin, mesonQuadrature, edgeBands } = opts;
+  const spectra = { pi0: ms?.pi0 && spectrumKey(ms.pi0), eta: ms?.eta && spectrumKey(ms.eta) };
+  const key = { mZD, geometry: vesselDistances(det), luminosity: det.luminosity, spectra, sources, brem, acceptance, energyMin, mesonQuadrature, edgeBands };
+  return productionCache(key, () => buildPrimaryZDProduction(mZD, det, opts));
+}
+
+const productionCache = boundedCache<PrimaryProduction>(64);
+
+function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptions): PrimaryProduction {
   requirePositive("mZD", mZD);
   const { L1, L2, R } = vesselDistances(det);
   const acceptance = opts.acceptance ?? "decay-point";
@@ -119,16 +130,22 @@ export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOpt
     wE: bandUpper.map(() => new Float64Array(nBins)),
   });
   const hist = { pi0: newHist(), eta: newHist(), brem: newHist() };
-  const sinkFor =
-    (h: FineHist): PointSink =>
-    (E, theta, sigma) => {
+  const sinkFor = (h: FineHist): PointSink => {
+    // the quadratures feed runs of points at one energy: its bin is computed once per run
+    let lastE = NaN, lastBin = -1;
+    return (E, theta, sigma) => {
       if (!(theta < tFront) || !(E >= eMin)) return;
-      const bin = Math.floor((Math.log10(E) - LOG_E_MIN) / LOG_E_STEP);
+      if (E !== lastE) {
+        lastE = E;
+        lastBin = Math.floor((Math.log10(E) - LOG_E_MIN) / LOG_E_STEP);
+      }
+      const bin = lastBin;
       if (bin < 0 || bin >= nBins) return;
       const band = theta < tBack ? 0 : Math.min(K, 1 + Math.floor(((theta - tBack) / (tFront - tBack)) * K));
       (h.w[band] as Float64Array)[bin]! += sigma;
       (h.wE[band] as Float64Array)[bin]! += sigma * E;
     };
+  };
   for (const meson of ["pi0", "eta"] as const) {
     if (!sources.includes(meson)) continue;
     const spec = opts.mesonSpectra?.[meson] ?? shippedMesonSpectrum("EPOSLHC", meson);

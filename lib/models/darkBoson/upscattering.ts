@@ -162,6 +162,27 @@ function nuElectronC1(m: DarkBosonModel, t: number): number {
   return Math.sqrt(m.U2) * m.gD * e * m.eps * -1 * propagatorZD(m, t);
 }
 
+/**
+ * The dσ/dt of {@link dSigmaDtCoherent}, {@link dSigmaDtNucleon} and {@link dSigmaDtNuElectron}
+ * (same formulas, GeV⁻⁴) as kernels (E, t) for a quadrature that keeps t inside the physical range
+ * itself (lib/engine/productionTable): the range check and the Helm parameters are not redone per call.
+ */
+export function upscatteringKernel(m: DarkBosonModel, target: "coherent" | Nucleon | "electron", material: Material | null, opts: Pick<UpscatterOptions, "screening" | "includeZ"> = {}): (E: number, t: number) => number {
+  const includeZ = opts.includeZ ?? true;
+  if (target === "electron") return (E, t) => vectorExchangeDSigmaDt(E, t, m.mN, m_e, nuElectronC1(m, t), 0);
+  if (target === "p" || target === "n") {
+    const M = nucleonMass(target);
+    return (E, t) => {
+      const [c1, c2] = nucleonCouplings(m, t, target, includeZ);
+      return vectorExchangeDSigmaDt(E, t, m.mN, M, c1, c2);
+    };
+  }
+  if (target !== "coherent" || material === null) throw new RangeError(`target = ${JSON.stringify(target)} must be "coherent" (with a material), "p", "n" or "electron"`);
+  const hp = helmParameters(material.A);
+  const screening = opts.screening ?? false;
+  return (E, t) => vectorExchangeDSigmaDt(E, t, m.mN, material.mass, coherentC1(m, t, material, helmWith(Math.sqrt(-t), hp), screening, includeZ), 0);
+}
+
 /** Intersect the physical t range with the |t| cut and the recoil window; null if empty. */
 export function integrationRange(r: TRange, M: number, opts: UpscatterOptions): { lo: number; hi: number } | null {
   let lo = r.tMin;

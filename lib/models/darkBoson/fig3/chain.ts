@@ -24,15 +24,13 @@ import { alpha, m_e, m_n, m_p, type Material } from "../../../core/constants";
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
 import {
   type DarkBosonModel,
-  dSigmaDtCoherent,
-  dSigmaDtNucleon,
-  dSigmaDtNuElectron,
   type Flavour,
   fromAlphas,
   widthNToNuZD,
   widthZDToNuNuLiteral,
   zdWidths,
 } from "..";
+import { upscatteringKernel } from "../upscattering";
 import { type PrimaryEvents, type PrimaryOptions, type EnergyEdges, primaryZDEvents } from "../../../ip";
 import { requireInRange, requireOneOf, requirePositive } from "../../../core/validate";
 import type { SignalSetup } from "../../../engine/setup";
@@ -118,20 +116,26 @@ export function chainVesselProbability(det: Detector, dN: number, dZD: number): 
  * Unchecked fast form of {@link chainVesselProbability} for a fixed detector (the geometry is
  * read once; P₁ is SPEC §3's formula as in geometry.probDecayInVessel, inlined).
  */
-export function chainProbabilityFn(det: Detector): (dN: number, dZD: number) => number {
+export function chainProbabilityFn(det: Detector): (dN: number, dZD: number, gN?: number) => number {
   const t = det.target.length, gap = det.vessel.start - t, D = det.vessel.length;
   const P1 = (d: number) => (d > 0 && d < Infinity ? (d / t) * Math.exp(-gap / d) * -Math.expm1(-t / d) * -Math.expm1(-D / d) : 0);
   const g = (x: number) => x * P1(x);
-  return (dN, dZD) => {
+  return (dN, dZD, gN = g(dN)) => {
     if (dN === 0) return P1(dZD);
     if (dZD === 0) return P1(dN);
     const mx = dN > dZD ? dN : dZD;
     const diff = dN - dZD;
-    if (diff > 1e-4 * mx || diff < -1e-4 * mx) return (g(dN) - g(dZD)) / diff;
+    if (diff > 1e-4 * mx || diff < -1e-4 * mx) return (gN - g(dZD)) / diff;
     const m = 0.5 * (dN + dZD);
     const h = 1e-4 * m;
     return (g(m + h) - g(m - h)) / (2 * h);
   };
+}
+
+/** d_N P₁(d_N) of {@link chainProbabilityFn} (its optional third argument: pass it when d_N is fixed over many d_ZD). */
+export function chainGFn(det: Detector): (dN: number) => number {
+  const t = det.target.length, gap = det.vessel.start - t, D = det.vessel.length;
+  return (d) => d * (d > 0 && d < Infinity ? (d / t) * Math.exp(-gap / d) * -Math.expm1(-t / d) * -Math.expm1(-D / d) : 0);
 }
 
 /** Production channels ν_α T → N T of the model at unit U2 (ν_α W coherent, p, n; ν_α e). dσ/dt in GeV⁻⁴ per unit U2. */
@@ -144,11 +148,13 @@ export function darkBosonChannels(
   const m = darkBosonPoint(params, mN, U2_TABLE);
   const o = { screening: opts.screening ?? false, includeZ: opts.includeZ ?? true };
   const inv = 1 / U2_TABLE;
+  // dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron without the per-call range check (the table keeps t physical)
+  const [coh, p, n, el] = (["coherent", "p", "n", "electron"] as const).map((x) => upscatteringKernel(m, x, material, o));
   return [
-    { name: "coherent", targetMass: material.mass, perNucleus: 1, dsigmadt: (E, t) => dSigmaDtCoherent(m, E, t, material, o) * inv },
-    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => dSigmaDtNucleon(m, E, t, "p", o) * inv },
-    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => dSigmaDtNucleon(m, E, t, "n", o) * inv },
-    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => dSigmaDtNuElectron(m, E, t) * inv },
+    { name: "coherent", targetMass: material.mass, perNucleus: 1, dsigmadt: (E, t) => coh!(E, t) * inv },
+    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => p!(E, t) * inv },
+    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => n!(E, t) * inv },
+    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => el!(E, t) * inv },
   ];
 }
 
@@ -305,14 +311,15 @@ function binFactors(point: DarkBosonMassPoint, c: CollapsedProduction, z: ZDNode
   const out = new Float64Array(c.EN.length);
   const kN = 1 / (mN * w.gammaN), kZ = 1 / (mZD * w.gammaZD);
   const base = point.transverse * w.brEE;
-  const P = chainProbabilityFn(det);
+  const P = chainProbabilityFn(det), g = chainGFn(det);
   const aP = zdDecayAsymmetry(mN, mZD, opts);
   for (let j = 0; j < c.EN.length; j++) {
     const dN = opts.promptN ? 0 : z.pN[j]! * kN;
+    const gN = g(dN); // fixed over the bin's Z_D nodes
     // polarised N: the uniform Z_D energy density times 1 + αP x (polarisation.md P9)
     const [lo, hi] = aP === 0 || z.start[j + 1]! === z.start[j]! ? [0, 1] : zdEnergyRange(Math.max(c.EN[j]!, mN), mN, mZD);
     let s = 0;
-    for (let i = z.start[j]!; i < z.start[j + 1]!; i++) s += z.frac[i]! * zdEnergyWeight(z.EZD[i]!, lo, hi, aP) * P(dN, z.pZD[i]! * kZ);
+    for (let i = z.start[j]!; i < z.start[j + 1]!; i++) s += z.frac[i]! * zdEnergyWeight(z.EZD[i]!, lo, hi, aP) * P(dN, z.pZD[i]! * kZ, gN);
     out[j] = base * s;
   }
   return out;

@@ -26,17 +26,25 @@ export function collapseByChannelAndEnergy(table: ProductionTable, binsPerDecade
   const nd = table.nodes;
   const nF = table.flavours.length;
   if (table.channels.length > CHANNEL_STRIDE) throw new RangeError(`table has ${table.channels.length} channels (allowed: ≤ ${CHANNEL_STRIDE}, the key stride)`);
-  const index = new Map<number, number>();
+  // (bin, channel) → output row, in order of first appearance: a dense array over the bins present
+  const qs = new Int32Array(nd.length);
+  let qLo = Infinity, qHi = -Infinity;
+  for (let k = 0; k < nd.length; k++) {
+    const q = Math.floor(Math.log10(nd.EN[k]!) * binsPerDecade);
+    qs[k] = q;
+    if (q < qLo) qLo = q;
+    if (q > qHi) qHi = q;
+  }
+  const index = new Int32Array(nd.length > 0 ? (qHi - qLo + 1) * CHANNEL_STRIDE : 0).fill(-1);
   const w: number[] = [], wE: number[] = [], ch: number[] = [];
   const wf: number[][] = table.flavours.map(() => []);
   for (let k = 0; k < nd.length; k++) {
-    const q = Math.floor(Math.log10(nd.EN[k]!) * binsPerDecade);
     const c = nd.channel[k]!;
-    const key = q * CHANNEL_STRIDE + c;
-    let j = index.get(key);
-    if (j === undefined) {
+    const key = (qs[k]! - qLo) * CHANNEL_STRIDE + c;
+    let j = index[key]!;
+    if (j < 0) {
       j = w.length;
-      index.set(key, j);
+      index[key] = j;
       w.push(0);
       wE.push(0);
       ch.push(c);

@@ -79,7 +79,41 @@ export interface ZDHistogramOptions {
  * sinh-spaced θ cells (scale `thetaScale`, the face's angular half-width) and log E cells.
  */
 export function zdAngularHistogram(mZD: number, eps: number, luminosity: number, thetaMax: number, thetaScale: number, energyMin: number, opts: ZDHistogramOptions = {}): ZDAngularHistogram {
+  return zdAngularHistograms(mZD, eps, luminosity, [{ thetaMax, thetaScale, energyMin }], opts)[0]!;
+}
+
+/** The cone, cell scale and energy cut of one histogram of {@link zdAngularHistograms}. */
+export interface ZDHistogramCut {
+  readonly thetaMax: number;
+  readonly thetaScale: number;
+  readonly energyMin: number;
+}
+
+/**
+ * Several {@link zdAngularHistogram}s of one production (same m_ZD, ε, luminosity, options) with
+ * their own cones and cells: the meson decays are integrated once, on the widest cone and lowest
+ * energy, and every point goes to each histogram that accepts it — the same points in the same
+ * order as separate calls, so the same numbers. (Bremsstrahlung is integrated per histogram: its
+ * θ rule is split at each histogram's cell edges.)
+ */
+export function zdAngularHistograms(mZD: number, eps: number, luminosity: number, cuts: readonly ZDHistogramCut[], opts: ZDHistogramOptions = {}): ZDAngularHistogram[] {
   requirePositive("mZD", mZD);
+  if (cuts.length === 0) return [];
+  const hs = cuts.map((c) => histogramBuilder(mZD, eps * eps * luminosity, c, opts));
+  const sources = opts.sources ?? PRIMARY_SOURCES;
+  const thetaMax = Math.max(...cuts.map((c) => c.thetaMax)), energyMin = Math.min(...cuts.map((c) => c.energyMin));
+  const sink = hs.length === 1 ? hs[0]!.sink : (E: number, th: number, s: number) => hs.forEach((h) => h.sink(E, th, s));
+  for (const m of ["pi0", "eta"] as const) {
+    if (!sources.includes(m)) continue;
+    zdFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
+  }
+  if (sources.includes("brem")) hs.forEach((h, i) => zdFromBremsstrahlung(mZD, { thetaMax: cuts[i]!.thetaMax, thetaBreaks: h.edges.slice(1, -1), energyMin: cuts[i]!.energyMin, thetaNodes: 4 }, h.sink, opts.brem));
+  return hs.map((h) => h.finish());
+}
+
+/** The cells of one histogram: its sink (cuts applied) and the read-out. */
+function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts: ZDHistogramOptions) {
+  const { thetaMax, thetaScale, energyMin } = cut;
   requirePositive("thetaMax", thetaMax);
   requirePositive("thetaScale", thetaScale);
   requireInRange("energyMin", energyMin, 1, 1e4);
@@ -92,10 +126,15 @@ export function zdAngularHistogram(mZD: number, eps: number, luminosity: number,
   const edges = Array.from({ length: nT + 1 }, (_, k) => t0 * Math.sinh(k * du));
   const nE = Math.ceil(4.2 / dL);
   const w = new Float64Array(nT * nE), wE = new Float64Array(nT * nE), wT = new Float64Array(nT * nE);
-  const scale = luminosity * eps * eps;
+  // the quadratures feed runs of points at one energy: its cell is computed once per run
+  let lastE = NaN, lastJ = -1;
   const sink = (E: number, th: number, s: number) => {
     if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
-    const j = Math.floor(Math.log10(E) / dL);
+    if (E !== lastE) {
+      lastE = E;
+      lastJ = Math.floor(Math.log10(E) / dL);
+    }
+    const j = lastJ;
     if (j < 0 || j >= nE) return;
     const k = Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du));
     const c = k * nE + j;
@@ -103,20 +142,17 @@ export function zdAngularHistogram(mZD: number, eps: number, luminosity: number,
     wE[c]! += s * E;
     wT[c]! += s * th;
   };
-  const sources = opts.sources ?? PRIMARY_SOURCES;
-  for (const m of ["pi0", "eta"] as const) {
-    if (!sources.includes(m)) continue;
-    zdFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
-  }
-  if (sources.includes("brem")) zdFromBremsstrahlung(mZD, { thetaMax, thetaBreaks: edges.slice(1, -1), energyMin, thetaNodes: 4 }, sink, opts.brem);
-  const E: number[] = [], T: number[] = [], C: number[] = [];
-  for (let c = 0; c < w.length; c++) {
-    if (!(w[c]! > 0)) continue;
-    E.push(wE[c]! / w[c]!);
-    T.push(wT[c]! / w[c]!);
-    C.push(scale * w[c]!);
-  }
-  return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
+  const finish = (): ZDAngularHistogram => {
+    const E: number[] = [], T: number[] = [], C: number[] = [];
+    for (let c = 0; c < w.length; c++) {
+      if (!(w[c]! > 0)) continue;
+      E.push(wE[c]! / w[c]!);
+      T.push(wT[c]! / w[c]!);
+      C.push(scale * w[c]!);
+    }
+    return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
+  };
+  return { edges, sink, finish };
 }
 
 /**
@@ -163,8 +199,13 @@ function ringAcceptance(face: DetectorFace, ang: ReturnType<typeof faceAngles>, 
     const q = (Math.sin(ang.outer / 2) ** 2 - h0) / st;
     return q >= 1 ? 1 : q <= 0 ? 0 : (2 * Math.asin(Math.sqrt(q))) / Math.PI;
   }
+  // tan θ_N from h = sin²(θ_N/2): tan θ = 2√(h(1−h))/(1 − 2h) (θ_N ≥ π/2 never reaches the face)
   let f = 0;
-  for (const s2 of sinHalf2) f += squareRingFraction(Math.tan(2 * Math.asin(Math.sqrt(Math.min(1, h0 + st * s2)))) / ang.scale);
+  for (const s2 of sinHalf2) {
+    const h = Math.min(1, h0 + st * s2);
+    if (h >= 0.5) continue;
+    f += squareRingFraction((2 * Math.sqrt(h * (1 - h))) / (1 - 2 * h) / ang.scale);
+  }
   return f / sinHalf2.length;
 }
 
@@ -294,14 +335,22 @@ export type FaceSpectrumOptions = NFaceOptions & Pick<ZDHistogramOptions, "theta
  * inside the exact feeding cone {@link zdConeForFace}, then {@link nSpectrumThroughFace}. Counts.
  */
 export function nSpectrumFromZDThroughFace(mZD: number, eps: number, mN: number, br: number, face: DetectorFace, prod: ZDProductionInputs, opts: FaceSpectrumOptions = {}): { energy: Float64Array; count: Float64Array } {
-  if (!(mZD > 2 * mN)) return { energy: new Float64Array(0), count: new Float64Array(0) };
-  const eKeep = opts.energyMin ?? 1;
-  const cone = zdConeForFace(face, mZD, mN, eKeep);
+  return nSpectraFromZDThroughFaces(mZD, eps, mN, br, [{ face, energyMin: opts.energyMin ?? 1 }], prod, opts)[0]!;
+}
+
+/**
+ * {@link nSpectrumFromZDThroughFace} for several faces (each with its lowest N energy) of one Z_D
+ * production: the Z_D histograms share their meson-decay pass ({@link zdAngularHistograms}); the
+ * same numbers as separate calls.
+ */
+export function nSpectraFromZDThroughFaces(mZD: number, eps: number, mN: number, br: number, faces: readonly { readonly face: DetectorFace; readonly energyMin: number }[], prod: ZDProductionInputs, opts: Omit<FaceSpectrumOptions, "energyMin"> = {}): { energy: Float64Array; count: Float64Array }[] {
+  if (!(mZD > 2 * mN)) return faces.map(() => ({ energy: new Float64Array(0), count: new Float64Array(0) }));
   const { luminosity, ...production } = prod;
-  const h = zdAngularHistogram(mZD, eps, luminosity, cone, faceAngles(face).scale, Math.max(1, Math.min(eKeep, 1e4)), {
+  const cuts = faces.map(({ face, energyMin }) => ({ thetaMax: zdConeForFace(face, mZD, mN, energyMin), thetaScale: faceAngles(face).scale, energyMin: Math.max(1, Math.min(energyMin, 1e4)) }));
+  const hs = zdAngularHistograms(mZD, eps, luminosity, cuts, {
     ...production,
     ...(opts.thetaBins !== undefined ? { thetaBins: opts.thetaBins } : {}),
     ...(opts.logEStep !== undefined ? { logEStep: opts.logEStep } : {}),
   });
-  return nSpectrumThroughFace(h, mN, br, face, opts);
+  return hs.map((h, i) => nSpectrumThroughFace(h, mN, br, faces[i]!.face, { ...opts, energyMin: faces[i]!.energyMin }));
 }

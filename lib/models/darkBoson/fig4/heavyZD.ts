@@ -22,12 +22,12 @@
  */
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
 import { momentum } from "../../../core/kinematics";
-import { type DarkBosonModel, darkBosonModel, dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron, zdWidths } from "..";
+import { type DarkBosonModel, darkBosonModel, upscatteringKernel, zdWidths } from "..";
 import { electronDensity, m_e, m_n, m_p } from "../../../core/constants";
 import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2Face, charm2ZDProduction } from "../../../ip/charm2";
 import { mixingFactor } from "../../../ip/mixing";
 import type { PrimaryOptions } from "../../../ip/primary";
-import { type FaceSpectrumOptions, nSpectrumFromZDThroughFace } from "./acceptance";
+import { type DetectorFace, type FaceSpectrumOptions, nSpectraFromZDThroughFaces, type ZDProductionInputs } from "./acceptance";
 import { requireNonNegative, requireOneOf, requirePositive } from "../../../core/validate";
 import { logInterpolant } from "../../../core/interpolation";
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
@@ -118,10 +118,11 @@ function decayLength(mN: number, E: number, a: number, b: number, U2: number): n
 /** Production channels ν_τ W → N W of the dark boson model at U2_ref (coherent, p, n; corrected (A.2), ERRATA E4). */
 export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector): ProductionChannel[] {
   const mat = det.target.material;
+  // dSigmaDtCoherent and dSigmaDtNucleon without the per-call range check (the table keeps t physical)
   return [
-    { name: "coherent", targetMass: mat.mass, perNucleus: 1, dsigmadt: (E, t) => dSigmaDtCoherent(model, E, t, mat) },
-    { name: "proton", targetMass: m_p, perNucleus: mat.Z, dsigmadt: (E, t) => dSigmaDtNucleon(model, E, t, "p") },
-    { name: "neutron", targetMass: m_n, perNucleus: mat.A - mat.Z, dsigmadt: (E, t) => dSigmaDtNucleon(model, E, t, "n") },
+    { name: "coherent", targetMass: mat.mass, perNucleus: 1, dsigmadt: upscatteringKernel(model, "coherent", mat) },
+    { name: "proton", targetMass: m_p, perNucleus: mat.Z, dsigmadt: upscatteringKernel(model, "p", mat) },
+    { name: "neutron", targetMass: m_n, perNucleus: mat.A - mat.Z, dsigmadt: upscatteringKernel(model, "n", mat) },
   ];
 }
 
@@ -130,8 +131,8 @@ export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector
  * energy, so every N of the flux is inside it (above it the exact fraction is evaluated).
  */
 const VISIBLE_FRACTION_EMAX = 3e4;
-/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold the lab decay length p/(mΓ) and the fractions vanish. */
-const ABOVE_THRESHOLD = 1.0001;
+/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold p/(mΓ) and the fractions vanish. Exported, with FACE_ENERGY_MIN, for samplingIp.ts's copies. */
+export const ABOVE_THRESHOLD = 1.0001;
 
 /** The N width split by its U2 dependence, at U2_ref (GeV), and the visible fraction of N → νe⁺e⁻ per E_N. */
 interface HeavyZDDecay {
@@ -187,7 +188,8 @@ function mixingSpectrum(flux: readonly BinnedSpectrum[], tauIdx: readonly number
 function inelasticEventsPerU2(model: DarkBosonModel, setup: HeavyZDSetup, fw: readonly number[], angleCuts: boolean): number {
   const det = setup.detector;
   const mN = model.mN;
-  const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => dSigmaDtNuElectron(model, E, t) / U2_REF };
+  const el = upscatteringKernel(model, "electron", null);
+  const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => el(E, t) / U2_REF };
   const table = tabulateProduction(mN, setup.flux, fw, [ch], det.target.material, det.target.length, {
     mergeFlavours: true,
     recoilWindows: electronRecoilSelection(mN, angleCuts),
@@ -212,11 +214,13 @@ function zdSpectra(model: DarkBosonModel, brZDtoNN: number, det: Detector, want:
   if (!(model.mZD > 2 * model.mN)) return out;
   const { faceEnergyMin, ...acc } = opts.zdAcceptance ?? {};
   const prodIP = { ...(opts.zdProduction ?? {}), luminosity: det.luminosity };
-  const spectrum = (face: Parameters<typeof nSpectrumFromZDThroughFace>[4], prod: Parameters<typeof nSpectrumFromZDThroughFace>[5], energyMin: number) =>
-    nSpectrumFromZDThroughFace(model.mZD, model.eps, model.mN, brZDtoNN, face, prod, { ...acc, energyMin });
-  // N entering the front disc of the vessel (R at L₁) with E_N > E_cut (the visible energy needs it)
-  if (want.has("zd-vessel")) out.zdVessel = spectrum({ shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, prodIP, Math.max(1, Ecut));
-  if (want.has("zd-elastic")) out.zdFace = spectrum({ shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, prodIP, faceEnergyMin ?? FACE_ENERGY_MIN);
+  const spectra = (faces: Parameters<typeof nSpectraFromZDThroughFaces>[4], prod: Parameters<typeof nSpectraFromZDThroughFaces>[5]) => nSpectraFromZDThroughFaces(model.mZD, model.eps, model.mN, brZDtoNN, faces, prod, acc);
+  const spectrum = (face: DetectorFace, prod: ZDProductionInputs, energyMin: number) => spectra([{ face, energyMin }], prod)[0]!;
+  // N entering the vessel's front disc (R at L₁) with E_N > E_cut (the visible energy needs it) and the FASERν2 face: one meson-decay pass
+  const ip: { key: "zdVessel" | "zdFace"; face: DetectorFace; energyMin: number }[] = [];
+  if (want.has("zd-vessel")) ip.push({ key: "zdVessel", face: { shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, energyMin: Math.max(1, Ecut) });
+  if (want.has("zd-elastic")) ip.push({ key: "zdFace", face: { shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, energyMin: faceEnergyMin ?? FACE_ENERGY_MIN });
+  spectra(ip, prodIP).forEach((sp, i) => (out[ip[i]!.key] = sp));
   // CHARM-II: N through the 3.7 × 3.7 m² front face; E_N ≥ T + m_N > E_e,min − m_e
   if (opts.charm2 && want.has("charm2")) {
     const cp = opts.charm2.params ?? CHARM2_DEFAULTS;
@@ -230,7 +234,7 @@ function zdSpectra(model: DarkBosonModel, brZDtoNN: number, det: Detector, want:
  * Lowest N energy kept for the FASERν2 face (zd-elastic), GeV: 10; lowering it to 3 GeV
  * changes no count by more than 0.1 % (docs/derivations/fig4.md §3).
  */
-const FACE_ENERGY_MIN = 10;
+export const FACE_ENERGY_MIN = 10;
 
 /** The U2-independent inputs of {@link heavyZDEventsAt}. */
 interface HeavyZDTables {

@@ -1,0 +1,53 @@
+/**
+ * Cache keys of the IP production (issue 15): a key holds every input the result depends on,
+ * so equal keys mean equal results. A meson spectrum enters by identity when it is frozen (the
+ * shipped and parsed tables are: lib/ip/mesonTable.ts) and by a hash of its numbers otherwise.
+ */
+import { createHash } from "node:crypto";
+import type { AngleMomentumSpectrum } from "./mesonTable";
+
+const ids = new WeakMap<object, string>();
+let nextId = 0;
+
+/** A string that is equal for two spectra exactly when their numbers are (frozen: per object; else a sha-256 of the numbers). */
+export function spectrumKey(s: AngleMomentumSpectrum): string {
+  const frozen = Object.isFrozen(s) && Object.isFrozen(s.sigma) && Object.isFrozen(s.log10P) && Object.isFrozen(s.log10Theta);
+  if (frozen) {
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = `frozen#${nextId++}`));
+    return id;
+  }
+  const h = createHash("sha256").update(String(s.binWidth));
+  for (const a of [s.log10Theta, s.log10P, s.sigma]) h.update(new Uint8Array(Float64Array.from(a).buffer));
+  return h.digest("hex");
+}
+
+/** JSON with object keys sorted at every depth, undefined fields dropped (plain data: numbers, strings, booleans, arrays, objects). */
+export function sortedJson(x: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (typeof v === "number" && !Number.isFinite(v)) return `number:${v}`;
+    if (Array.isArray(v)) return v.map(norm);
+    if (v !== null && typeof v === "object") {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) if ((v as Record<string, unknown>)[k] !== undefined) o[k] = norm((v as Record<string, unknown>)[k]);
+      return o;
+    }
+    if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") throw new RangeError(`cache key: a ${typeof v} is not plain data`);
+    return v;
+  };
+  return JSON.stringify(norm(x));
+}
+
+/** A bounded in-memory cache (oldest entry dropped beyond `size`), keyed by the stable JSON of the inputs. */
+export function boundedCache<T>(size: number): (inputs: unknown, compute: () => T) => T {
+  const map = new Map<string, T>();
+  return (inputs, compute) => {
+    const key = sortedJson(inputs);
+    const hit = map.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    map.set(key, value);
+    if (map.size > size) map.delete(map.keys().next().value as string);
+    return value;
+  };
+}
