@@ -1,26 +1,70 @@
 /**
- * `npm run notebooks`: executes every notebook in notebooks/ in order with the tslab kernel
- * (headless, Jupyter's nbconvert) and writes the outputs back.
+ * `npm run notebooks`: executes every notebook in notebooks/ with the tslab kernel (headless,
+ * Jupyter's nbconvert) and writes the outputs back.
  * `npm run notebooks -- --check`: executes them without writing and fails if any committed
  * notebook differs from its re-execution (CI's stale check).
  * `--no-build` uses the library already built in dist/ instead of rebuilding it.
+ * `--jobs N` runs up to N notebooks at once (default: the number of cores), each in its own
+ * kernel, the longest first (the CPU seconds of their last run, node_modules/.cache/nudump/
+ * notebook-cpu.json; first run: {@link EXPECTED_ORDER}) so that the short ones fill in
+ * beside it and the kernel starts overlap the others' work.
  * Any other arguments name notebooks to run instead of all of them.
  * The kernels render their static PNGs in one Chromium started for the run (RENDERER_ENV).
  * Details of failure detection and determinism: scripts/notebooks/execute.py.
  */
+import * as fs from "node:fs";
+import { cpus } from "node:os";
 import * as path from "node:path";
 import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, runAsync, withSharedRenderer } from "./common";
+
+/** Where execute.py records each notebook's CPU seconds (git-ignored, like every cache in node_modules/.cache). */
+export const cpuRecord = path.join(projectRoot, "node_modules", ".cache", "nudump", "notebook-cpu.json");
+
+/** Longest first, as measured before any record exists (issue 15's timings of the session before). */
+export const EXPECTED_ORDER = ["fig4-", "fig3-", "fig1-", "fpf-", "fig2-", "01-", "00-"];
+
+/** The notebooks longest first: by the recorded CPU seconds, else by {@link EXPECTED_ORDER}, else by name. */
+export function longestFirst(files: readonly string[], recorded: Readonly<Record<string, number>> = readRecord()): string[] {
+  const hint = (f: string) => {
+    const i = EXPECTED_ORDER.findIndex((p) => path.basename(f).startsWith(p));
+    return i < 0 ? EXPECTED_ORDER.length : i;
+  };
+  return [...files].sort((a, b) => {
+    const ca = recorded[path.basename(a)], cb = recorded[path.basename(b)];
+    if (ca !== undefined && cb !== undefined && ca !== cb) return cb - ca;
+    return hint(a) - hint(b) || a.localeCompare(b);
+  });
+}
+
+function readRecord(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(cpuRecord, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** The value of `--name N` in `args` (a positive integer), or `fallback`. */
+function intOption(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const v = Number(args[i + 1]);
+  if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} ${args[i + 1]}: expected a positive integer`);
+  return v;
+}
 
 /** Executes the notebooks (all, or those named) with one Chromium shared by their kernels. */
 export async function executeNotebooks(args: readonly string[]): Promise<void> {
   const check = args.includes("--check");
-  const named = args.filter((a) => !a.startsWith("--")).map((a) => path.resolve(a));
+  const jobs = intOption(args, "--jobs", cpus().length);
+  const named = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--jobs").map((a) => path.resolve(a));
   requireJupyter();
   prepare(!args.includes("--no-build"));
-  const notebooks = (named.length > 0 ? named : listNotebooks()).map((f) => path.relative(projectRoot, f));
+  const notebooks = longestFirst(named.length > 0 ? named : listNotebooks()).map((f) => path.relative(projectRoot, f));
   if (notebooks.length === 0) throw new Error("no notebooks in notebooks/");
+  const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...notebooks];
   // jupyterEnv() is read inside: it carries the shared renderer's endpoint to the kernels
-  await withSharedRenderer(() => runAsync(python, [path.join(__dirname, "execute.py"), ...(check ? ["--check"] : []), ...notebooks], jupyterEnv()));
+  await withSharedRenderer(() => runAsync(python, py, jupyterEnv()));
 }
 
 if (require.main === module) main(() => executeNotebooks(process.argv.slice(2)));
