@@ -168,11 +168,12 @@ def kernel_profile(file):
 
 
 _stop = None  # a multiprocessing Event shared with the pool's workers: set at the first failure
+_t_start = 0.0  # when the run started (time.time())
 
 
-def _init_worker(stop):
-    global _stop
-    _stop = stop
+def _init_worker(stop, t_start):
+    global _stop, _t_start
+    _stop, _t_start = stop, t_start
 
 
 def run_one(path, timeout, profile_dir):
@@ -181,13 +182,14 @@ def run_one(path, timeout, profile_dir):
     if _stop.is_set():
         return None
     t0, c0 = time.time(), children_cpu()
+    began = t0 - _t_start  # the runner's timeline: when this notebook started in the run
     profile = os.path.join(profile_dir, os.path.basename(path) + ".jsonl")
     os.environ["NUDUMP_KERNEL_PROFILE"] = profile  # read by the kernel this worker starts
     nb = execute(path, timeout)
     if nb is None:
         _stop.set()
     text = None if nb is None else nbformat.writes(nb) + "\n"
-    return path, text, time.time() - t0, children_cpu() - c0, kernel_profile(profile)
+    return path, text, time.time() - t0, children_cpu() - c0, kernel_profile(profile), began
 
 
 def settle(path, text, check, stale):
@@ -240,7 +242,7 @@ def main():
     # fork: the workers inherit the imported nbconvert; each notebook still gets a fresh kernel
     ctx = multiprocessing.get_context("fork")
     stop = ctx.Event()
-    pool = ctx.Pool(max(1, min(args.jobs, len(args.notebooks))), initializer=_init_worker, initargs=(stop,))
+    pool = ctx.Pool(max(1, min(args.jobs, len(args.notebooks))), initializer=_init_worker, initargs=(stop, total))
     failed = False
     cpu_of = {}
     try:
@@ -249,13 +251,14 @@ def main():
             if result is None or result[1] is None:
                 failed = True  # execute() printed the failure; the running notebooks finish
                 continue
-            path, text, wall, cpu, prof = result
+            path, text, wall, cpu, prof, began = result
             state = settle(path, text, args.check, stale)
             cpu_of[os.path.basename(path)] = round(cpu, 1)
             # wall time; the CPU time of the kernel and what it waited for (workers, Chromium),
             # the steadier measure on a shared machine; and the kernel's split of its time
             split = "" if prof is None else "  [cpu: kernel start {:4.1f} s, type check + emit {:4.1f} s, cells {:5.1f} s]".format(prof["startCpu"], prof["compileCpu"], prof["runCpu"])
-            print("{:<40} {:6.1f} s  (cpu {:5.1f} s)  {}{}".format(path, wall, cpu, state, split), flush=True)
+            when = "  (run's clock: {:+.1f} → {:+.1f} s)".format(began, began + wall)
+            print("{:<40} {:6.1f} s  (cpu {:5.1f} s)  {}{}{}".format(path, wall, cpu, state, split, when), flush=True)
     finally:
         pool.close()
         pool.join()  # no kernel outlives the run

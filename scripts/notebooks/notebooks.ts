@@ -15,7 +15,8 @@
 import * as fs from "node:fs";
 import { cpus } from "node:os";
 import * as path from "node:path";
-import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, runAsync, withSharedRenderer } from "./common";
+import { spawn } from "node:child_process";
+import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, withSharedRenderer } from "./common";
 
 /** Where execute.py records each notebook's CPU seconds (git-ignored, like every cache in node_modules/.cache). */
 export const cpuRecord = path.join(projectRoot, "node_modules", ".cache", "nudump", "notebook-cpu.json");
@@ -53,8 +54,11 @@ function intOption(args: readonly string[], name: string, fallback: number): num
   return v;
 }
 
-/** Executes the notebooks (all, or those named) with one Chromium shared by their kernels. */
-export async function executeNotebooks(args: readonly string[]): Promise<void> {
+/**
+ * Executes the notebooks (all, or those named) with one Chromium shared by their kernels;
+ * `onNotebook(file)` is called as soon as a notebook has run and passed (absolute path).
+ */
+export async function executeNotebooks(args: readonly string[], onNotebook?: (file: string) => void): Promise<void> {
   const check = args.includes("--check");
   const jobs = intOption(args, "--jobs", cpus().length);
   const named = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--jobs").map((a) => path.resolve(a));
@@ -64,7 +68,33 @@ export async function executeNotebooks(args: readonly string[]): Promise<void> {
   if (notebooks.length === 0) throw new Error("no notebooks in notebooks/");
   const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...notebooks];
   // jupyterEnv() is read inside: it carries the shared renderer's endpoint to the kernels
-  await withSharedRenderer(() => runAsync(python, py, jupyterEnv()));
+  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook));
+}
+
+/** Runs execute.py, echoing its lines; a line that starts with a notebook's path reports that notebook done. */
+function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, args, { stdio: ["ignore", "pipe", "inherit"], env: jupyterEnv(), cwd: projectRoot });
+    let rest = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) {
+        process.stdout.write(line + "\n");
+        const file = line.split(" ", 1)[0]!;
+        if (onNotebook && notebooks.has(file)) onNotebook(path.join(projectRoot, file));
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (status) => {
+      if (rest) process.stdout.write(rest);
+      if (status === 0) return resolve();
+      const e = new Error(`execute.py exited with status ${status}`);
+      (e as Error & { exitCode: number }).exitCode = status ?? 1;
+      reject(e);
+    });
+  });
 }
 
 if (require.main === module) main(() => executeNotebooks(process.argv.slice(2)));
