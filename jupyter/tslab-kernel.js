@@ -13,6 +13,13 @@
  * The patch wraps `JupyterHandlerImpl.prototype.handleExecuteImpl`, an internal of tslab;
  * it refuses to start with another tslab version rather than guess.
  *
+ * With NUDUMP_KERNEL_PROFILE=<file> (set by scripts/notebooks/execute.py) the kernel also
+ * appends its own account of its time to that file, one JSON line each: {"kind":"start",
+ * "ready": s, "readyCpu": s} when it can take the first cell (since Node started: Node, tslab,
+ * TypeScript's first program; wall and CPU seconds), and per cell {"kind":"cell", "compile",
+ * "compileCpu", "run", "runCpu"} — tslab's type check and emit of the cell, and the rest
+ * (running it; its CPU includes worker threads). Nothing of it reaches a notebook.
+ *
  * Jupyter starts this file through jupyter/kernels/tslab/kernel.json, written by
  * `npm run kernel` (scripts/notebooks/kernel.ts).
  */
@@ -32,10 +39,44 @@ const pending = [];
 process.on("uncaughtException", (err) => pending.push({ kind: "uncaught exception", err }));
 process.on("unhandledRejection", (err) => pending.push({ kind: "unhandled promise rejection", err }));
 
+const profileFile = process.env.NUDUMP_KERNEL_PROFILE;
+const profile = (record) => {
+  if (profileFile) require("node:fs").appendFileSync(profileFile, JSON.stringify(record) + "\n");
+};
+/** CPU seconds of this process so far (every thread). */
+const cpuS = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+let compileMs = 0, compileCpu = 0;
+if (profileFile) {
+  const converter = require(path.join(tslabDir, "dist", "converter.js"));
+  const create = converter.createConverter;
+  converter.createConverter = function (...args) {
+    const conv = create.apply(this, args);
+    const convert = conv.convert;
+    conv.convert = function (...a) {
+      const t = performance.now(), c = cpuS();
+      try {
+        return convert.apply(this, a);
+      } finally {
+        compileMs += performance.now() - t;
+        compileCpu += cpuS() - c;
+      }
+    };
+    if (!args[0] || !args[0].isBrowser) setImmediate(() => profile({ kind: "start", ready: process.uptime(), readyCpu: cpuS() }));
+    return conv;
+  };
+}
+
 const jupyter = require(path.join(tslabDir, "dist", "jupyter.js"));
 const original = jupyter.JupyterHandlerImpl.prototype.handleExecuteImpl;
 jupyter.JupyterHandlerImpl.prototype.handleExecuteImpl = async function (req, writeStream, writeDisplayData) {
-  const count = await original.call(this, req, writeStream, writeDisplayData);
+  const t0 = performance.now(), c0 = compileMs, u0 = cpuS(), k0 = compileCpu;
+  const count = await original.call(this, req, writeStream, writeDisplayData).finally(() => {
+    const compile = compileMs - c0, cpu = compileCpu - k0;
+    profile({ kind: "cell", compile: compile / 1000, run: (performance.now() - t0 - compile) / 1000, compileCpu: cpu, runCpu: cpuS() - u0 - cpu });
+  });
   // Let rejections of promises created by the cell surface (Node reports them after the
   // microtask queue drains) before deciding that the cell succeeded.
   await new Promise((resolve) => setImmediate(resolve));

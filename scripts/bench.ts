@@ -7,21 +7,23 @@
  * CLI's start-up and the command's work (scripts/bench-cli.ts; with and without NODE_EXTRA_CA_CERTS). The machine's load average is printed before and
  * after, with a warning above 1.5, since the machine is shared.
  *
- * Not timed here: the parts of `npm run main` (the notebooks need Jupyter and the tslab kernel
- * and take over a minute per run; `figures` is drawing only, through Chromium, and rewrites
- * figures/ in the working tree) and the Fig. 1 notebook (its time is the kernel's start plus
- * the panels; without Jupyter it would be another program). The Fig. 1 panel row is the
- * computation that notebook repeats per panel.
+ * The notebook rows (scripts/bench-notebooks.ts, need Jupyter and Chromium): the Fig. 1 notebook
+ * executed headless, and `npm run main` as a whole ({@link MAIN_RUNS} runs, `--main-reps N`;
+ * it rewrites figures/ and site/), each with the kernels' CPU split into start-up, tslab's
+ * type check and the cells' compute. The Fig. 1 panel row is the computation that notebook
+ * does per panel.
  *
  *   npm run bench                 print the table
  *   npm run bench -- --reps 7     more repetitions (default 5)
- *   npm run bench -- --only cli   only the rows whose key starts with "cli" (xsec, grid, sampler, events, fig1, cli)
+ *   npm run bench -- --only main --main-reps 5   `npm run main` only, 5 runs (default 3)
+ *   npm run bench -- --only cli   only the rows whose key starts with "cli" (xsec, grid, sampler, events, fig1, cli, notebook, main)
  *   npm run bench -- --write-baseline   also store the medians as the new baseline (only for a new reference code)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { MAIN_RUNS, mainBenchRows, notebookBenchRows } from "./bench-notebooks";
 
 // Measure the compiled library (dist/, what the CLI and the notebooks run), not the tsx
 // on-the-fly transform, whose import getters slow inner loops by up to 2x.
@@ -223,6 +225,8 @@ async function main(): Promise<void> {
     const { eventBenchRows } = await import("./bench-events.js");
     rows.push(...(await eventBenchRows(nd, reps, root)));
   }
+  if (want("notebook")) rows.push(...notebookBenchRows(reps));
+  if (want("main")) rows.push(...mainBenchRows(argv.includes("--main-reps") ? Math.max(1, Number(argv[argv.indexOf("--main-reps") + 1]) || MAIN_RUNS) : MAIN_RUNS));
   const loadAfter = loadavg();
 
   printTable(loadAfter);

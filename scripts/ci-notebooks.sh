@@ -3,7 +3,7 @@
 #   1. installs the Debian packages it needs when they are missing (root; apt only);
 #   2. re-executes every notebook headless and fails if one breaks or if a committed
 #      notebook is stale (re-execution must reproduce it byte for byte);
-#   3. exports the figures (figures/) and builds the report (site/);
+#   3. exports the figures (figures/) and builds the report (site/) — steps 2 and 3 overlap;
 #   4. with --with-tests, runs the plotting and report tests (test/plots.test.ts,
 #      test/site.test.ts, which opens site/ in Chromium); otherwise they run in the project's
 #      full `npx vitest run`, which must come AFTER this script (under CI=true the site test
@@ -26,9 +26,10 @@ if ((${#missing[@]})); then
 fi
 
 step() { local t0=$SECONDS; echo "ci-notebooks: $*"; "$@"; echo "ci-notebooks: done in $((SECONDS - t0)) s"; }
-step npm run --silent notebooks -- --check
-step npm run --silent figures
-step npm run --silent report
+# `npm run main -- --check`: the three steps of `npm run notebooks -- --check`, `npm run figures`
+# and `npm run report` in one process, overlapped (notebooks 2 at once, each one's figures drawn
+# as soon as it passed, the report's pages beside the last figures); fails like the first.
+step npm run --silent main -- --check
 if [[ "${1:-}" == "--with-tests" ]]; then
   # Console reporter only, so as not to overwrite the full suite's test-results.json.
   CI=true step npx vitest run test/plots.test.ts test/site.test.ts --reporter=default

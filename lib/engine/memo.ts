@@ -47,7 +47,9 @@ export interface MemoOptions {
 
 /**
  * `compute()` once per (name, inputs): later calls with equal inputs return the stored result
- * (the same object in memory — treat it as read-only). `inputs` must hold everything the result
+ * (the same object in memory — treat it as read-only). An async `compute` is stored as its
+ * promise (concurrent calls share one computation); a rejected promise is dropped, so the next
+ * call computes again; on disk goes the resolved value. `inputs` must hold everything the result
  * depends on (options, data directories, the package version if the code may change).
  */
 export function memo<T>(name: string, inputs: unknown, compute: () => T, opts: MemoOptions = {}): T {
@@ -55,19 +57,32 @@ export function memo<T>(name: string, inputs: unknown, compute: () => T, opts: M
   if (MEMORY.has(key)) return MEMORY.get(key) as T;
   const file = opts.dir !== undefined ? path.join(opts.dir, `${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${key.slice(0, 24)}.json`) : null;
   if (file !== null && existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as { key: string; value: T };
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { key: string; value: unknown; async?: boolean };
     if (stored.key === key) {
-      MEMORY.set(key, stored.value);
-      return stored.value;
+      const value = (stored.async ? Promise.resolve(stored.value) : stored.value) as T; // as compute() returned it
+      MEMORY.set(key, value);
+      return value;
     }
   }
   const value = compute();
   MEMORY.set(key, value);
-  if (file !== null) {
+  const store = (v: unknown, async = false) => {
+    if (file === null) return;
     mkdirSync(opts.dir!, { recursive: true });
-    writeFileSync(file, JSON.stringify({ name, key, inputs: JSON.parse(stableJson(inputs)), value }) + "\n");
-  }
+    writeFileSync(file, JSON.stringify({ name, key, inputs: JSON.parse(stableJson(inputs)), value: v, ...(async ? { async } : {}) }) + "\n");
+  };
+  if (isThenable(value)) {
+    // a promise is shared while it runs; a failed one is forgotten (the next call computes
+    // again: an edited, re-run cell must not get the old error), a resolved one stored on disk
+    value.then((v) => store(v, true), () => {
+      if (MEMORY.get(key) === value) MEMORY.delete(key);
+    });
+  } else store(value);
   return value;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return v !== null && (typeof v === "object" || typeof v === "function") && typeof (v as { then?: unknown }).then === "function";
 }
 
 /** Forget every in-memory entry (disk entries stay). */

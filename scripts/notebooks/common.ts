@@ -35,7 +35,7 @@ export function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv
   }
 }
 
-/** {@link run} without blocking the event loop (a renderer server in this process keeps serving the kernels). */
+/** {@link run} without blocking the event loop (the figures drawn in this process keep going meanwhile). */
 export function runAsync(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: "inherit", env, cwd: projectRoot });
@@ -66,11 +66,21 @@ export async function withSharedRenderer<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Link `nudump`, write the kernel spec, build the library to dist/ (unless `build` is false). */
+/**
+ * tsc's record of the last build of dist/ by {@link prepare} (git-ignored): with it a build
+ * re-emits only what changed since (≈ 5 s of CPU instead of 15 s when nothing did). It is
+ * dropped when dist/ lacks the library's entry points (dist/ wiped: everything is re-emitted).
+ */
+export const buildInfo = path.join(projectRoot, "node_modules", ".cache", "nudump", "build.tsbuildinfo");
+
+/** Link `nudump`, write the kernel spec, build the library to dist/ (unless `build` is false), incrementally. */
 export function prepare(build = true): void {
   linkPackage();
   writeKernelSpec();
-  if (build) run(process.execPath, [path.join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(projectRoot, "tsconfig.build.json")]);
+  if (!build) return;
+  if (!["lib/index.js", "lib/plot/index.js", "cli/main.js"].every((f) => fs.existsSync(path.join(projectRoot, "dist", f)))) fs.rmSync(buildInfo, { force: true });
+  const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+  run(process.execPath, [tsc, "-p", path.join(projectRoot, "tsconfig.build.json"), "--incremental", "--tsBuildInfoFile", buildInfo]);
 }
 
 /** Environment for Jupyter commands: the project's kernel spec, and static plots required. */

@@ -7,15 +7,19 @@ registers the kernel (JUPYTER_PATH=<project>/jupyter) and calls this file with D
 
     execute.py [--check] NOTEBOOK...
 
-Each notebook runs in a fresh kernel, in its own folder, top to bottom; the next one starts
-only if it passed. A cell fails when
+    execute.py --jobs 2 [--check] NOTEBOOK...   (up to 2 notebooks at once, started in the order given)
+
+Each notebook runs in a fresh kernel, in its own folder, top to bottom. With --jobs N up to N
+notebooks run at once, each in its own kernel (its outputs do not depend on the others: a
+kernel shares nothing but the machine); a notebook starts only while none has failed. A
+cell fails when
   * the kernel's execute_reply says "error" or "abort" (tslab: exceptions, type errors), or
   * it produced an "error" output, or
   * it wrote anything to stderr (tslab prints its errors there; a notebook that only warns
     is treated as broken too, so that warnings get fixed rather than committed).
 A probe cell appended after the last one (and removed again) catches errors raised
 asynchronously after the last cell returned (see jupyter/tslab-kernel.js).
-The first failure stops the run: exit status 1, with the notebook, the cell number (1-based,
+The first failure stops the run (notebooks already running finish, no new one starts): exit status 1, with the notebook, the cell number (1-based,
 counting every cell, as Jupyter's interface shows them top to bottom), its first source
 lines and the real message.
 
@@ -33,11 +37,15 @@ drawn by a seeded page in the same Chromium. Nothing else in the outputs varies 
 """
 import argparse
 import difflib
+import functools
 import json
+import multiprocessing
 import re
 import os
+import shutil
 import resource
 import sys
+import tempfile
 import time
 
 import nbformat
@@ -137,46 +145,129 @@ def without_images(text):
     return json.dumps(nb, sort_keys=True, indent=1)
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def kernel_profile(file):
+    """The kernel's own account (jupyter/tslab-kernel.js, NUDUMP_KERNEL_PROFILE), wall and CPU
+    seconds: its start-up (Node, tslab, TypeScript's first program), the type check and emit of
+    every cell, and the cells' run; None if the kernel wrote none."""
+    try:
+        with open(file, encoding="utf-8") as f:
+            lines = [json.loads(l) for l in f if l.strip()]
+    except OSError:
+        return None
+    start = next((l for l in lines if l.get("kind") == "start"), None)
+    cells = [l for l in lines if l.get("kind") == "cell"]
+    if start is None:
+        return None
+    total = lambda key: sum(c[key] for c in cells)
+    return {"start": start["ready"], "compile": total("compile"), "run": total("run"), "startCpu": start["readyCpu"], "compileCpu": total("compileCpu"), "runCpu": total("runCpu")}
+
+
+_stop = None  # a multiprocessing Event shared with the pool's workers: set at the first failure
+_t_start = 0.0  # when the run started (time.time())
+
+
+def _init_worker(stop, t_start):
+    global _stop, _t_start
+    _stop, _t_start = stop, t_start
+
+
+def run_one(path, timeout, profile_dir):
+    """Executes one notebook (in a pool worker): (path, text or None, wall s, cpu s, profile),
+    or None when an earlier notebook failed."""
+    if _stop.is_set():
+        return None
+    t0, c0 = time.time(), children_cpu()
+    began = t0 - _t_start  # the runner's timeline: when this notebook started in the run
+    profile = os.path.join(profile_dir, os.path.basename(path) + ".jsonl")
+    os.environ["NUDUMP_KERNEL_PROFILE"] = profile  # read by the kernel this worker starts
+    nb = execute(path, timeout)
+    if nb is None:
+        _stop.set()
+    text = None if nb is None else nbformat.writes(nb) + "\n"
+    return path, text, time.time() - t0, children_cpu() - c0, kernel_profile(profile), began
+
+
+def settle(path, text, check, stale):
+    """Compares (and without --check writes) one executed notebook; returns its state."""
+    with open(path, encoding="utf-8") as f:
+        old = f.read()
+    state = "unchanged" if old == text else "changed"
+    if check:
+        if old != text and without_images(old) == without_images(text):
+            # every number and text output is current; only the PNG fallbacks differ (another
+            # Chromium or font version drew them): not stale, but say so
+            state = "unchanged (static PNGs drawn differently by this machine's Chromium; numbers identical)"
+        elif old != text:
+            stale.append(path)
+            sys.stderr.write(
+                "\nSTALE {}: re-executing it changes the file; run `npm run notebooks` and commit.\n{}".format(
+                    path, short_diff(without_images(old), without_images(text), path)
+                )
+            )
+    elif old != text:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return state
+
+
+def record(file, cpu_of):
+    """Merges this run's CPU seconds per notebook into the JSON file `file`."""
+    try:
+        with open(file, encoding="utf-8") as f:
+            known = json.load(f)
+    except (OSError, ValueError):
+        known = {}
+    known.update(cpu_of)
+    os.makedirs(os.path.dirname(os.path.abspath(file)), exist_ok=True)
+    with open(file, "w", encoding="utf-8") as f:
+        json.dump(known, f, indent=1, sort_keys=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("notebooks", nargs="+")
     ap.add_argument("--check", action="store_true", help="do not write; fail if a re-executed notebook differs from the committed file")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    ap.add_argument("--record", help="JSON file of each notebook's CPU seconds, updated after the run (the runner's longest-first order)")
+    ap.add_argument("--jobs", type=int, default=1, help="notebooks executed at once, each in its own kernel (default 1); they start in the order given")
     args = ap.parse_args()
     stale = []
     total = time.time()
-    def children_cpu():
-        r = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return r.ru_utime + r.ru_stime
-
-    for path in args.notebooks:
-        t0, c0 = time.time(), children_cpu()
-        nb = execute(path, args.timeout)
-        if nb is None:
-            return 1
-        text = nbformat.writes(nb) + "\n"
-        with open(path, encoding="utf-8") as f:
-            old = f.read()
-        state = "unchanged" if old == text else "changed"
-        if args.check:
-            if old != text and without_images(old) == without_images(text):
-                # every number and text output is current; only the PNG fallbacks differ (another
-                # Chromium or font version drew them): not stale, but say so
-                state = "unchanged (static PNGs drawn differently by this machine's Chromium; numbers identical)"
-            elif old != text:
-                stale.append(path)
-                sys.stderr.write(
-                    "\nSTALE {}: re-executing it changes the file; run `npm run notebooks` and commit.\n{}".format(
-                        path, short_diff(without_images(old), without_images(text), path)
-                    )
-                )
-        elif old != text:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-        # wall time, and the CPU time of the kernel and what it waited for (workers, Chromium):
-        # on a shared machine the CPU time is the steadier measure
-        print("{:<40} {:6.1f} s  (cpu {:5.1f} s)  {}".format(path, time.time() - t0, children_cpu() - c0, state), flush=True)
-    print("executed {} notebook(s) in {:.1f} s (cpu {:.1f} s), load average {:.1f}".format(len(args.notebooks), time.time() - total, children_cpu(), os.getloadavg()[0]))
+    profile_dir = tempfile.mkdtemp(prefix="nudump-kernel-profile-")
+    # fork: the workers inherit the imported nbconvert; each notebook still gets a fresh kernel
+    ctx = multiprocessing.get_context("fork")
+    stop = ctx.Event()
+    pool = ctx.Pool(max(1, min(args.jobs, len(args.notebooks))), initializer=_init_worker, initargs=(stop, total))
+    failed = False
+    cpu_of = {}
+    try:
+        done = pool.imap_unordered(functools.partial(run_one, timeout=args.timeout, profile_dir=profile_dir), args.notebooks)
+        for result in done:
+            if result is None or result[1] is None:
+                failed = True  # execute() printed the failure; the running notebooks finish
+                continue
+            path, text, wall, cpu, prof, began = result
+            state = settle(path, text, args.check, stale)
+            cpu_of[os.path.basename(path)] = round(cpu, 1)
+            # wall time; the CPU time of the kernel and what it waited for (workers, Chromium),
+            # the steadier measure on a shared machine; and the kernel's split of its time
+            split = "" if prof is None else "  [cpu: kernel start {:4.1f} s, type check + emit {:4.1f} s, cells {:5.1f} s]".format(prof["startCpu"], prof["compileCpu"], prof["runCpu"])
+            when = "  (run's clock: {:+.1f} → {:+.1f} s)".format(began, began + wall)
+            print("{:<40} {:6.1f} s  (cpu {:5.1f} s)  {}{}{}".format(path, wall, cpu, state, split, when), flush=True)
+    finally:
+        pool.close()
+        pool.join()  # no kernel outlives the run
+        shutil.rmtree(profile_dir, ignore_errors=True)
+    if args.record and cpu_of:
+        record(args.record, cpu_of)
+    if failed:
+        return 1
+    print("executed {} notebook(s) in {:.1f} s ({} at once), load average {:.1f}".format(len(args.notebooks), time.time() - total, args.jobs, os.getloadavg()[0]))
     if stale:
         sys.stderr.write("\n{} stale notebook(s): {}\n".format(len(stale), ", ".join(stale)))
         return 1

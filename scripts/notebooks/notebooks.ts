@@ -1,26 +1,100 @@
 /**
- * `npm run notebooks`: executes every notebook in notebooks/ in order with the tslab kernel
- * (headless, Jupyter's nbconvert) and writes the outputs back.
+ * `npm run notebooks`: executes every notebook in notebooks/ with the tslab kernel (headless,
+ * Jupyter's nbconvert) and writes the outputs back.
  * `npm run notebooks -- --check`: executes them without writing and fails if any committed
  * notebook differs from its re-execution (CI's stale check).
  * `--no-build` uses the library already built in dist/ instead of rebuilding it.
+ * `--jobs N` runs up to N notebooks at once (default: the number of cores), each in its own
+ * kernel, the longest first (the CPU seconds of their last run, node_modules/.cache/nudump/
+ * notebook-cpu.json; first run: {@link EXPECTED_ORDER}) so that the short ones fill in
+ * beside it and the kernel starts overlap the others' work.
  * Any other arguments name notebooks to run instead of all of them.
  * The kernels render their static PNGs in one Chromium started for the run (RENDERER_ENV).
  * Details of failure detection and determinism: scripts/notebooks/execute.py.
  */
+import * as fs from "node:fs";
+import { cpus } from "node:os";
 import * as path from "node:path";
-import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, runAsync, withSharedRenderer } from "./common";
+import { spawn } from "node:child_process";
+import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, withSharedRenderer } from "./common";
 
-/** Executes the notebooks (all, or those named) with one Chromium shared by their kernels. */
-export async function executeNotebooks(args: readonly string[]): Promise<void> {
+/** Where execute.py records each notebook's CPU seconds (git-ignored, like every cache in node_modules/.cache). */
+export const cpuRecord = path.join(projectRoot, "node_modules", ".cache", "nudump", "notebook-cpu.json");
+
+/** Longest first, as measured before any record exists (issue 15's timings of the session before). */
+export const EXPECTED_ORDER = ["fig4-", "fig3-", "fig1-", "fpf-", "fig2-", "01-", "00-"];
+
+/** The notebooks longest first: by the recorded CPU seconds, else by {@link EXPECTED_ORDER}, else by name. */
+export function longestFirst(files: readonly string[], recorded: Readonly<Record<string, number>> = readRecord()): string[] {
+  const hint = (f: string) => {
+    const i = EXPECTED_ORDER.findIndex((p) => path.basename(f).startsWith(p));
+    return i < 0 ? EXPECTED_ORDER.length : i;
+  };
+  return [...files].sort((a, b) => {
+    const ca = recorded[path.basename(a)], cb = recorded[path.basename(b)];
+    if (ca !== undefined && cb !== undefined && ca !== cb) return cb - ca;
+    return hint(a) - hint(b) || a.localeCompare(b);
+  });
+}
+
+function readRecord(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(cpuRecord, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** The value of `--name N` in `args` (a positive integer), or `fallback`. */
+function intOption(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const v = Number(args[i + 1]);
+  if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} ${args[i + 1]}: expected a positive integer`);
+  return v;
+}
+
+/**
+ * Executes the notebooks (all, or those named) with one Chromium shared by their kernels;
+ * `onNotebook(file)` is called as soon as a notebook has run and passed (absolute path).
+ */
+export async function executeNotebooks(args: readonly string[], onNotebook?: (file: string) => void): Promise<void> {
   const check = args.includes("--check");
-  const named = args.filter((a) => !a.startsWith("--")).map((a) => path.resolve(a));
+  const jobs = intOption(args, "--jobs", cpus().length);
+  const named = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--jobs").map((a) => path.resolve(a));
   requireJupyter();
   prepare(!args.includes("--no-build"));
-  const notebooks = (named.length > 0 ? named : listNotebooks()).map((f) => path.relative(projectRoot, f));
+  const notebooks = longestFirst(named.length > 0 ? named : listNotebooks()).map((f) => path.relative(projectRoot, f));
   if (notebooks.length === 0) throw new Error("no notebooks in notebooks/");
+  const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...notebooks];
   // jupyterEnv() is read inside: it carries the shared renderer's endpoint to the kernels
-  await withSharedRenderer(() => runAsync(python, [path.join(__dirname, "execute.py"), ...(check ? ["--check"] : []), ...notebooks], jupyterEnv()));
+  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook));
+}
+
+/** Runs execute.py, echoing its lines; a line that starts with a notebook's path reports that notebook done. */
+function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, args, { stdio: ["ignore", "pipe", "inherit"], env: jupyterEnv(), cwd: projectRoot });
+    let rest = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) {
+        process.stdout.write(line + "\n");
+        const file = line.split(" ", 1)[0]!;
+        if (onNotebook && notebooks.has(file)) onNotebook(path.join(projectRoot, file));
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (status) => {
+      if (rest) process.stdout.write(rest);
+      if (status === 0) return resolve();
+      const e = new Error(`execute.py exited with status ${status}`);
+      (e as Error & { exitCode: number }).exitCode = status ?? 1;
+      reject(e);
+    });
+  });
 }
 
 if (require.main === module) main(() => executeNotebooks(process.argv.slice(2)));

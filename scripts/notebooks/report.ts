@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { plotlyPath } from "../../lib/plot";
 import { buildExplorer } from "./explorer";
-import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, run, siteDir } from "./common";
+import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, runAsync, siteDir } from "./common";
 
 const mathjaxDir = "/usr/share/javascript/mathjax";
 /** MathJax 2 files needed for TeX input and SVG output (config TeX-AMS_SVG-full). */
@@ -71,8 +71,12 @@ ${items}
 `;
 }
 
-/** Builds site/ from the executed notebooks and figures/ (see the file comment). */
-export async function buildReport(): Promise<void> {
+/**
+ * Builds site/ from the executed notebooks and figures/ (see the file comment). The notebook
+ * pages and the explorer are built first; figures/ is read once `figuresReady` has settled
+ * (`npm run main` passes the drawing of the last notebooks' figures, which goes on meanwhile).
+ */
+export async function buildReport(figuresReady: Promise<unknown> = Promise.resolve()): Promise<void> {
   const t0 = Date.now();
   requireJupyter();
   const notebooks = listNotebooks();
@@ -80,7 +84,7 @@ export async function buildReport(): Promise<void> {
   fs.mkdirSync(siteDir, { recursive: true });
   fs.writeFileSync(path.join(siteDir, ".gitignore"), "# built by `npm run report`\n*\n");
   copyAssets();
-  run(
+  const pages = runAsync(
     python,
     [
       "-m", "nbconvert", "--to", "html", "--template", "nudump",
@@ -91,14 +95,15 @@ export async function buildReport(): Promise<void> {
     ],
     jupyterEnv(),
   );
+  const [ex] = await Promise.all([buildExplorer(siteDir), pages]);
   for (const nb of notebooks) fs.copyFileSync(nb, path.join(siteDir, path.basename(nb)));
+  await figuresReady;
   const indexFile = path.join(figuresDir, "index.json");
   const entries: FigureIndexEntry[] = fs.existsSync(indexFile) ? (JSON.parse(fs.readFileSync(indexFile, "utf8")) as FigureIndexEntry[]) : [];
   if (entries.length === 0) console.warn("figures/index.json missing: run `npm run figures` first to list figures on the index page");
   else fs.cpSync(figuresDir, path.join(siteDir, "figures"), { recursive: true });
   const titles = new Map(notebooks.map((nb) => [path.basename(nb, ".ipynb"), notebookTitle(nb)] as const));
   fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(entries, titles));
-  const ex = await buildExplorer(siteDir);
   console.log(`site/explorer.html: ${(ex.bytes.page / 1e6).toFixed(2)} MB (library worker ${(ex.bytes.worker / 1e6).toFixed(2)} MB with ${ex.dataFiles} data files, ${(ex.bytes.data / 1e3).toFixed(0)} kB)`);
   console.log(`site/: index.html and ${notebooks.length} notebook page(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s → open ${path.relative(projectRoot, path.join(siteDir, "index.html"))}`);
 }
