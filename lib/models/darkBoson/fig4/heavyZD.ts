@@ -131,7 +131,7 @@ export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector
  * energy, so every N of the flux is inside it (above it the exact fraction is evaluated).
  */
 const VISIBLE_FRACTION_EMAX = 3e4;
-/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold p/(mΓ) and the fractions vanish. Exported, with FACE_ENERGY_MIN, for samplingIp.ts's copies. */
+/** N energies kept above m_N by this factor (p_N > 1.4 % of m_N): at threshold p/(mΓ) and the fractions vanish. Exported, with FACE_ENERGY_MIN, for the IP samplers (samplingIp.ts). */
 export const ABOVE_THRESHOLD = 1.0001;
 
 /** The N width split by its U2 dependence, at U2_ref (GeV), and the visible fraction of N → νe⁺e⁻ per E_N. */

@@ -16,10 +16,8 @@ import { type DarkBosonModel, darkBosonModel, zdWidths } from "..";
 import { mixingFactor } from "../../../ip/mixing";
 import type { PrimaryOptions } from "../../../ip/primary";
 import { type DetectorFace, nSpectrumThroughFace, zdAngularHistogram, zdConeForFace } from "./acceptance";
-import type { HeavyZDSetup } from "./heavyZD";
+import { ABOVE_THRESHOLD, FACE_ENERGY_MIN, type HeavyZDSetup } from "./heavyZD";
 
-/** The heavyZDMassPoint rule that keeps an N energy: above m_N by this factor (heavyZD.ts ABOVE_THRESHOLD). */
-const ABOVE_THRESHOLD = 1.0001;
 
 /** Mixing-N cells: energy (GeV) and N, N̄ counts through the FASERν2 face at U2 = 1. */
 export interface MixingCells {
@@ -66,8 +64,8 @@ export interface ZDFaceCells {
 /** Former name of {@link ZDFaceCells} for the vessel disc. */
 export type ZDVesselCells = ZDFaceCells;
 
-/** Lowest N energy heavyZDMassPoint keeps on the FASERν2 face (zd-elastic; heavyZD.ts FACE_ENERGY_MIN), GeV. */
-export const ZD_FACE_ENERGY_MIN = 10;
+/** Lowest N energy heavyZDMassPoint keeps on the FASERν2 face (zd-elastic), GeV: the quadrature's own constant. */
+export const ZD_FACE_ENERGY_MIN = FACE_ENERGY_MIN;
 
 /**
  * The N production of heavyZDMassPoint's Z_D signatures cell by cell (module comment): Z_D at ε
