@@ -17,10 +17,17 @@ export class NodeColumns {
   t = new Float64Array(1024);
   EN = new Float64Array(1024);
   w = new Float64Array(1024);
-  push(f: number, b: number, c: number, E: number, t: number, EN: number, w: number): void {
+  /** Append a node's t, E_N and weight; its key columns are filled per cell by {@link keyNodes}. */
+  pushNode(t: number, EN: number, w: number): void {
     if (this.n === this.w.length) this.grow();
     const k = this.n++;
-    this.f[k] = f; this.b[k] = b; this.c[k] = c; this.E[k] = E; this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
+    this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
+  }
+  /** Set flavour, bin, channel and E_ν of the nodes [first, n) (one cell's, appended by {@link pushNode}). */
+  keyNodes(first: number, f: number, b: number, c: number, E: number): void {
+    const n = this.n;
+    if (first >= n) return;
+    this.f.fill(f, first, n); this.b.fill(b, first, n); this.c.fill(c, first, n); this.E.fill(E, first, n);
   }
   private grow(): void {
     const m = 2 * this.w.length;
