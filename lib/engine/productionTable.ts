@@ -29,7 +29,7 @@ import { nucleusDensity, type Material } from "../core/constants";
 import { tRange } from "../core/kinematics";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
-import { energyNodes, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
 import { type NodeColumns, releaseColumns, takeColumns } from "./nodeColumns";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS, PANEL_SNAP } from "./rules";
 
@@ -298,28 +298,6 @@ function integrateT(acc: NodeColumns, key: NodeKey, Enu: number, mN: number, ch:
   return cellWeight;
 }
 
-/** The flavour spectra summed with their weights (identical bin edges required) and each flavour's fraction per bin. */
-function mergeSpectra(spectra: readonly BinnedSpectrum[], flavourWeights: readonly number[]): {
-  work: readonly BinnedSpectrum[];
-  workWeights: readonly number[];
-  binFlavourFractions: Float64Array[];
-} {
-  const used = spectra.map((_, f) => f).filter((f) => flavourWeights[f]! > 0);
-  const ref = used.length > 0 ? spectra[used[0]!]! : spectra[0]!;
-  const merged = new Array<number>(ref.counts.length).fill(0);
-  for (const f of used) {
-    const sp = spectra[f]!;
-    if (sp.edges.length !== ref.edges.length || sp.edges.some((e, i) => Math.abs(e / ref.edges[i]! - 1) > 1e-9)) {
-      throw new RangeError(`mergeFlavours: the spectra of ${ref.flavour} and ${sp.flavour} have different bin edges`);
-    }
-    sp.counts.forEach((cnt, b) => (merged[b]! += cnt * flavourWeights[f]!));
-  }
-  const binFlavourFractions = spectra.map((sp, f) =>
-    Float64Array.from(merged, (tot, b) => (tot > 0 && flavourWeights[f]! > 0 ? (sp.counts[b]! * flavourWeights[f]!) / tot : 0)),
-  );
-  return { work: [{ flavour: "all", edges: ref.edges, counts: merged }], workWeights: [1], binFlavourFractions };
-}
-
 /**
  * Tabulate N production for one model point: for every flavour spectrum (with a flavour
  * weight, 0 for flavours that do not couple), channel, E_ν node and t node, the expected
@@ -382,7 +360,6 @@ export function tabulateProduction(
           for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
             const firstNode = acc.n;
             const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
-            acc.keyNodes(firstNode, key.f, key.b, key.c, node.Enu);
             if (cellWeight > 0) {
               cells.push({ flavour: key.f, channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight });
               total += cellWeight;
@@ -394,7 +371,7 @@ export function tabulateProduction(
   } finally {
     releaseColumns(acc);
   }
-  const nodes = acc.nodes();
+  const nodes = acc.nodes(cells);
   return {
     mN,
     flavours: spectra.map((s) => s.flavour),
