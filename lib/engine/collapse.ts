@@ -141,33 +141,60 @@ class SegmentColumns {
   }
 }
 
-/**
- * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
- * each, per fine bin with positive weight the summed weight × acceptance and the weighted mean
- * E_N, bins in increasing energy; with the per-segment sums of {@link CollapseSegments}.
- */
-export function collapseSegments(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapseSegments {
-  const nd = table.nodes;
-  const seg = new SegmentColumns(count);
-  const empty = (): CollapseSegments => ({ count, cell: seg.cell.subarray(0, 0), bin: seg.bin.subarray(0, 0), w: seg.w.subarray(0, 0), wE: seg.wE.subarray(0, 0), bins: 0, collapsed: Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) })) });
-  if (nd.length === 0 || table.cells.length === 0) return empty();
-  const { key, kMin, kMax } = energyKeys(table, opts.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE);
-  if (!(kMax >= kMin)) return empty();
-  const n = kMax - kMin + 1;
-  const w = new Float64Array(n * count), wE = new Float64Array(n * count);
-  const a = new Float64Array(count);
-  const cut = opts.tAbsMax ?? Infinity;
-  const zero = opts.zeroAtOrBelow ?? -Infinity;
-  const EN = nd.EN, weight = nd.weight, t = nd.t;
-  const cells = table.cells;
-  for (let ci = 0; ci < cells.length; ci++) {
-    const c = cells[ci]!;
-    if (c.Enu <= zero) continue;
+/** One acceptance set of a collapse pass: `count` acceptances evaluated together, with its options. */
+export interface CollapsePass {
+  readonly count: number;
+  readonly accept: MultiAcceptance;
+  readonly opts?: CollapseOptions;
+}
+
+/** The running sums of one {@link CollapsePass} over a table's cells. */
+class PassSums {
+  readonly count: number;
+  readonly accept: MultiAcceptance;
+  readonly seg: SegmentColumns;
+  readonly n: number;
+  readonly w: Float64Array;
+  readonly wE: Float64Array;
+  readonly a: Float64Array;
+  /** The open segment's sums (flushed into seg when it closes). */
+  readonly sw: Float64Array;
+  readonly swE: Float64Array;
+  readonly cut: number;
+  readonly zero: number;
+  constructor(pass: CollapsePass, readonly keys: EnergyKeys) {
+    const count = (this.count = pass.count);
+    this.accept = pass.accept;
+    this.seg = new SegmentColumns(count);
+    this.n = keys.kMax - keys.kMin + 1;
+    this.w = new Float64Array(this.n * count);
+    this.wE = new Float64Array(this.n * count);
+    this.a = new Float64Array(count);
+    this.sw = new Float64Array(count);
+    this.swE = new Float64Array(count);
+    this.cut = pass.opts?.tAbsMax ?? Infinity;
+    this.zero = pass.opts?.zeroAtOrBelow ?? -Infinity;
+  }
+  /** Close segment s: store its sums (accumulated from 0 in node order, as node by node into seg) and reset them. */
+  private flush(s: number): void {
+    const { count, seg, sw, swE } = this;
+    for (let i = 0; i < count; i++) {
+      seg.w[s * count + i] = sw[i]!;
+      seg.wE[s * count + i] = swE[i]!;
+      sw[i] = 0;
+      swE[i] = 0;
+    }
+  }
+  /** Add the nodes of cell ci (index range [first, end)) to the bins and to its segments. */
+  cell(ci: number, first: number, end: number, EN: Float64Array, weight: Float64Array, t: Float64Array): void {
+    const { count, accept, seg, n, w, wE, a, sw, swE, cut } = this;
+    const key = this.keys.key, kMin = this.keys.kMin;
     let s = -1, sBin = -1;
-    for (let k = c.firstNode; k < c.endNode; k++) {
+    for (let k = first; k < end; k++) {
       if (!(-t[k]! <= cut)) continue;
       const e = EN[k]!, wk = weight[k]!, j = key[k]! - kMin;
       if (j !== sBin) {
+        if (s >= 0) this.flush(s);
         s = seg.open(ci, j);
         sBin = j;
       }
@@ -177,14 +204,49 @@ export function collapseSegments(table: ProductionTable, count: number, accept: 
         const x = wk * a[i]!;
         w[i * n + j]! += x;
         wE[i * n + j]! += x * e;
-        seg.w[s * count + i]! += x;
-        seg.wE[s * count + i]! += x * e;
+        sw[i]! += x;
+        swE[i]! += x * e;
       }
     }
+    if (s >= 0) this.flush(s);
   }
-  const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
-  const m = seg.n;
-  return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+  result(): CollapseSegments {
+    const { count, seg, n, w, wE } = this;
+    const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
+    const m = seg.n;
+    return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+  }
+}
+
+/**
+ * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
+ * each, per fine bin with positive weight the summed weight × acceptance and the weighted mean
+ * E_N, bins in increasing energy; with the per-segment sums of {@link CollapseSegments}.
+ */
+export function collapseSegments(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapseSegments {
+  return collapsePasses(table, [{ count, accept, opts }])[0]!;
+}
+
+/**
+ * Several {@link collapseSegments} of one table in one sweep (issue 15): cell by cell, each
+ * pass runs over the cell's nodes while they are in cache. Every pass does the same operations
+ * in the same order as its own collapseSegments (the same numbers, bit for bit).
+ */
+export function collapsePasses(table: ProductionTable, passes: readonly CollapsePass[]): CollapseSegments[] {
+  const nd = table.nodes;
+  const empty = (count: number): CollapseSegments => ({ count, cell: new Int32Array(0), bin: new Int32Array(0), w: new Float64Array(0), wE: new Float64Array(0), bins: 0, collapsed: Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) })) });
+  if (nd.length === 0 || table.cells.length === 0) return passes.map((p) => empty(p.count));
+  const sums = passes.map((p) => {
+    const keys = energyKeys(table, p.opts?.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE);
+    return keys.kMax >= keys.kMin ? new PassSums(p, keys) : null;
+  });
+  const EN = nd.EN, weight = nd.weight, t = nd.t;
+  const cells = table.cells;
+  for (let ci = 0; ci < cells.length; ci++) {
+    const c = cells[ci]!;
+    for (const ps of sums) if (ps && c.Enu > ps.zero) ps.cell(ci, c.firstNode, c.endNode, EN, weight, t);
+  }
+  return sums.map((ps, g) => (ps ? ps.result() : empty(passes[g]!.count)));
 }
 
 /** {@link collapseSegments}'s bins only. */
