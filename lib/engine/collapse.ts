@@ -36,6 +36,34 @@ const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * b
  */
 const EDGE_MARGIN = 1e-12;
 
+/** Bins q of one binsPerDecade within this offset of 0 have their safe edges cached (10^±(OFFSET/n) GeV covers every energy). */
+const EDGE_OFFSET = 4096;
+
+/** Per binsPerDecade n, the safe interior (lo, hi) of bin q: 10^(q/n)(1 + margin), 10^((q+1)/n)(1 − margin), cached. */
+interface SafeEdges {
+  lo(q: number): number;
+  hi(q: number): number;
+}
+const EDGE_CACHE = new Map<number, SafeEdges>();
+function safeEdges(binsPerDecade: number): SafeEdges {
+  let e = EDGE_CACHE.get(binsPerDecade);
+  if (e) return e;
+  const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
+  const at = (q: number, tab: Float64Array, make: () => number) => {
+    const i = q + EDGE_OFFSET;
+    if (!(i >= 0 && i < tab.length)) return make();
+    let v = tab[i]!;
+    if (Number.isNaN(v)) tab[i] = v = make();
+    return v;
+  };
+  e = {
+    lo: (q) => at(q, los, () => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN)),
+    hi: (q) => at(q, his, () => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN)),
+  };
+  EDGE_CACHE.set(binsPerDecade, e);
+  return e;
+}
+
 /**
  * Keys of a table's nodes, node by node in cell order, equal to binOf at every node: a node
  * whose E_N lies safely inside the bin of the previous node (tested against that bin's edges,
@@ -51,13 +79,18 @@ function energyKeys(table: ProductionTable, binsPerDecade: number): EnergyKeys {
   if (hit) return hit;
   const key = new Int32Array(EN.length);
   let kMin = Infinity, kMax = -Infinity;
+  const edge = safeEdges(binsPerDecade);
   let q = 0, lo = Infinity, hi = -Infinity; // the current bin and its safe interior (lo, hi)
   for (let k = 0; k < EN.length; k++) {
     const e = EN[k]!;
     if (!(e > lo && e < hi)) {
-      q = binOf(e, binsPerDecade);
-      lo = Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
-      hi = Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
+      // E_N falls with |t| within a cell: try the safe interior of the bin below, then of the
+      // bin above (their keys need no logarithm), else the logarithm
+      if (e > edge.lo(q - 1) && e < edge.hi(q - 1)) q -= 1;
+      else if (e > edge.lo(q + 1) && e < edge.hi(q + 1)) q += 1;
+      else q = binOf(e, binsPerDecade);
+      lo = edge.lo(q);
+      hi = edge.hi(q);
       if (q < kMin) kMin = q;
       if (q > kMax) kMax = q;
     }

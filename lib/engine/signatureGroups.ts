@@ -1,7 +1,8 @@
 /**
  * Signatures of a mass point collapsed in groups, on first read (issue 15, compute once): the
  * signatures that share a production table are collapsed together in one pass over its nodes
- * (lib/engine/collapse collapseSegments), and the groups on one table in one sweep (collapsePasses); a point derived from another by a rescale of its
+ * (lib/engine/collapse collapseSegments), and the groups on one table in one sweep
+ * (collapsePasses); a point derived from another by a rescale of its
  * weights (lib/engine/tableRescale) takes its bins from the other point's per-segment sums
  * (binsFromSegments) instead of a pass over nodes. Model-free: the model says which groups,
  * acceptances and decay regions its signatures have.
