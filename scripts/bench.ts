@@ -226,11 +226,13 @@ async function gridTwoWorkers(): Promise<number[]> {
   const masses = Array.from({ length: 60 }, (_, i) => 1e-3 * Math.pow(1e4, i / 59));
   const halves = [masses.filter((_, i) => i % 2 === 0), masses.filter((_, i) => i % 2 === 1)];
   const ws = halves.map(() => new Worker(code, { eval: true }));
-  const run = () => Promise.all(ws.map((w, i) => new Promise<void>((ok, fail) => {
-    w.once("message", () => ok());
-    w.once("error", fail);
-    w.postMessage(halves[i]);
-  })));
+  const run = async (): Promise<void> => {
+    await Promise.all(ws.map((w, i) => new Promise<void>((ok, fail) => {
+      w.once("message", () => ok());
+      w.once("error", fail);
+      w.postMessage(halves[i]);
+    })));
+  };
   try {
     return await timesAsync(reps, run, 1);
   } finally {
