@@ -12,9 +12,9 @@ import type { ProductionCell, ProductionNodes } from "./productionTable";
  */
 export class NodeColumns {
   n = 0;
-  t = new Float64Array(1024);
-  EN = new Float64Array(1024);
-  w = new Float64Array(1024);
+  t: Float64Array = new Float64Array(1024);
+  EN: Float64Array = new Float64Array(1024);
+  w: Float64Array = new Float64Array(1024);
   /** Append a node's t, E_N and weight (its cell's columns come from the cells, {@link tableNodes}). */
   pushNode(t: number, EN: number, w: number): void {
     if (this.n === this.w.length) this.grow();
