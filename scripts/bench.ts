@@ -203,8 +203,49 @@ async function fig1Panel(split?: PanelSplit): Promise<void> {
 
 // 5. the CLI: whole calls with start-up and the parts of one call (scripts/bench-cli.ts)
 
+/**
+ * The grid of section 2 on 2 worker threads (raw worker_threads here: lib/figures' pool runs
+ * only Fig. 1 tasks): each worker, warm, takes every other mass (the same per-mass work as
+ * the one-core row), the time is the wall time until both are done; ms per run.
+ */
+async function gridTwoWorkers(): Promise<number[]> {
+  const { Worker } = await import("node:worker_threads");
+  const code = `
+    const { parentPort } = require("node:worker_threads");
+    const nd = require(${JSON.stringify(distIndex)});
+    const { DIPOLE_SIGNATURES, dipoleMassPoint, makeSetup } = nd.signatures;
+    const setup = makeSetup("fasernu2-faser2");
+    const couplings = Array.from({ length: 60 }, (_, i) => 1e-9 * Math.pow(1e5, i / 59));
+    parentPort.on("message", (masses) => {
+      let s = 0;
+      for (const mass of masses) {
+        const point = dipoleMassPoint(mass, "universal", setup);
+        for (const mu of couplings) for (const sig of DIPOLE_SIGNATURES) s += point.signatures[sig].events(mu * mu);
+      }
+      parentPort.postMessage(s);
+    });`;
+  const masses = Array.from({ length: 60 }, (_, i) => 1e-3 * Math.pow(1e4, i / 59));
+  const halves = [masses.filter((_, i) => i % 2 === 0), masses.filter((_, i) => i % 2 === 1)];
+  const ws = halves.map(() => new Worker(code, { eval: true }));
+  const run = async (): Promise<void> => {
+    await Promise.all(ws.map((w, i) => new Promise<void>((ok, fail) => {
+      w.once("message", () => ok());
+      w.once("error", fail);
+      w.postMessage(halves[i]);
+    })));
+  };
+  try {
+    return await timesAsync(reps, run, 1);
+  } finally {
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
 async function main(): Promise<void> {
   if (want("sampler")) await samplerFileRows();
+  if (want("grid")) {
+    rows.push({ key: "grid60x60x5:2workers", label: `all ${nd.signatures.DIPOLE_SIGNATURES.length} dipole signatures, 60 masses × 60 couplings (2 worker threads, wall)`, unit: "s", values: (await gridTwoWorkers()).map((t) => t / 1000) });
+  }
   if (want("fig1")) {
     const splits: PanelSplit[] = [];
     const values = await timesAsync(reps, async () => {

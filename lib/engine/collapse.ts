@@ -36,6 +36,34 @@ const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * b
  */
 const EDGE_MARGIN = 1e-12;
 
+/** Bins q of one binsPerDecade within this offset of 0 have their safe edges cached (10^±(OFFSET/n) GeV covers every energy). */
+const EDGE_OFFSET = 4096;
+
+/** Per binsPerDecade n, the safe interior (lo, hi) of bin q: 10^(q/n)(1 + margin), 10^((q+1)/n)(1 − margin), cached. */
+interface SafeEdges {
+  lo(q: number): number;
+  hi(q: number): number;
+}
+const EDGE_CACHE = new Map<number, SafeEdges>();
+function safeEdges(binsPerDecade: number): SafeEdges {
+  let e = EDGE_CACHE.get(binsPerDecade);
+  if (e) return e;
+  const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
+  const at = (q: number, tab: Float64Array, make: () => number) => {
+    const i = q + EDGE_OFFSET;
+    if (!(i >= 0 && i < tab.length)) return make();
+    let v = tab[i]!;
+    if (Number.isNaN(v)) tab[i] = v = make();
+    return v;
+  };
+  e = {
+    lo: (q) => at(q, los, () => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN)),
+    hi: (q) => at(q, his, () => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN)),
+  };
+  EDGE_CACHE.set(binsPerDecade, e);
+  return e;
+}
+
 /**
  * Keys of a table's nodes, node by node in cell order, equal to binOf at every node: a node
  * whose E_N lies safely inside the bin of the previous node (tested against that bin's edges,
@@ -51,13 +79,18 @@ function energyKeys(table: ProductionTable, binsPerDecade: number): EnergyKeys {
   if (hit) return hit;
   const key = new Int32Array(EN.length);
   let kMin = Infinity, kMax = -Infinity;
+  const edge = safeEdges(binsPerDecade);
   let q = 0, lo = Infinity, hi = -Infinity; // the current bin and its safe interior (lo, hi)
   for (let k = 0; k < EN.length; k++) {
     const e = EN[k]!;
     if (!(e > lo && e < hi)) {
-      q = binOf(e, binsPerDecade);
-      lo = Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
-      hi = Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
+      // E_N falls with |t| within a cell: try the safe interior of the bin below, then of the
+      // bin above (their keys need no logarithm), else the logarithm
+      if (e > edge.lo(q - 1) && e < edge.hi(q - 1)) q -= 1;
+      else if (e > edge.lo(q + 1) && e < edge.hi(q + 1)) q += 1;
+      else q = binOf(e, binsPerDecade);
+      lo = edge.lo(q);
+      hi = edge.hi(q);
       if (q < kMin) kMin = q;
       if (q > kMax) kMax = q;
     }
@@ -141,33 +174,60 @@ class SegmentColumns {
   }
 }
 
-/**
- * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
- * each, per fine bin with positive weight the summed weight × acceptance and the weighted mean
- * E_N, bins in increasing energy; with the per-segment sums of {@link CollapseSegments}.
- */
-export function collapseSegments(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapseSegments {
-  const nd = table.nodes;
-  const seg = new SegmentColumns(count);
-  const empty = (): CollapseSegments => ({ count, cell: seg.cell.subarray(0, 0), bin: seg.bin.subarray(0, 0), w: seg.w.subarray(0, 0), wE: seg.wE.subarray(0, 0), bins: 0, collapsed: Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) })) });
-  if (nd.length === 0 || table.cells.length === 0) return empty();
-  const { key, kMin, kMax } = energyKeys(table, opts.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE);
-  if (!(kMax >= kMin)) return empty();
-  const n = kMax - kMin + 1;
-  const w = new Float64Array(n * count), wE = new Float64Array(n * count);
-  const a = new Float64Array(count);
-  const cut = opts.tAbsMax ?? Infinity;
-  const zero = opts.zeroAtOrBelow ?? -Infinity;
-  const EN = nd.EN, weight = nd.weight, t = nd.t;
-  const cells = table.cells;
-  for (let ci = 0; ci < cells.length; ci++) {
-    const c = cells[ci]!;
-    if (c.Enu <= zero) continue;
+/** One acceptance set of a collapse pass: `count` acceptances evaluated together, with its options. */
+export interface CollapsePass {
+  readonly count: number;
+  readonly accept: MultiAcceptance;
+  readonly opts?: CollapseOptions;
+}
+
+/** The running sums of one {@link CollapsePass} over a table's cells. */
+class PassSums {
+  readonly count: number;
+  readonly accept: MultiAcceptance;
+  readonly seg: SegmentColumns;
+  readonly n: number;
+  readonly w: Float64Array;
+  readonly wE: Float64Array;
+  readonly a: Float64Array;
+  /** The open segment's sums (flushed into seg when it closes). */
+  readonly sw: Float64Array;
+  readonly swE: Float64Array;
+  readonly cut: number;
+  readonly zero: number;
+  constructor(pass: CollapsePass, readonly keys: EnergyKeys) {
+    const count = (this.count = pass.count);
+    this.accept = pass.accept;
+    this.seg = new SegmentColumns(count);
+    this.n = keys.kMax - keys.kMin + 1;
+    this.w = new Float64Array(this.n * count);
+    this.wE = new Float64Array(this.n * count);
+    this.a = new Float64Array(count);
+    this.sw = new Float64Array(count);
+    this.swE = new Float64Array(count);
+    this.cut = pass.opts?.tAbsMax ?? Infinity;
+    this.zero = pass.opts?.zeroAtOrBelow ?? -Infinity;
+  }
+  /** Close segment s: store its sums (accumulated from 0 in node order, as node by node into seg) and reset them. */
+  private flush(s: number): void {
+    const { count, seg, sw, swE } = this;
+    for (let i = 0; i < count; i++) {
+      seg.w[s * count + i] = sw[i]!;
+      seg.wE[s * count + i] = swE[i]!;
+      sw[i] = 0;
+      swE[i] = 0;
+    }
+  }
+  /** Add the nodes of cell ci (index range [first, end)) to the bins and to its segments. */
+  cell(ci: number, first: number, end: number, EN: Float64Array, weight: Float64Array, t: Float64Array): void {
+    const { count, accept, seg, n, w, wE, a, sw, swE, cut } = this;
+    const key = this.keys.key, kMin = this.keys.kMin;
     let s = -1, sBin = -1;
-    for (let k = c.firstNode; k < c.endNode; k++) {
+    for (let k = first; k < end; k++) {
       if (!(-t[k]! <= cut)) continue;
       const e = EN[k]!, wk = weight[k]!, j = key[k]! - kMin;
       if (j !== sBin) {
+        if (s >= 0) this.flush(s);
         s = seg.open(ci, j);
         sBin = j;
       }
@@ -177,14 +237,49 @@ export function collapseSegments(table: ProductionTable, count: number, accept: 
         const x = wk * a[i]!;
         w[i * n + j]! += x;
         wE[i * n + j]! += x * e;
-        seg.w[s * count + i]! += x;
-        seg.wE[s * count + i]! += x * e;
+        sw[i]! += x;
+        swE[i]! += x * e;
       }
     }
+    if (s >= 0) this.flush(s);
   }
-  const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
-  const m = seg.n;
-  return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+  result(): CollapseSegments {
+    const { count, seg, n, w, wE } = this;
+    const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
+    const m = seg.n;
+    return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+  }
+}
+
+/**
+ * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
+ * each, per fine bin with positive weight the summed weight × acceptance and the weighted mean
+ * E_N, bins in increasing energy; with the per-segment sums of {@link CollapseSegments}.
+ */
+export function collapseSegments(table: ProductionTable, count: number, accept: MultiAcceptance, opts: CollapseOptions = {}): CollapseSegments {
+  return collapsePasses(table, [{ count, accept, opts }])[0]!;
+}
+
+/**
+ * Several {@link collapseSegments} of one table in one sweep (issue 15): cell by cell, each
+ * pass runs over the cell's nodes while they are in cache. Every pass does the same operations
+ * in the same order as its own collapseSegments (the same numbers, bit for bit).
+ */
+export function collapsePasses(table: ProductionTable, passes: readonly CollapsePass[]): CollapseSegments[] {
+  const nd = table.nodes;
+  const empty = (count: number): CollapseSegments => ({ count, cell: new Int32Array(0), bin: new Int32Array(0), w: new Float64Array(0), wE: new Float64Array(0), bins: 0, collapsed: Array.from({ length: count }, () => ({ EN: new Float64Array(0), weight: new Float64Array(0) })) });
+  if (nd.length === 0 || table.cells.length === 0) return passes.map((p) => empty(p.count));
+  const sums = passes.map((p) => {
+    const keys = energyKeys(table, p.opts?.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE);
+    return keys.kMax >= keys.kMin ? new PassSums(p, keys) : null;
+  });
+  const EN = nd.EN, weight = nd.weight, t = nd.t;
+  const cells = table.cells;
+  for (let ci = 0; ci < cells.length; ci++) {
+    const c = cells[ci]!;
+    for (const ps of sums) if (ps && c.Enu > ps.zero) ps.cell(ci, c.firstNode, c.endNode, EN, weight, t);
+  }
+  return sums.map((ps, g) => (ps ? ps.result() : empty(passes[g]!.count)));
 }
 
 /** {@link collapseSegments}'s bins only. */

@@ -8,7 +8,7 @@ import { THRESHOLD_OFFSET } from "./rules";
 
 /** An energy break within 10⁻⁹ in ln E of a piece's end is that end (no sliver piece of 10⁻⁹ of a bin). */
 const BREAK_SNAP = 1e-9;
-import type { ProductionTable } from "./productionTable";
+import type { BinnedSpectrum, ProductionTable } from "./productionTable";
 
 /** Within-bin models of a binned flux (see the module doc). */
 export const WITHIN_BIN_MODELS = ["interpolated", "log-uniform", "centre"] as const;
@@ -153,4 +153,26 @@ function searchEdges(lnEdges: readonly number[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The flavour spectra summed with their weights (identical bin edges required) and each flavour's fraction per bin. */
+export function mergeSpectra(spectra: readonly BinnedSpectrum[], flavourWeights: readonly number[]): {
+  work: readonly BinnedSpectrum[];
+  workWeights: readonly number[];
+  binFlavourFractions: Float64Array[];
+} {
+  const used = spectra.map((_, f) => f).filter((f) => flavourWeights[f]! > 0);
+  const ref = used.length > 0 ? spectra[used[0]!]! : spectra[0]!;
+  const merged = new Array<number>(ref.counts.length).fill(0);
+  for (const f of used) {
+    const sp = spectra[f]!;
+    if (sp.edges.length !== ref.edges.length || sp.edges.some((e, i) => Math.abs(e / ref.edges[i]! - 1) > 1e-9)) {
+      throw new RangeError(`mergeFlavours: the spectra of ${ref.flavour} and ${sp.flavour} have different bin edges`);
+    }
+    sp.counts.forEach((cnt, b) => (merged[b]! += cnt * flavourWeights[f]!));
+  }
+  const binFlavourFractions = spectra.map((sp, f) =>
+    Float64Array.from(merged, (tot, b) => (tot > 0 && flavourWeights[f]! > 0 ? (sp.counts[b]! * flavourWeights[f]!) / tot : 0)),
+  );
+  return { work: [{ flavour: "all", edges: ref.edges, counts: merged }], workWeights: [1], binFlavourFractions };
 }

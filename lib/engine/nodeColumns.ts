@@ -1,43 +1,81 @@
 /**
  * Column storage of a production table's nodes while it is tabulated (lib/engine/productionTable).
  */
-import type { ProductionNodes } from "./productionTable";
+import type { ProductionCell, ProductionNodes } from "./productionTable";
 
 /**
- * Growable column storage of the nodes (typed arrays doubled on demand, trimmed at the end).
- * One instance is kept as scratch between tabulations (grown once to the largest table), so a
- * scan's tables leave one exact-size copy of each column and no doubling garbage.
+ * Growable column storage of the nodes' t, E_N and weight (typed arrays doubled on demand,
+ * trimmed at the end). One instance is kept as scratch between tabulations (grown once to the
+ * largest table), so a scan's tables leave one exact-size copy and no doubling garbage. The
+ * per-cell columns (flavour, bin, channel, E_ν) are not stored per node while tabulating: they
+ * are the node's cell's, filled from the cells when first read ({@link tableNodes}).
  */
 export class NodeColumns {
   n = 0;
-  f = new Int8Array(1024);
-  b = new Int32Array(1024);
-  c = new Int8Array(1024);
-  E = new Float64Array(1024);
-  t = new Float64Array(1024);
-  EN = new Float64Array(1024);
-  w = new Float64Array(1024);
-  push(f: number, b: number, c: number, E: number, t: number, EN: number, w: number): void {
+  t: Float64Array = new Float64Array(1024);
+  EN: Float64Array = new Float64Array(1024);
+  w: Float64Array = new Float64Array(1024);
+  /** Append a node's t, E_N and weight (its cell's columns come from the cells, {@link tableNodes}). */
+  pushNode(t: number, EN: number, w: number): void {
     if (this.n === this.w.length) this.grow();
     const k = this.n++;
-    this.f[k] = f; this.b[k] = b; this.c[k] = c; this.E[k] = E; this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
+    this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
   }
   private grow(): void {
-    const m = 2 * this.w.length;
-    const up = <T extends Float64Array | Int8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const o = make(m);
+    const up = (a: Float64Array): Float64Array => {
+      const o = new Float64Array(2 * a.length);
       o.set(a);
       return o;
     };
-    this.f = up(this.f, (n) => new Int8Array(n)); this.b = up(this.b, (n) => new Int32Array(n)); this.c = up(this.c, (n) => new Int8Array(n));
-    this.E = up(this.E, (n) => new Float64Array(n)); this.t = up(this.t, (n) => new Float64Array(n));
-    this.EN = up(this.EN, (n) => new Float64Array(n)); this.w = up(this.w, (n) => new Float64Array(n));
+    this.t = up(this.t); this.EN = up(this.EN); this.w = up(this.w);
   }
-  /** The filled part as the table's columns (copies). */
-  nodes(): ProductionNodes {
+  /**
+   * The filled part as the table's columns: t, E_N and weight copied into one exact-size
+   * buffer (one allocation), the per-cell columns from `cells` (which partition the nodes).
+   */
+  nodes(cells: readonly ProductionCell[]): ProductionNodes {
     const n = this.n;
-    return { length: n, flavour: this.f.slice(0, n), bin: this.b.slice(0, n), channel: this.c.slice(0, n), Enu: this.E.slice(0, n), t: this.t.slice(0, n), EN: this.EN.slice(0, n), weight: this.w.slice(0, n) };
+    const buf = new Float64Array(3 * n);
+    buf.set(this.t.subarray(0, n), 0);
+    buf.set(this.EN.subarray(0, n), n);
+    buf.set(this.w.subarray(0, n), 2 * n);
+    return tableNodes(cells, n, buf.subarray(0, n), buf.subarray(n, 2 * n), buf.subarray(2 * n, 3 * n));
   }
+}
+
+/** The per-cell columns of {@link ProductionNodes}, node by node from the cells (each node's is its cell's). */
+function cellColumns(cells: readonly ProductionCell[], n: number): Pick<ProductionNodes, "flavour" | "bin" | "channel" | "Enu"> {
+  const flavour = new Int8Array(n), bin = new Int32Array(n), channel = new Int8Array(n), Enu = new Float64Array(n);
+  for (const c of cells) {
+    flavour.fill(c.flavour, c.firstNode, c.endNode);
+    bin.fill(c.bin, c.firstNode, c.endNode);
+    channel.fill(c.channel, c.firstNode, c.endNode);
+    Enu.fill(c.Enu, c.firstNode, c.endNode);
+  }
+  return { flavour, bin, channel, Enu };
+}
+
+/**
+ * Nodes with the given t, E_N and weight columns whose flavour, bin, channel and E_ν columns
+ * are filled from `cells` on first read (then plain values; the scan path reads only t, E_N and
+ * weight). Enumerable like plain fields, so spreads and copies see every column.
+ */
+export function tableNodes(cells: readonly ProductionCell[], n: number, t: Float64Array, EN: Float64Array, weight: Float64Array): ProductionNodes {
+  const nodes = { length: n, t, EN, weight } as { -readonly [K in keyof ProductionNodes]: ProductionNodes[K] };
+  let cols: ReturnType<typeof cellColumns> | null = null;
+  for (const key of ["flavour", "bin", "channel", "Enu"] as const) {
+    Object.defineProperty(nodes, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        cols ??= cellColumns(cells, n);
+        const value = cols[key];
+        Object.defineProperty(nodes, key, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  return nodes;
 }
 
 /** The scratch columns, or null while a tabulation uses them (a re-entrant call then gets its own). */
@@ -55,4 +93,3 @@ export function takeColumns(): NodeColumns {
 export function releaseColumns(acc: NodeColumns): void {
   scratch = acc;
 }
-

@@ -29,7 +29,7 @@ import { nucleusDensity, type Material } from "../core/constants";
 import { tRange } from "../core/kinematics";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
-import { energyNodes, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
 import { type NodeColumns, releaseColumns, takeColumns } from "./nodeColumns";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS, PANEL_SNAP } from "./rules";
 
@@ -48,6 +48,23 @@ export interface ProductionChannel {
    * the physical range at E (the engine and the sampler guarantee that before calling it).
    */
   readonly kernel?: (E: number, t: number) => number;
+  /**
+   * Optional factorised form of `kernel`, the same values: dσ/dt(E, t) = kernelWith(E, t, g, o)
+   * with g[o … o + count) the channel's t-only factors (form factors) at t written by
+   * `tFactors`. The engine takes the factors once per |t| node of a whole ln|t| panel, which
+   * has the same nodes at every E_ν (issue 15: the form factors leave the E_ν loop).
+   */
+  readonly factorised?: FactorisedKernel;
+}
+
+/** A dσ/dt split into t-only factors and the rest (see {@link ProductionChannel.factorised}); both unchecked, t in the physical range. */
+export interface FactorisedKernel {
+  /** Number of t-only factors. */
+  readonly count: number;
+  /** Write the factors at t (GeV², < 0) into out[o … o + count). Dimensionless. */
+  readonly tFactors: (t: number, out: Float64Array, o: number) => void;
+  /** dσ/dt at unit coupling factor from the factors g[o …] at the same t, GeV⁻⁴. */
+  readonly kernelWith: (E: number, t: number, g: Float64Array, o: number) => number;
 }
 
 /** An incoming neutrino spectrum: bin edges (GeV) and counts per bin through the target face. */
@@ -176,6 +193,13 @@ interface TRule {
    * exponentials are taken once per tabulation (the same numbers: the same expression).
    */
   readonly absTCache: Map<number, Float64Array>;
+  /**
+   * Per channel index, the t-only factors of a factorised channel at the Gauss points of the
+   * whole panel p (node j at j·count), filled when first used.
+   */
+  readonly factorCache: Map<number, Float64Array>[];
+  /** Scratch for the factors of one node of a partial panel. */
+  readonly factorScratch: Float64Array;
 }
 
 /** |t| at the Gauss points of the whole panel p (cached in the rule). */
@@ -184,6 +208,18 @@ function wholePanelAbsT(rule: TRule, p: number, c0: number, h: number): Float64A
   if (!v) {
     v = Float64Array.from(rule.x, (x) => Math.exp(c0 + 0.5 * h * x));
     rule.absTCache.set(p, v);
+  }
+  return v;
+}
+
+/** The t-only factors of channel c at the nodes |t| = absT of the whole panel p (cached in the rule). */
+function wholePanelFactors(rule: TRule, c: number, fk: FactorisedKernel, p: number, absT: Float64Array): Float64Array {
+  const byPanel = (rule.factorCache[c] ??= new Map());
+  let v = byPanel.get(p);
+  if (!v) {
+    v = new Float64Array(absT.length * fk.count);
+    for (let j = 0; j < absT.length; j++) fk.tFactors(-absT[j]!, v, j * fk.count);
+    byPanel.set(p, v);
   }
   return v;
 }
@@ -197,27 +233,36 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
   // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
   // subsets (restrictAbsT); the PANEL_SNAP snaps keep a range end on a grid edge from opening a sliver panel
   const ds = ch.kernel ?? ch.dsigmadt;
+  const fk = ch.factorised;
   const L0 = Math.log(aLo), L1 = Math.log(aHi);
   const h0 = Math.LN10 / rule.panelsPerDecade;
   const k0 = Math.floor(L0 / h0 + PANEL_SNAP), k1 = Math.ceil(L1 / h0 - PANEL_SNAP);
   const twoM = 2 * ch.targetMass;
-  const nx = rule.x.length;
+  const nx = rule.x.length, rw = rule.w, rx = rule.x;
+  const scratch = rule.factorScratch;
   let sum = 0;
   for (let p = k0; p < k1; p++) {
     const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
     if (!(pb - pa > PANEL_SNAP * h0)) continue;
     const c0 = 0.5 * (pa + pb), h = pb - pa;
     const whole = pa === p * h0 && pb === (p + 1) * h0 ? wholePanelAbsT(rule, p, c0, h) : null;
+    const factors = whole && fk ? wholePanelFactors(rule, key.c, fk, p, whole) : null;
+    const hh = 0.5 * h;
     for (let j = 0; j < nx; j++) {
-      const absT = whole ? whole[j]! : Math.exp(c0 + 0.5 * h * rule.x[j]!);
+      const absT = whole ? whole[j]! : Math.exp(c0 + hh * rx[j]!);
       const t = -absT;
-      const dsv = ds(Enu, t);
-      const w = scat * dsv * absT * 0.5 * h * rule.w[j]!;
+      let dsv: number;
+      if (factors) dsv = fk!.kernelWith(Enu, t, factors, j * fk!.count);
+      else if (fk) {
+        fk.tFactors(t, scratch, 0);
+        dsv = fk.kernelWith(Enu, t, scratch, 0);
+      } else dsv = ds(Enu, t);
+      const w = scat * dsv * absT * hh * rw[j]!;
       if (w === 0) continue;
       if (!(w > 0) || !Number.isFinite(w)) {
         throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
       }
-      acc.push(key.f, key.b, key.c, Enu, t, Enu - absT / twoM, w);
+      acc.pushNode(t, Enu - absT / twoM, w);
       sum += w;
     }
   }
@@ -253,28 +298,6 @@ function integrateT(acc: NodeColumns, key: NodeKey, Enu: number, mN: number, ch:
   return cellWeight;
 }
 
-/** The flavour spectra summed with their weights (identical bin edges required) and each flavour's fraction per bin. */
-function mergeSpectra(spectra: readonly BinnedSpectrum[], flavourWeights: readonly number[]): {
-  work: readonly BinnedSpectrum[];
-  workWeights: readonly number[];
-  binFlavourFractions: Float64Array[];
-} {
-  const used = spectra.map((_, f) => f).filter((f) => flavourWeights[f]! > 0);
-  const ref = used.length > 0 ? spectra[used[0]!]! : spectra[0]!;
-  const merged = new Array<number>(ref.counts.length).fill(0);
-  for (const f of used) {
-    const sp = spectra[f]!;
-    if (sp.edges.length !== ref.edges.length || sp.edges.some((e, i) => Math.abs(e / ref.edges[i]! - 1) > 1e-9)) {
-      throw new RangeError(`mergeFlavours: the spectra of ${ref.flavour} and ${sp.flavour} have different bin edges`);
-    }
-    sp.counts.forEach((cnt, b) => (merged[b]! += cnt * flavourWeights[f]!));
-  }
-  const binFlavourFractions = spectra.map((sp, f) =>
-    Float64Array.from(merged, (tot, b) => (tot > 0 && flavourWeights[f]! > 0 ? (sp.counts[b]! * flavourWeights[f]!) / tot : 0)),
-  );
-  return { work: [{ flavour: "all", edges: ref.edges, counts: merged }], workWeights: [1], binFlavourFractions };
-}
-
 /**
  * Tabulate N production for one model point: for every flavour spectrum (with a flavour
  * weight, 0 for flavours that do not couple), channel, E_ν node and t node, the expected
@@ -303,6 +326,8 @@ export function tabulateProduction(
     tAbsMaxCut: opts.tAbsMax ?? Infinity,
     recoilWindows: opts.recoilWindows,
     absTCache: new Map(),
+    factorCache: [],
+    factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
   };
   const er = gaussLegendre(opts.ePoints ?? DEFAULT_E_POINTS);
   const nNuc = nucleusDensity(material);
@@ -346,7 +371,7 @@ export function tabulateProduction(
   } finally {
     releaseColumns(acc);
   }
-  const nodes = acc.nodes();
+  const nodes = acc.nodes(cells);
   return {
     mN,
     flavours: spectra.map((s) => s.flavour),

@@ -1,13 +1,14 @@
 /**
  * Signatures of a mass point collapsed in groups, on first read (issue 15, compute once): the
  * signatures that share a production table are collapsed together in one pass over its nodes
- * (lib/engine/collapse collapseSegments); a point derived from another by a rescale of its
+ * (lib/engine/collapse collapseSegments), and the groups on one table in one sweep
+ * (collapsePasses); a point derived from another by a rescale of its
  * weights (lib/engine/tableRescale) takes its bins from the other point's per-segment sums
  * (binsFromSegments) instead of a pass over nodes. Model-free: the model says which groups,
  * acceptances and decay regions its signatures have.
  */
 import type { Detector } from "../detector/geometry";
-import { binsFromSegments, type CollapseOptions, type CollapseSegments, collapseSegments, type MultiAcceptance } from "./collapse";
+import { binsFromSegments, type CollapseOptions, type CollapseSegments, collapsePasses, type MultiAcceptance } from "./collapse";
 import type { ProductionTable } from "./productionTable";
 import { type DecayRegion, type ScalableSignature, scalableSignature } from "./scaling";
 
@@ -62,9 +63,16 @@ export interface GroupContext<S extends string> {
 
 /** The signatures of a point, each group collapsed (or derived) on first read, keyed in `order`. */
 export function groupedSignatures<S extends string>(ctx: GroupContext<S>, groups: readonly SignatureGroup<S>[], derivation: readonly (GroupDerivation | null)[] | null): Record<S, ScalableSignature> {
-  const passes = groups.map((g) => {
-    let seg: CollapseSegments | null = null;
-    return () => (seg ??= collapseSegments(g.table(), g.members.length, g.accept, g.opts));
+  // the groups on one table (the same `table` thunk) are collapsed together in one sweep
+  // (collapsePasses: the same numbers as one pass each) when the first of them is read
+  const segs: (CollapseSegments | null)[] = groups.map(() => null);
+  const passes = groups.map((g, gi) => () => {
+    if (!segs[gi]) {
+      const todo = groups.map((_, i) => i).filter((i) => !segs[i] && groups[i]!.table === g.table);
+      const out = collapsePasses(g.table(), todo.map((i) => ({ count: groups[i]!.members.length, accept: groups[i]!.accept, opts: groups[i]!.opts })));
+      todo.forEach((i, k) => (segs[i] = out[k]!));
+    }
+    return segs[gi]!;
   });
   GROUP_SEGMENTS.set(ctx.point, (i) => passes[i]!());
   const bySignature = {} as Record<S, ScalableSignature>;

@@ -13,6 +13,7 @@ import type { Material } from "../core/constants";
 import { requirePositive } from "../core/validate";
 import { withinBinDensity, withinBinSlopes } from "./fluxBins";
 import type { BinnedSpectrum, ProductionCell, ProductionTable } from "./productionTable";
+import { tableNodes } from "./nodeColumns";
 
 /** Sum the spectra with their weights bin by bin (the merged flux of a table with mergeFlavours). */
 function mergedCounts(spectra: readonly BinnedSpectrum[], weights: readonly number[], nb: number): number[] {
@@ -124,7 +125,7 @@ export function rescaleProduction(
     : null;
   return {
     ...table,
-    nodes: { ...nd, weight },
+    nodes: tableNodes(cells, nd.length, nd.t, nd.EN, weight),
     cells,
     binFlavourFractions,
     total,

@@ -93,16 +93,19 @@ function integrateS2(
 ): number {
   const fourL2 = 4 * mL * mL;
   const eta = (s: number) => Math.acosh(Math.sqrt(Math.max(1, s / fourL2)));
+  // the s₂-independent factors, hoisted with the same association (the same numbers)
+  const m2 = mN * mN;
+  const l2 = mL * mL;
+  const e2 = 4 * Math.PI * alpha;
+  const numPref = e2 * mu * mu;
+  const denPref = 96 * Math.PI ** 3 * mN ** 3;
   const f = (h: number) => {
     const c = Math.cosh(h);
     const s2 = fourL2 * c * c;
-    if (s2 >= mN * mN) return 0;
+    if (s2 >= m2) return 0;
     // dΓ/ds₂ ds₂ with β ds₂ written as 8 m_ℓ² sinh²η dη (β = tanh η, ds₂ = 8m_ℓ² cosh η sinh η dη)
     const sh = Math.sinh(h);
-    const m2 = mN * mN;
-    const l2 = mL * mL;
-    const e2 = 4 * Math.PI * alpha;
-    const dens = (e2 * mu * mu * (s2 + 2 * l2) * (m2 - s2) ** 2 * (2 * m2 + s2)) / (96 * Math.PI ** 3 * mN ** 3 * s2 * s2);
+    const dens = (numPref * (s2 + 2 * l2) * (m2 - s2) ** 2 * (2 * m2 + s2)) / (denPref * s2 * s2);
     return g(s2) * dens * 8 * l2 * sh * sh;
   };
   return integrate(f, eta(a), eta(b), { relTol, absTol, maxIntervals: 4000 }).value;
@@ -130,6 +133,22 @@ export function widthNuLLPerFlavour(mN: number, mu: number, lepton: ChargedLepto
   const bracket =
     (2 * m2 ** 3 - 8 * l2 ** 3) * Math.acosh(x) - mN * Math.sqrt((mN - 2 * mL) * (mN + 2 * mL)) * (3 * m2 * m2 - 5 * l2 * m2 + 2 * l2 * l2);
   return (e2 * mu * mu * bracket) / (48 * Math.PI ** 3 * mN ** 3);
+}
+
+/** The last m_N and lepton mass of {@link fullS2Integral} and its value (one entry per lepton suffices: a scan goes mass by mass). */
+const FULL_S2_CACHE = new Map<number, { mN: number; value: number }>();
+
+/**
+ * Γ(N → ν_α ℓ⁺ℓ⁻) at μ_N = 1 GeV⁻¹ as the η integral of {@link integrateS2} over the whole
+ * phase space 4m_ℓ² < s₂ < m_N² (relTol 1e-9), the denominator of the visible fraction:
+ * E_N-independent, so computed once per (m_N, m_ℓ) and reused (the same number). GeV.
+ */
+function fullS2Integral(mN: number, mL: number): number {
+  const hit = FULL_S2_CACHE.get(mL);
+  if (hit && hit.mN === mN) return hit.value;
+  const value = integrateS2(() => 1, 4 * mL * mL, mN * mN, mN, 1, mL, 1e-9);
+  FULL_S2_CACHE.set(mL, { mN, value });
+  return value;
 }
 
 /**
@@ -168,7 +187,7 @@ export function visibleEnergyFractionNuLL(mN: number, lepton: ChargedLepton, EN:
     .sort((a, b) => a - b);
   const edges = [sLo, ...kinks, m2];
   const mu = 1; // μ_N cancels in the ratio
-  const total = integrateS2(() => 1, sLo, m2, mN, mu, mL, 1e-9);
+  const total = fullS2Integral(mN, mL);
   // absolute floor 1e-12 of the total: just above E_cut the accepted piece is a sliver near
   // s₂ → m_N² whose integrand is at the rounding level of (m_N² − s₂)², where a purely
   // relative tolerance cannot be met

@@ -4,8 +4,10 @@
  */
 import { m_e } from "../../core/constants";
 import { requireFinite, requireNonNegative, requirePositive, LIMITS, requirePositiveAtMost, requireNonNegativeAtMost } from "../../core/validate";
+import type { FactorisedKernel } from "../../engine/productionTable";
 import {
   absTInterval,
+  diracF11Unchecked,
   diracTargetTermsUnchecked,
   inPhysicalRange,
   integrateAbsT,
@@ -32,6 +34,15 @@ export function dsigmaDtElectron(E: number, t: number, mN: number, mu: number): 
  */
 export function electronKernel(mN: number): (E: number, t: number) => number {
   return (E: number, t: number) => diracTargetTermsUnchecked(E, t, mN, m_e).f11;
+}
+
+/**
+ * {@link electronKernel} in the factorised form of the production tables (engine/productionTable
+ * FactorisedKernel): no t-only factor (a point target), dσ/dt = (A.10) of arXiv:2011.04751 —
+ * the same numbers as the kernel. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
+ */
+export function electronFactorised(mN: number): FactorisedKernel {
+  return { count: 0, tFactors: () => {}, kernelWith: (E, t) => diracF11Unchecked(E, t, mN, m_e) };
 }
 
 /**

@@ -8,8 +8,11 @@
 import { m_n, m_p, type Material } from "../../core/constants";
 import { nucleonFormFactors, type Nucleon } from "../../core/formFactors";
 import { requireFinite, requireNonNegative, requireOneOf, requirePositive, LIMITS, requirePositiveAtMost, requireNonNegativeAtMost } from "../../core/validate";
+import type { FactorisedKernel } from "../../engine/productionTable";
 import {
   absTInterval,
+  diracF11Unchecked,
+  diracSumUnchecked,
   diracTargetTermsUnchecked,
   inPhysicalRange,
   integrateAbsT,
@@ -39,6 +42,30 @@ export function nucleonKernel(mN: number, nucleon: Nucleon, pauli = true): (E: n
     const { F1, F2 } = nucleonFormFactors(Math.sqrt(-t), nucleon);
     const c = diracTargetTermsUnchecked(E, t, mN, M);
     return pauli ? c.f11 * F1 * F1 + c.f12 * F1 * F2 + c.f22 * F2 * F2 : c.f11 * F1 * F1;
+  };
+}
+
+/**
+ * {@link nucleonKernel} factorised for the production tables (engine/productionTable
+ * FactorisedKernel): the t-only factors F1, F2 at Q = √−t ((A.6)–(A.8), ERRATA E3), and
+ * dσ/dt = f11 F1² + f12 F1F2 + f22 F2² (D2.6, ERRATA E2) from them — the same numbers as the
+ * kernel. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
+ */
+export function nucleonFactorised(mN: number, nucleon: Nucleon, pauli = true): FactorisedKernel {
+  const M = nucleonMass(nucleon);
+  return {
+    count: 2,
+    tFactors: (t, out, o) => {
+      const { F1, F2 } = nucleonFormFactors(Math.sqrt(-t), nucleon);
+      out[o] = F1;
+      out[o + 1] = F2;
+    },
+    kernelWith: pauli
+      ? (E, t, g, o) => diracSumUnchecked(E, t, mN, M, g[o]!, g[o + 1]!)
+      : (E, t, g, o) => {
+          const F1 = g[o]!;
+          return diracF11Unchecked(E, t, mN, M) * F1 * F1;
+        },
   };
 }
 

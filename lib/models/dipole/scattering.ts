@@ -25,18 +25,49 @@ export interface DiracTargetTerms {
   readonly f22: number;
 }
 
+/** The prefactor α/(4M²E²t²) of the coefficients of {@link DiracTargetTerms} (docs/derivations/dipole.md D2.6). GeV⁻⁸ per μ_N² = 1 GeV⁻². */
+function diracPrefactor(E: number, t: number, M2: number): number {
+  return alpha / (4 * M2 * E * E * t * t);
+}
+
+/** D = −2[2M²(4E²t + m⁴ − m²t) + 4EMt(t − m²) + m²t(m² − t)]: the point-Dirac bracket of (A.10) with m_e → M, m2 = m_N². GeV⁴. */
+function diracBracket(E: number, t: number, m2: number, M: number, M2: number): number {
+  return -2 * (2 * M2 * (4 * E * E * t + m2 * m2 - m2 * t) + 4 * E * M * t * (t - m2) + m2 * t * (m2 - t));
+}
+
 /** Kernel of {@link diracTargetTerms} without argument checks (inner-loop use). GeV⁻⁴ per μ_N² = 1 GeV⁻². */
 export function diracTargetTermsUnchecked(E: number, t: number, mN: number, M: number): DiracTargetTerms {
   const m2 = mN * mN;
   const M2 = M * M;
-  const pref = alpha / (4 * M2 * E * E * t * t);
-  // D = −2[2M²(4E²t + m⁴ − m²t) + 4EMt(t − m²) + m²t(m² − t)] : the point-Dirac bracket of (A.10)
-  const d = -2 * (2 * M2 * (4 * E * E * t + m2 * m2 - m2 * t) + 4 * E * M * t * (t - m2) + m2 * t * (m2 - t));
+  const pref = diracPrefactor(E, t, M2);
+  const d = diracBracket(E, t, m2, M, M2);
   // magnetic (g_{αβ}) structure: A_g = −t(m² − t)(2m² + t); "P P" structure: A_PP = D − A_g
   const ag = -t * (m2 - t) * (2 * m2 + t);
   const app = d - ag;
   const tau = -t / (4 * M2);
   return { f11: pref * d, f12: pref * 2 * ag, f22: pref * (tau * app + ag) };
+}
+
+/** f11 of {@link diracTargetTermsUnchecked} alone ((A.10) of arXiv:2011.04751 with m_e → M), no object: the same number. GeV⁻⁴ per μ_N² = 1 GeV⁻². */
+export function diracF11Unchecked(E: number, t: number, mN: number, M: number): number {
+  const M2 = M * M;
+  return diracPrefactor(E, t, M2) * diracBracket(E, t, mN * mN, M, M2);
+}
+
+/**
+ * f11 F1² + f12 F1F2 + f22 F2² of {@link diracTargetTermsUnchecked} (D2.6 of
+ * docs/derivations/dipole.md) for form factors F1, F2 at the same t, no object: the same
+ * number as summing the object's terms. GeV⁻⁴ per μ_N² = 1 GeV⁻².
+ */
+export function diracSumUnchecked(E: number, t: number, mN: number, M: number, F1: number, F2: number): number {
+  const m2 = mN * mN;
+  const M2 = M * M;
+  const pref = diracPrefactor(E, t, M2);
+  const d = diracBracket(E, t, m2, M, M2);
+  const ag = -t * (m2 - t) * (2 * m2 + t);
+  const app = d - ag;
+  const tau = -t / (4 * M2);
+  return pref * d * F1 * F1 + pref * 2 * ag * F1 * F2 + pref * (tau * app + ag) * F2 * F2;
 }
 
 /**

@@ -17,11 +17,14 @@ import {
   branchingNuLL,
   dipoleModel,
   type DipoleCoupling,
+  coherentFactorised,
   coherentKernel,
   dsigmaDtCoherent,
   dsigmaDtElectron,
   dsigmaDtNucleon,
+  electronFactorised,
   electronKernel,
+  nucleonFactorised,
   nucleonKernel,
   totalWidth,
   upscatteringSpecies,
@@ -99,6 +102,7 @@ export function dipoleChannels(mN: number, material: Material, opts: { screening
       perNucleus: 1,
       dsigmadt: (E, t) => dsigmaDtCoherent(E, t, mN, 1, material, { screening }),
       kernel: coherentKernel(mN, material, screening),
+      factorised: coherentFactorised(mN, material, screening),
     },
     {
       name: "proton",
@@ -106,6 +110,7 @@ export function dipoleChannels(mN: number, material: Material, opts: { screening
       perNucleus: material.Z,
       dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "p"),
       kernel: nucleonKernel(mN, "p"),
+      factorised: nucleonFactorised(mN, "p"),
     },
     {
       name: "neutron",
@@ -113,6 +118,7 @@ export function dipoleChannels(mN: number, material: Material, opts: { screening
       perNucleus: material.A - material.Z,
       dsigmadt: (E, t) => dsigmaDtNucleon(E, t, mN, 1, "n"),
       kernel: nucleonKernel(mN, "n"),
+      factorised: nucleonFactorised(mN, "n"),
     },
     {
       name: "electron",
@@ -120,6 +126,7 @@ export function dipoleChannels(mN: number, material: Material, opts: { screening
       perNucleus: material.Z,
       dsigmadt: (E, t) => dsigmaDtElectron(E, t, mN, 1),
       kernel: electronKernel(mN),
+      factorised: electronFactorised(mN),
     },
   ];
 }
