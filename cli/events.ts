@@ -35,7 +35,7 @@ export function dipoleFromArgs(parsed: Parsed): DipoleArgs {
     electronAngleCuts: v["no-angle-cuts"] !== true,
   });
   const model = dipoleModel({ mN: num(v, "mN"), mu: num(v, "mu"), coupling, decayFlavours: setup.resolved.decayFlavours });
-  const point = dipoleMassPoint(model.mN, coupling, setup);
+  const point = dipoleMassPoint(model.mN, coupling, setup, { lazy: true });
   const inputs = {
     model: "dipole",
     signature,

@@ -75,18 +75,23 @@ export function breakdown(table: ProductionTable, nodeValue: (k: number) => numb
   byChannel: Record<string, number>;
   byFlavour: Record<string, number>;
 } {
-  const byChannel: Record<string, number> = Object.fromEntries(table.channels.map((c) => [c, 0]));
-  const byFlavour: Record<string, number> = Object.fromEntries(table.flavours.map((f) => [f, 0]));
+  // sums by index in node order (the same additions, in the same order, as by name), named at the end
+  const ch = new Float64Array(table.channels.length);
+  const fl = new Float64Array(table.flavours.length);
   const nd = table.nodes;
+  const channel = nd.channel, flavour = nd.flavour, bin = nd.bin;
+  const fractions = table.binFlavourFractions;
   let total = 0;
   for (let k = 0; k < nd.length; k++) {
     const v = nodeValue(k);
     total += v;
-    byChannel[table.channels[nd.channel[k]!]!]! += v;
-    const f = nd.flavour[k]!;
-    if (f >= 0) byFlavour[table.flavours[f]!]! += v;
-    else table.binFlavourFractions!.forEach((fr, g) => (byFlavour[table.flavours[g]!]! += v * fr[nd.bin[k]!]!));
+    ch[channel[k]!]! += v;
+    const f = flavour[k]!;
+    if (f >= 0) fl[f]! += v;
+    else for (let g = 0; g < fractions!.length; g++) fl[g]! += v * fractions![g]![bin[k]!]!;
   }
+  const byChannel: Record<string, number> = Object.fromEntries(table.channels.map((c, i) => [c, ch[i]!]));
+  const byFlavour: Record<string, number> = Object.fromEntries(table.flavours.map((f, i) => [f, fl[i]!]));
   return { total, byChannel, byFlavour };
 }
 

@@ -181,7 +181,9 @@ function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSe
   const brL = leptons.map((l) => branchingNuLL(unit, l));
   // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
   const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
-  const dilepton = dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, DILEPTON_FRACTION_EMAX);
+  // tabulated on first use: only the vessel e⁺e⁻ signature reads it
+  let table: ((EN: number) => number) | undefined;
+  const dilepton = (EN: number) => (table ??= dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, DILEPTON_FRACTION_EMAX))(EN);
   return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton };
 }
 
@@ -196,6 +198,13 @@ export interface DipoleMassPointOptions {
    * detector's flux). Falls back to a full tabulation when the bins, material or settings differ.
    */
   readonly from?: DipoleMassPoint;
+  /**
+   * Build each signature's collapsed table on first read instead of in the construction (default
+   * false: a scan reads them all, and the cost of a mass point stays in its construction). A
+   * single query (`nudump events` reads one signature, or only the nodes) passes true; the
+   * numbers are the same either way.
+   */
+  readonly lazy?: boolean;
 }
 
 /** Whether `p`'s tables are valid for (mN, coupling, setup) up to flux per bin and target length. */
@@ -316,7 +325,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = groupedSignatures(ctx, groups, derivation);
   // a fresh point's signatures are all built now (a scan reads them all, and the time of a
   // mass point stays in its construction); a derived point's on first read
-  if (!from) for (const sig of DIPOLE_SIGNATURES) void point.signatures[sig];
+  if (!from && opts.lazy !== true) for (const sig of DIPOLE_SIGNATURES) void point.signatures[sig];
   return point;
 }
 
