@@ -41,11 +41,19 @@ export function diracTargetTermsUnchecked(E: number, t: number, mN: number, M: n
   const M2 = M * M;
   const pref = diracPrefactor(E, t, M2);
   const d = diracBracket(E, t, m2, M, M2);
-  // magnetic (g_{αβ}) structure: A_g = −t(m² − t)(2m² + t); "P P" structure: A_PP = D − A_g
-  const ag = -t * (m2 - t) * (2 * m2 + t);
-  const app = d - ag;
+  const ag = magneticStructure(t, m2);
+  return { f11: pref * d, f12: pref * 2 * ag, f22: pref * pauliBracket(t, M2, d, ag) };
+}
+
+/** The magnetic (g_{αβ}) structure A_g = −t(m² − t)(2m² + t) of the Dirac–Pauli interference (D2.6 of docs/derivations/dipole.md), GeV⁶. */
+function magneticStructure(t: number, m2: number): number {
+  return -t * (m2 - t) * (2 * m2 + t);
+}
+
+/** The F2² bracket τ A_PP + A_g, with A_PP = D − A_g and τ = −t/4M² (D2.6 of docs/derivations/dipole.md), GeV⁶. */
+function pauliBracket(t: number, M2: number, d: number, ag: number): number {
   const tau = -t / (4 * M2);
-  return { f11: pref * d, f12: pref * 2 * ag, f22: pref * (tau * app + ag) };
+  return tau * (d - ag) + ag;
 }
 
 /** f11 of {@link diracTargetTermsUnchecked} alone ((A.10) of arXiv:2011.04751 with m_e → M), no object: the same number. GeV⁻⁴ per μ_N² = 1 GeV⁻². */
@@ -64,10 +72,8 @@ export function diracSumUnchecked(E: number, t: number, mN: number, M: number, F
   const M2 = M * M;
   const pref = diracPrefactor(E, t, M2);
   const d = diracBracket(E, t, m2, M, M2);
-  const ag = -t * (m2 - t) * (2 * m2 + t);
-  const app = d - ag;
-  const tau = -t / (4 * M2);
-  return pref * d * F1 * F1 + pref * 2 * ag * F1 * F2 + pref * (tau * app + ag) * F2 * F2;
+  const ag = magneticStructure(t, m2);
+  return pref * d * F1 * F1 + pref * 2 * ag * F1 * F2 + pref * pauliBracket(t, M2, d, ag) * F2 * F2;
 }
 
 /**
