@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fig1, fig1Cached, fig1Masses, fig1Variants, type Fig1Data, type Fig1Options } from "../lib/figures/fig1";
+import { fig1, fig1Cached, fig1Masses, fig1Variants, fig1VariantsMass, type Fig1Data, type Fig1Options } from "../lib/figures/fig1";
+import { fig1VariantsOnWorkers } from "../lib/figures/parallel";
 import { clearMemo, memo, memoSize, stableJson } from "../lib/engine/memo";
 
 const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
@@ -42,6 +43,16 @@ describe("Fig. 1 variants from shared tables", () => {
     const ref: Fig1Options[] = variants.slice(0, 2).map((o) => ({ ...o, masses: fig1Masses(5), refine: { maxRounds: 1 } }));
     const shared = await fig1Variants(ref);
     ref.forEach((o, v) => expect(worstDiff(shared[v]!, fig1(o))).toBeLessThan(1e-9));
+  });
+
+  it("through the worker-task runner (each mass its own base point, only the variants that asked) the same numbers", async () => {
+    const ref: Fig1Options[] = variants.slice(0, 2).map((o) => ({ ...o, masses: fig1Masses(5), refine: { maxRounds: 1 } }));
+    const [a, b] = [await fig1Variants(ref), await fig1VariantsOnWorkers(ref, 2)];
+    ref.forEach((_, v) => expect(worstDiff(a[v]!, b[v]!)).toBe(0));
+    // a mass serves only the variants that asked for it
+    const one = fig1VariantsMass(fig1Masses(5)[2]!, { variants: ref, want: { [String(fig1Masses(5)[2]!)]: [1] } });
+    expect(one[0]).toBeNull();
+    expect(one[1]!.mass).toBe(fig1Masses(5)[2]!);
   });
 });
 

@@ -309,35 +309,58 @@ export function fig1Cached(opts: Fig1Options, memoOpts: MemoOptions = {}): Fig1D
   return memo("fig1", { opts, masses: opts.masses ?? fig1Masses() }, () => fig1(opts), memoOpts);
 }
 
+/** One refinement round of {@link fig1Variants}: the variants, and which of them each mass serves (keyed by String(mass)). */
+export interface Fig1VariantsTask {
+  readonly variants: readonly Fig1Options[];
+  readonly want: Readonly<Record<string, readonly number[]>>;
+}
+
+/**
+ * The variants of a {@link Fig1VariantsTask} at one mass from one shared base point (variant 0's
+ * FASERν2 point; pure, safe in a worker thread); null for a variant that did not ask for it.
+ */
+export function fig1VariantsMass(mass: number, task: Fig1VariantsTask): (Fig1MassResult | null)[] {
+  const first = task.variants[0]!;
+  const base = dipoleMassPoint(mass, first.panel, panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined })));
+  const want = task.want[String(mass)] ?? [];
+  return task.variants.map((o, v) => (want.includes(v) ? fig1Mass(mass, o, base) : null));
+}
+
+/** Runs {@link fig1VariantsMass} for every mass of a round (in this thread, or on workers: parallel.ts). */
+export type Fig1VariantsRunner = (masses: readonly number[], task: Fig1VariantsTask) => Promise<(Fig1MassResult | null)[][]>;
+
 /**
  * Several Fig. 1 variants (normalisation, flux source, decay flavours, …; same panel) computed
- * together in this thread, each exactly as {@link fig1} would (its own refined mass grid), but
- * with the production tabulated once per mass: variant 0's FASERν2 point is built and every
- * variant's tables are rescaled from it (a flux with the same bins, lib/engine/tableRescale;
- * the decay flavours change only the widths). Variants whose tables cannot be rescaled (other
- * bins, other panel) are tabulated in full — same numbers, no saving.
+ * together, each exactly as {@link fig1} would (its own refined mass grid), but with the
+ * production tabulated once per mass: variant 0's FASERν2 point is built and every variant's
+ * tables are rescaled from it (a flux with the same bins, lib/engine/tableRescale; the decay
+ * flavours change only the widths). Variants whose tables cannot be rescaled (other bins, other
+ * panel) are tabulated in full — same numbers, no saving. The masses of each refinement round
+ * run through `run` (default: in this thread; `fig1VariantsOnWorkers` in parallel.ts spreads
+ * them over worker threads, same numbers).
  */
-export async function fig1Variants(variants: readonly Fig1Options[]): Promise<Fig1Data[]> {
+export async function fig1Variants(variants: readonly Fig1Options[], run: Fig1VariantsRunner = async (ms, task) => ms.map((m) => fig1VariantsMass(m, task))): Promise<Fig1Data[]> {
   if (variants.length === 0) return [];
-  const first = variants[0]!;
-  const baseSetup = () => panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined }));
   // requests of the variants in one refinement round, served together (one base point per mass)
-  let pending: { v: number; masses: readonly number[]; resolve: (r: Fig1MassResult[]) => void }[] = [];
+  let pending: { v: number; masses: readonly number[]; resolve: (r: Fig1MassResult[]) => void; reject: (e: unknown) => void }[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
     const union = [...new Set(batch.flatMap((q) => q.masses))];
-    const results = new Map<string, Fig1MassResult>();
-    for (const m of union) {
-      const base = dipoleMassPoint(m, first.panel, baseSetup());
-      for (const q of batch) if (q.masses.includes(m)) results.set(`${q.v}:${m}`, fig1Mass(m, variants[q.v]!, base));
-    }
-    for (const q of batch) q.resolve(q.masses.map((m) => results.get(`${q.v}:${m}`)!));
+    const want: Record<string, number[]> = {};
+    for (const q of batch) for (const m of q.masses) (want[String(m)] ??= []).push(q.v);
+    run(union, { variants, want }).then(
+      (res) => {
+        const at = new Map(union.map((m, i) => [m, res[i]!]));
+        for (const q of batch) q.resolve(q.masses.map((m) => at.get(m)![q.v]!));
+      },
+      (e) => batch.forEach((q) => q.reject(e)),
+    );
   };
   const evaluate = (v: number) => (ms: readonly number[]) =>
-    new Promise<Fig1MassResult[]>((resolve) => {
+    new Promise<Fig1MassResult[]>((resolve, reject) => {
       if (pending.length === 0) setImmediate(flush);
-      pending.push({ v, masses: ms, resolve });
+      pending.push({ v, masses: ms, resolve, reject });
     });
   const perVariant = await Promise.all(
     variants.map((o, v) =>

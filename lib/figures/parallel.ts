@@ -12,12 +12,16 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { fig1Mass, type Fig1MassResult, type Fig1Options } from "./fig1";
+import { type Fig1Data, fig1Mass, type Fig1MassResult, type Fig1Options, fig1Variants, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
 
 /** Task name → the in-thread implementation (mirrors worker.ts). */
-const LOCAL = { fig1: (m: number, o: Fig1Options) => fig1Mass(m, o) } as const;
+const LOCAL = {
+  fig1: (m: number, o: Fig1Options) => fig1Mass(m, o),
+  fig1Variants: (m: number, o: Fig1VariantsTask) => fig1VariantsMass(m, o),
+} as const;
 type TaskName = keyof typeof LOCAL;
-type TaskResult<T extends TaskName> = T extends "fig1" ? Fig1MassResult : never;
+type TaskOptions<T extends TaskName> = Parameters<(typeof LOCAL)[T]>[1];
+type TaskResult<T extends TaskName> = ReturnType<(typeof LOCAL)[T]>;
 
 /** The compiled worker file, or null when running from sources. */
 function workerFile(): string | null {
@@ -56,7 +60,7 @@ export async function closeWorkerPool(): Promise<void> {
 interface RunState {
   readonly masses: readonly number[];
   readonly task: TaskName;
-  readonly opts: Fig1Options;
+  readonly opts: unknown;
   readonly workers: number;
   next: number;
   done: number;
@@ -122,7 +126,7 @@ export interface TaskTiming {
 export async function runMassTasks<T extends TaskName>(
   task: T,
   masses: readonly number[],
-  opts: Fig1Options,
+  opts: TaskOptions<T>,
   workers = cpus().length,
   onProgress?: (done: number, total: number) => void,
   onTask?: (t: TaskTiming) => void,
@@ -133,7 +137,7 @@ export async function runMassTasks<T extends TaskName>(
     const out: TaskResult<T>[] = [];
     masses.forEach((m, i) => {
       const t0 = performance.now();
-      out.push(LOCAL[task](m, opts) as TaskResult<T>);
+      out.push((LOCAL[task] as (m: number, o: TaskOptions<T>) => TaskResult<T>)(m, opts));
       const t1 = performance.now();
       onTask?.({ mass: m, worker: 0, sentMs: t0, doneMs: t1, busyMs: t1 - t0 });
       onProgress?.(i + 1, masses.length);
@@ -160,4 +164,12 @@ export async function runMassTasks<T extends TaskName>(
   }
   returnWorkers(pool);
   return results;
+}
+
+/**
+ * {@link fig1Variants} with each refinement round's masses on `workers` threads (default: one
+ * per core): the same numbers as in one thread (each mass builds its own base point either way).
+ */
+export function fig1VariantsOnWorkers(variants: readonly Fig1Options[], workers = cpus().length): Promise<Fig1Data[]> {
+  return fig1Variants(variants, (ms, task) => runMassTasks("fig1Variants", ms, task, workers));
 }

@@ -4,10 +4,11 @@
  * { id, error }.
  */
 import { parentPort } from "node:worker_threads";
-import { fig1Mass, type Fig1Options } from "./fig1";
+import { fig1Mass, type Fig1Options, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
 
 const TASKS: Record<string, (mass: number, opts: unknown) => unknown> = {
   fig1: (mass, opts) => fig1Mass(mass, opts as Fig1Options),
+  fig1Variants: (mass, opts) => fig1VariantsMass(mass, opts as Fig1VariantsTask),
 };
 
 if (parentPort) {
