@@ -50,38 +50,13 @@ export interface SamplerOptions {
 }
 
 /**
- * A table of sampled events, column-wise (lengths n). The categorical columns are stored as
- * indices (flavourIndex into flavours, channelIndex into channels, modeIndex into modes); the
- * string columns flavour, channel and decayMode are made from them on first access.
+ * A table of sampled events, column-wise (lengths n): the public fields of {@link EventColumns}.
+ * The categorical columns are stored as indices (flavourIndex into flavours, channelIndex into
+ * channels, modeIndex into modes); the string columns flavour, channel and decayMode are made
+ * from them on first access. `stats`: trials per accepted (E_ν, t) and envelope violations
+ * (should be 0).
  */
-export interface EventTable {
-  readonly flavour: string[];
-  readonly channel: string[];
-  readonly flavourIndex: Uint8Array;
-  readonly channelIndex: Uint8Array;
-  readonly modeIndex: Uint8Array;
-  readonly flavours: readonly string[];
-  readonly channels: readonly string[];
-  readonly modes: readonly string[];
-  readonly Enu: Float64Array;
-  readonly t: Float64Array;
-  readonly zProd: Float64Array;
-  readonly xProd: Float64Array;
-  readonly yProd: Float64Array;
-  readonly EN: Float64Array;
-  readonly pxN: Float64Array;
-  readonly pyN: Float64Array;
-  readonly pzN: Float64Array;
-  readonly zDecay: Float64Array;
-  readonly xDecay: Float64Array;
-  readonly yDecay: Float64Array;
-  readonly decayMode: string[];
-  readonly Evis1: Float64Array;
-  readonly Evis2: Float64Array;
-  readonly weight: Float64Array;
-  /** Rejection statistics: trials per accepted (E_ν, t) and envelope violations (should be 0). */
-  readonly stats: { readonly trials: number; readonly envelopeViolations: number };
-}
+export type EventTable = { readonly [K in keyof EventColumns]: EventColumns[K] };
 
 /** Smallest cos θ used to turn path lengths along the N direction into z (N at 90° to the beam: no division by 0). */
 const MIN_COS_THETA = 1e-300;
@@ -183,7 +158,7 @@ function namesOf(names: readonly string[], index: Uint8Array): string[] {
  * Column-wise output table of n events (a class, so the hot loop stores into a fixed object
  * shape); the string columns are made from the index columns on first access.
  */
-class EventColumns implements EventTable {
+class EventColumns {
   readonly flavourIndex: Uint8Array;
   readonly channelIndex: Uint8Array;
   readonly modeIndex: Uint8Array;
@@ -202,6 +177,7 @@ class EventColumns implements EventTable {
   readonly Evis1: Float64Array;
   readonly Evis2: Float64Array;
   readonly weight: Float64Array;
+  /** Rejection statistics: trials per accepted (E_ν, t) and envelope violations (should be 0). */
   readonly stats = { trials: 0, envelopeViolations: 0 };
   private strings: { flavour?: string[]; channel?: string[]; decayMode?: string[] } = {};
   constructor(n: number, readonly flavours: readonly string[], readonly channels: readonly string[], readonly modes: readonly string[]) {
