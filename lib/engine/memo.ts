@@ -8,29 +8,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { stableJson } from "../core/stableJson";
 
-/** JSON with object keys sorted at every depth (arrays keep their order); typed arrays as arrays. RangeError on NaN/functions. */
-export function stableJson(x: unknown): string {
-  const norm = (v: unknown, where: string): unknown => {
-    if (typeof v === "number") {
-      if (!Number.isFinite(v)) throw new RangeError(`memo key: ${where} = ${v} is not a finite number`);
-      return v;
-    }
-    if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") throw new RangeError(`memo key: ${where} is a ${typeof v} (allowed: plain data)`);
-    if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
-    if (Array.isArray(v)) return v.map((e, i) => norm(e, `${where}[${i}]`));
-    if (v !== null && typeof v === "object") {
-      const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) {
-        const e = (v as Record<string, unknown>)[k];
-        if (e !== undefined) o[k] = norm(e, `${where}.${k}`);
-      }
-      return o;
-    }
-    return v;
-  };
-  return JSON.stringify(norm(x, "inputs"));
-}
+export { stableJson };
 
 /** The cache key of a named computation and its inputs (sha-256 of the stable JSON, hex). */
 export function memoKey(name: string, inputs: unknown): string {

@@ -4,6 +4,7 @@
  * shipped and parsed tables are: lib/ip/mesonTable.ts) and by a hash of its numbers otherwise.
  */
 import { createHash } from "node:crypto";
+import { stableJson } from "../core/stableJson";
 import type { AngleMomentumSpectrum } from "./mesonTable";
 
 const ids = new WeakMap<object, string>();
@@ -22,27 +23,11 @@ export function spectrumKey(s: AngleMomentumSpectrum): string {
   return h.digest("hex");
 }
 
-/** JSON with object keys sorted at every depth, undefined fields dropped (plain data: numbers, strings, booleans, arrays, objects). */
-export function sortedJson(x: unknown): string {
-  const norm = (v: unknown): unknown => {
-    if (typeof v === "number" && !Number.isFinite(v)) return `number:${v}`;
-    if (Array.isArray(v)) return v.map(norm);
-    if (v !== null && typeof v === "object") {
-      const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) if ((v as Record<string, unknown>)[k] !== undefined) o[k] = norm((v as Record<string, unknown>)[k]);
-      return o;
-    }
-    if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") throw new RangeError(`cache key: a ${typeof v} is not plain data`);
-    return v;
-  };
-  return JSON.stringify(norm(x));
-}
-
 /** A bounded in-memory cache (oldest entry dropped beyond `size`), keyed by the stable JSON of the inputs. */
 export function boundedCache<T>(size: number): (inputs: unknown, compute: () => T) => T {
   const map = new Map<string, T>();
   return (inputs, compute) => {
-    const key = sortedJson(inputs);
+    const key = stableJson(inputs);
     const hit = map.get(key);
     if (hit !== undefined) return hit;
     const value = compute();

@@ -96,6 +96,7 @@ export function vesselDistances(det: Detector): { readonly L1: number; readonly 
  * shipped EPOS-LHC tables); bremsstrahlung is integrated directly. Deterministic quadrature.
  */
 export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptions = {}): PrimaryProduction {
+  requirePositive("mZD", mZD); // before the cache key: a bad mass is named as such
   // flux-independent and reused across calls (every input in the key; the result is read-only)
   const { mesonSpectra: ms, sources, brem, acceptance, energyMin, mesonQuadrature, edgeBands } = opts;
   const spectra = { pi0: ms?.pi0 && spectrumKey(ms.pi0), eta: ms?.eta && spectrumKey(ms.eta) };
