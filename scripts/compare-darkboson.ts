@@ -3,8 +3,9 @@
  * notebooks show (lines, counts, spectra, primary counts) with two builds and reports the largest
  * relative difference of every number, per section.
  *
- *   npx tsx scripts/compare-darkboson.ts [--ref /work/ref] [--sections fig3,fig4,fpf] [--quick]
- *     runs both builds (this checkout's dist/ and --ref's) in child processes and compares;
+ *   npx tsx scripts/compare-darkboson.ts --ref <reference checkout> [--sections fig3,fig4,fpf] [--quick]
+ *     runs both builds (this checkout's dist/ and --ref's, a built checkout of the commit before
+ *     the change: scripts/compareReference.ts) in child processes and compares;
  *   npx tsx scripts/compare-darkboson.ts --compute <root> --out <file.json> [--sections …] [--quick]
  *     writes one build's numbers (internal step).
  *
@@ -15,6 +16,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { referenceRoot, relDiff } from "./compareReference";
 
 type Json = number | string | boolean | null | Json[] | { [k: string]: Json };
 
@@ -91,7 +93,7 @@ function compare(a: Json, b: Json, where = ""): { max: number; at: string; misma
   const out = { max: 0, at: "", mismatches: [] as string[] };
   const walk = (x: Json, y: Json, w: string) => {
     if (typeof x === "number" && typeof y === "number") {
-      const d = x === y ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
+      const d = relDiff(x, y);
       if (d > out.max) Object.assign(out, { max: d, at: w });
       return;
     }
@@ -138,7 +140,7 @@ function main(): void {
   const quick = process.argv.includes("--quick");
   const computeRoot = arg("--compute");
   if (computeRoot !== undefined) return computeMain(computeRoot, arg("--out")!, sections, quick);
-  const ref = arg("--ref") ?? "/work/ref";
+  const ref = referenceRoot();
   const tol = Number(arg("--tol") ?? 1e-9);
   const dir = mkdtempSync(path.join(tmpdir(), "compare-darkboson-"));
   const here = path.resolve(__dirname, "..");

@@ -6,19 +6,22 @@
  * of the allowed maxima; exits 1 above the tolerance (default 1e-9) or when a line's points or
  * the refined mass grids differ in number.
  *
- *   npx tsx scripts/compare-fig1.ts [--ref /work/ref] [--tol 1e-9] [--variants]
+ *   npx tsx scripts/compare-fig1.ts --ref <reference checkout> [--tol 1e-9] [--variants]
+ *
+ * (the reference: a built checkout of the commit before the change, scripts/compareReference.ts)
  *
  * `--variants` also compares fig1Variants (three normalisation/flux/decay variants of the
  * universal panel, as the Fig. 1 notebook computes them).
  */
 import { join } from "node:path";
+import { referenceRoot, relDiff as rel } from "./compareReference";
 
 type Figures = typeof import("../lib/figures");
 type Fig1Data = ReturnType<Figures["assembleFig1"]>;
 
 const argv = process.argv.slice(2);
 const arg = (k: string, d: string) => (argv.includes(k) ? argv[argv.indexOf(k) + 1]! : d);
-const refRoot = arg("--ref", "/work/ref");
+const refRoot = referenceRoot(argv);
 const tol = Number(arg("--tol", "1e-9"));
 
 function load(root: string): { f: Figures; reach: typeof import("../lib/engine/reach") } {
@@ -32,8 +35,6 @@ async function panel(lib: ReturnType<typeof load>, p: "universal" | "tau"): Prom
   const perMass = await lib.reach.refineMassGrid(lib.f.fig1Masses(), (ms) => lib.f.runMassTasks("fig1", [...ms], opts, 2), (r) => r.mass, lib.f.fig1EdgeList, {});
   return { data: lib.f.assembleFig1(p, perMass), masses: perMass.length };
 }
-
-const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
 /** Largest relative differences between two Fig. 1 data sets; problems listed. */
 function compare(a: Fig1Data, b: Fig1Data, what: string, problems: string[]): { y: number; x: number; allowed: number; points: number } {

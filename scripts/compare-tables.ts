@@ -4,15 +4,16 @@
  * the Fig. 2 photon/recoil spectra of one mass with a reference build and with this build, and
  * prints the largest relative difference (required ≤ 1e-9).
  *
- *   npx tsx scripts/compare-tables.ts [/path/to/reference/dist] [--masses 30]
+ *   npx tsx scripts/compare-tables.ts --ref <reference checkout> [--masses 30]
  *
- * Default reference: /work/ref/dist (the frozen build of main before the change). Both builds
- * must be compiled (`npm run build`). Exits 1 above 1e-9.
+ * The reference is a built checkout of the commit before the change (scripts/compareReference.ts);
+ * this checkout must be built too (`npm run build`). Exits 1 above 1e-9.
  */
 import { join } from "node:path";
+import { referenceRoot, relDiff } from "./compareReference";
 
 const argv = process.argv.slice(2);
-const refDist = argv.find((a) => !a.startsWith("--") && !/^\d+$/.test(a)) ?? "/work/ref/dist";
+const refDist = join(referenceRoot(argv), "dist");
 const nMass = Number(argv[argv.indexOf("--masses") + 1]) || 30;
 type Lib = typeof import("../lib");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -53,7 +54,7 @@ let worst = 0, worstKey = "", compared = 0;
 for (const [k, x] of a) {
   const y = b.get(k);
   if (y === undefined) throw new Error(`${k}: missing in this build`);
-  const d = x === y ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
+  const d = relDiff(x, y);
   compared++;
   if (!(d <= worst)) [worst, worstKey] = [d, k];
 }
