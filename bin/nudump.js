@@ -1,22 +1,24 @@
 #!/usr/bin/env node
-// nudump command line. The TypeScript sources are compiled to dist/ by `npm run build`
-// (run automatically by `npm ci` through the "prepare" script).
+// nudump command line. The TypeScript sources are compiled to dist/ by `npm run build` (run
+// automatically by `npm ci` through the "prepare" script), which also writes the whole CLI as one
+// file, dist/cli/bundle.js (scripts/bundle-cli.ts). That file is run with V8's code cache
+// (cli/codeCache.ts; NUDUMP_CODE_CACHE=0 turns the cache off): start-up, issue 15.
 "use strict";
 const path = require("node:path");
 const dist = path.join(__dirname, "..", "dist");
-const entry = path.join(dist, "cli", "main.js");
-let cli;
+const argv = process.argv.slice(2);
+let loaded;
 try {
-  // the CLI's own modules resolve each other directly (cli/fastResolve.ts; start-up, issue 15)
-  require(path.join(dist, "cli", "fastResolve.js")).installFastResolve(dist);
-  cli = require(entry);
+  const { cacheDirectory, loadBundle } = require(path.join(dist, "cli", "codeCache.js"));
+  loaded = loadBundle(path.join(dist, "cli", "bundle.js"), argv[0] ?? "help", cacheDirectory());
 } catch (e) {
-  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes(dist)) {
-    console.error("nudump: the compiled CLI is missing (dist/cli/main.js); run `npm run build` first");
+  if (e && (e.code === "MODULE_NOT_FOUND" || e.code === "ENOENT") && String(e.message).includes(dist)) {
+    console.error("nudump: the compiled CLI is missing (dist/cli/bundle.js); run `npm run build` first");
     process.exit(2);
   }
   throw e;
 }
-cli.main(process.argv.slice(2)).then((code) => {
+loaded.exports.main(argv).then((code) => {
   process.exitCode = code;
+  loaded.save();
 });

@@ -18,14 +18,17 @@ type Handler = (p: Parsed) => Result | Promise<Result>;
 /**
  * A command's module, loaded on first use. Compiled (dist/, CommonJS) by `require`: `import()`
  * would start Node's ES-module loader, ~15 ms of CPU per call (issue 15); from the TypeScript
- * sources (vitest, tsx) by `import()`, which their loaders map from `./x.js` to `./x.ts`.
+ * sources (vitest, tsx) by `import()`, which their loaders map from `./x.js` to `./x.ts`. Each
+ * request is a literal so that the CLI bundle (scripts/bundle-cli.ts) carries every command.
  */
 const compiled = __filename.endsWith(".js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const load = async <T>(file: string): Promise<T> => (compiled ? (require(file) as T) : ((await import(file)) as T));
-const physics = () => load<typeof import("./physics")>("./physics.js");
-const dipoleEvents = () => load<typeof import("./events")>("./events.js");
-const darkboson = () => load<typeof import("./darkboson")>("./darkboson.js");
+/* eslint-disable @typescript-eslint/no-require-imports */
+const physics = (): Promise<typeof import("./physics")> => (compiled ? Promise.resolve(require("./physics.js")) : import("./physics.js"));
+const dipoleEvents = (): Promise<typeof import("./events")> => (compiled ? Promise.resolve(require("./events.js")) : import("./events.js"));
+const darkboson = (): Promise<typeof import("./darkboson")> => (compiled ? Promise.resolve(require("./darkboson.js")) : import("./darkboson.js"));
+const sampleCmd = (): Promise<typeof import("./sample")> => (compiled ? Promise.resolve(require("./sample.js")) : import("./sample.js"));
+const reachCmd = (): Promise<typeof import("./reach")> => (compiled ? Promise.resolve(require("./reach.js")) : import("./reach.js"));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Each command's module is loaded only when that command runs (a call pays the start-up of its
@@ -37,8 +40,8 @@ const HANDLERS: Record<string, Handler> = {
   width: async (p) => (await physics()).width(p),
   events: async (p) => (p.v.model === "darkboson" ? (await darkboson()).darkbosonEvents(p) : (await dipoleEvents()).events(p)),
   spectrum: async (p) => (p.v.model === "darkboson" ? (await darkboson()).darkbosonSpectrum(p) : (await dipoleEvents()).spectrum(p)),
-  sample: async (p) => (await load<typeof import("./sample")>("./sample.js")).sample(p),
-  reach: async (p) => (await load<typeof import("./reach")>("./reach.js")).reach(p),
+  sample: async (p) => (await sampleCmd()).sample(p),
+  reach: async (p) => (await reachCmd()).reach(p),
 };
 
 function globalHelp(): string {

@@ -1,6 +1,7 @@
 /**
  * The command-line rows of `npm run bench` (scripts/bench.ts calls {@link cliBenchRows}): whole
- * calls with start-up (wall time of a child process), and one `nudump events` call broken down
+ * calls with start-up (wall time of a child process; bin/nudump.js runs the one-file bundle with
+ * V8's code cache, which the untimed first call writes), and one `nudump events` call broken down
  * into its parts, each timed inside a fresh process (cold JIT, as a real call).
  *
  * NODE_EXTRA_CA_CERTS: Node (20) reads and parses the CA bundle this variable names at process
@@ -39,26 +40,46 @@ function wall(n: number, args: readonly string[], env: NodeJS.ProcessEnv): numbe
 }
 
 /**
- * The instrumented call, run with `node -e` in a fresh process: the time Node took to reach the
- * first line (performance.now() counts from the process's time origin), the CLI's modules and
- * the command's, then main() with the library's stages wrapped (the compiled modules call each
- * other through their exports objects, so a wrapped export is the function every caller gets).
- * Prints one JSON object of milliseconds.
+ * The instrumented call, run with `node -e` in a fresh process, as bin/nudump.js makes it: the
+ * time Node took to reach the first line (performance.now() counts from the process's time
+ * origin), the CLI's start (the bundle loaded with its code cache, cli/codeCache.ts; the wall rows
+ * before have written that cache), then main(). Prints one JSON object of milliseconds.
  */
-function breakdownScript(root: string): string {
+function startScript(root: string): string {
   const dist = (p: string) => JSON.stringify(join(root, "dist", p));
   return `
     const nodeStart = performance.now();
+    const t0 = performance.now();
+    const { cacheDirectory, loadBundle } = require(${dist("cli/codeCache.js")});
+    const loaded = loadBundle(${dist("cli/bundle.js")}, "events", cacheDirectory());
+    const cliStart = performance.now() - t0;
+    const w = process.stdout.write; process.stdout.write = () => true;
+    const t1 = performance.now();
+    loaded.exports.main(${JSON.stringify(EVENTS_ARGS)}).then((code) => {
+      const work = performance.now() - t1;
+      process.stdout.write = w;
+      if (code !== 0) process.exit(code);
+      loaded.save();
+      console.log(JSON.stringify({ nodeStart, cliStart, work, cache: loaded.cache }));
+    });`;
+}
+
+/**
+ * The parts of the command's work, in a fresh process on the unbundled modules of dist/ (the
+ * code the bundle carries, but reachable from outside: the compiled modules call each other
+ * through their exports objects, so a wrapped export is the function every caller gets). Cold
+ * JIT as in a real call, without the code cache. Prints one JSON object of milliseconds.
+ */
+function partsScript(root: string): string {
+  const dist = (p: string) => JSON.stringify(join(root, "dist", p));
+  return `
     const acc = { flux: 0, tables: 0, massPoint: 0, events: 0 };
     const wrap = (file, name, key) => {
       const m = require(file); const f = m[name];
       m[name] = function (...a) { const t0 = performance.now(); try { return f.apply(this, a); } finally { acc[key] += performance.now() - t0; } };
     };
-    const t0 = performance.now();
-    require(${dist("cli/fastResolve.js")}).installFastResolve(${JSON.stringify(join(root, "dist"))});
     const cli = require(${dist("cli/main.js")});
     require(${dist("cli/events.js")});
-    const cliStart = performance.now() - t0;
     wrap(${dist("lib/flux/configs.js")}, "loadFlux", "flux");
     wrap(${dist("lib/engine/productionTable.js")}, "tabulateProduction", "tables");
     wrap(${dist("lib/models/dipole/signatures.js")}, "dipoleMassPoint", "massPoint");
@@ -70,25 +91,27 @@ function breakdownScript(root: string): string {
       process.stdout.write = w;
       if (code !== 0) process.exit(code);
       const other = work - acc.flux - acc.massPoint - acc.events;
-      console.log(JSON.stringify({ nodeStart, cliStart, work, flux: acc.flux, tables: acc.tables, pointRest: acc.massPoint - acc.tables, events: acc.events, other }));
+      console.log(JSON.stringify({ flux: acc.flux, tables: acc.tables, pointRest: acc.massPoint - acc.tables, events: acc.events, other }));
     });`;
 }
 
-/** The parts of one call: `reps` fresh processes, each part's values in ms. */
+/** The parts of one call: `reps` fresh processes of each script, each part's values in ms. */
 function breakdownRows(root: string, reps: number, env: NodeJS.ProcessEnv): CliBenchRow[] {
-  const script = breakdownScript(root);
-  const runs = Array.from({ length: reps }, () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", env })) as Record<string, number>);
-  const part = (k: string) => runs.map((r) => r[k]!);
+  const fresh = (script: string) => Array.from({ length: reps }, () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", env })) as Record<string, number>);
+  const start = fresh(startScript(root));
+  const parts = fresh(partsScript(root));
+  const of = (runs: Record<string, number>[], k: string) => runs.map((r) => r[k]!);
   const ca = env.NODE_EXTRA_CA_CERTS !== undefined ? "with NODE_EXTRA_CA_CERTS" : "without NODE_EXTRA_CA_CERTS";
+  const unb = "(unbundled dist/, no code cache)";
   return [
-    { key: "cli-events:node", label: `  parts of one events call (fresh processes): Node's start to the first line (${ca})`, unit: "ms", values: part("nodeStart") },
-    { key: "cli-events:cli-start", label: "  CLI start: the CLI's and the command's modules", unit: "ms", values: part("cliStart") },
-    { key: "cli-events:compute", label: "  the command's work after start-up (parse, flux, tables, output)", unit: "ms", values: part("work") },
-    { key: "cli-events:flux", label: "    of which the flux (loadFlux: tables read, checked, normalised)", unit: "ms", values: part("flux") },
-    { key: "cli-events:tables", label: "    of which the production tables (tabulateProduction)", unit: "ms", values: part("tables") },
-    { key: "cli-events:point-rest", label: "    of which the rest of the mass point (widths, decay fractions, all signatures collapsed)", unit: "ms", values: part("pointRest") },
-    { key: "cli-events:sum", label: "    of which the node sum of the asked signature (dipoleEvents)", unit: "ms", values: part("events") },
-    { key: "cli-events:other", label: "    of which option parsing, setup and the output", unit: "ms", values: part("other") },
+    { key: "cli-events:node", label: `  parts of one events call (fresh processes): Node's start to the first line (${ca})`, unit: "ms", values: of(start, "nodeStart") },
+    { key: "cli-events:cli-start", label: "  CLI start: the bundle with its code cache (dist/cli/bundle.js, cli/codeCache.ts)", unit: "ms", values: of(start, "cliStart") },
+    { key: "cli-events:compute", label: "  the command's work after start-up (parse, flux, tables, output)", unit: "ms", values: of(start, "work") },
+    { key: "cli-events:flux", label: `    the flux (loadFlux: tables read, checked, normalised) ${unb}`, unit: "ms", values: of(parts, "flux") },
+    { key: "cli-events:tables", label: `    the production tables (tabulateProduction) ${unb}`, unit: "ms", values: of(parts, "tables") },
+    { key: "cli-events:point-rest", label: `    the rest of the mass point (widths, decay fractions, signatures collapsed) ${unb}`, unit: "ms", values: of(parts, "pointRest") },
+    { key: "cli-events:sum", label: `    the node sum of the asked signature (dipoleEvents) ${unb}`, unit: "ms", values: of(parts, "events") },
+    { key: "cli-events:other", label: `    option parsing, setup and the output ${unb}`, unit: "ms", values: of(parts, "other") },
   ];
 }
 

@@ -1,74 +1,102 @@
 /**
- * The CLI's start-up shortcuts (issue 15) change no answer: the direct resolution of the
- * compiled tree's own modules (cli/fastResolve.ts) gives, for every relative require the whole
- * compiled package makes, the file Node's own algorithm gives (or leaves the request to Node),
- * and the command modules are loaded by require (no ES-module loader in a call).
+ * The CLI's start-up shortcuts (issue 15) change no answer and cannot be fooled by a stale or
+ * foreign cache: the code cache of the bundle (cli/codeCache.ts) is used only for the exact
+ * bytes it was made from, a corrupt cache is rejected and rewritten, a directory others may write
+ * is never used, and an installed call runs without Node's ES-module loader.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { treeFile } from "../cli/fastResolve";
+import { cacheDirectory, cacheFileName, loadBundle, privateDirectory } from "../cli/codeCache";
 
 const root = path.resolve(__dirname, "..");
-const dist = path.join(root, "dist");
 
 function requireDist(): void {
-  if (!existsSync(path.join(dist, "cli", "main.js"))) throw new Error("dist/ is missing: run `npm run build` before this test");
+  if (!existsSync(path.join(root, "dist", "cli", "bundle.js"))) throw new Error("dist/cli/bundle.js is missing: run `npm run build` before this test");
 }
 
-describe("fastResolve: the compiled tree's relative requires", () => {
-  it("every relative require of the compiled library and CLI resolves to Node's answer (or is left to Node)", () => {
-    requireDist();
-    // in a child process: load every command's module and the library with Node's resolver spied on
-    const script = `
-      const Module = require("node:module"); const path = require("node:path");
-      const { treeFile } = require(${JSON.stringify(path.join(dist, "cli", "fastResolve.js"))});
-      const tree = ${JSON.stringify(dist + path.sep)};
-      const node = Module._resolveFilename; const seen = { hit: 0, left: 0, wrong: [] };
-      Module._resolveFilename = function (r, p, i, o) {
-        const a = node.call(this, r, p, i, o);
-        const b = treeFile(tree, r, p && p.filename);
-        if (b === undefined) seen.left++; else if (b === a) seen.hit++; else seen.wrong.push([r, p && p.filename, a, b]);
-        return a;
-      };
-      for (const f of ["lib/index.js", "cli/main.js", "cli/events.js", "cli/physics.js", "cli/darkboson.js", "cli/sample.js", "cli/reach.js"]) require(path.join(tree, f));
-      console.log(JSON.stringify(seen));`;
-    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: root });
-    expect(r.status, r.stderr).toBe(0);
-    const seen = JSON.parse(r.stdout) as { hit: number; left: number; wrong: unknown[] };
-    expect(seen.wrong).toEqual([]);
-    expect(seen.hit).toBeGreaterThan(300); // the shortcut does answer the tree's own requires
-    expect(seen.left).toBeGreaterThan(0); // packages and JSON go to Node
+/** A small CommonJS "bundle" in a fresh directory: exports.f(x) = x * k, and the module's own location. */
+function fakeBundle(k: number): { dir: string; file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "nudump-cc-"));
+  const file = path.join(dir, "bundle.js");
+  writeFileSync(file, `"use strict";\nconst path = require("node:path");\nexports.f = (x) => x * ${k};\nexports.where = [path.basename(__filename), __dirname];\n`);
+  return { dir, file };
+}
+
+describe("code cache of the CLI bundle (cli/codeCache.ts)", () => {
+  it("a first call writes the cache, the next uses it; the module runs with its own __filename and require", () => {
+    const { dir, file } = fakeBundle(3);
+    const cache = path.join(dir, "cache");
+    const a = loadBundle(file, "events", cache);
+    expect(a.cache).toBe("miss");
+    a.save();
+    const files = readdirSync(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/-events\.v8$/);
+    const b = loadBundle(file, "events", cache);
+    expect(b.cache).toBe("hit");
+    const e = b.exports as { f: (x: number) => number; where: [string, string] };
+    expect(e.f(7)).toBe(21);
+    expect(e.where).toEqual(["bundle.js", dir]);
+    expect(loadBundle(file, "xsec", cache).cache).toBe("miss"); // one cache per command
   });
 
-  it("leaves packages, builtins, JSON, directories, absolute paths and requests leaving the tree to Node", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "nudump-resolve-"));
-    const tree = path.join(dir, "dist") + path.sep;
-    mkdirSync(path.join(tree, "lib", "flux"), { recursive: true });
-    writeFileSync(path.join(tree, "lib", "a.js"), "");
-    writeFileSync(path.join(tree, "lib", "flux", "index.js"), "");
-    writeFileSync(path.join(tree, "lib", "x.json"), "{}");
-    writeFileSync(path.join(dir, "outside.js"), "");
-    const from = path.join(tree, "lib", "b.js");
-    expect(treeFile(tree, "./a", from)).toBe(path.join(tree, "lib", "a.js"));
-    expect(treeFile(tree, "./a.js", from)).toBe(path.join(tree, "lib", "a.js"));
-    for (const req of ["commander", "node:fs", "./x.json", "./flux", "./missing", "../../outside", "../../outside.js", path.join(tree, "lib", "a.js")]) {
-      expect(treeFile(tree, req, from), req).toBeUndefined();
+  it("a bundle with other bytes (same length) never sees the old cache", () => {
+    const { dir, file } = fakeBundle(3);
+    const cache = path.join(dir, "cache");
+    loadBundle(file, "events", cache).save();
+    const { file: other } = fakeBundle(4);
+    writeFileSync(file, readFileSync(other)); // same length, one digit differs
+    expect(cacheFileName(readFileSync(file), "events")).not.toBe(readdirSync(cache)[0]);
+    const b = loadBundle(file, "events", cache);
+    expect(b.cache).toBe("miss");
+    expect((b.exports as { f: (x: number) => number }).f(7)).toBe(28);
+  });
+
+  it("a corrupt cache is rejected by V8, the module still runs, and the call writes a good cache (atomically: no temporary file left)", () => {
+    const { dir, file } = fakeBundle(5);
+    const cache = path.join(dir, "cache");
+    mkdirSync(cache, { mode: 0o700 });
+    const name = cacheFileName(readFileSync(file), "events");
+    writeFileSync(path.join(cache, name), Buffer.alloc(4096, 7));
+    const a = loadBundle(file, "events", cache);
+    expect(a.cache).toBe("rejected");
+    expect((a.exports as { f: (x: number) => number }).f(2)).toBe(10);
+    a.save();
+    expect(readdirSync(cache)).toEqual([name]);
+    expect(loadBundle(file, "events", cache).cache).toBe("hit");
+  });
+
+  it("a cache directory others may write is not used; NUDUMP_CODE_CACHE turns it off or moves it", () => {
+    const { dir, file } = fakeBundle(2);
+    const open = path.join(dir, "open");
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(privateDirectory(open)).toBe(false);
+    const a = loadBundle(file, "events", open);
+    expect(a.cache).toBe("off");
+    a.save();
+    expect(readdirSync(open)).toEqual([]);
+    expect(loadBundle(file, "events", null).cache).toBe("off");
+    expect(cacheDirectory({ NUDUMP_CODE_CACHE: "0" })).toBeNull();
+    expect(cacheDirectory({ NUDUMP_CODE_CACHE: "relative/dir" })).toBeNull();
+    expect(cacheDirectory({ NUDUMP_CODE_CACHE: open })).toBe(open);
+    expect(cacheDirectory({})).toBe(path.join(tmpdir(), `nudump-code-cache-${process.getuid!()}`));
+  });
+
+  it("the installed command runs the bundle without Node's ES-module loader, first without a cache and then with it", () => {
+    requireDist();
+    const cache = mkdtempSync(path.join(tmpdir(), "nudump-cc-bin-"));
+    const args = [path.join(root, "bin", "nudump.js"), "events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"];
+    const runs = [0, 1].map(() => spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, NODE_DEBUG: "esm", NUDUMP_CODE_CACHE: cache } }));
+    for (const r of runs) {
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/ESM \d+:/); // NODE_DEBUG=esm logs every ES-module load
     }
-    expect(treeFile(tree, "./a", path.join(dir, "outside.js"))).toBeUndefined(); // importer outside the tree
-    expect(treeFile(tree, "./a", undefined)).toBeUndefined();
-  });
-
-  it("the installed command loads its command module by require: no ES-module loader in an events call", () => {
-    requireDist();
-    const r = spawnSync(process.execPath, [path.join(root, "bin", "nudump.js"), "events", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--json"], {
-      encoding: "utf8",
-      env: { ...process.env, NODE_DEBUG: "esm" },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).events).toBeGreaterThan(1);
-    expect(r.stderr).not.toMatch(/ESM \d+:/); // NODE_DEBUG=esm logs every ES-module load
+    expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
+    expect(JSON.parse(runs[0]!.stdout).events).toBeGreaterThan(1);
+    expect(readdirSync(cache).filter((f) => f.endsWith("-events.v8"))).toHaveLength(1);
   });
 });
