@@ -15,13 +15,14 @@
  * that must belong to the user and be writable by nobody else (a foreign cache would be foreign
  * code); anything unusual (no such directory, not ours, a full disk) means no cache, never a
  * different answer. The cache is per command (`events`, `xsec`, …): each holds the functions
- * that command compiles.
+ * that command compiles. Writing one removes the oldest caches of that command beyond
+ * {@link KEEP} (other builds, other Node versions), so rebuilding does not fill the directory.
  *
  * NUDUMP_CODE_CACHE=0 turns it off; NUDUMP_CODE_CACHE=<absolute dir> puts it there; default
  * `<os.tmpdir()>/nudump-code-cache-<uid>`.
  */
 import { isAscii } from "node:buffer";
-import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module = require("node:module");
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -58,11 +59,25 @@ function digest(bytes: Buffer): string {
   return (require("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(bytes).digest("hex").slice(0, 32);
 }
 
+/** Caches kept per command (the newest by modification time); several checkouts or Node versions may alternate. */
+export const KEEP = 4;
+
+/** The command tag of a cache file name. */
+function safeTag(tag: string): string {
+  return /^[a-z][a-z0-9-]{0,15}$/.test(tag) ? tag : "other";
+}
+
+/** Removes the caches of command `tag` in `dir` beyond the {@link KEEP} newest; `current` (just written) always stays. */
+function prune(dir: string, tag: string, current: string): void {
+  const others = readdirSync(dir).filter((f) => f !== current && f.startsWith("bundle-") && f.endsWith(`-${safeTag(tag)}.v8`));
+  if (others.length < KEEP) return;
+  const byAge = others.map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { f } of byAge.slice(KEEP - 1)) unlinkSync(path.join(dir, f));
+}
+
 /** The cache file of `source` (bytes of the bundle) for command `tag`. */
 export function cacheFileName(source: Buffer, tag: string): string {
-  const hash = digest(source);
-  const safeTag = /^[a-z][a-z0-9-]{0,15}$/.test(tag) ? tag : "other";
-  return `bundle-${hash}-${process.version}-${process.arch}-${safeTag}.v8`;
+  return `bundle-${digest(source)}-${process.version}-${process.arch}-${safeTag(tag)}.v8`;
 }
 
 /** Reads a file, undefined when it cannot be read. */
@@ -120,7 +135,13 @@ export function loadBundle(file: string, tag: string, dir: string | null): Loade
     exports: mod.exports,
     cache,
     save() {
-      if (cacheFile !== null && (cache === "miss" || cache === "rejected")) writeAtomically(cacheFile, script.createCachedData());
+      if (cacheFile === null || cache === "hit") return;
+      writeAtomically(cacheFile, script.createCachedData());
+      try {
+        prune(path.dirname(cacheFile), tag, path.basename(cacheFile));
+      } catch {
+        // another call pruned at the same time
+      }
     },
   };
 }

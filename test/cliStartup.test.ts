@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheDirectory, cacheFileName, loadBundle, privateDirectory } from "../cli/codeCache";
+import { cacheDirectory, cacheFileName, KEEP, loadBundle, privateDirectory } from "../cli/codeCache";
 
 const root = path.resolve(__dirname, "..");
 
@@ -53,6 +53,20 @@ describe("code cache of the CLI bundle (cli/codeCache.ts)", () => {
     const b = loadBundle(file, "events", cache);
     expect(b.cache).toBe("miss");
     expect((b.exports as { f: (x: number) => number }).f(7)).toBe(28);
+  });
+
+  it("rebuilds do not fill the directory: a command keeps its KEEP newest caches, other commands' caches stay", () => {
+    const { dir, file } = fakeBundle(3);
+    const cache = path.join(dir, "cache");
+    loadBundle(file, "xsec", cache).save();
+    for (let k = 10; k < 10 + KEEP + 3; k++) {
+      writeFileSync(file, `exports.f = (x) => x * ${k};\n`); // a new build: new bytes, new name
+      loadBundle(file, "events", cache).save();
+    }
+    const files = readdirSync(cache);
+    expect(files.filter((f) => f.endsWith("-events.v8"))).toHaveLength(KEEP);
+    expect(files).toContain(cacheFileName(readFileSync(file), "events")); // the newest is kept
+    expect(files.filter((f) => f.endsWith("-xsec.v8"))).toHaveLength(1);
   });
 
   it("a corrupt cache is rejected by V8, the module still runs, and the call writes a good cache (atomically: no temporary file left)", () => {

@@ -24,7 +24,7 @@ describe("npm pack → npm install → require and npx", () => {
     const tgz = readdirSync(dir).find((f) => /^nudump-.*\.tgz$/.test(f));
     expect(tgz).toBeDefined();
     const listing = execFileSync("tar", ["-tzf", path.join(dir, tgz!)], opts);
-    for (const f of ["package/dist/lib/index.js", "package/bin/nudump.js", "package/dist/lib/events/hepmc3.js"]) expect(listing).toContain(f);
+    for (const f of ["package/dist/lib/index.js", "package/bin/nudump.js", "package/dist/cli/bundle.js", "package/dist/cli/codeCache.js", "package/dist/lib/events/hepmc3.js"]) expect(listing).toContain(f);
     expect(listing).toMatch(/package\/data\//);
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "try-nudump", version: "1.0.0", private: true }));
     execFileSync("npm", ["install", `./${tgz}`, "--no-audit", "--no-fund", "--prefer-offline"], opts);
