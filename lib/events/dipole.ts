@@ -40,6 +40,44 @@ function put(st: DecayStash, s: number, k: number, pdg: number, m: number, v: Fl
   p[o + 3] = v[3]!;
 }
 
+/** A decay mode of {@link dipoleFullDecay}: name, branching ratio, and the draw that fills stash slot s and the visible energies. */
+type Mode = { name: string; br: number; draw: (rng: Random, EN: number, s: number, vis: Float64Array) => void };
+
+/**
+ * N → νγ of {@link dipoleFullDecay}: γ and ν back to back with energy m_N/2 in the N frame
+ * (isotropic), boosted along +z by γ = E_N/m_N, βγ = p_N/m_N, written into the stash; `a` is scratch.
+ */
+function photonMode(model: DipoleModel, stash: DecayStash, a: Float64Array, nuPdg: (rng: Random) => number): Mode {
+  const mN = model.mN;
+  return {
+    name: "nu gamma",
+    br: branchingNuGamma(model),
+    draw: (rng, EN, s, vis) => {
+      const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
+      const h = mN / 2;
+      isotropic(rng, h, h, a);
+      const g = EN / mN, bg = pz / mN;
+      const gz = g * a[2]!, bz = bg * a[2]!;
+      const j = 4 * s, o = 16 * s, p = stash.p;
+      stash.pdg[j] = nuPdg(rng);
+      stash.m[j] = 0;
+      p[o] = -a[0]!;
+      p[o + 1] = -a[1]!;
+      p[o + 2] = bg * h - gz;
+      p[o + 3] = g * h - bz;
+      stash.pdg[j + 1] = PDG.photon;
+      stash.m[j + 1] = 0;
+      p[o + 4] = a[0]!;
+      p[o + 5] = a[1]!;
+      p[o + 6] = gz + bg * h;
+      p[o + 7] = g * h + bz;
+      stash.count[s] = 2;
+      stash.mode[s] = "nu gamma";
+      vis[0] = p[o + 7]!;
+    },
+  };
+}
+
 /** The dipole decay model with full kinematics (see the module comment); visible = [E_γ] or [E_ℓ⁻, E_ℓ⁺] in the lab. */
 export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
   const mN = model.mN;
@@ -49,37 +87,7 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
   const a = vec4(), a2 = vec4(), b = vec4(), c = vec4();
   const nuPdgs = Int32Array.from(flavours, (f) => NU_PDG[f]), nf = nuPdgs.length;
   const nuPdg = (rng: Random): number => (uniformNu ? nuPdgs[Math.min(nf - 1, Math.floor(rng() * nf))]! : nuPdgs[0]!);
-  type Mode = { name: string; br: number; draw: (rng: Random, EN: number, s: number, vis: Float64Array) => void };
-  const modes: Mode[] = [
-    {
-      name: "nu gamma",
-      br: branchingNuGamma(model),
-      // γ and ν back to back with energy m_N/2 in the N frame, boosted along +z by γ = E_N/m_N, βγ = p_N/m_N
-      draw: (rng, EN, s, vis) => {
-        const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
-        const h = mN / 2;
-        isotropic(rng, h, h, a);
-        const g = EN / mN, bg = pz / mN;
-        const gz = g * a[2]!, bz = bg * a[2]!;
-        const j = 4 * s, o = 16 * s, p = stash.p;
-        stash.pdg[j] = nuPdg(rng);
-        stash.m[j] = 0;
-        p[o] = -a[0]!;
-        p[o + 1] = -a[1]!;
-        p[o + 2] = bg * h - gz;
-        p[o + 3] = g * h - bz;
-        stash.pdg[j + 1] = PDG.photon;
-        stash.m[j + 1] = 0;
-        p[o + 4] = a[0]!;
-        p[o + 5] = a[1]!;
-        p[o + 6] = gz + bg * h;
-        p[o + 7] = g * h + bz;
-        stash.count[s] = 2;
-        stash.mode[s] = "nu gamma";
-        vis[0] = p[o + 7]!;
-      },
-    },
-  ];
+  const modes: Mode[] = [photonMode(model, stash, a, nuPdg)];
   for (const l of (["e", "mu"] as const).filter((x) => mN > 2 * leptonMass(x))) {
     const s2 = s2Sampler(mN, l);
     const mL = leptonMass(l);

@@ -122,7 +122,7 @@ class SecondaryEvents implements IterableIterator<EventRecord> {
   private readonly result: IteratorYieldResult<EventRecord>;
   /** The current chunk: its events, selected weights, size, next event and the events before it. */
   private ev: EventTable | undefined = undefined;
-  private selected = new Float64Array(0);
+  private selected: Float64Array = new Float64Array(0);
   private m = 0;
   private i = 0;
   private done = 0;
