@@ -40,10 +40,19 @@ describe("Fig. 4 up-scattering: ν_τ W → N W, N → ν_τ e⁺e⁻ in the ves
   it("conservation at both vertices (1e-9), m(N), the ν_τ e⁻ e⁺ final state, decays inside the vessel", () => {
     expect(worst).toBeLessThan(1e-9);
     expect(outside).toBe(0);
-    const r = stream.events()[Symbol.iterator]().next().value!;
-    expect(inv(r.E[2]!, r.px[2]!, r.py[2]!, r.pz[2]!) / mN).toBeCloseTo(1, 6);
-    expect(r.status[2]).toBe(STATUS.decayed);
-    expect([...r.pdg.subarray(4, 7)]).toEqual([16, PDG.electron, -PDG.electron]);
+    // the first N event and the first N̄ event (from ν̄_τ): the charge-conjugate final states
+    const seen = new Map<number, number[]>();
+    for (const r of stream.events()) {
+      const sign = Math.sign(r.pdg[2]!);
+      if (seen.has(sign)) continue;
+      expect(Math.abs(r.pdg[2]!)).toBe(PDG.N);
+      expect(inv(r.E[2]!, r.px[2]!, r.py[2]!, r.pz[2]!) / mN).toBeCloseTo(1, 6);
+      expect(r.status[2]).toBe(STATUS.decayed);
+      seen.set(sign, [...r.pdg.subarray(4, 7)]);
+      if (seen.size === 2) break;
+    }
+    expect(seen.get(1)).toEqual([16, PDG.electron, -PDG.electron]);
+    expect(seen.get(-1)).toEqual([-16, -PDG.electron, PDG.electron]);
     expect(stream.weightNames).toContain("branching");
   });
 

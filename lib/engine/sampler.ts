@@ -16,7 +16,7 @@ import type { Detector } from "../detector/geometry";
 import type { Random } from "../core/random";
 import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
-import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, type SamplerPlan, samplerPlan } from "./samplerPlan";
+import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan } from "./samplerPlan";
 
 /** How N decays at the sampled model point. */
 export interface DecayModel {
@@ -47,6 +47,12 @@ export interface SamplerOptions {
   readonly accept?: (Enu: number, t: number, channel: number) => boolean;
   /** Divide weights by this instead of n (chunked sampling: the total number of events over all chunks). */
   readonly weightDivisor?: number;
+  /**
+   * A table returned by an earlier call whose columns are overwritten (and returned) instead of
+   * allocating new ones, if it holds exactly n events of the same table and decay model
+   * (chunked sampling); otherwise ignored. Its previous contents are lost.
+   */
+  readonly reuse?: EventTable;
 }
 
 /**
@@ -68,22 +74,28 @@ interface DrawState {
   /** Decay point z and the event weight from {@link drawDecayZ}. */
   zd: number;
   w: number;
+  /** Azimuth of the N direction from {@link drawAzimuth}. */
+  cphi: number;
+  sphi: number;
 }
 
 /**
  * Draw (E_ν, t) in cell ci by rejection: E_ν from the within-bin flux dN/d ln E ∝ exp(s ln E)
  * on [lnELo, lnEHi] (engine/fluxBins.ts withinBinSlopes) by its inverse CDF (uniform in ln E for
- * s = 0), ln|t| from the envelope, accepted with probability density/envelope. Returns t
- * (GeV²); E_ν (GeV) is left in st.E.
+ * s = 0), ln|t| from the envelope, accepted with probability density/envelope. One uniform
+ * picks the envelope panel and the point inside it: given the panel p, x is uniform between its
+ * cumulative bounds, so (x − cum[p−1])/(cum[p] − cum[p−1]) is a uniform variate on [0, 1)
+ * (it keeps 53 − log₂(total/panel area) bits). Returns t (GeV²); E_ν (GeV) is left in st.E.
  */
 function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, mN4: number, accept: SamplerOptions["accept"], st: DrawState): number {
   if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
   const k = plan.channel[ci]!;
-  const lnELo = plan.lnELo[ci]!, w = plan.lnWidth[ci]!, slope = plan.lnSlope[ci]!, em1 = plan.expm1SlopeWidth[ci]!;
-  const uniform = plan.logUniform[ci] === 1;
-  const L0 = plan.envL0[ci]!, h = plan.envH[ci]!, envTotal = plan.envTotal[ci]!;
-  const off = ci * ENVELOPE_PANELS, gOff = ci * ENVELOPE_GUIDE, gScale = plan.envGuideScale[ci]!;
-  const env = plan.env, cum = plan.envCum;
+  const pk = plan.packed, o = ci * PACK_STRIDE;
+  const lnELo = pk[o + PACK.lnELo]!, w = pk[o + PACK.lnWidth]!, slope = pk[o + PACK.lnSlope]!, em1 = pk[o + PACK.expm1SlopeWidth]!;
+  const uniform = pk[o + PACK.logUniform] === 1;
+  const L0 = pk[o + PACK.envL0]!, h = pk[o + PACK.envH]!, envTotal = pk[o + PACK.envTotal]!, gScale = pk[o + PACK.envGuideScale]!;
+  const cum = o + PACK.cum, env = o + PACK.env;
+  const gOff = ci * ENVELOPE_GUIDE, guide = plan.envGuide;
   for (;;) {
     st.trials++;
     const u = rng();
@@ -92,12 +104,16 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     const x = rng() * envTotal;
     let b = Math.floor(x * gScale);
     if (!(b < ENVELOPE_GUIDE)) b = ENVELOPE_GUIDE - 1; // also NaN for an all-zero envelope
-    let lo = plan.envGuide[gOff + b]!;
-    if (lo > 0 && cum[off + lo - 1]! > x) lo = 0; // rounding put the bucket past x
-    while (lo < ENVELOPE_PANELS - 1 && cum[off + lo]! <= x) lo++;
-    const t = -Math.exp(L0 + (lo + rng()) * h);
+    let lo = guide[gOff + b]!;
+    if (lo > 0 && pk[cum + lo - 1]! > x) lo = 0; // rounding put the bucket past x
+    while (lo < ENVELOPE_PANELS - 1 && pk[cum + lo]! <= x) lo++;
+    const below = lo > 0 ? pk[cum + lo - 1]! : 0;
+    let f = (x - below) / (pk[cum + lo]! - below);
+    if (!(f < 1)) f = f >= 1 ? ONE_MINUS_ULP : 0; // rounding (or x past the last panel)
+    else if (f < 0) f = 0;
+    const t = -Math.exp(L0 + (lo + f) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
-    const ratio = densityAt(plan, k, mN, mN4, E, t) / env[off + lo]!;
+    const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[env + lo]!;
     if (ratio > 1) {
       // an envelope below the density biases the sample: refuse rather than count
       const name = plan.table.channelDefs[k]!.name;
@@ -109,6 +125,9 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     }
   }
 }
+
+/** The largest double below 1. */
+const ONE_MINUS_ULP = 1 - 2 ** -53;
 
 /**
  * Decay point z (st.zd) and weight (st.w = base × P(decay in the region)) for an N produced at
@@ -134,18 +153,38 @@ function drawDecayZ(rng: Random, force: number, z0: number, cosT: number, d: num
 
 const FORCE_NONE = 0, FORCE_VESSEL = 1, FORCE_TUNGSTEN = 2;
 
-/** Flavour index for a merged-flavour cell, drawn from the bin's flavour fractions. */
-function drawFlavour(rng: Random, table: ProductionTable, bin: number): number {
-  const fr = table.binFlavourFractions!;
-  let u = rng();
-  for (let f = 0; f < fr.length; f++) {
-    u -= fr[f]![bin]!;
-    if (u < 0) return f;
-  }
-  for (let f = fr.length - 1; f >= 0; f--) if (fr[f]![bin]! > 0) return f;
-  return 0;
+/**
+ * Flavour index of an event in cell ci: the cell's own, or for a merged-flavour cell the first
+ * flavour whose cumulative fraction in the cell's bin exceeds u × (their sum), u uniform on [0, 1).
+ */
+function cellFlavour(plan: SamplerPlan, ci: number, u: number): number {
+  const f0 = plan.cellFlavour[ci]!;
+  if (f0 >= 0) return f0;
+  const nf = plan.nFlavours, o = plan.cellBin[ci]! * nf, cum = plan.flavourCum;
+  const x = u * cum[o + nf - 1]!;
+  let f = 0;
+  while (f < nf - 1 && cum[o + f]! <= x) f++;
+  return f;
 }
 
+/**
+ * cos φ and sin φ of an azimuth uniform on [0, 2π), without trigonometric calls: (v_x, v_y)
+ * uniform in the unit disk by rejection (acceptance π/4), then cos φ = (v_x² − v_y²)/r²,
+ * sin φ = 2 v_x v_y/r² (the doubled polar angle of a uniform point is uniform; J. von Neumann,
+ * NBS Appl. Math. Ser. 12 (1951) 36). Written into st.cphi, st.sphi.
+ */
+function drawAzimuth(rng: Random, st: DrawState): void {
+  for (;;) {
+    const vx = 2 * rng() - 1, vy = 2 * rng() - 1;
+    const r2 = vx * vx + vy * vy;
+    if (r2 < 1 && r2 > 0) {
+      const inv = 1 / r2;
+      st.cphi = (vx * vx - vy * vy) * inv;
+      st.sphi = 2 * vx * vy * inv;
+      return;
+    }
+  }
+}
 
 /** A string column from an index column. */
 function namesOf(names: readonly string[], index: Uint8Array): string[] {
@@ -203,6 +242,13 @@ class EventColumns {
     this.Evis2 = new Float64Array(n);
     this.weight = new Float64Array(n);
   }
+  /** Forget the string columns and statistics before the columns are refilled; returns this. */
+  reset(): this {
+    this.strings = {};
+    this.stats.trials = 0;
+    this.stats.envelopeViolations = 0;
+    return this;
+  }
   get flavour(): string[] {
     return (this.strings.flavour ??= namesOf(this.flavours, this.flavourIndex));
   }
@@ -241,16 +287,29 @@ export function sampleEvents(
   checkSamplerInput(table, decay, n);
   const force = opts.forceDecay === "vessel" ? FORCE_VESSEL : opts.forceDecay === "tungsten" ? FORCE_TUNGSTEN : FORCE_NONE;
   const plan = samplerPlan(table);
-  const st: DrawState = { E: 0, trials: 0, zd: 0, w: 0 };
-  const cols = drawColumns(rng, plan, decay, detector, opts, force, st);
+  const st: DrawState = { E: 0, trials: 0, zd: 0, w: 0, cphi: 1, sphi: 0 };
+  const reuse = opts.reuse instanceof EventColumns && opts.reuse.weight.length === n && opts.reuse.modes === decay.modes && opts.reuse.flavours === table.flavours ? opts.reuse : undefined;
+  const cols = drawColumns(rng, plan, decay, detector, opts, force, st, reuse);
   cols.stats.trials = st.trials;
   return cols;
 }
 
+/**
+ * The within-cell uniform of a cell draw x ∈ [0, total) that landed in cell ci: x is uniform
+ * between the cell's cumulative bounds, so its position there is a fresh uniform on [0, 1)
+ * (53 − log₂(total/cell weight) bits), used for the flavour of a merged-flavour cell.
+ */
+function withinCell(plan: SamplerPlan, ci: number, x: number): number {
+  const cum = plan.cellCum;
+  const below = ci > 0 ? cum[ci - 1]! : 0;
+  const f = (x - below) / (cum[ci]! - below);
+  return f >= 0 && f < 1 ? f : f >= 1 ? ONE_MINUS_ULP : 0;
+}
+
 /** The event loop of {@link sampleEvents}: every column of n events. */
-function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector: Detector, opts: SamplerOptions, force: number, st: DrawState): EventColumns {
+function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector: Detector, opts: SamplerOptions, force: number, st: DrawState, reuse: EventColumns | undefined): EventColumns {
   const table = plan.table, n = opts.n;
-  const out = new EventColumns(n, table.flavours, table.channels, decay.modes);
+  const out = reuse !== undefined ? reuse.reset() : new EventColumns(n, table.flavours, table.channels, decay.modes);
   const vis = new Float64Array(2);
   const mN = decay.mN, mN4 = mN ** 4;
   const accept = opts.accept;
@@ -259,12 +318,17 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
   const base = table.total / (opts.weightDivisor ?? n);
   const vesselStart = detector.vessel.start, vesselEnd = detector.vessel.start + detector.vessel.length;
   const dScale = mN * decay.totalWidth;
+  const total = plan.total, channel = plan.channel, targetMass = plan.targetMass;
+  // the columns as locals (the loop's calls would otherwise reload each field per store)
+  const { modeIndex, flavourIndex, channelIndex, Enu, t: tCol, zProd, xProd, yProd, EN: ENCol, pxN, pyN, pzN, zDecay, xDecay, yDecay, Evis1, Evis2, weight } = out;
+  const sample = decay.sample;
   for (let i = 0; i < n; i++) {
-    const ci = drawCell(plan, rng() * plan.total);
-    const k = plan.channel[ci]!;
+    const x = rng() * total;
+    const ci = drawCell(plan, x);
+    const k = channel[ci]!;
     const t = drawEnergyAndT(rng, plan, ci, mN, mN4, accept, st);
     const E = st.E;
-    const M = plan.targetMass[k]!;
+    const M = targetMass[k]!;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
     // t = m_N² − 2E(E_N − p_z) for a massless ν along z: p_z = E_N − a with a = (m_N² − t)/(2E), and
@@ -273,8 +337,8 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
     const pT = Math.sqrt(Math.max(0, a * (2 * EN - a) - mN * mN));
     const cosT = pN > 0 ? Math.min(1, Math.max(-1, (EN - a) / pN)) : 1;
     const sinT = pN > 0 ? Math.min(1, pT / pN) : 0;
-    const phi = 2 * Math.PI * rng();
-    const cphi = Math.cos(phi), sphi = Math.sin(phi);
+    drawAzimuth(rng, st);
+    const cphi = st.cphi, sphi = st.sphi;
     const z0 = L * rng();
     const x0 = half * (2 * rng() - 1);
     const y0 = half * (2 * rng() - 1);
@@ -285,27 +349,26 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
     const zd = st.zd;
     vis[0] = 0;
     vis[1] = 0;
-    out.modeIndex[i] = decay.sample(rng, EN, vis);
-    const cell = table.cells[ci]!;
-    out.flavourIndex[i] = cell.flavour >= 0 ? cell.flavour : drawFlavour(rng, table, cell.bin);
-    out.channelIndex[i] = k;
-    out.Enu[i] = E;
-    out.t[i] = t;
-    out.zProd[i] = z0;
-    out.xProd[i] = x0;
-    out.yProd[i] = y0;
-    out.EN[i] = EN;
-    out.pxN[i] = pN * sinT * cphi;
-    out.pyN[i] = pN * sinT * sphi;
-    out.pzN[i] = pN * cosT;
-    out.zDecay[i] = zd;
+    modeIndex[i] = sample(rng, EN, vis);
+    flavourIndex[i] = cellFlavour(plan, ci, withinCell(plan, ci, x));
+    channelIndex[i] = k;
+    Enu[i] = E;
+    tCol[i] = t;
+    zProd[i] = z0;
+    xProd[i] = x0;
+    yProd[i] = y0;
+    ENCol[i] = EN;
+    pxN[i] = pN * sinT * cphi;
+    pyN[i] = pN * sinT * sphi;
+    pzN[i] = pN * cosT;
+    zDecay[i] = zd;
     // transverse position at the decay point: the N flies at angle θ, azimuth φ
     const tanT = cosT > 0 ? sinT / cosT : 0;
-    out.xDecay[i] = x0 + (zd - z0) * tanT * cphi;
-    out.yDecay[i] = y0 + (zd - z0) * tanT * sphi;
-    out.Evis1[i] = vis[0]!;
-    out.Evis2[i] = vis[1]!;
-    out.weight[i] = st.w;
+    xDecay[i] = x0 + (zd - z0) * tanT * cphi;
+    yDecay[i] = y0 + (zd - z0) * tanT * sphi;
+    Evis1[i] = vis[0]!;
+    Evis2[i] = vis[1]!;
+    weight[i] = st.w;
   }
   return out;
 }

@@ -9,24 +9,39 @@
 import type { ProductionTable } from "./productionTable";
 
 /**
- * Panels of the rejection envelope in ln|t| per production cell: 24 resolve the dσ/dt shapes of
+ * Panels of the rejection envelope in ln|t| per production cell: 32 resolve the dσ/dt shapes of
  * every channel (form-factor fall-off over ≲ 2 decades of |t|) to within the ENVELOPE_SAFETY margin.
  */
-export const ENVELOPE_PANELS = 24;
+export const ENVELOPE_PANELS = 32;
 /**
  * Envelope margin over the largest density sampled in a panel (ENVELOPE_T_POINTS |t| points ×
  * the ENVELOPE_E_POINTS cell-edge energies and the cell's centre energy): the true maximum
- * between sample points stays below it — a violation is an error (in the sampler). The true
- * maximum exceeds the sampled one by ≤ 4.4 % for the dipole channels at m_N = 5 MeV…2 GeV
- * (dense scan, 40 ln|t| × 21 E points per panel), so density/envelope ≤ 0.87 (test/sampler.test.ts
- * asserts < 1/1.05); the mean acceptance is 0.70–0.87 (it was 0.51–0.62 with a margin of 1.6).
+ * between sample points stays below it — a violation is an error (in the sampler). With 32
+ * panels the dense scan of test/sampler.test.ts (24 ln|t| × 13 E points per panel, every 11th
+ * cell, m_N = 0.05…2 GeV, four signatures) finds density/envelope ≤ 0.921, i.e. the true maximum
+ * ≤ 1.3 % above the sampled one (≤ 4.4 % with 24 panels), and the test asserts < 1/1.05; the mean
+ * acceptance is 0.78–0.91 (0.68–0.83 with 24 panels and a margin of 1.2, 0.51–0.62 with 1.6).
  */
-export const ENVELOPE_SAFETY = 1.2;
+export const ENVELOPE_SAFETY = 1.1;
 /** |t| points per panel (both ends included) and energies across the cell (both ends included) at which the envelope is sampled. */
 export const ENVELOPE_T_POINTS = 5;
 export const ENVELOPE_E_POINTS = 2;
 /** Guide-table buckets per envelope (the panel search starts at its bucket's first panel). */
 export const ENVELOPE_GUIDE = 64;
+
+/**
+ * Layout of {@link SamplerPlan.packed}: per cell, PACK_STRIDE doubles holding everything one
+ * (E_ν, t) draw reads — the energy-draw constants, the envelope's origin, panel width, total and
+ * guide scale, its cumulative areas and panel heights — so a draw touches a few adjacent cache
+ * lines of one cell instead of one line in each of a dozen per-quantity arrays.
+ */
+export const PACK = {
+  lnELo: 0, lnWidth: 1, lnSlope: 2, expm1SlopeWidth: 3, logUniform: 4,
+  envL0: 5, envH: 6, envTotal: 7, envGuideScale: 8,
+  /** ENVELOPE_PANELS cumulative areas, then ENVELOPE_PANELS panel heights. */
+  cum: 16, env: 16 + ENVELOPE_PANELS,
+} as const;
+export const PACK_STRIDE = 16 + 2 * ENVELOPE_PANELS;
 
 /** Per-table sampling constants; the envelope columns are filled on a cell's first use. */
 export interface SamplerPlan {
@@ -44,6 +59,15 @@ export interface SamplerPlan {
   readonly expm1SlopeWidth: Float64Array;
   readonly logUniform: Uint8Array;
   readonly channel: Int32Array;
+  /** Per cell: flavour index (−1 for merged flavours) and energy bin. */
+  readonly cellFlavour: Int16Array;
+  readonly cellBin: Int32Array;
+  /**
+   * Merged-flavour tables: cumulative flavour fractions per energy bin (bin × nFlavours, the last of
+   * a bin ≈ 1), from table.binFlavourFractions; empty otherwise.
+   */
+  readonly flavourCum: Float64Array;
+  readonly nFlavours: number;
   /** Per channel: dσ/dt (the unchecked kernel if any), target mass M and M² (GeV, GeV²). */
   readonly kernels: readonly ((E: number, t: number) => number)[];
   readonly targetMass: Float64Array;
@@ -58,6 +82,8 @@ export interface SamplerPlan {
   /** Per cell: first panel whose cumulative area exceeds b·total/ENVELOPE_GUIDE (cell × ENVELOPE_GUIDE), and ENVELOPE_GUIDE/total. */
   readonly envGuide: Uint8Array;
   readonly envGuideScale: Float64Array;
+  /** The same per-cell numbers, cell-major ({@link PACK}, {@link PACK_STRIDE}): what the sampler's draw reads. */
+  readonly packed: Float64Array;
 }
 
 const plans = new WeakMap<ProductionTable, SamplerPlan>();
@@ -77,6 +103,7 @@ function buildPlan(table: ProductionTable): SamplerPlan {
   const cellCum = new Float64Array(nc);
   const lnELo = new Float64Array(nc), lnWidth = new Float64Array(nc), lnSlope = new Float64Array(nc);
   const expm1SlopeWidth = new Float64Array(nc), logUniform = new Uint8Array(nc), channel = new Int32Array(nc);
+  const cellFlavour = new Int16Array(nc), cellBin = new Int32Array(nc);
   let acc = 0;
   for (let i = 0; i < nc; i++) {
     const c = table.cells[i]!;
@@ -90,6 +117,8 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     expm1SlopeWidth[i] = Math.expm1(sw);
     logUniform[i] = Math.abs(sw) < 1e-9 ? 1 : 0;
     channel[i] = c.channel;
+    cellFlavour[i] = c.flavour;
+    cellBin[i] = c.bin;
   }
   const nch = table.channelDefs.length;
   const targetMass = new Float64Array(nch), targetMass2 = new Float64Array(nch);
@@ -98,14 +127,43 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     targetMass2[k] = ch.targetMass * ch.targetMass;
   });
   const guide = buildGuide(cellCum, acc);
+  const { flavourCum, nFlavours } = flavourCumulative(table);
   return {
     table, cellCum, total: acc, guide, guideScale: guide.length / acc,
-    lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel,
+    lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel, cellFlavour, cellBin, flavourCum, nFlavours,
     kernels: table.channelDefs.map((c) => c.kernel ?? c.dsigmadt), targetMass, targetMass2,
     envBuilt: new Uint8Array(nc), envL0: new Float64Array(nc), envH: new Float64Array(nc), envTotal: new Float64Array(nc),
     env: new Float64Array(nc * ENVELOPE_PANELS), envCum: new Float64Array(nc * ENVELOPE_PANELS),
     envGuide: new Uint8Array(nc * ENVELOPE_GUIDE), envGuideScale: new Float64Array(nc),
+    packed: packCells(nc, lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform),
   };
+}
+
+/** The cell-major array of {@link PACK} with the energy-draw constants filled (the envelope part on a cell's first use). */
+function packCells(nc: number, lnELo: Float64Array, lnWidth: Float64Array, lnSlope: Float64Array, em1: Float64Array, logUniform: Uint8Array): Float64Array {
+  const packed = new Float64Array(nc * PACK_STRIDE);
+  for (let i = 0; i < nc; i++) {
+    const o = i * PACK_STRIDE;
+    packed[o + PACK.lnELo] = lnELo[i]!;
+    packed[o + PACK.lnWidth] = lnWidth[i]!;
+    packed[o + PACK.lnSlope] = lnSlope[i]!;
+    packed[o + PACK.expm1SlopeWidth] = em1[i]!;
+    packed[o + PACK.logUniform] = logUniform[i]!;
+  }
+  return packed;
+}
+
+/** Running sums of the per-bin flavour fractions of a merged-flavour table (bin-major), or an empty array. */
+function flavourCumulative(table: ProductionTable): { flavourCum: Float64Array; nFlavours: number } {
+  const fr = table.binFlavourFractions;
+  if (fr === null || fr.length === 0) return { flavourCum: new Float64Array(0), nFlavours: 0 };
+  const nf = fr.length, nb = fr[0]!.length;
+  const flavourCum = new Float64Array(nb * nf);
+  for (let b = 0; b < nb; b++) {
+    let acc = 0;
+    for (let f = 0; f < nf; f++) flavourCum[b * nf + f] = acc += fr[f]![b]!;
+  }
+  return { flavourCum, nFlavours: nf };
 }
 
 /** Guide table with 2 buckets per cell: guide[b] = first i with cum[i] > b·total/K (a lower bound of the answer, checked at use). */
@@ -211,5 +269,12 @@ export function buildEnvelope(plan: SamplerPlan, ci: number): void {
   plan.envL0[ci] = L0;
   plan.envH[ci] = h;
   plan.envTotal[ci] = acc;
+  const o = ci * PACK_STRIDE, pk = plan.packed;
+  pk[o + PACK.envL0] = L0;
+  pk[o + PACK.envH] = h;
+  pk[o + PACK.envTotal] = acc;
+  pk[o + PACK.envGuideScale] = ENVELOPE_GUIDE / acc;
+  pk.set(cum, o + PACK.cum);
+  pk.set(env, o + PACK.env);
   plan.envBuilt[ci] = 1;
 }

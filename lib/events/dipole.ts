@@ -29,11 +29,53 @@ import { DecayStash, type FullDecay, secondaryStream } from "./secondary";
 
 const NU_PDG = { e: 12, mu: 14, tau: 16 } as const;
 
-/** Store the four-vector `v` of product k of stash slot s. */
+/** Store the four-vector `v` of product k of stash slot s (element by element: no builtin call per product). */
 function put(st: DecayStash, s: number, k: number, pdg: number, m: number, v: Float64Array): void {
-  st.pdg[4 * s + k] = pdg;
-  st.m[4 * s + k] = m;
-  st.p.set(v, 16 * s + 4 * k);
+  const j = 4 * s + k, o = 4 * j, p = st.p;
+  st.pdg[j] = pdg;
+  st.m[j] = m;
+  p[o] = v[0]!;
+  p[o + 1] = v[1]!;
+  p[o + 2] = v[2]!;
+  p[o + 3] = v[3]!;
+}
+
+/** A decay mode of {@link dipoleFullDecay}: name, branching ratio, and the draw that fills stash slot s and the visible energies. */
+type Mode = { name: string; br: number; draw: (rng: Random, EN: number, s: number, vis: Float64Array) => void };
+
+/**
+ * N → νγ of {@link dipoleFullDecay}: γ and ν back to back with energy m_N/2 in the N frame
+ * (isotropic), boosted along +z by γ = E_N/m_N, βγ = p_N/m_N, written into the stash; `a` is scratch.
+ */
+function photonMode(model: DipoleModel, stash: DecayStash, a: Float64Array, nuPdg: (rng: Random) => number): Mode {
+  const mN = model.mN;
+  return {
+    name: "nu gamma",
+    br: branchingNuGamma(model),
+    draw: (rng, EN, s, vis) => {
+      const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
+      const h = mN / 2;
+      isotropic(rng, h, h, a);
+      const g = EN / mN, bg = pz / mN;
+      const gz = g * a[2]!, bz = bg * a[2]!;
+      const j = 4 * s, o = 16 * s, p = stash.p;
+      stash.pdg[j] = nuPdg(rng);
+      stash.m[j] = 0;
+      p[o] = -a[0]!;
+      p[o + 1] = -a[1]!;
+      p[o + 2] = bg * h - gz;
+      p[o + 3] = g * h - bz;
+      stash.pdg[j + 1] = PDG.photon;
+      stash.m[j + 1] = 0;
+      p[o + 4] = a[0]!;
+      p[o + 5] = a[1]!;
+      p[o + 6] = gz + bg * h;
+      p[o + 7] = g * h + bz;
+      stash.count[s] = 2;
+      stash.mode[s] = "nu gamma";
+      vis[0] = p[o + 7]!;
+    },
+  };
 }
 
 /** The dipole decay model with full kinematics (see the module comment); visible = [E_γ] or [E_ℓ⁻, E_ℓ⁺] in the lab. */
@@ -43,27 +85,9 @@ export function dipoleFullDecay(model: DipoleModel, chunk: number): FullDecay {
   const flavours = coupledFlavours(model.coupling);
   const uniformNu = decayFlavourCount(model) === flavours.length;
   const a = vec4(), a2 = vec4(), b = vec4(), c = vec4();
-  const nuPdg = (rng: Random): number => (uniformNu ? NU_PDG[flavours[Math.min(flavours.length - 1, Math.floor(rng() * flavours.length))]!] : NU_PDG[flavours[0]!]);
-  type Mode = { name: string; br: number; draw: (rng: Random, EN: number, s: number, vis: Float64Array) => void };
-  const modes: Mode[] = [
-    {
-      name: "nu gamma",
-      br: branchingNuGamma(model),
-      draw: (rng, EN, s, vis) => {
-        const pz = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
-        isotropic(rng, mN / 2, mN / 2, a);
-        for (let k = 0; k < 3; k++) b[k] = -a[k]!;
-        b[3] = mN / 2;
-        boostInto(a, 0, 0, pz, EN, mN);
-        boostInto(b, 0, 0, pz, EN, mN);
-        put(stash, s, 0, nuPdg(rng), 0, b);
-        put(stash, s, 1, PDG.photon, 0, a);
-        stash.count[s] = 2;
-        stash.mode[s] = "nu gamma";
-        vis[0] = a[3]!;
-      },
-    },
-  ];
+  const nuPdgs = Int32Array.from(flavours, (f) => NU_PDG[f]), nf = nuPdgs.length;
+  const nuPdg = (rng: Random): number => (uniformNu ? nuPdgs[Math.min(nf - 1, Math.floor(rng() * nf))]! : nuPdgs[0]!);
+  const modes: Mode[] = [photonMode(model, stash, a, nuPdg)];
   for (const l of (["e", "mu"] as const).filter((x) => mN > 2 * leptonMass(x))) {
     const s2 = s2Sampler(mN, l);
     const mL = leptonMass(l);

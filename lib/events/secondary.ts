@@ -103,40 +103,78 @@ export function secondaryStream(inp: SecondaryInputs): EventStream {
   };
 }
 
-function* generate(inp: SecondaryInputs, nWeights: number): Generator<EventRecord> {
-  const rng = seededRandom(inp.seed);
-  const chunk = Math.min(inp.chunk ?? 65536, inp.n);
-  const decay = inp.makeDecay(chunk);
-  const rec = new EventRecord(nWeights);
-  const production = (inp.table.total * inp.couplingFactor) / inp.n;
-  const kin: ChannelKinematics = {
-    flavourPdg: Int32Array.from(inp.table.flavours, (f) => PDG_ID[f as Flavour] ?? 0),
-    targetMass: Float64Array.from(inp.table.channelDefs, (c) => c.targetMass),
-    targetPdg: Int32Array.from(inp.table.channels, targetPdg),
-    channels: inp.table.channels,
-    mN: decay.model.mN,
-    decayN: inp.decayN ?? true,
-  };
-  let done = 0;
-  while (done < inp.n) {
-    const m = Math.min(chunk, inp.n - done);
-    decay.stash.next = 0;
-    const ev = sampleEvents(rng, inp.table, decay.model, inp.detector, { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, ...(inp.accept ? { accept: inp.accept } : {}) });
+function generate(inp: SecondaryInputs, nWeights: number): IterableIterator<EventRecord> {
+  return new SecondaryEvents(inp, nWeights);
+}
+
+/**
+ * The events of a secondary stream, chunk by chunk: a chunk of the sampler (its columns reused
+ * between full chunks), its selection, then one record per event. An iterator class rather
+ * than a generator: one result object, reused for every event (the record is reused anyway).
+ */
+class SecondaryEvents implements IterableIterator<EventRecord> {
+  private readonly rng: ReturnType<typeof seededRandom>;
+  private readonly chunk: number;
+  private readonly decay: FullDecay;
+  private readonly rec: EventRecord;
+  private readonly production: number;
+  private readonly kin: ChannelKinematics;
+  private readonly result: IteratorYieldResult<EventRecord>;
+  /** The current chunk: its events, selected weights, size, next event and the events before it. */
+  private ev: EventTable | undefined = undefined;
+  private selected: Float64Array = new Float64Array(0);
+  private m = 0;
+  private i = 0;
+  private done = 0;
+  constructor(private readonly inp: SecondaryInputs, nWeights: number) {
+    this.rng = seededRandom(inp.seed);
+    this.chunk = Math.min(inp.chunk ?? 65536, inp.n);
+    this.decay = inp.makeDecay(this.chunk);
+    this.rec = new EventRecord(nWeights);
+    this.production = (inp.table.total * inp.couplingFactor) / inp.n;
+    this.kin = {
+      flavourPdg: Int32Array.from(inp.table.flavours, (f) => PDG_ID[f as Flavour] ?? 0),
+      targetMass: Float64Array.from(inp.table.channelDefs, (c) => c.targetMass),
+      targetPdg: Int32Array.from(inp.table.channels, targetPdg),
+      channels: inp.table.channels,
+      mN: this.decay.model.mN,
+      decayN: inp.decayN ?? true,
+    };
+    this.result = { value: this.rec, done: false };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  /** Sample the next chunk (after the previous one's events are all read). */
+  private nextChunk(): void {
+    const inp = this.inp;
+    this.done += this.m;
+    const m = Math.min(this.chunk, inp.n - this.done);
+    this.decay.stash.next = 0;
+    const opts = { n: m, forceDecay: inp.forceDecay, weightDivisor: inp.n, ...(inp.accept ? { accept: inp.accept } : {}), ...(this.ev ? { reuse: this.ev } : {}) };
+    const ev = sampleEvents(this.rng, inp.table, this.decay.model, inp.detector, opts);
     for (let i = 0; i < m; i++) ev.weight[i] = ev.weight[i]! * inp.couplingFactor;
-    const selected = inp.select(ev);
-    decay.stash.next = 0; // now read the stash back in the same order
-    for (let i = 0; i < m; i++) {
-      buildEvent(rec, done + i, ev, i, decay.stash, kin);
-      const w = rec.weights;
-      w[0] = selected[i]!;
-      w[1] = ev.weight[i]!;
-      w[2] = production;
-      w[3] = production > 0 ? ev.weight[i]! / production : 0;
-      w[4] = selected[i]! > 0 ? 1 : 0;
-      if (inp.extend) inp.extend(rec, rng, ev, i);
-      yield rec;
+    this.selected = inp.select(ev);
+    this.decay.stash.next = 0; // now read the stash back in the same order
+    this.ev = ev;
+    this.m = m;
+    this.i = 0;
+  }
+  next(): IteratorResult<EventRecord> {
+    if (this.i === this.m) {
+      if (this.done + this.m >= this.inp.n) return { value: undefined, done: true };
+      this.nextChunk();
     }
-    done += m;
+    const i = this.i++, ev = this.ev!, rec = this.rec, inp = this.inp;
+    buildEvent(rec, this.done + i, ev, i, this.decay.stash, this.kin);
+    const w = rec.weights, sel = this.selected[i]!, wi = ev.weight[i]!, production = this.production;
+    w[0] = sel;
+    w[1] = wi;
+    w[2] = production;
+    w[3] = production > 0 ? wi / production : 0;
+    w[4] = sel > 0 ? 1 : 0;
+    if (inp.extend) inp.extend(rec, this.rng, ev, i);
+    return this.result;
   }
 }
 

@@ -25,6 +25,19 @@ import { type DipoleMassPoint, type DipoleSignature, signatureTable } from "./si
  * ln s₂; the tabulation error is far below the statistical precision of any sample). GeV².
  */
 export function s2Sampler(mN: number, lepton: ChargedLepton): (rng: Random) => number {
+  const key = `${mN} ${lepton}`;
+  let f = s2Samplers.get(key);
+  if (f === undefined) {
+    if (s2Samplers.size >= 64) s2Samplers.clear();
+    s2Samplers.set(key, (f = buildS2Sampler(mN, lepton)));
+  }
+  return f;
+}
+
+/** The samplers of {@link s2Sampler} by (m_N, lepton): a stream built per chunk reuses its tables (pure functions of the key). */
+const s2Samplers = new Map<string, (rng: Random) => number>();
+
+function buildS2Sampler(mN: number, lepton: ChargedLepton): (rng: Random) => number {
   const mL = leptonMass(lepton);
   const lo = Math.log(4 * mL * mL), hi = Math.log(mN * mN);
   const n = 512;
