@@ -30,7 +30,19 @@ export class TextSink {
     }
     this.off += this.buf.write(s, this.off, "utf8");
   }
-  private emit(b: Buffer): void {
+  /** Write bytes already encoded (a chunk of a sample): copied into the buffer when they fit, else written as they are. */
+  writeBytes(b: Uint8Array): void {
+    if (this.off + b.length > CAPACITY) {
+      this.flush();
+      if (b.length > CAPACITY) {
+        this.emit(b);
+        return;
+      }
+    }
+    this.buf.set(b, this.off);
+    this.off += b.length;
+  }
+  private emit(b: Uint8Array): void {
     if (!this.own) {
       // stdout: process.stdout.write is synchronous for files and pipes on Linux (Node docs, "A note on process I/O"); it may keep the chunk, so pass a copy
       process.stdout.write(Buffer.from(b));

@@ -6,7 +6,8 @@
  * products, positions in m). JSON is one document streamed as it is written:
  * `{"meta": {…}, "weight_names": […], "events": [{event, channel, mode, weights: […],
  * vertices: [[x, y, z, t] mm, mm/c …], particles: [{pdg, status, vertex, p: [px, py, pz, E], m} GeV]} …]}`,
- * vertex −1 marking the incoming beam and target.
+ * vertex −1 marking the incoming beam and target. Doubles in the exact round-trip form of
+ * lib/events/numfmt.ts (17 significant digits).
  */
 import { PDG_ID, type Flavour } from "../flux/flavours";
 import { EVENT_COLUMNS } from "../engine/io";
@@ -14,6 +15,7 @@ import { type EventRecord, type EventStream, emptySummary, tally, type WriteSumm
 import { STATUS } from "./record";
 import { TextSink } from "./sink";
 import { joinWeights } from "./hepmc3";
+import { fmtNum as f } from "./numfmt";
 
 const FLAVOUR_OF = new Map(Object.entries(PDG_ID).map(([f, id]) => [id, f as Flavour]));
 
@@ -34,20 +36,32 @@ export function csvRow(rec: EventRecord): string {
   const mm2m = 1e-3;
   const fl = FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]);
   return (
-    fl + "," + rec.channel + "," + E + "," + t + "," + rec.vz[0]! * mm2m + "," + rec.vx[0]! * mm2m + "," + rec.vy[0]! * mm2m + "," + EN + "," + rec.px[2]! + "," + rec.py[2]! + "," + rec.pz[2]! + "," +
-    rec.vz[1]! * mm2m + "," + rec.vx[1]! * mm2m + "," + rec.vy[1]! * mm2m + "," + rec.mode + "," + vis0 + "," + vis1 + "," + rec.weights[1]! + "," + rec.weights[0]!
+    fl + "," + rec.channel + "," + f(E) + "," + f(t) + "," + f(rec.vz[0]! * mm2m) + "," + f(rec.vx[0]! * mm2m) + "," + f(rec.vy[0]! * mm2m) + "," + f(EN) + "," + f(rec.px[2]!) + "," + f(rec.py[2]!) + "," + f(rec.pz[2]!) + "," +
+    f(rec.vz[1]! * mm2m) + "," + f(rec.vx[1]! * mm2m) + "," + f(rec.vy[1]! * mm2m) + "," + rec.mode + "," + f(vis0) + "," + f(vis1) + "," + f(rec.weights[1]!) + "," + f(rec.weights[0]!)
   );
+}
+
+/** The CSV header line. */
+export const CSV_HEADER = EVENT_COLUMNS.join(",") + "\n";
+
+/** RangeError unless the event fits the CSV layout (a beam neutrino as particle 0). */
+export function checkCsvEvent(rec: EventRecord): void {
+  if (rec.status[0] !== STATUS.incoming || ![12, 14, 16].includes(Math.abs(rec.pdg[0]!))) {
+    throw new RangeError("the CSV layout (one row per event of ν T → N T) does not fit this stream (no beam neutrino): write hepmc3, parquet or json");
+  }
 }
 
 /** Write a stream as CSV (one row per event); returns the sum of the selected weights. */
 export function writeCsv(stream: EventStream, path?: string): WriteSummary {
   const sink = new TextSink(path);
-  sink.write(EVENT_COLUMNS.join(",") + "\n");
+  sink.write(CSV_HEADER);
   const total = emptySummary();
   for (const rec of stream.events()) {
-    if (rec.status[0] !== STATUS.incoming || ![12, 14, 16].includes(Math.abs(rec.pdg[0]!))) {
+    try {
+      checkCsvEvent(rec);
+    } catch (e) {
       sink.close();
-      throw new RangeError("the CSV layout (one row per event of ν T → N T) does not fit this stream (no beam neutrino): write hepmc3, parquet or json");
+      throw e;
     }
     sink.write(csvRow(rec) + "\n");
     tally(total, rec);
@@ -59,18 +73,26 @@ export function writeCsv(stream: EventStream, path?: string): WriteSummary {
 /** One event as a JSON object (see the module comment); string concatenation, no per-event arrays. */
 export function jsonEvent(rec: EventRecord): string {
   let out = '{"event":' + rec.index + ',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[' + joinWeights(rec.weights, ",") + '],"vertices":[';
-  for (let v = 0; v < rec.nVertices; v++) out += (v > 0 ? ",[" : "[") + rec.vx[v] + "," + rec.vy[v] + "," + rec.vz[v] + "," + rec.vt[v] + "]";
+  for (let v = 0; v < rec.nVertices; v++) out += (v > 0 ? ",[" : "[") + f(rec.vx[v]!) + "," + f(rec.vy[v]!) + "," + f(rec.vz[v]!) + "," + f(rec.vt[v]!) + "]";
   out += '],"particles":[';
   for (let i = 0; i < rec.nParticles; i++) {
-    out += (i > 0 ? ',{"pdg":' : '{"pdg":') + rec.pdg[i] + ',"status":' + rec.status[i] + ',"vertex":' + rec.prodVertex[i] + ',"p":[' + rec.px[i] + "," + rec.py[i] + "," + rec.pz[i] + "," + rec.E[i] + '],"m":' + rec.m[i] + "}";
+    out += (i > 0 ? ',{"pdg":' : '{"pdg":') + rec.pdg[i] + ',"status":' + rec.status[i] + ',"vertex":' + rec.prodVertex[i] + ',"p":[' + f(rec.px[i]!) + "," + f(rec.py[i]!) + "," + f(rec.pz[i]!) + "," + f(rec.E[i]!) + '],"m":' + f(rec.m[i]!) + "}";
   }
   return out + "]}";
 }
 
+/** The JSON document up to the events array's opening bracket. */
+export function jsonHeader(stream: Pick<EventStream, "weightNames" | "meta">): string {
+  return `{"meta":${JSON.stringify(stream.meta)},"weight_names":${JSON.stringify(stream.weightNames)},"status_codes":${JSON.stringify(STATUS)},"events":[`;
+}
+
+/** The end of the JSON document. */
+export const JSON_FOOTER = "\n]}\n";
+
 /** Write a stream as one JSON document; returns the sum of the selected weights. */
 export function writeJson(stream: EventStream, path?: string): WriteSummary {
   const sink = new TextSink(path);
-  sink.write(`{"meta":${JSON.stringify(stream.meta)},"weight_names":${JSON.stringify(stream.weightNames)},"status_codes":${JSON.stringify(STATUS)},"events":[`);
+  sink.write(jsonHeader(stream));
   const total = emptySummary();
   let first = true;
   for (const rec of stream.events()) {
@@ -78,7 +100,7 @@ export function writeJson(stream: EventStream, path?: string): WriteSummary {
     first = false;
     tally(total, rec);
   }
-  sink.write("\n]}\n");
+  sink.write(JSON_FOOTER);
   sink.close();
   return total;
 }
