@@ -16,10 +16,11 @@
  * the file.
  */
 import { type ParquetCompression, ParquetFileWriter, ParquetGroupEncoder, type ParquetGroupLayout } from "./parquet";
-import { hepmc3Event, hepmc3Header, HEPMC3_FOOTER } from "./hepmc3";
+import { GrowingBytes } from "./bytes";
+import { hepmc3EventTo, hepmc3Header, HEPMC3_FOOTER } from "./hepmc3";
 import { type EventRecord, type EventStream, emptySummary, MAX_PARTICLES, tally, type WriteSummary } from "./record";
 import { TextSink } from "./sink";
-import { checkCsvEvent, CSV_HEADER, csvRow, jsonEvent, jsonHeader, JSON_FOOTER } from "./text";
+import { checkCsvEvent, CSV_HEADER, csvRowTo, jsonEventTo, jsonHeader, JSON_FOOTER } from "./text";
 import type { EventFormat } from "./write";
 
 /** Events per chunk: one Parquet row group per chunk (≤ 8192·16 rows), ~7 MB of HepMC3 text. */
@@ -88,29 +89,12 @@ export interface EncodedChunk {
   readonly summary: WriteSummary;
 }
 
-/** A growing byte buffer of UTF-8 text. */
-class TextBytes {
-  private buf = Buffer.allocUnsafe(1 << 22);
-  off = 0;
-  write(s: string): void {
-    if (this.off + 3 * s.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.off + 3 * s.length));
-      this.buf.copy(next, 0, 0, this.off);
-      this.buf = next;
-    }
-    this.off += this.buf.write(s, this.off, "utf8");
-  }
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.off);
-  }
-}
-
 /**
  * Encodes the chunks of a plan in a format, one thread's buffers reused from chunk to chunk:
  * the bytes of a returned chunk are valid until the next {@link encode} (copy them to keep them).
  */
 export class ChunkEncoder {
-  private readonly text = new TextBytes();
+  private readonly text = new GrowingBytes();
   private readonly parquet?: ParquetGroupEncoder;
   constructor(readonly factory: ChunkFactory, readonly plan: ChunkPlan, readonly format: EventFormat, compression?: ParquetCompression) {
     // one row group per chunk: room for every row the chunk can have
@@ -127,12 +111,14 @@ export class ChunkEncoder {
     out.off = 0;
     let first = k === 0;
     for (const rec of events) {
-      if (this.format === "hepmc3") out.write(hepmc3Event(rec));
+      if (this.format === "hepmc3") hepmc3EventTo(out, rec);
       else if (this.format === "csv") {
         checkCsvEvent(rec);
-        out.write(csvRow(rec) + "\n");
+        csvRowTo(out, rec);
       } else {
-        out.write((first ? "\n" : ",\n") + jsonEvent(rec));
+        out.ensure(2);
+        out.ascii(first ? "\n" : ",\n");
+        jsonEventTo(out, rec);
         first = false;
       }
       tally(summary, rec);

@@ -14,13 +14,13 @@ import { EVENT_COLUMNS } from "../engine/io";
 import { type EventRecord, type EventStream, emptySummary, tally, type WriteSummary } from "./record";
 import { STATUS } from "./record";
 import { TextSink } from "./sink";
-import { joinWeights } from "./hepmc3";
-import { fmtNum as f } from "./numfmt";
+import { eventBytesBound } from "./hepmc3";
+import { type ByteWriter, GrowingBytes } from "./bytes";
 
 const FLAVOUR_OF = new Map(Object.entries(PDG_ID).map(([f, id]) => [id, f as Flavour]));
 
-/** One CSV row of an event (columns of EVENT_COLUMNS). */
-export function csvRow(rec: EventRecord): string {
+/** One CSV row of an event (columns of EVENT_COLUMNS) with its newline, written as bytes. */
+export function csvRowTo(w: ByteWriter, rec: EventRecord): void {
   // particles: 0 beam ν, 1 target, 2 N, 3 recoil, 4… decay products (vertex 1)
   const E = rec.E[0]!, EN = rec.E[2]!, mN = rec.m[2]!;
   const t = mN * mN - 2 * (E * EN - E * rec.pz[2]!);
@@ -35,10 +35,28 @@ export function csvRow(rec: EventRecord): string {
   }
   const mm2m = 1e-3;
   const fl = FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]);
-  return (
-    fl + "," + rec.channel + "," + f(E) + "," + f(t) + "," + f(rec.vz[0]! * mm2m) + "," + f(rec.vx[0]! * mm2m) + "," + f(rec.vy[0]! * mm2m) + "," + f(EN) + "," + f(rec.px[2]!) + "," + f(rec.py[2]!) + "," + f(rec.pz[2]!) + "," +
-    f(rec.vz[1]! * mm2m) + "," + f(rec.vx[1]! * mm2m) + "," + f(rec.vy[1]! * mm2m) + "," + rec.mode + "," + f(vis0) + "," + f(vis1) + "," + f(rec.weights[1]!) + "," + f(rec.weights[0]!)
-  );
+  w.ensure(eventBytesBound(rec));
+  w.utf8(fl + "," + rec.channel + ",");
+  const nums1 = [E, t, rec.vz[0]! * mm2m, rec.vx[0]! * mm2m, rec.vy[0]! * mm2m, EN, rec.px[2]!, rec.py[2]!, rec.pz[2]!, rec.vz[1]! * mm2m, rec.vx[1]! * mm2m, rec.vy[1]! * mm2m];
+  for (const x of nums1) {
+    w.num(x);
+    w.ascii(",");
+  }
+  w.utf8(rec.mode);
+  for (const x of [vis0, vis1, rec.weights[1]!, rec.weights[0]!]) {
+    w.ascii(",");
+    w.num(x);
+  }
+  w.ascii("\n");
+}
+
+const scratch = new GrowingBytes(1 << 16);
+
+/** One CSV row of an event (columns of EVENT_COLUMNS), without the newline. */
+export function csvRow(rec: EventRecord): string {
+  scratch.off = 0;
+  csvRowTo(scratch, rec);
+  return scratch.bytes().subarray(0, scratch.off - 1).toString("utf8");
 }
 
 /** The CSV header line. */
@@ -63,22 +81,63 @@ export function writeCsv(stream: EventStream, path?: string): WriteSummary {
       sink.close();
       throw e;
     }
-    sink.write(csvRow(rec) + "\n");
+    csvRowTo(sink, rec);
     tally(total, rec);
   }
   sink.close();
   return total;
 }
 
-/** One event as a JSON object (see the module comment); string concatenation, no per-event arrays. */
-export function jsonEvent(rec: EventRecord): string {
-  let out = '{"event":' + rec.index + ',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[' + joinWeights(rec.weights, ",") + '],"vertices":[';
-  for (let v = 0; v < rec.nVertices; v++) out += (v > 0 ? ",[" : "[") + f(rec.vx[v]!) + "," + f(rec.vy[v]!) + "," + f(rec.vz[v]!) + "," + f(rec.vt[v]!) + "]";
-  out += '],"particles":[';
-  for (let i = 0; i < rec.nParticles; i++) {
-    out += (i > 0 ? ',{"pdg":' : '{"pdg":') + rec.pdg[i] + ',"status":' + rec.status[i] + ',"vertex":' + rec.prodVertex[i] + ',"p":[' + f(rec.px[i]!) + "," + f(rec.py[i]!) + "," + f(rec.pz[i]!) + "," + f(rec.E[i]!) + '],"m":' + f(rec.m[i]!) + "}";
+/** One event as a JSON object (see the module comment), written as bytes. */
+export function jsonEventTo(w: ByteWriter, rec: EventRecord): void {
+  w.ensure(eventBytesBound(rec));
+  w.ascii('{"event":');
+  w.int(rec.index);
+  w.utf8(',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[');
+  for (let j = 0; j < rec.weights.length; j++) {
+    if (j > 0) w.ascii(",");
+    w.num(rec.weights[j]!);
   }
-  return out + "]}";
+  w.ascii('],"vertices":[');
+  for (let v = 0; v < rec.nVertices; v++) {
+    w.ascii(v > 0 ? ",[" : "[");
+    w.num(rec.vx[v]!);
+    w.ascii(",");
+    w.num(rec.vy[v]!);
+    w.ascii(",");
+    w.num(rec.vz[v]!);
+    w.ascii(",");
+    w.num(rec.vt[v]!);
+    w.ascii("]");
+  }
+  w.ascii('],"particles":[');
+  for (let i = 0; i < rec.nParticles; i++) {
+    w.ascii(i > 0 ? ',{"pdg":' : '{"pdg":');
+    w.int(rec.pdg[i]!);
+    w.ascii(',"status":');
+    w.int(rec.status[i]!);
+    w.ascii(',"vertex":');
+    w.int(rec.prodVertex[i]!);
+    w.ascii(',"p":[');
+    w.num(rec.px[i]!);
+    w.ascii(",");
+    w.num(rec.py[i]!);
+    w.ascii(",");
+    w.num(rec.pz[i]!);
+    w.ascii(",");
+    w.num(rec.E[i]!);
+    w.ascii('],"m":');
+    w.num(rec.m[i]!);
+    w.ascii("}");
+  }
+  w.ascii("]}");
+}
+
+/** One event as a JSON object (the bytes of {@link jsonEventTo}). */
+export function jsonEvent(rec: EventRecord): string {
+  scratch.off = 0;
+  jsonEventTo(scratch, rec);
+  return scratch.bytes().toString("utf8");
 }
 
 /** The JSON document up to the events array's opening bracket. */
@@ -96,7 +155,8 @@ export function writeJson(stream: EventStream, path?: string): WriteSummary {
   const total = emptySummary();
   let first = true;
   for (const rec of stream.events()) {
-    sink.write((first ? "\n" : ",\n") + jsonEvent(rec));
+    sink.write(first ? "\n" : ",\n");
+    jsonEventTo(sink, rec);
     first = false;
     tally(total, rec);
   }
