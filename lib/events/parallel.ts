@@ -22,8 +22,14 @@ import type { ParquetCompression } from "./parquet";
 import type { WriteSummary } from "./record";
 import type { EventFormat } from "./write";
 
-/** Below this many events a sample is written in this thread: the workers' start-up (each rebuilds the mass point) costs more than it saves. */
-export const MIN_PARALLEL_EVENTS = 50_000;
+/**
+ * Below this many events a sample is written in this thread: the workers' start-up costs more
+ * than it saves. Measured (vessel photons, CPU time, node 20): a worker's cold start — loading
+ * the library 110–140 ms, the setup 60–70 ms, the mass point's tables and first compilation in
+ * its first chunk ~200 ms — is ~0.4 s, against 6–9 µs per event generated and encoded (Parquet,
+ * HepMC3), so two workers break even at n ≈ 2 · 0.4 s / 7 µs ≈ 10⁵ events.
+ */
+export const MIN_PARALLEL_EVENTS = 100_000;
 
 /** How a worker makes the streams: `require(module)[exportName](args)` returns a {@link ChunkFactory}. */
 export interface ChunkSource<A = unknown> {
