@@ -4,14 +4,16 @@
  * Parquet, CSV or JSON (lib/events), to stdout or atomically to --out.
  */
 import { signatureSelection } from "../lib/models/dipole/sampling";
-import { darkBosonSecondaryStream, dipoleEventStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents } from "../lib/events";
+import { darkBosonSecondaryStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents, writeSample as writeChunkedSample } from "../lib/events";
 import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
 import { parseDarkBoson } from "./darkboson";
 import { dipoleFromArgs } from "./events";
+import { dipoleSampleSourceFromArgs } from "./sampleSource";
 import { choice, num, UsageError, type Parsed, type Values } from "./options";
+import type { WriteSummary } from "../lib/events";
 import { fig4SampleStream } from "./sampleFig4";
 import { checkCharm2Sample, fig4IpSampleStream } from "./sampleFig4Ip";
-import { atomicPath, checkOutFile, fmt, table } from "./output";
+import { atomicPath, checkOutFile, fmt, progressBar, table } from "./output";
 
 /** The output format of `sample`: --format, else the --out extension, else CSV (JSON with --json) on stdout. */
 function sampleFormat(v: Values, out: string | undefined): EventFormat {
@@ -34,9 +36,14 @@ async function writeSample(stream: EventStream, format: EventFormat, out: string
     return { json: null, text: "" };
   }
   const s = await atomicPath(out, (tmp) => writeEvents(stream, format, tmp));
+  return summarise(s, stream.weightNames, format, out, label, meta);
+}
+
+/** The summary of a written sample (events, Σ selected weights ± √(Σw² − (Σw)²/n)). */
+function summarise(s: WriteSummary, weightNames: readonly string[], format: EventFormat, out: string, label: string, meta: Record<string, unknown>, extra: Record<string, unknown> = {}): { json: unknown; text: string } {
   const err = Math.sqrt(Math.max(0, s.weightSumSquares - (s.weightSum * s.weightSum) / s.events));
   return {
-    json: { written: out, format, n: s.events, selected_events: s.weightSum, selected_events_error: err, weight_names: stream.weightNames, inputs: meta },
+    json: { written: out, format, n: s.events, selected_events: s.weightSum, selected_events_error: err, weight_names: weightNames, ...extra, inputs: meta },
     text: table([
       ["written", `${out} (${format})`],
       ["events sampled", String(s.events)],
@@ -82,12 +89,28 @@ export async function sample(parsed: Parsed): Promise<{ json: unknown; text: str
   if (out !== undefined) checkOutFile("out", out);
   checkCharm2Sample(parsed);
   if (parsed.v.model === "darkboson") return sampleDarkBoson(parsed, out, format);
+  return sampleDipole(parsed, out, format);
+}
+
+/** `nudump sample --model dipole`: chunks on worker threads (lib/events/parallel.ts), progress on stderr. */
+async function sampleDipole(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
+  // the inputs are checked here, before any worker starts (each worker repeats this from the same values)
   const p = dipoleFromArgs(parsed);
   const n = num(p.v, "n");
   const seed = num(p.v, "seed");
-  // default: decays forced into the signature's region (vessel, tungsten; none for electron scattering)
+  const workers = typeof p.v.workers === "number" ? p.v.workers : undefined;
+  const source = dipoleSampleSourceFromArgs(parsed, format);
+  const bar = progressBar(`sample (${p.signature})`, n);
+  let shown = 0;
+  const opts = { n, seed, ...(workers !== undefined ? { workers } : {}), onProgress: (k: number) => (bar.tick(k - shown), (shown = k)) };
+  if (out === undefined) {
+    await writeChunkedSample(source, format, undefined, opts);
+    bar.done();
+    return { json: null, text: "" };
+  }
+  const s = await atomicPath(out, (tmp) => writeChunkedSample(source, format, tmp, opts));
+  bar.done();
   const force = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, signatureSelection(p.signature).region);
   const meta = { ...p.inputs, n, seed, force_decay: force, format };
-  const stream = dipoleEventStream(p.point, p.model, p.signature, { n, seed, forceDecay: force, meta });
-  return writeSample(stream, format, out, p.signature, meta);
+  return summarise(s, s.weightNames, format, out, p.signature, meta, { workers: s.workers });
 }

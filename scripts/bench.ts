@@ -139,21 +139,26 @@ if (want("sampler")) {
   rows.push({ key: "sampler", label: "sampler (m_N = 0.5 GeV, vessel photons, in memory)", unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
 }
 
-// 3a. the sampler written to a file: the full-event stream of the same point into Parquet (binary,
-// the fastest path to a file) and HepMC3 (text), in-process (no start-up), one file per run
+// 3a. the sampler written to a file: `nudump sample`'s path in-process (no start-up), writeSample
+// (lib/events/parallel.ts: chunks generated and encoded on one worker per core, written in order),
+// into each format; the `:1` rows are the same with one worker (in this thread): the ratio is the
+// thread scaling. One file per run; workers start in every run (their start-up is included).
 async function samplerFileRows(): Promise<void> {
   const fs = require("node:fs") as typeof import("node:fs");
   const ev = nd.events;
-  const setup = nd.signatures.makeSetup("fasernu2-faser2");
-  const point = nd.signatures.dipoleMassPoint(0.5, "universal", setup);
-  const model = nd.dipole.dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
-  const n = 200_000;
+  const source = ev.dipoleSampleSource({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" });
+  const n = 300_000;
   const dir = fs.mkdtempSync(join(require("node:os").tmpdir(), "nudump-bench-sampler-"));
+  const cores = require("node:os").availableParallelism() as number;
   try {
-    for (const f of ["parquet", "hepmc3"] as const) {
-      const file = join(dir, `s.${f}`);
-      const ms = await timesAsync(reps, async () => void (await ev.writeEvents(ev.dipoleEventStream(point, model, "vessel-photons", { n, seed: 2 }), f, file)));
-      rows.push({ key: `sampler:file:${f}`, label: `sampler + write to a ${f === "parquet" ? "Parquet" : "HepMC3"} file (vessel photons, ${n} events, in-process)`, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
+    for (const f of ev.EVENT_FORMATS) {
+      for (const workers of [cores, 1]) {
+        const file = join(dir, `s.${f}`);
+        const ms = await timesAsync(reps, async () => void (await ev.writeSample(source, f, file, { n, seed: 2, workers })));
+        const key = workers === 1 ? `sampler:file:${f}:1` : `sampler:file:${f}`;
+        const label = workers === 1 ? `  the same, 1 worker (in this thread)` : `sampler + write to a ${f} file (vessel photons, ${n} events, in-process, ${cores} workers)`;
+        rows.push({ key, label, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

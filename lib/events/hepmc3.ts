@@ -7,27 +7,46 @@
  * `P id parent pdg px py pz E m status` (parent 0 for beam/target, −k for vertex k) and
  * vertex lines `V −k status [in1,in2] @ x y z t`, each vertex written after its incoming
  * particles and before its outgoing ones; the file ends with
- * `HepMC::Asciiv3-END_EVENT_LISTING`. Numbers are written in JavaScript's shortest
- * round-trip form, so the doubles read back are the ones generated.
+ * `HepMC::Asciiv3-END_EVENT_LISTING`. Doubles are written with 17 significant digits
+ * (lib/events/numfmt.ts, HepMC3's own `%.16e`), so the doubles read back are the ones generated.
  */
+import { fmtNum as f } from "./numfmt";
 import { type EventRecord, type EventStream, emptySummary, tally, type WriteSummary } from "./record";
 import { TextSink } from "./sink";
+import { type ByteWriter, GrowingBytes } from "./bytes";
 
 /** Escape a run-information string as Asciiv3 does (backslash and newline → "\\|"). */
 function escape(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/\n/g, "\\|");
 }
 
-/** The weights of an event joined by `sep` (JavaScript's shortest round-trip form). */
+/** The weights of an event joined by `sep` (exact round-trip form, lib/events/numfmt.ts). */
 export function joinWeights(w: Float64Array, sep: string): string {
-  let out = w.length > 0 ? String(w[0]) : "";
-  for (let j = 1; j < w.length; j++) out += sep + w[j];
+  let out = w.length > 0 ? f(w[0]!) : "";
+  for (let j = 1; j < w.length; j++) out += sep + f(w[j]!);
   return out;
 }
 
-/** The HepMC3 lines of one event (string concatenation: no per-line arrays). */
-export function hepmc3Event(rec: EventRecord): string {
-  let out = "E " + rec.index + " " + rec.nVertices + " " + rec.nParticles + "\nU GEV MM\nW " + joinWeights(rec.weights, " ") + "\n";
+/** Bytes an event can take in the text formats (bound for ByteWriter.ensure): ≤ 26 per number, ASCII lines, UTF-8 labels. */
+export function eventBytesBound(rec: EventRecord): number {
+  return 512 + 32 * rec.weights.length + 320 * (rec.nParticles + rec.nVertices) + 6 * (rec.mode.length + rec.channel.length);
+}
+
+/** The HepMC3 lines of one event, written as bytes. */
+export function hepmc3EventTo(w: ByteWriter, rec: EventRecord): void {
+  w.ensure(eventBytesBound(rec));
+  w.ascii("E ");
+  w.int(rec.index);
+  w.ascii(" ");
+  w.int(rec.nVertices);
+  w.ascii(" ");
+  w.int(rec.nParticles);
+  w.ascii("\nU GEV MM\nW");
+  for (let j = 0; j < rec.weights.length; j++) {
+    w.ascii(" ");
+    w.num(rec.weights[j]!);
+  }
+  w.ascii("\n");
   // particles in index order; a vertex line goes right before the first particle it produces
   let nextVertex = 0;
   for (let i = 0; i < rec.nParticles; i++) {
@@ -35,27 +54,75 @@ export function hepmc3Event(rec: EventRecord): string {
     while (v >= nextVertex && v >= 0) {
       const k = nextVertex++;
       const a = rec.vIn[2 * k]!, b = rec.vIn[2 * k + 1]!;
-      const ins = a >= 0 ? (b >= 0 ? a + 1 + "," + (b + 1) : String(a + 1)) : b >= 0 ? String(b + 1) : "";
-      out += "V " + -(k + 1) + " 0 [" + ins + "] @ " + rec.vx[k] + " " + rec.vy[k] + " " + rec.vz[k] + " " + rec.vt[k] + "\n";
+      w.ascii("V ");
+      w.int(-(k + 1));
+      w.ascii(" 0 [");
+      if (a >= 0) w.int(a + 1);
+      if (a >= 0 && b >= 0) w.ascii(",");
+      if (b >= 0) w.int(b + 1);
+      w.ascii("] @ ");
+      w.num(rec.vx[k]!);
+      w.ascii(" ");
+      w.num(rec.vy[k]!);
+      w.ascii(" ");
+      w.num(rec.vz[k]!);
+      w.ascii(" ");
+      w.num(rec.vt[k]!);
+      w.ascii("\n");
     }
-    out += "P " + (i + 1) + " " + (v >= 0 ? -(v + 1) : 0) + " " + rec.pdg[i] + " " + rec.px[i] + " " + rec.py[i] + " " + rec.pz[i] + " " + rec.E[i] + " " + rec.m[i] + " " + rec.status[i] + "\n";
+    w.ascii("P ");
+    w.int(i + 1);
+    w.ascii(" ");
+    w.int(v >= 0 ? -(v + 1) : 0);
+    w.ascii(" ");
+    w.int(rec.pdg[i]!);
+    w.ascii(" ");
+    w.num(rec.px[i]!);
+    w.ascii(" ");
+    w.num(rec.py[i]!);
+    w.ascii(" ");
+    w.num(rec.pz[i]!);
+    w.ascii(" ");
+    w.num(rec.E[i]!);
+    w.ascii(" ");
+    w.num(rec.m[i]!);
+    w.ascii(" ");
+    w.int(rec.status[i]!);
+    w.ascii("\n");
   }
+}
+
+const scratch = new GrowingBytes(1 << 16);
+
+/** The HepMC3 lines of one event as a string (the bytes of {@link hepmc3EventTo}). */
+export function hepmc3Event(rec: EventRecord): string {
+  scratch.off = 0;
+  hepmc3EventTo(scratch, rec);
+  return scratch.bytes().toString("utf8");
+}
+
+/** The file header and run information of a stream (weight names, generator, `A` attributes of the inputs). */
+export function hepmc3Header(stream: Pick<EventStream, "weightNames" | "meta">): string {
+  let out = "HepMC::Version 3.02.06\nHepMC::Asciiv3-START_EVENT_LISTING\n";
+  out += `W ${stream.weightNames.join(" ")}\n`;
+  out += `T nudump\\|0.1.0\\|${escape("arXiv:2011.04751 signal events")}\n`;
+  for (const [k, v] of Object.entries(stream.meta)) out += `A ${k} ${escape(typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))}\n`;
   return out;
 }
+
+/** The last line of the file. */
+export const HEPMC3_FOOTER = "HepMC::Asciiv3-END_EVENT_LISTING\n";
 
 /** Write a stream as HepMC3 ASCII to `path` (stdout when undefined); returns the sum of the first weight. */
 export function writeHepMC3(stream: EventStream, path?: string): WriteSummary {
   const sink = new TextSink(path);
-  sink.write("HepMC::Version 3.02.06\nHepMC::Asciiv3-START_EVENT_LISTING\n");
-  sink.write(`W ${stream.weightNames.join(" ")}\n`);
-  sink.write(`T nudump\\|0.1.0\\|${escape("arXiv:2011.04751 signal events")}\n`);
-  for (const [k, v] of Object.entries(stream.meta)) sink.write(`A ${k} ${escape(typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))}\n`);
+  sink.write(hepmc3Header(stream));
   const total = emptySummary();
   for (const rec of stream.events()) {
-    sink.write(hepmc3Event(rec));
+    hepmc3EventTo(sink, rec);
     tally(total, rec);
   }
-  sink.write("HepMC::Asciiv3-END_EVENT_LISTING\n");
+  sink.write(HEPMC3_FOOTER);
   sink.close();
   return total;
 }

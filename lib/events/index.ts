@@ -17,3 +17,7 @@ export * from "./fig4";
 export * from "./fig4Ip";
 export * from "./fig4IpElectron";
 export * from "./charm2Electron";
+export * from "./numfmt";
+export * from "./chunks";
+export * from "./parallel";
+export * from "./dipoleSource";

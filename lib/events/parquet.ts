@@ -164,15 +164,54 @@ class Columns {
   }
 }
 
-/** Appends pages to the file, counting offsets. */
-class PageFile {
+/** Where pages go: a file (written at once) or memory (a chunk encoded on a worker thread); counts offsets. */
+interface ByteOut {
+  offset: number;
+  put(b: Uint8Array): void;
+}
+
+/** Appends to a file descriptor. */
+class FileOut implements ByteOut {
   offset = 0;
-  private readonly header = new CompactWriter();
-  constructor(readonly fd: number, readonly pack?: (b: Buffer) => Buffer) {}
+  constructor(readonly fd: number) {}
   put(b: Uint8Array): void {
     let o = 0;
     while (o < b.length) o += writeSync(this.fd, b, o, b.length - o);
     this.offset += b.length;
+  }
+}
+
+/** Appends to a growing buffer (copies: the PLAIN page bodies are views of reused column buffers). */
+export class MemoryOut implements ByteOut {
+  offset = 0;
+  private buf: Buffer;
+  constructor(initial = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(initial);
+  }
+  put(b: Uint8Array): void {
+    if (this.offset + b.length > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.offset + b.length));
+      this.buf.copy(next, 0, 0, this.offset);
+      this.buf = next;
+    }
+    this.buf.set(b, this.offset);
+    this.offset += b.length;
+  }
+  /** The bytes written (a view of the buffer). */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.offset);
+  }
+}
+
+/** Writes pages (header and body, compressed by `pack`) to a {@link ByteOut}. */
+class PageFile {
+  private readonly header = new CompactWriter();
+  constructor(readonly out: ByteOut, readonly pack?: (b: Buffer) => Buffer) {}
+  get offset(): number {
+    return this.out.offset;
+  }
+  put(b: Uint8Array): void {
+    this.out.put(b);
   }
   /** Write one page (header and body); returns the uncompressed and compressed sizes including the header. */
   page(kind: "data" | "dictionary", values: number, encoding: number, body: Buffer): { uncompressed: number; compressed: number } {
@@ -184,8 +223,8 @@ class PageFile {
   }
 }
 
-/** Write the first `rows` rows of the buffers as one row group; returns its serialised RowGroup. */
-function writeGroup(out: PageFile, cols: Columns, rows: number, codec: number, meta: CompactWriter): Buffer {
+/** Write the first `rows` rows of the buffers as one row group's column chunks; returns where each chunk landed. */
+function writeGroup(out: PageFile, cols: Columns, rows: number): ChunkInfo[] {
   const chunks: ChunkInfo[] = cols.bodies(rows).map(({ data, dict }) => {
     const start = out.offset;
     let uncompressed = 0, compressed = 0;
@@ -199,7 +238,7 @@ function writeGroup(out: PageFile, cols: Columns, rows: number, codec: number, m
     return { start, dataOffset, values: rows, uncompressed: uncompressed + s.uncompressed, compressed: compressed + s.compressed, ...(dict ? { dictionaryOffset: start } : {}) };
   });
   cols.reset();
-  return rowGroupBytes(meta, cols.schema, chunks, rows, codec);
+  return chunks;
 }
 
 /** Copy one event into the buffers from row `rows` on; returns the new row count. */
@@ -239,47 +278,146 @@ function addEvent(cols: Columns, rec: EventRecord, rows: number): number {
   return rows;
 }
 
+/** The codec id and page packer of a compression, after checking it (RangeError naming it). */
+function codecOf(compression: ParquetCompression): { codec: number; pack?: (b: Buffer) => Buffer } {
+  if (!(compression in CODECS)) throw new RangeError(`compression = ${JSON.stringify(compression)} must be one of ${Object.keys(CODECS).join(", ")}`);
+  return CODECS[compression];
+}
+
+/** The schema of an events file with these weight names. */
+export function parquetSchema(weightNames: readonly string[]): PqColumn[] {
+  return new Columns(weightNames, 0, 0).schema;
+}
+
+/** One row group of an encoded chunk: its rows and its column chunks (offsets relative to the chunk's first byte). */
+export interface ParquetGroupLayout {
+  readonly rows: number;
+  readonly chunks: readonly ChunkInfo[];
+}
+
+/** Row groups encoded in memory (on a worker thread), to be placed in the file by {@link ParquetFileWriter}. */
+export interface EncodedParquet {
+  readonly bytes: Uint8Array;
+  readonly groups: readonly ParquetGroupLayout[];
+}
+
+/**
+ * Encodes events as complete row groups in memory (for a chunk of a sample, on a worker
+ * thread): the rows of the events given to {@link encode} form groups of `rowGroup` rows (closed
+ * at an event boundary, as in {@link writeParquet}) and a last group with the rest; offsets are
+ * relative to the returned bytes. The column buffers and the output buffer are reused between
+ * calls, so the bytes returned are valid until the next call.
+ */
+export class ParquetGroupEncoder {
+  private readonly cols: Columns;
+  private readonly mem = new MemoryOut(1 << 22);
+  private readonly out: PageFile;
+  constructor(readonly weightNames: readonly string[], compression: ParquetCompression = "brotli", readonly rowGroup = ROW_GROUP) {
+    this.cols = new Columns(weightNames, rowGroup + MAX_PARTICLES, MAX_VERTICES);
+    this.out = new PageFile(this.mem, codecOf(compression).pack);
+  }
+  encode(events: Iterable<EventRecord>, total: WriteSummary): EncodedParquet {
+    const { cols, out, rowGroup: group } = this;
+    this.mem.offset = 0;
+    cols.reset();
+    const groups: ParquetGroupLayout[] = [];
+    let rows = 0;
+    for (const rec of events) {
+      tally(total, rec);
+      rows = addEvent(cols, rec, rows);
+      if (rows >= group || cols.vertices >= group || cols.events >= group) {
+        groups.push({ rows, chunks: writeGroup(out, cols, rows) });
+        rows = 0;
+      }
+    }
+    if (rows > 0) groups.push({ rows, chunks: writeGroup(out, cols, rows) });
+    return { bytes: this.mem.bytes(), groups };
+  }
+}
+
+/** An events file assembled from row groups written here or encoded elsewhere ({@link encodeParquetGroups}); the footer on close. */
+export class ParquetFileWriter {
+  readonly schema: PqColumn[];
+  readonly codec: number;
+  private readonly file: FileOut;
+  private readonly meta = new CompactWriter();
+  private readonly groups: Buffer[] = [];
+  private rows = 0;
+  constructor(path: string, readonly weightNames: readonly string[], readonly streamMeta: Readonly<Record<string, unknown>>, compression: ParquetCompression = "brotli") {
+    // the PLAIN pages are views of the typed arrays, which are little-endian only on little-endian hosts
+    if (endianness() !== "LE") throw new RangeError("the Parquet writer needs a little-endian host");
+    this.codec = codecOf(compression).codec;
+    this.schema = parquetSchema(weightNames);
+    this.file = new FileOut(openSync(path, "w"));
+    this.file.put(Buffer.from("PAR1"));
+  }
+  get fd(): number {
+    return this.file.fd;
+  }
+  /** Append encoded row groups (their offsets shifted to where they land). */
+  append(enc: EncodedParquet): void {
+    const base = this.file.offset;
+    this.file.put(enc.bytes);
+    for (const g of enc.groups) {
+      const chunks = g.chunks.map((c) => ({ ...c, start: c.start + base, dataOffset: c.dataOffset + base, ...(c.dictionaryOffset !== undefined ? { dictionaryOffset: c.dictionaryOffset + base } : {}) }));
+      this.addGroup(chunks, g.rows);
+    }
+  }
+  /** Record a row group whose column chunks are already in the file. */
+  addGroup(chunks: readonly ChunkInfo[], rows: number): void {
+    this.groups.push(rowGroupBytes(this.meta, this.schema, chunks, rows, this.codec));
+    this.rows += rows;
+  }
+  /** Pages go straight to the file through this. */
+  get out(): ByteOut {
+    return this.file;
+  }
+  /** Write the footer (FileMetaData, its length, PAR1) and close the file. */
+  close(): void {
+    const kv = [
+      ["nudump.meta", JSON.stringify(this.streamMeta)],
+      ["nudump.units", "GeV, mm, mm/c; weights in expected events for the exposure"],
+    ] as const;
+    const footer = fileMetaData(this.meta, this.schema, this.rows, this.groups, kv, "nudump 0.1.0");
+    const tail = Buffer.alloc(8);
+    tail.writeUInt32LE(footer.length, 0);
+    tail.write("PAR1", 4, "latin1");
+    this.file.put(footer);
+    this.file.put(tail);
+    closeSync(this.file.fd);
+  }
+  /** Close without a footer (after an error: the file is incomplete). */
+  abort(): void {
+    closeSync(this.file.fd);
+  }
+}
+
 /** Write a stream as Parquet to `path`; resolves to the events written and the sums of the first weight. */
 export async function writeParquet(stream: EventStream, path: string, opts: ParquetOptions = {}): Promise<WriteSummary> {
-  // the PLAIN pages are views of the typed arrays, which are little-endian only on little-endian hosts
-  if (endianness() !== "LE") throw new RangeError("the Parquet writer needs a little-endian host");
   const group = opts.rowGroup ?? ROW_GROUP;
   if (!Number.isInteger(group) || group < 1 || group > 1 << 24) throw new RangeError(`rowGroup = ${group} must be an integer in [1, 2^24]`);
   const compression = opts.compression ?? "brotli";
-  if (!(compression in CODECS)) throw new RangeError(`compression = ${JSON.stringify(compression)} must be one of ${Object.keys(CODECS).join(", ")}`);
-  const { codec, pack } = CODECS[compression];
+  const { pack } = codecOf(compression);
+  const w = new ParquetFileWriter(path, stream.weightNames, stream.meta, compression);
   const cols = new Columns(stream.weightNames, group + MAX_PARTICLES, MAX_VERTICES);
-  const meta = new CompactWriter();
-  const groups: Buffer[] = [];
   const total = emptySummary();
-  const out = new PageFile(openSync(path, "w"), pack);
-  let rows = 0, allRows = 0;
+  const out = new PageFile(w.out, pack);
+  let rows = 0;
   try {
-    out.put(Buffer.from("PAR1"));
     for (const rec of stream.events()) {
       tally(total, rec);
       rows = addEvent(cols, rec, rows);
       // a group closes at an event boundary once it holds `group` rows (or vertices, or events)
       if (rows >= group || cols.vertices >= group || cols.events >= group) {
-        groups.push(writeGroup(out, cols, rows, codec, meta));
-        allRows += rows;
+        w.addGroup(writeGroup(out, cols, rows), rows);
         rows = 0;
       }
     }
-    if (rows > 0) groups.push(writeGroup(out, cols, rows, codec, meta));
-    allRows += rows;
-    const kv = [
-      ["nudump.meta", JSON.stringify(stream.meta)],
-      ["nudump.units", "GeV, mm, mm/c; weights in expected events for the exposure"],
-    ] as const;
-    const footer = fileMetaData(meta, cols.schema, allRows, groups, kv, "nudump 0.1.0");
-    const tail = Buffer.alloc(8);
-    tail.writeUInt32LE(footer.length, 0);
-    tail.write("PAR1", 4, "latin1");
-    out.put(footer);
-    out.put(tail);
-  } finally {
-    closeSync(out.fd);
+    if (rows > 0) w.addGroup(writeGroup(out, cols, rows), rows);
+  } catch (e) {
+    w.abort();
+    throw e;
   }
+  w.close();
   return total;
 }

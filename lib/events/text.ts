@@ -6,19 +6,21 @@
  * products, positions in m). JSON is one document streamed as it is written:
  * `{"meta": {…}, "weight_names": […], "events": [{event, channel, mode, weights: […],
  * vertices: [[x, y, z, t] mm, mm/c …], particles: [{pdg, status, vertex, p: [px, py, pz, E], m} GeV]} …]}`,
- * vertex −1 marking the incoming beam and target.
+ * vertex −1 marking the incoming beam and target. Doubles in the exact round-trip form of
+ * lib/events/numfmt.ts (17 significant digits).
  */
 import { PDG_ID, type Flavour } from "../flux/flavours";
 import { EVENT_COLUMNS } from "../engine/io";
 import { type EventRecord, type EventStream, emptySummary, tally, type WriteSummary } from "./record";
 import { STATUS } from "./record";
 import { TextSink } from "./sink";
-import { joinWeights } from "./hepmc3";
+import { eventBytesBound } from "./hepmc3";
+import { type ByteWriter, GrowingBytes } from "./bytes";
 
 const FLAVOUR_OF = new Map(Object.entries(PDG_ID).map(([f, id]) => [id, f as Flavour]));
 
-/** One CSV row of an event (columns of EVENT_COLUMNS). */
-export function csvRow(rec: EventRecord): string {
+/** One CSV row of an event (columns of EVENT_COLUMNS) with its newline, written as bytes. */
+export function csvRowTo(w: ByteWriter, rec: EventRecord): void {
   // particles: 0 beam ν, 1 target, 2 N, 3 recoil, 4… decay products (vertex 1)
   const E = rec.E[0]!, EN = rec.E[2]!, mN = rec.m[2]!;
   const t = mN * mN - 2 * (E * EN - E * rec.pz[2]!);
@@ -33,52 +35,132 @@ export function csvRow(rec: EventRecord): string {
   }
   const mm2m = 1e-3;
   const fl = FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]);
-  return (
-    fl + "," + rec.channel + "," + E + "," + t + "," + rec.vz[0]! * mm2m + "," + rec.vx[0]! * mm2m + "," + rec.vy[0]! * mm2m + "," + EN + "," + rec.px[2]! + "," + rec.py[2]! + "," + rec.pz[2]! + "," +
-    rec.vz[1]! * mm2m + "," + rec.vx[1]! * mm2m + "," + rec.vy[1]! * mm2m + "," + rec.mode + "," + vis0 + "," + vis1 + "," + rec.weights[1]! + "," + rec.weights[0]!
-  );
+  w.ensure(eventBytesBound(rec));
+  w.utf8(fl + "," + rec.channel + ",");
+  const nums1 = [E, t, rec.vz[0]! * mm2m, rec.vx[0]! * mm2m, rec.vy[0]! * mm2m, EN, rec.px[2]!, rec.py[2]!, rec.pz[2]!, rec.vz[1]! * mm2m, rec.vx[1]! * mm2m, rec.vy[1]! * mm2m];
+  for (const x of nums1) {
+    w.num(x);
+    w.ascii(",");
+  }
+  w.utf8(rec.mode);
+  for (const x of [vis0, vis1, rec.weights[1]!, rec.weights[0]!]) {
+    w.ascii(",");
+    w.num(x);
+  }
+  w.ascii("\n");
+}
+
+const scratch = new GrowingBytes(1 << 16);
+
+/** One CSV row of an event (columns of EVENT_COLUMNS), without the newline. */
+export function csvRow(rec: EventRecord): string {
+  scratch.off = 0;
+  csvRowTo(scratch, rec);
+  return scratch.bytes().subarray(0, scratch.off - 1).toString("utf8");
+}
+
+/** The CSV header line. */
+export const CSV_HEADER = EVENT_COLUMNS.join(",") + "\n";
+
+/** RangeError unless the event fits the CSV layout (a beam neutrino as particle 0). */
+export function checkCsvEvent(rec: EventRecord): void {
+  if (rec.status[0] !== STATUS.incoming || ![12, 14, 16].includes(Math.abs(rec.pdg[0]!))) {
+    throw new RangeError("the CSV layout (one row per event of ν T → N T) does not fit this stream (no beam neutrino): write hepmc3, parquet or json");
+  }
 }
 
 /** Write a stream as CSV (one row per event); returns the sum of the selected weights. */
 export function writeCsv(stream: EventStream, path?: string): WriteSummary {
   const sink = new TextSink(path);
-  sink.write(EVENT_COLUMNS.join(",") + "\n");
+  sink.write(CSV_HEADER);
   const total = emptySummary();
   for (const rec of stream.events()) {
-    if (rec.status[0] !== STATUS.incoming || ![12, 14, 16].includes(Math.abs(rec.pdg[0]!))) {
+    try {
+      checkCsvEvent(rec);
+    } catch (e) {
       sink.close();
-      throw new RangeError("the CSV layout (one row per event of ν T → N T) does not fit this stream (no beam neutrino): write hepmc3, parquet or json");
+      throw e;
     }
-    sink.write(csvRow(rec) + "\n");
+    csvRowTo(sink, rec);
     tally(total, rec);
   }
   sink.close();
   return total;
 }
 
-/** One event as a JSON object (see the module comment); string concatenation, no per-event arrays. */
-export function jsonEvent(rec: EventRecord): string {
-  let out = '{"event":' + rec.index + ',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[' + joinWeights(rec.weights, ",") + '],"vertices":[';
-  for (let v = 0; v < rec.nVertices; v++) out += (v > 0 ? ",[" : "[") + rec.vx[v] + "," + rec.vy[v] + "," + rec.vz[v] + "," + rec.vt[v] + "]";
-  out += '],"particles":[';
-  for (let i = 0; i < rec.nParticles; i++) {
-    out += (i > 0 ? ',{"pdg":' : '{"pdg":') + rec.pdg[i] + ',"status":' + rec.status[i] + ',"vertex":' + rec.prodVertex[i] + ',"p":[' + rec.px[i] + "," + rec.py[i] + "," + rec.pz[i] + "," + rec.E[i] + '],"m":' + rec.m[i] + "}";
+/** One event as a JSON object (see the module comment), written as bytes. */
+export function jsonEventTo(w: ByteWriter, rec: EventRecord): void {
+  w.ensure(eventBytesBound(rec));
+  w.ascii('{"event":');
+  w.int(rec.index);
+  w.utf8(',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[');
+  for (let j = 0; j < rec.weights.length; j++) {
+    if (j > 0) w.ascii(",");
+    w.num(rec.weights[j]!);
   }
-  return out + "]}";
+  w.ascii('],"vertices":[');
+  for (let v = 0; v < rec.nVertices; v++) {
+    w.ascii(v > 0 ? ",[" : "[");
+    w.num(rec.vx[v]!);
+    w.ascii(",");
+    w.num(rec.vy[v]!);
+    w.ascii(",");
+    w.num(rec.vz[v]!);
+    w.ascii(",");
+    w.num(rec.vt[v]!);
+    w.ascii("]");
+  }
+  w.ascii('],"particles":[');
+  for (let i = 0; i < rec.nParticles; i++) {
+    w.ascii(i > 0 ? ',{"pdg":' : '{"pdg":');
+    w.int(rec.pdg[i]!);
+    w.ascii(',"status":');
+    w.int(rec.status[i]!);
+    w.ascii(',"vertex":');
+    w.int(rec.prodVertex[i]!);
+    w.ascii(',"p":[');
+    w.num(rec.px[i]!);
+    w.ascii(",");
+    w.num(rec.py[i]!);
+    w.ascii(",");
+    w.num(rec.pz[i]!);
+    w.ascii(",");
+    w.num(rec.E[i]!);
+    w.ascii('],"m":');
+    w.num(rec.m[i]!);
+    w.ascii("}");
+  }
+  w.ascii("]}");
 }
+
+/** One event as a JSON object (the bytes of {@link jsonEventTo}). */
+export function jsonEvent(rec: EventRecord): string {
+  scratch.off = 0;
+  jsonEventTo(scratch, rec);
+  return scratch.bytes().toString("utf8");
+}
+
+/** The JSON document up to the events array's opening bracket. */
+export function jsonHeader(stream: Pick<EventStream, "weightNames" | "meta">): string {
+  return `{"meta":${JSON.stringify(stream.meta)},"weight_names":${JSON.stringify(stream.weightNames)},"status_codes":${JSON.stringify(STATUS)},"events":[`;
+}
+
+/** The end of the JSON document. */
+export const JSON_FOOTER = "\n]}\n";
 
 /** Write a stream as one JSON document; returns the sum of the selected weights. */
 export function writeJson(stream: EventStream, path?: string): WriteSummary {
   const sink = new TextSink(path);
-  sink.write(`{"meta":${JSON.stringify(stream.meta)},"weight_names":${JSON.stringify(stream.weightNames)},"status_codes":${JSON.stringify(STATUS)},"events":[`);
+  sink.write(jsonHeader(stream));
   const total = emptySummary();
   let first = true;
   for (const rec of stream.events()) {
-    sink.write((first ? "\n" : ",\n") + jsonEvent(rec));
+    sink.write(first ? "\n" : ",\n");
+    jsonEventTo(sink, rec);
     first = false;
     tally(total, rec);
   }
-  sink.write("\n]}\n");
+  sink.write(JSON_FOOTER);
   sink.close();
   return total;
 }

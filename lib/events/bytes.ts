@@ -1,0 +1,177 @@
+/**
+ * ASCII bytes written straight into a buffer for the text writers (no intermediate strings):
+ * integers, ASCII strings and doubles in the form of lib/events/numfmt.ts — integers below 2⁵³
+ * as integers, every other double as `x.toExponential(16)` (17 significant digits, an exact
+ * round trip), byte for byte the same text.
+ *
+ * Doubles with 10⁻⁶ ≤ |x| < 10¹⁷ take a fast path: with p = 16 − ⌊log₁₀|x|⌋ (0 ≤ p ≤ 22, so 10ᵖ
+ * is an exact double), y = |x|·10ᵖ is computed exactly as hi + lo (Dekker's two-product with
+ * Veltkamp's splitting: T. J. Dekker, Numer. Math. 18 (1971) 224), and the 17 digits are
+ * N = hi + round(lo): hi ≥ 10¹⁶ > 2⁵³ is an integer, split exactly into ⌊hi/10⁹⌋ and the rest.
+ * An exact tie (|lo| has fractional part ½), any other magnitude, and non-finite values go to
+ * toExponential itself. Measured (node 20, 2·10⁶ random doubles, CPU time): ~40 ns per double
+ * here against ~200 ns for toExponential(16) and the byte copy of its string. Tested against
+ * toExponential(16) on random doubles of every magnitude, powers of ten and their neighbours.
+ */
+
+/** 10^p, p = 0…22, exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, p) => Number(`1e${p}`));
+const SPLIT = 134217729; // 2²⁷ + 1, Veltkamp's splitter for 53-bit doubles
+
+/** "00" … "99" as byte pairs. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+/** A byte buffer with `ensure` deciding what happens when it is full (grow, or flush to a file). */
+export abstract class ByteWriter {
+  protected buf: Buffer;
+  off = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+  /** Make room for n more bytes. */
+  abstract ensure(n: number): void;
+
+  /** An ASCII string (one byte per UTF-16 unit; the caller guarantees ASCII, else use {@link utf8}). */
+  ascii(s: string): void {
+    const b = this.buf;
+    let o = this.off;
+    for (let i = 0; i < s.length; i++) b[o++] = s.charCodeAt(i);
+    this.off = o;
+  }
+  /** Any string as UTF-8 (after ensure(3·length)). */
+  utf8(s: string): void {
+    this.off += this.buf.write(s, this.off, "utf8");
+  }
+  /** A safe integer (|i| < 2⁵³) in decimal. */
+  int(i: number): void {
+    const b = this.buf;
+    if (i < 0) {
+      b[this.off++] = 45;
+      i = -i;
+    }
+    if (i < 10) {
+      b[this.off++] = 48 + i;
+      return;
+    }
+    let n = 1;
+    for (let t = i; t >= 10; t = Math.floor(t / 10)) n++;
+    let o = this.off + n;
+    this.off = o;
+    while (i >= 10) {
+      const q = Math.floor(i / 10);
+      b[--o] = 48 + (i - 10 * q);
+      i = q;
+    }
+    b[--o] = 48 + i;
+  }
+  /** A double exactly as fmtNum writes it (≤ 24 bytes). */
+  num(x: number): void {
+    if (Number.isInteger(x) && x < 9007199254740992 && x > -9007199254740992) {
+      this.int(x === 0 ? 0 : x);
+      return;
+    }
+    if (!this.fastExp(x)) this.ascii(x.toExponential(16));
+  }
+  /** The fast path of the module comment; false when it does not apply (nothing written). */
+  private fastExp(x: number): boolean {
+    const a = Math.abs(x);
+    if (!(a >= 1e-6 && a < 1e17)) return false;
+    let e = Math.floor(Math.log10(a));
+    for (let tries = 0; tries < 3; tries++) {
+      const p = 16 - e;
+      if (p < 0 || p > 22) return false;
+      const m = POW10[p]!;
+      const hi = a * m;
+      // lo = a·m − hi exactly (Dekker)
+      let c = SPLIT * a;
+      const ah = c - (c - a), al = a - ah;
+      c = SPLIT * m;
+      const mh = c - (c - m), ml = m - mh;
+      const lo = ah * mh - hi + ah * ml + al * mh + al * ml;
+      // the exact y = hi + lo must lie in [10¹⁶, 10¹⁷) (then hi ≥ 10¹⁶ > 2⁵³ is an integer)
+      if (hi < 1e16 || (hi === 1e16 && lo < 0)) {
+        e--;
+        continue;
+      }
+      if (hi > 1e17 || (hi === 1e17 && lo >= 0)) {
+        e++;
+        continue;
+      }
+      if (Math.abs(lo - Math.trunc(lo)) === 0.5) return false; // exact tie: leave the rule to toExponential
+      let q = Math.floor(hi / 1e9);
+      let rem = hi - q * 1e9 + Math.round(lo); // exact: q·10⁹ has ≤ 48 significant bits, the difference is an integer < 2⁵³
+      while (rem < 0) (rem += 1e9), q--;
+      while (rem >= 1e9) (rem -= 1e9), q++;
+      if (q >= 1e8) {
+        // rounded up to 10¹⁷: 1.0000000000000000 at the next exponent
+        q = 1e7;
+        rem = 0;
+        e++;
+      }
+      this.digits(x < 0, q, rem, e);
+      return true;
+    }
+    return false;
+  }
+  /** d.ddddddddddddddddde±E from the 8 digits of q, the 9 of rem (both < 2³¹: int32 arithmetic) and the exponent. */
+  private digits(negative: boolean, q: number, rem: number, e: number): void {
+    const b = this.buf;
+    let o = this.off;
+    if (negative) b[o++] = 45;
+    let t = q | 0;
+    const lead = (t / 10000000) | 0;
+    b[o++] = 48 + lead;
+    b[o++] = 46;
+    t -= lead * 10000000;
+    // 7 digits of q, then 9 of rem, two at a time from the right
+    let k = o + 7;
+    for (let j = 0; j < 3; j++) {
+      const d = (t / 100) | 0;
+      const r = 2 * (t - 100 * d);
+      b[--k] = PAIRS[r + 1]!;
+      b[--k] = PAIRS[r]!;
+      t = d;
+    }
+    b[--k] = 48 + t;
+    o += 7;
+    t = rem | 0;
+    k = o + 9;
+    for (let j = 0; j < 4; j++) {
+      const d = (t / 100) | 0;
+      const r = 2 * (t - 100 * d);
+      b[--k] = PAIRS[r + 1]!;
+      b[--k] = PAIRS[r]!;
+      t = d;
+    }
+    b[--k] = 48 + t;
+    o += 9;
+    b[o++] = 101;
+    if (e < 0) {
+      b[o++] = 45;
+      e = -e;
+    } else b[o++] = 43;
+    if (e >= 100) {
+      b[o++] = 48 + ((e / 100) | 0);
+      e %= 100;
+      b[o++] = 48 + ((e / 10) | 0);
+    } else if (e >= 10) b[o++] = 48 + ((e / 10) | 0);
+    b[o++] = 48 + (e % 10);
+    this.off = o;
+  }
+}
+
+/** A growing in-memory ByteWriter (one chunk of a sample). */
+export class GrowingBytes extends ByteWriter {
+  constructor(capacity = 1 << 22) {
+    super(capacity);
+  }
+  ensure(n: number): void {
+    if (this.off + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.off + n));
+    this.buf.copy(next, 0, 0, this.off);
+    this.buf = next;
+  }
+  /** The bytes so far (a view, valid until the next write). */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.off);
+  }
+}
