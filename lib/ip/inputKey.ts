@@ -23,13 +23,18 @@ export function spectrumKey(s: AngleMomentumSpectrum): string {
   return h.digest("hex");
 }
 
-/** A bounded in-memory cache (oldest entry dropped beyond `size`), keyed by the stable JSON of the inputs. */
+/** A bounded in-memory cache (least recently used entry dropped beyond `size`), keyed by the stable JSON of the inputs. */
 export function boundedCache<T>(size: number): (inputs: unknown, compute: () => T) => T {
   const map = new Map<string, T>();
   return (inputs, compute) => {
     const key = stableJson(inputs);
     const hit = map.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      // most recently used last (a Map iterates in insertion order)
+      map.delete(key);
+      map.set(key, hit);
+      return hit;
+    }
     const value = compute();
     map.set(key, value);
     if (map.size > size) map.delete(map.keys().next().value as string);

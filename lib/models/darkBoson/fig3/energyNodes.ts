@@ -26,11 +26,22 @@ const PANEL_POINTS = 5;
  * varies like e^{−c/E} (c/E ≲ 30 where it matters), smooth on 1/20 of a decade.
  */
 export function lnPanelNodes(lo: number, hi: number, perDecade = 20): { E: number[]; w: number[] } {
+  const E: number[] = [], w: number[] = [];
+  forEachLnPanelNode(lo, hi, perDecade, (x, wx) => {
+    E.push(x);
+    w.push(wx);
+  });
+  return { E, w };
+}
+
+const GL = gaussLegendre(PANEL_POINTS);
+
+/** The nodes of {@link lnPanelNodes} (same values, same order, same checks) passed to `f(E, weight)` without building arrays. */
+export function forEachLnPanelNode(lo: number, hi: number, perDecade: number, f: (E: number, w: number) => void): void {
   requirePositive("lo", lo);
   if (!(hi > lo)) throw new RangeError(`hi = ${hi} must exceed lo = ${lo} (an empty energy range has no nodes; the caller decides what it means)`);
   requirePositive("perDecade", perDecade);
-  const { x: GLx, w: GLw } = gaussLegendre(PANEL_POINTS);
-  const E: number[] = [], w: number[] = [];
+  const { x: GLx, w: GLw } = GL;
   const h0 = Math.LN10 / perDecade;
   const L0 = Math.log(lo), L1 = Math.log(hi);
   const k0 = Math.floor(L0 / h0), k1 = Math.ceil(L1 / h0);
@@ -40,10 +51,7 @@ export function lnPanelNodes(lo: number, hi: number, perDecade = 20): { E: numbe
     const c = 0.5 * (a + b), hw = 0.5 * (b - a);
     for (let i = 0; i < PANEL_POINTS; i++) {
       const x = Math.exp(c + hw * GLx[i]!);
-      E.push(x);
-      w.push(hw * GLw[i]! * x);
+      f(x, hw * GLw[i]! * x);
     }
   }
-  return { E, w };
 }
-
