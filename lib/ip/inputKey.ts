@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { stableJson } from "../core/stableJson";
 import type { AngleMomentumSpectrum } from "./mesonTable";
+import { type Meson, shippedMesonSpectrum } from "./mesons";
 
 const ids = new WeakMap<object, string>();
 let nextId = 0;
@@ -40,4 +41,14 @@ export function boundedCache<T>(size: number): (inputs: unknown, compute: () => 
     if (map.size > size) map.delete(map.keys().next().value as string);
     return value;
   };
+}
+
+/**
+ * The key of a meson-spectra option (lib/ip/primary): undefined for the default (the shipped
+ * EPOS-LHC table), also when that very table is passed explicitly (the same numbers: e.g. the
+ * EPOS-LHC entry of a generator band), else {@link spectrumKey}.
+ */
+export function mesonSpectrumKey(ms: Partial<Readonly<Record<Meson, AngleMomentumSpectrum>>> | undefined, meson: Meson): string | undefined {
+  const s = ms?.[meson];
+  return s === undefined || s === shippedMesonSpectrum("EPOSLHC", meson) ? undefined : spectrumKey(s);
 }

@@ -23,7 +23,7 @@ import { type MesonDecayQuadrature, type PointSink, zdFromMesonDecays } from "./
 import { GENERATORS, type Generator, type Meson, readMesonSpectrum, shippedMesonSpectrum } from "./mesons";
 import type { AngleMomentumSpectrum } from "./mesonTable";
 import { VESSEL_EVIS_MIN } from "../detector/cuts";
-import { boundedCache, spectrumKey } from "./inputKey";
+import { boundedCache, mesonSpectrumKey } from "./inputKey";
 
 /** The production channels of primary Z_D. */
 export type PrimarySource = "pi0" | "eta" | "brem";
@@ -106,21 +106,7 @@ export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOpt
 
 const productionCache = boundedCache<PrimaryProduction>(64);
 
-/**
- * The key of a meson spectrum option: undefined for the default (the shipped EPOS-LHC table),
- * also when that very table is passed explicitly (the same numbers: e.g. the EPOS-LHC entry of a
- * generator band), else {@link spectrumKey}.
- */
-function mesonSpectrumKey(ms: PrimaryOptions["mesonSpectra"], meson: Meson): string | undefined {
-  const s = ms?.[meson];
-  return s === undefined || s === shippedMesonSpectrum("EPOSLHC", meson) ? undefined : spectrumKey(s);
-}
-
-/**
- * One source's fine histogram, reused across productions that share its inputs (the
- * bremsstrahlung of every generator of a band; a meson's table across acceptance modes).
- * `inputs` holds everything the histogram depends on.
- */
+/** One source's fine histogram on every input it depends on (bremsstrahlung: shared by every generator of a band). */
 const sourceCache = boundedCache<FineHist>(192);
 
 function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptions): PrimaryProduction {
@@ -149,12 +135,7 @@ function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptio
   });
   // every input of one source's histogram (the acceptance mode only enters the events)
   const common = { mZD, L1, L2, R, eMin, K, brem: opts.brem };
-  const cached = (src: PrimarySource, extra: unknown, fill: (h: FineHist) => void): FineHist =>
-    sourceCache({ ...common, src, extra }, () => {
-      const h = newHist();
-      fill(h);
-      return h;
-    });
+  const cached = (src: PrimarySource, extra: unknown, fill: (h: FineHist) => void): FineHist => sourceCache({ ...common, src, extra }, () => ((h) => (fill(h), h))(newHist()));
   const empty = newHist();
   const sinkFor = (h: FineHist): PointSink => {
     // the quadratures feed runs of points at one energy: its bin is computed once per run
@@ -179,11 +160,8 @@ function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptio
       zdFromMesonDecays(spec, meson, mZD, { ...opts.mesonQuadrature, thetaMax: tFront, energyMin: eMin }, sinkFor(h)),
     );
   };
-  const hist = {
-    pi0: mesonHist("pi0"),
-    eta: mesonHist("eta"),
-    brem: sources.includes("brem") ? cached("brem", null, (h) => zdFromBremsstrahlung(mZD, { thetaMax: tFront, thetaBreaks: bandUpper.slice(0, -1), energyMin: eMin }, sinkFor(h), opts.brem)) : empty,
-  };
+  const brem = (h: FineHist) => zdFromBremsstrahlung(mZD, { thetaMax: tFront, thetaBreaks: bandUpper.slice(0, -1), energyMin: eMin }, sinkFor(h), opts.brem);
+  const hist = { pi0: mesonHist("pi0"), eta: mesonHist("eta"), brem: sources.includes("brem") ? cached("brem", null, brem) : empty };
   return {
     mZD,
     L1,

@@ -55,3 +55,51 @@ export function forEachLnPanelNode(lo: number, hi: number, perDecade: number, f:
     }
   }
 }
+
+/** Z_D energy nodes of each collapsed bin (the Fig. 3 chain, chain.ts): ∫ dE_ZD/(E₊ − E₋) over E_ZD > cut = Σ frac × (…). */
+export interface ZDNodes {
+  /** nodes of bin j are [start[j], start[j + 1]). */
+  readonly start: Int32Array;
+  /** Z_D lab momentum at each node, GeV. */
+  readonly pZD: Float64Array;
+  /** Z_D lab energy at each node, GeV. */
+  readonly EZD: Float64Array;
+  /** Weight: Gauss weight / (E₊ − E₋); sums to the fraction of Z_D above the cut. */
+  readonly frac: Float64Array;
+  /** N momentum of each bin, GeV. */
+  readonly pN: Float64Array;
+}
+
+export function zdNodes(EN: Float64Array, mN: number, mZD: number, Ecut: number, perDecade = 20): ZDNodes {
+  const start = new Int32Array(EN.length + 1);
+  let cap = 64 * EN.length + 16, n = 0;
+  let p = new Float64Array(cap), E = new Float64Array(cap), f = new Float64Array(cap);
+  const pN = new Float64Array(EN.length);
+  let inv = 0;
+  const push = (x: number, wx: number) => {
+    if (n === cap) {
+      cap *= 2;
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(cap);
+        b.set(a);
+        return b;
+      };
+      [p, E, f] = [grow(p), grow(E), grow(f)];
+    }
+    E[n] = x;
+    p[n] = Math.sqrt(Math.max(0, (x - mZD) * (x + mZD)));
+    f[n++] = wx * inv;
+  };
+  for (let j = 0; j < EN.length; j++) {
+    start[j] = n;
+    const e = EN[j]!;
+    pN[j] = Math.sqrt(Math.max(0, (e - mN) * (e + mN)));
+    const [lo, hi] = zdEnergyRange(Math.max(e, mN), mN, mZD);
+    // Z_D energies all below the cut: no pair passes, the bin contributes nothing
+    if (!(hi > Math.max(lo, Ecut))) continue;
+    inv = 1 / (hi - lo);
+    forEachLnPanelNode(Math.max(lo, Ecut), hi, perDecade, push);
+  }
+  start[EN.length] = n;
+  return { start, pZD: p.slice(0, n), EZD: E.slice(0, n), frac: f.slice(0, n), pN };
+}
