@@ -16,7 +16,7 @@
  *   npm run bench                 print the table
  *   npm run bench -- --reps 7     more repetitions (default 5)
  *   npm run bench -- --only main --main-reps 5   `npm run main` only, 5 runs (default 3)
- *   npm run bench -- --only cli   only the rows whose key starts with "cli" (xsec, grid, sampler, events, fig1, cli, notebook, main)
+ *   npm run bench -- --only cli   only the rows whose key starts with "cli" (xsec, grid, sampler, events, fig1, cli, darkboson, notebook, main)
  *   npm run bench -- --write-baseline   also store the medians as the new baseline (only for a new reference code)
  */
 import { execFileSync } from "node:child_process";
@@ -270,6 +270,10 @@ async function main(): Promise<void> {
   if (want("events")) {
     const { eventBenchRows } = await import("./bench-events.js");
     rows.push(...(await eventBenchRows(nd, reps, root)));
+  }
+  if (want("darkboson")) {
+    const { darkBosonBenchRows } = await import("./bench-darkboson.js");
+    rows.push(...darkBosonBenchRows(root, reps));
   }
   if (want("notebook")) rows.push(...notebookBenchRows(reps));
   if (want("main")) rows.push(...mainBenchRows(argv.includes("--main-reps") ? Math.max(1, Number(argv[argv.indexOf("--main-reps") + 1]) || MAIN_RUNS) : MAIN_RUNS));

@@ -57,6 +57,17 @@ function fig3Numbers(nud: any, plots: any): Record<string, unknown> {
     byGenerator: production.primaryZDEventsByGenerator(undefined, params.mZD, zd.eps, w.total, w.ee / w.total, geometry.fasernu2Faser2()),
     polarisation: figures.fig3SpectrumPolarisation({ mN: 0.42, U2: 9e-7 }),
     countRatios: figures.fig3CountRatios({ masses: [0.05, 0.1, 0.2, 0.42, 1, 3], U2s: [1e-8, 1e-4] }),
+    // the parsed meson tables behind every primary count (the parser is on the compared path)
+    mesonTables: Object.fromEntries(
+      ["EPOSLHC", "SIBYLL", "QGSJET"].flatMap((g) =>
+        ["pi0", "eta"].map((m) => {
+          const { source: _path, ...numbers } = production.shippedMesonSpectrum(g, m); // the path names the checkout
+          return [`${g}/${m}`, numbers];
+        }),
+      ),
+    ),
+    // fig3PrimaryCheck's ε scan row by row and a repeated call (the second answered from the mass-point cache)
+    primaryCheckAgain: figures.fig3PrimaryCheck(),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   type NuNuReading,
 } from "../models/darkBoson/fig3/chain";
 import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../models/darkBoson/fig3/spectrum";
+import { darkBosonMassPointCached } from "../models/darkBoson/fig3/massPointCache";
 import { logEdges } from "../models/dipole/spectrum";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requirePositive } from "../core/validate";
@@ -143,8 +144,10 @@ export function fig3Lines(opts: Fig3Options = {}): Fig3Data {
   const reading = opts.reading ?? "errata";
   const pol = polarisationOf(opts);
   const edgeOpts = { yMin: U2Min, yMax: U2Max, scanPoints: opts.scanPoints ?? 81, relTol: 1e-4 };
+  // the starting grid's points are kept for later calls (a notebook's check masses); the refinement's are not
+  const start = new Set(masses);
   const perMass = (mN: number) => {
-    const point = darkBosonMassPoint(mN, setup, params);
+    const point = start.has(mN) ? darkBosonMassPointCached(mN, setup, params) : darkBosonMassPoint(mN, setup, params);
     const ee = findEdges((U2) => secondaryDileptonTotal(point, U2, { reading, ...pol }), 3, mN, edgeOpts);
     const perU2 = point.productionElectron.total;
     return { mN, ee, esc: findEdges((U2) => U2 * perU2, 20, mN, edgeOpts) };
@@ -219,7 +222,7 @@ export function fig3Spectrum(opts: Fig3SpectrumOptions = {}): Fig3SpectrumData {
   const mN = opts.mN ?? 0.42, U2 = opts.U2 ?? 9e-7;
   const edges = opts.edges ?? fig3SpectrumEdges();
   const setup = makeSetup(opts.detector ?? "fasernu2-faser2", setupOptionsOf(opts));
-  const point = darkBosonMassPoint(mN, setup, params);
+  const point = darkBosonMassPointCached(mN, setup, params);
   const pol = polarisationOf(opts);
   const sec = secondaryDileptonSpectrum(point, U2, edges, pol);
   const byChannel = secondaryDileptonEvents(point, U2, pol).byChannel;

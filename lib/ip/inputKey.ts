@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { stableJson } from "../core/stableJson";
 import type { AngleMomentumSpectrum } from "./mesonTable";
+import { type Meson, shippedMesonSpectrum } from "./mesons";
 
 const ids = new WeakMap<object, string>();
 let nextId = 0;
@@ -23,16 +24,31 @@ export function spectrumKey(s: AngleMomentumSpectrum): string {
   return h.digest("hex");
 }
 
-/** A bounded in-memory cache (oldest entry dropped beyond `size`), keyed by the stable JSON of the inputs. */
+/** A bounded in-memory cache (least recently used entry dropped beyond `size`), keyed by the stable JSON of the inputs. */
 export function boundedCache<T>(size: number): (inputs: unknown, compute: () => T) => T {
   const map = new Map<string, T>();
   return (inputs, compute) => {
     const key = stableJson(inputs);
     const hit = map.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      // most recently used last (a Map iterates in insertion order)
+      map.delete(key);
+      map.set(key, hit);
+      return hit;
+    }
     const value = compute();
     map.set(key, value);
     if (map.size > size) map.delete(map.keys().next().value as string);
     return value;
   };
+}
+
+/**
+ * The key of a meson-spectra option (lib/ip/primary): undefined for the default (the shipped
+ * EPOS-LHC table), also when that very table is passed explicitly (the same numbers: e.g. the
+ * EPOS-LHC entry of a generator band), else {@link spectrumKey}.
+ */
+export function mesonSpectrumKey(ms: Partial<Readonly<Record<Meson, AngleMomentumSpectrum>>> | undefined, meson: Meson): string | undefined {
+  const s = ms?.[meson];
+  return s === undefined || s === shippedMesonSpectrum("EPOSLHC", meson) ? undefined : spectrumKey(s);
 }

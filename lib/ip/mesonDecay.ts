@@ -108,6 +108,7 @@ export function zdFromMesonDecays(
   const phis = Array.from({ length: Math.ceil(nphi / 2) }, (_, k) => (2 * Math.PI * (k + 0.5)) / nphi);
   const sinHalf2 = Float64Array.from(phis, (p) => Math.sin(p / 2) ** 2);
   const mult = Float64Array.from(phis, (_, k) => (2 * k + 1 === nphi ? 1 : 2));
+  const thetaMax = quad.thetaMax, nK = sinHalf2.length;
   spectrum.sigma.forEach((sig, i) => {
     if (!(sig > 0)) return;
     const lt = spectrum.log10Theta[i] as number;
@@ -125,7 +126,7 @@ export function zdFromMesonDecays(
         // largest opening angle: tan α_max = β*/(γ_M √(β_M² − β*²)) if β_M > β*, else any
         if (betaM > betaStar) {
           const tanMax = betaStar / ((E / M) * Math.sqrt((betaM - betaStar) * (betaM + betaStar)));
-          if (thetaM - Math.atan(tanMax) > quad.thetaMax) continue;
+          if (thetaM - Math.atan(tanMax) > thetaMax) continue;
         }
         const cellSigma = (sig * br) / (nSub * nSub);
         const st = Math.sin(thetaM);
@@ -136,10 +137,10 @@ export function zdFromMesonDecays(
           const sta = st * Math.sin(alpha);
           const h0 = Math.sin((thetaM - alpha) / 2) ** 2;
           // θ grows with sin²(φ/2): once past thetaMax, every later node is too
-          for (let k = 0; k < sinHalf2.length; k++) {
+          for (let k = 0; k < nK; k++) {
             const h = h0 + sta * sinHalf2[k]!;
             const th = 2 * Math.asin(Math.sqrt(Math.min(1, h)));
-            if (!(th < quad.thetaMax)) break;
+            if (!(th < thetaMax)) break;
             sink(energy, th, wc * mult[k]!);
           }
         }

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { pb } from "../core/units";
 import { requirePositive } from "../core/validate";
-import { isNumberField, lineCount, numberField, tableError as fail, tableRows } from "../core/textTable";
+import { isNumberField, lineCount, numberField, tableError as fail } from "../core/textTable";
 
 /** A binned (θ, p) spectrum: parallel arrays of bin centres and cross sections. */
 export interface AngleMomentumSpectrum {
@@ -49,7 +49,7 @@ export function parseAngleMomentumTable(text: string, source: string, opts: Tabl
   const lt: number[] = [];
   const lp: number[] = [];
   const sg: number[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
   let normalization: number | undefined;
   const onComment = (c: string, line: number) => {
     const m = /^#\s*Normalization:\s*(\S+)\s*pb/i.exec(c);
@@ -57,17 +57,31 @@ export function parseAngleMomentumTable(text: string, source: string, opts: Tabl
     if (!isNumberField(m[1] as string) || Number(m[1]) < 0) fail(source, line, `normalization "${m[1]}" is not a finite non-negative number of pb`);
     normalization = Number(m[1]) * pb;
   };
-  for (const { line, text: row, fields } of tableRows(text, { onComment })) {
-    if (fields.length !== 3) fail(source, line, `expected 3 numbers (log10 θ, log10 p, pb in the bin), found ${fields.length} fields: "${row}"`);
-    const [a, b, c] = fields.map((f) => numberField(f, source, line)) as [number, number, number];
-    if (!(c >= 0)) fail(source, line, `cross section ${c} pb must be ≥ 0`);
-    for (const [name, v] of [["log10(θ)", a], ["log10(p)", b]] as const) {
-      const kk = v / w - 0.5;
-      if (Math.abs(kk - Math.round(kk)) * w > tol) {
-        fail(source, line, `${name} = ${v} is not a bin centre of the ${w}-dex grid ((k + 1/2)·${w})`);
-      }
+  // line by line without row objects (a table has ~2·10⁴ lines): the checks and messages of the core tokeniser
+  const offGrid = (name: string, v: number, line: number) => {
+    const kk = v / w - 0.5;
+    if (Math.abs(kk - Math.round(kk)) * w > tol) fail(source, line, `${name} = ${v} is not a bin centre of the ${w}-dex grid ((k + 1/2)·${w})`);
+  };
+  let line = 0;
+  for (let pos = 0; pos <= text.length; ) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    const row = text.slice(pos, end).trim(); // trim also drops the \r of a \r\n ending
+    pos = end + 1;
+    line++;
+    if (row.startsWith("#")) {
+      onComment(row, line);
+      continue;
     }
-    const key = `${Math.round(a / w - 0.5)},${Math.round(b / w - 0.5)}`;
+    if (row === "") continue;
+    const fields = row.split(/\s+/);
+    if (fields.length !== 3) fail(source, line, `expected 3 numbers (log10 θ, log10 p, pb in the bin), found ${fields.length} fields: "${row}"`);
+    const a = numberField(fields[0]!, source, line), b = numberField(fields[1]!, source, line), c = numberField(fields[2]!, source, line);
+    if (!(c >= 0)) fail(source, line, `cross section ${c} pb must be ≥ 0`);
+    offGrid("log10(θ)", a, line);
+    offGrid("log10(p)", b, line);
+    // the bin's integer indices as one exact number (|k| < 2²⁰ on any table of this format)
+    const key = (Math.round(a / w - 0.5) + 2 ** 20) * 2 ** 21 + (Math.round(b / w - 0.5) + 2 ** 20);
     const prev = seen.get(key);
     if (prev !== undefined) fail(source, line, `bin (log10 θ = ${a}, log10 p = ${b}) repeats line ${prev}`);
     seen.set(key, line);

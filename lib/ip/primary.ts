@@ -23,7 +23,7 @@ import { type MesonDecayQuadrature, type PointSink, zdFromMesonDecays } from "./
 import { GENERATORS, type Generator, type Meson, readMesonSpectrum, shippedMesonSpectrum } from "./mesons";
 import type { AngleMomentumSpectrum } from "./mesonTable";
 import { VESSEL_EVIS_MIN } from "../detector/cuts";
-import { boundedCache, spectrumKey } from "./inputKey";
+import { boundedCache, mesonSpectrumKey } from "./inputKey";
 
 /** The production channels of primary Z_D. */
 export type PrimarySource = "pi0" | "eta" | "brem";
@@ -99,12 +99,15 @@ export function primaryZDProduction(mZD: number, det: Detector, opts: PrimaryOpt
   requirePositive("mZD", mZD); // before the cache key: a bad mass is named as such
   // flux-independent and reused across calls (every input in the key; the result is read-only)
   const { mesonSpectra: ms, sources, brem, acceptance, energyMin, mesonQuadrature, edgeBands } = opts;
-  const spectra = { pi0: ms?.pi0 && spectrumKey(ms.pi0), eta: ms?.eta && spectrumKey(ms.eta) };
+  const spectra = { pi0: mesonSpectrumKey(ms, "pi0"), eta: mesonSpectrumKey(ms, "eta") };
   const key = { mZD, geometry: vesselDistances(det), luminosity: det.luminosity, spectra, sources, brem, acceptance, energyMin, mesonQuadrature, edgeBands };
   return productionCache(key, () => buildPrimaryZDProduction(mZD, det, opts));
 }
 
 const productionCache = boundedCache<PrimaryProduction>(64);
+
+/** One source's fine histogram on every input it depends on (bremsstrahlung: shared by every generator of a band). */
+const sourceCache = boundedCache<FineHist>(192);
 
 function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptions): PrimaryProduction {
   requirePositive("mZD", mZD);
@@ -130,7 +133,10 @@ function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptio
     w: bandUpper.map(() => new Float64Array(nBins)),
     wE: bandUpper.map(() => new Float64Array(nBins)),
   });
-  const hist = { pi0: newHist(), eta: newHist(), brem: newHist() };
+  // every input of one source's histogram (the acceptance mode only enters the events)
+  const common = { mZD, L1, L2, R, eMin, K, brem: opts.brem };
+  const cached = (src: PrimarySource, extra: unknown, fill: (h: FineHist) => void): FineHist => sourceCache({ ...common, src, extra }, () => ((h) => (fill(h), h))(newHist()));
+  const empty = newHist();
   const sinkFor = (h: FineHist): PointSink => {
     // the quadratures feed runs of points at one energy: its bin is computed once per run
     let lastE = NaN, lastBin = -1;
@@ -147,14 +153,15 @@ function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptio
       (h.wE[band] as Float64Array)[bin]! += sigma * E;
     };
   };
-  for (const meson of ["pi0", "eta"] as const) {
-    if (!sources.includes(meson)) continue;
+  const mesonHist = (meson: Meson): FineHist => {
+    if (!sources.includes(meson)) return empty;
     const spec = opts.mesonSpectra?.[meson] ?? shippedMesonSpectrum("EPOSLHC", meson);
-    zdFromMesonDecays(spec, meson, mZD, { ...opts.mesonQuadrature, thetaMax: tFront, energyMin: eMin }, sinkFor(hist[meson]));
-  }
-  if (sources.includes("brem")) {
-    zdFromBremsstrahlung(mZD, { thetaMax: tFront, thetaBreaks: bandUpper.slice(0, -1), energyMin: eMin }, sinkFor(hist.brem), opts.brem);
-  }
+    return cached(meson, { spectrum: mesonSpectrumKey(opts.mesonSpectra, meson), quadrature: opts.mesonQuadrature }, (h) =>
+      zdFromMesonDecays(spec, meson, mZD, { ...opts.mesonQuadrature, thetaMax: tFront, energyMin: eMin }, sinkFor(h)),
+    );
+  };
+  const brem = (h: FineHist) => zdFromBremsstrahlung(mZD, { thetaMax: tFront, thetaBreaks: bandUpper.slice(0, -1), energyMin: eMin }, sinkFor(h), opts.brem);
+  const hist = { pi0: mesonHist("pi0"), eta: mesonHist("eta"), brem: sources.includes("brem") ? cached("brem", null, brem) : empty };
   return {
     mZD,
     L1,

@@ -30,14 +30,14 @@ import {
   widthZDToNuNuLiteral,
   zdWidths,
 } from "..";
-import { upscatteringKernel } from "../upscattering";
+import { upscatteringFactorised, upscatteringKernel } from "../upscattering";
 import { type PrimaryEvents, type PrimaryOptions, type EnergyEdges, primaryZDEvents } from "../../../ip";
 import { requireInRange, requireOneOf, requirePositive } from "../../../core/validate";
 import type { SignalSetup } from "../../../engine/setup";
 import { electronRecoilSelection } from "../../../detector/electronCuts";
 import { type BinnedSpectrum, type ProductionChannel, type ProductionTable, tabulateProduction } from "../../../engine/productionTable";
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
-import { lnPanelNodes, zdEnergyRange } from "./energyNodes";
+import { zdEnergyRange, type ZDNodes, zdNodes } from "./energyNodes";
 import { type CollapsedProduction, collapseByChannelAndEnergy } from "./collapse";
 import { zdDecayAsymmetry, zdEnergyWeight } from "../polarisation";
 import type { PolarisationOptions } from "../../../core/polarisation";
@@ -148,57 +148,22 @@ export function darkBosonChannels(
   const m = darkBosonPoint(params, mN, U2_TABLE);
   const o = { screening: opts.screening ?? false, includeZ: opts.includeZ ?? true };
   const inv = 1 / U2_TABLE;
-  // dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron without the per-call range check (the table keeps t physical)
-  const [coh, p, n, el] = (["coherent", "p", "n", "electron"] as const).map((x) => upscatteringKernel(m, x, material, o));
+  // dSigmaDtCoherent, dSigmaDtNucleon, dSigmaDtNuElectron without the per-call range check (the table keeps t physical),
+  // and factorised: the couplings c₁(t), c₂(t) once per |t| node of a whole panel (the same values)
+  const targets = ["coherent", "p", "n", "electron"] as const;
+  const [coh, p, n, el] = targets.map((x) => upscatteringKernel(m, x, material, o));
+  const [fCoh, fP, fN, fEl] = targets.map((x) => upscatteringFactorised(m, x, material, { ...o, scale: inv }));
   return [
-    { name: "coherent", targetMass: material.mass, perNucleus: 1, dsigmadt: (E, t) => coh!(E, t) * inv },
-    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => p!(E, t) * inv },
-    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => n!(E, t) * inv },
-    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => el!(E, t) * inv },
+    { name: "coherent", targetMass: material.mass, perNucleus: 1, dsigmadt: (E, t) => coh!(E, t) * inv, factorised: fCoh! },
+    { name: "proton", targetMass: m_p, perNucleus: material.Z, dsigmadt: (E, t) => p!(E, t) * inv, factorised: fP! },
+    { name: "neutron", targetMass: m_n, perNucleus: material.A - material.Z, dsigmadt: (E, t) => n!(E, t) * inv, factorised: fN! },
+    { name: "electron", targetMass: m_e, perNucleus: material.Z, dsigmadt: (E, t) => el!(E, t) * inv, factorised: fEl! },
   ];
 }
 
 /** Flavour weights: 1 for ν_α and ν̄_α of the mixing flavour (same cross section, upscattering.ts), 0 otherwise. */
 export function darkBosonFlavourWeights(flavour: Flavour, flux: readonly BinnedSpectrum[]): number[] {
   return flux.map((s) => (s.flavour === `nu_${flavour}` || s.flavour === `nubar_${flavour}` ? 1 : 0));
-}
-
-/** Z_D energy nodes of each collapsed bin: ∫ dE_ZD/(E₊ − E₋) over E_ZD > cut = Σ frac × (…). */
-interface ZDNodes {
-  /** nodes of bin j are [start[j], start[j + 1]). */
-  readonly start: Int32Array;
-  /** Z_D lab momentum at each node, GeV. */
-  readonly pZD: Float64Array;
-  /** Z_D lab energy at each node, GeV. */
-  readonly EZD: Float64Array;
-  /** Weight: Gauss weight / (E₊ − E₋); sums to the fraction of Z_D above the cut. */
-  readonly frac: Float64Array;
-  /** N momentum of each bin, GeV. */
-  readonly pN: Float64Array;
-}
-
-function zdNodes(EN: Float64Array, mN: number, mZD: number, Ecut: number, perDecade = 20): ZDNodes {
-  const start = new Int32Array(EN.length + 1);
-  const p: number[] = [], E: number[] = [], f: number[] = [];
-  const pN = new Float64Array(EN.length);
-  for (let j = 0; j < EN.length; j++) {
-    start[j] = p.length;
-    const e = EN[j]!;
-    pN[j] = Math.sqrt(Math.max(0, (e - mN) * (e + mN)));
-    const [lo, hi] = zdEnergyRange(Math.max(e, mN), mN, mZD);
-    // Z_D energies all below the cut: no pair passes, the bin contributes nothing
-    if (!(hi > Math.max(lo, Ecut))) continue;
-    const nodes = lnPanelNodes(Math.max(lo, Ecut), hi, perDecade);
-    const inv = 1 / (hi - lo);
-    for (let i = 0; i < nodes.E.length; i++) {
-      const x = nodes.E[i]!;
-      E.push(x);
-      p.push(Math.sqrt(Math.max(0, (x - mZD) * (x + mZD))));
-      f.push(nodes.w[i]! * inv);
-    }
-  }
-  start[EN.length] = p.length;
-  return { start, pZD: Float64Array.from(p), EZD: Float64Array.from(E), frac: Float64Array.from(f), pN };
 }
 
 /**

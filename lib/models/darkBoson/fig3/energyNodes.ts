@@ -26,11 +26,22 @@ const PANEL_POINTS = 5;
  * varies like e^{−c/E} (c/E ≲ 30 where it matters), smooth on 1/20 of a decade.
  */
 export function lnPanelNodes(lo: number, hi: number, perDecade = 20): { E: number[]; w: number[] } {
+  const E: number[] = [], w: number[] = [];
+  forEachLnPanelNode(lo, hi, perDecade, (x, wx) => {
+    E.push(x);
+    w.push(wx);
+  });
+  return { E, w };
+}
+
+const GL = gaussLegendre(PANEL_POINTS);
+
+/** The nodes of {@link lnPanelNodes} (same values, same order, same checks) passed to `f(E, weight)` without building arrays. */
+export function forEachLnPanelNode(lo: number, hi: number, perDecade: number, f: (E: number, w: number) => void): void {
   requirePositive("lo", lo);
   if (!(hi > lo)) throw new RangeError(`hi = ${hi} must exceed lo = ${lo} (an empty energy range has no nodes; the caller decides what it means)`);
   requirePositive("perDecade", perDecade);
-  const { x: GLx, w: GLw } = gaussLegendre(PANEL_POINTS);
-  const E: number[] = [], w: number[] = [];
+  const { x: GLx, w: GLw } = GL;
   const h0 = Math.LN10 / perDecade;
   const L0 = Math.log(lo), L1 = Math.log(hi);
   const k0 = Math.floor(L0 / h0), k1 = Math.ceil(L1 / h0);
@@ -40,10 +51,55 @@ export function lnPanelNodes(lo: number, hi: number, perDecade = 20): { E: numbe
     const c = 0.5 * (a + b), hw = 0.5 * (b - a);
     for (let i = 0; i < PANEL_POINTS; i++) {
       const x = Math.exp(c + hw * GLx[i]!);
-      E.push(x);
-      w.push(hw * GLw[i]! * x);
+      f(x, hw * GLw[i]! * x);
     }
   }
-  return { E, w };
 }
 
+/** Z_D energy nodes of each collapsed bin (the Fig. 3 chain, chain.ts): ∫ dE_ZD/(E₊ − E₋) over E_ZD > cut = Σ frac × (…). */
+export interface ZDNodes {
+  /** nodes of bin j are [start[j], start[j + 1]). */
+  readonly start: Int32Array;
+  /** Z_D lab momentum at each node, GeV. */
+  readonly pZD: Float64Array;
+  /** Z_D lab energy at each node, GeV. */
+  readonly EZD: Float64Array;
+  /** Weight: Gauss weight / (E₊ − E₋); sums to the fraction of Z_D above the cut. */
+  readonly frac: Float64Array;
+  /** N momentum of each bin, GeV. */
+  readonly pN: Float64Array;
+}
+
+export function zdNodes(EN: Float64Array, mN: number, mZD: number, Ecut: number, perDecade = 20): ZDNodes {
+  const start = new Int32Array(EN.length + 1);
+  let cap = 64 * EN.length + 16, n = 0;
+  let p = new Float64Array(cap), E = new Float64Array(cap), f = new Float64Array(cap);
+  const pN = new Float64Array(EN.length);
+  let inv = 0;
+  const push = (x: number, wx: number) => {
+    if (n === cap) {
+      cap *= 2;
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(cap);
+        b.set(a);
+        return b;
+      };
+      [p, E, f] = [grow(p), grow(E), grow(f)];
+    }
+    E[n] = x;
+    p[n] = Math.sqrt(Math.max(0, (x - mZD) * (x + mZD)));
+    f[n++] = wx * inv;
+  };
+  for (let j = 0; j < EN.length; j++) {
+    start[j] = n;
+    const e = EN[j]!;
+    pN[j] = Math.sqrt(Math.max(0, (e - mN) * (e + mN)));
+    const [lo, hi] = zdEnergyRange(Math.max(e, mN), mN, mZD);
+    // Z_D energies all below the cut: no pair passes, the bin contributes nothing
+    if (!(hi > Math.max(lo, Ecut))) continue;
+    inv = 1 / (hi - lo);
+    forEachLnPanelNode(Math.max(lo, Ecut), hi, perDecade, push);
+  }
+  start[EN.length] = n;
+  return { start, pZD: p.slice(0, n), EZD: E.slice(0, n), frac: f.slice(0, n), pN };
+}

@@ -102,7 +102,10 @@ export function zdAngularHistograms(mZD: number, eps: number, luminosity: number
   const hs = cuts.map((c) => histogramBuilder(mZD, eps * eps * luminosity, c, opts));
   const sources = opts.sources ?? PRIMARY_SOURCES;
   const thetaMax = Math.max(...cuts.map((c) => c.thetaMax)), energyMin = Math.min(...cuts.map((c) => c.energyMin));
-  const sink = hs.length === 1 ? hs[0]!.sink : (E: number, th: number, s: number) => hs.forEach((h) => h.sink(E, th, s));
+  const sinks = hs.map((h) => h.sink);
+  const sink = sinks.length === 1 ? sinks[0]! : (E: number, th: number, s: number) => {
+    for (let i = 0; i < sinks.length; i++) sinks[i]!(E, th, s);
+  };
   for (const m of ["pi0", "eta"] as const) {
     if (!sources.includes(m)) continue;
     zdFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
@@ -128,6 +131,9 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
   const w = new Float64Array(nT * nE), wE = new Float64Array(nT * nE), wT = new Float64Array(nT * nE);
   // the quadratures feed runs of points at one energy: its cell is computed once per run
   let lastE = NaN, lastJ = -1;
+  // θ cell k = min(nT − 1, ⌊asinh(θ/θ₀)/du⌋): a point inside the last cell's safe bounds takes it without the asinh
+  const { lo: kLo, hi: kHi } = safeCellBounds(t0, du, nT);
+  let lastK = 0, bLo = Infinity, bHi = -Infinity;
   const sink = (E: number, th: number, s: number) => {
     if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
     if (E !== lastE) {
@@ -136,7 +142,12 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     }
     const j = lastJ;
     if (j < 0 || j >= nE) return;
-    const k = Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du));
+    let k = lastK;
+    if (!(th >= bLo && th <= bHi)) {
+      k = lastK = Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du));
+      bLo = kLo[k]!;
+      bHi = kHi[k]!;
+    }
     const c = k * nE + j;
     w[c]! += s;
     wE[c]! += s * E;
@@ -153,6 +164,24 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
   };
   return { edges, sink, finish };
+}
+
+/**
+ * Margin (in cells) of the safe bounds of a θ cell: [θ₀ sinh((k + m) du), θ₀ sinh((k + 1 − m) du)]
+ * lies inside cell k = ⌊asinh(θ/θ₀)/du⌋ far beyond the rounding of asinh (≈ 1e-15 of k), so a θ
+ * inside them is in cell k — the cell the asinh gives; the last cell (index nT − 1, which also
+ * takes everything above it) has no upper bound.
+ */
+const CELL_MARGIN = 1e-7;
+
+/** The safe bounds (see {@link CELL_MARGIN}) of the nT θ cells of a histogram, rad. */
+function safeCellBounds(t0: number, du: number, nT: number): { readonly lo: Float64Array; readonly hi: Float64Array } {
+  const lo = new Float64Array(nT), hi = new Float64Array(nT);
+  for (let k = 0; k < nT; k++) {
+    lo[k] = t0 * Math.sinh((k + CELL_MARGIN) * du);
+    hi[k] = k === nT - 1 ? Infinity : t0 * Math.sinh((k + 1 - CELL_MARGIN) * du);
+  }
+  return { lo, hi };
 }
 
 /**

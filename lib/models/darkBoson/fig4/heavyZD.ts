@@ -22,12 +22,13 @@
  */
 import { type Detector, probVessel, transverseAcceptance } from "../../../detector/geometry";
 import { momentum } from "../../../core/kinematics";
-import { type DarkBosonModel, darkBosonModel, upscatteringKernel, zdWidths } from "..";
+import { type DarkBosonModel, darkBosonModel, upscatteringFactorised, upscatteringKernel, zdWidths } from "..";
 import { electronDensity, m_e, m_n, m_p } from "../../../core/constants";
-import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons, charm2Face, charm2ZDProduction } from "../../../ip/charm2";
+import { type Charm2Parameters, CHARM2_DEFAULTS, charm2Electrons } from "../../../ip/charm2";
 import { mixingFactor } from "../../../ip/mixing";
 import type { PrimaryOptions } from "../../../ip/primary";
-import { type DetectorFace, type FaceSpectrumOptions, nSpectraFromZDThroughFaces, type ZDProductionInputs } from "./acceptance";
+import type { FaceSpectrumOptions } from "./acceptance";
+import { FACE_ENERGY_MIN, zdSpectra } from "./zdSpectra";
 import { requireNonNegative, requireOneOf, requirePositive } from "../../../core/validate";
 import { logInterpolant } from "../../../core/interpolation";
 import { VESSEL_EVIS_MIN } from "../../../detector/cuts";
@@ -118,11 +119,12 @@ function decayLength(mN: number, E: number, a: number, b: number, U2: number): n
 /** Production channels ν_τ W → N W of the dark boson model at U2_ref (coherent, p, n; corrected (A.2), ERRATA E4). */
 export function heavyZDUpscatteringChannels(model: DarkBosonModel, det: Detector): ProductionChannel[] {
   const mat = det.target.material;
-  // dSigmaDtCoherent and dSigmaDtNucleon without the per-call range check (the table keeps t physical)
+  // dSigmaDtCoherent and dSigmaDtNucleon without the per-call range check (the table keeps t physical),
+  // factorised: the couplings c₁(t), c₂(t) once per |t| node of a whole panel (the same values)
   return [
-    { name: "coherent", targetMass: mat.mass, perNucleus: 1, dsigmadt: upscatteringKernel(model, "coherent", mat) },
-    { name: "proton", targetMass: m_p, perNucleus: mat.Z, dsigmadt: upscatteringKernel(model, "p", mat) },
-    { name: "neutron", targetMass: m_n, perNucleus: mat.A - mat.Z, dsigmadt: upscatteringKernel(model, "n", mat) },
+    { name: "coherent", targetMass: mat.mass, perNucleus: 1, dsigmadt: upscatteringKernel(model, "coherent", mat), factorised: upscatteringFactorised(model, "coherent", mat) },
+    { name: "proton", targetMass: m_p, perNucleus: mat.Z, dsigmadt: upscatteringKernel(model, "p", mat), factorised: upscatteringFactorised(model, "p", mat) },
+    { name: "neutron", targetMass: m_n, perNucleus: mat.A - mat.Z, dsigmadt: upscatteringKernel(model, "n", mat), factorised: upscatteringFactorised(model, "n", mat) },
   ];
 }
 
@@ -189,7 +191,14 @@ function inelasticEventsPerU2(model: DarkBosonModel, setup: HeavyZDSetup, fw: re
   const det = setup.detector;
   const mN = model.mN;
   const el = upscatteringKernel(model, "electron", null);
-  const ch: ProductionChannel = { name: "electron", targetMass: m_e, perNucleus: det.target.material.Z, dsigmadt: (E, t) => el(E, t) / U2_REF };
+  const f = upscatteringFactorised(model, "electron", null);
+  const ch: ProductionChannel = {
+    name: "electron",
+    targetMass: m_e,
+    perNucleus: det.target.material.Z,
+    dsigmadt: (E, t) => el(E, t) / U2_REF,
+    factorised: { ...f, kernelWith: (E, t, g, o) => f.kernelWith(E, t, g, o) / U2_REF },
+  };
   const table = tabulateProduction(mN, setup.flux, fw, [ch], det.target.material, det.target.length, {
     mergeFlavours: true,
     recoilWindows: electronRecoilSelection(mN, angleCuts),
@@ -208,33 +217,7 @@ function angleSigmas(model: DarkBosonModel, s: NEnergySpectrum): AngleSigmas {
   return { angle: sigmaOnSpectrum(model, fasernu2ElectronCuts, s), noAngle: sigmaOnSpectrum(model, fasernu2ElectronCutsNoAngle, s) };
 }
 
-/** D and E: the Z_D → N N̄ spectra through the vessel disc, the FASERν2 face and CHARM-II (those wanted; none if m_ZD ≤ 2 m_N). */
-function zdSpectra(model: DarkBosonModel, brZDtoNN: number, det: Detector, want: ReadonlySet<HeavyZDSignature>, Ecut: number, opts: HeavyZDOptions): Pick<HeavyZDMassPoint["spectra"], "zdVessel" | "zdFace" | "zdCharm2"> {
-  const out: { zdVessel?: NEnergySpectrum; zdFace?: NEnergySpectrum; zdCharm2?: NEnergySpectrum } = {};
-  if (!(model.mZD > 2 * model.mN)) return out;
-  const { faceEnergyMin, ...acc } = opts.zdAcceptance ?? {};
-  const prodIP = { ...(opts.zdProduction ?? {}), luminosity: det.luminosity };
-  const spectra = (faces: Parameters<typeof nSpectraFromZDThroughFaces>[4], prod: Parameters<typeof nSpectraFromZDThroughFaces>[5]) => nSpectraFromZDThroughFaces(model.mZD, model.eps, model.mN, brZDtoNN, faces, prod, acc);
-  const spectrum = (face: DetectorFace, prod: ZDProductionInputs, energyMin: number) => spectra([{ face, energyMin }], prod)[0]!;
-  // N entering the vessel's front disc (R at L₁) with E_N > E_cut (the visible energy needs it) and the FASERν2 face: one meson-decay pass
-  const ip: { key: "zdVessel" | "zdFace"; face: DetectorFace; energyMin: number }[] = [];
-  if (want.has("zd-vessel")) ip.push({ key: "zdVessel", face: { shape: "disc", radius: det.vessel.radius, distance: det.target.distanceFromIP + det.vessel.start }, energyMin: Math.max(1, Ecut) });
-  if (want.has("zd-elastic")) ip.push({ key: "zdFace", face: { shape: "square", halfWidth: det.target.side / 2, distance: det.target.distanceFromIP }, energyMin: faceEnergyMin ?? FACE_ENERGY_MIN });
-  spectra(ip, prodIP).forEach((sp, i) => (out[ip[i]!.key] = sp));
-  // CHARM-II: N through the 3.7 × 3.7 m² front face; E_N ≥ T + m_N > E_e,min − m_e
-  if (opts.charm2 && want.has("charm2")) {
-    const cp = opts.charm2.params ?? CHARM2_DEFAULTS;
-    const prod = { ...charm2ZDProduction(opts.charm2.hadronsDir, cp), ...(opts.charm2.production ?? {}) };
-    out.zdCharm2 = spectrum(charm2Face(cp), prod, Math.max(1, cp.EeMin - m_e));
-  }
-  return out;
-}
-
-/**
- * Lowest N energy kept for the FASERν2 face (zd-elastic), GeV: 10; lowering it to 3 GeV
- * changes no count by more than 0.1 % (docs/derivations/fig4.md §3).
- */
-export const FACE_ENERGY_MIN = 10;
+export { FACE_ENERGY_MIN } from "./zdSpectra";
 
 /** The U2-independent inputs of {@link heavyZDEventsAt}. */
 interface HeavyZDTables {
