@@ -9,7 +9,8 @@ import type { FermionNature, PolarisationOptions } from "../core/polarisation";
 import { makeSetup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { dipoleMassPoint } from "../models/dipole/signatures";
 import { dipolePhotonOrRecoilSpectrum, logEdges } from "../models/dipole/spectrum";
-import { darkBosonMassPoint, FIG3_PARAMS, secondaryDileptonEvents } from "../models/darkBoson/fig3/chain";
+import { FIG3_PARAMS, secondaryDileptonEvents } from "../models/darkBoson/fig3/chain";
+import { darkBosonMassPointCached } from "../models/darkBoson/fig3/massPointCache";
 import { type DileptonSpectrum, secondaryDileptonSpectrum, summarise } from "../models/darkBoson/fig3/spectrum";
 import { alphaNuZD } from "../models/darkBoson/polarisation";
 import { fig3SpectrumEdges } from "./fig3";
@@ -48,7 +49,7 @@ export function fig2PhotonPolarisation(opts: { masses?: number[]; mu?: number; b
 export function fig3SpectrumPolarisation(opts: { mN?: number; U2?: number } & SetupOptions = {}): PolarisationSpectra {
   const mN = opts.mN ?? 0.42, U2 = opts.U2 ?? 9e-7;
   const edges = fig3SpectrumEdges();
-  const point = darkBosonMassPoint(mN, makeSetup("fasernu2-faser2", setupOptionsOf(opts)), FIG3_PARAMS);
+  const point = darkBosonMassPointCached(mN, makeSetup("fasernu2-faser2", setupOptionsOf(opts)), FIG3_PARAMS);
   const cases = POLARISATION_CASES.map((c) => ({ name: c.name, ...secondaryDileptonSpectrum(point, U2, edges, c.opts) }));
   return { mN, coupling: U2, edges, cases, ratio: cases[1]!.total / cases[0]!.total };
 }
@@ -68,7 +69,7 @@ export function fig3CountRatios(opts: { masses?: number[]; U2s?: number[] } & Se
   const setup = makeSetup("fasernu2-faser2", setupOptionsOf(opts));
   const out: Fig3CountRatio[] = [];
   for (const mN of opts.masses ?? [0.05, 0.1, 0.2, 0.42, 1, 3]) {
-    const point = darkBosonMassPoint(mN, setup, FIG3_PARAMS);
+    const point = darkBosonMassPointCached(mN, setup, FIG3_PARAMS);
     for (const U2 of opts.U2s ?? [1e-8, 1e-4]) {
       const u = secondaryDileptonEvents(point, U2).events;
       const p = secondaryDileptonEvents(point, U2, { polarisation: "polarised" }).events;
