@@ -10,11 +10,8 @@ interface PageGlobals {
   Math: { random: () => number };
   __nudumpSeed: (s: number) => void;
   Plotly: {
-    newPlot(el: unknown, data: unknown, layout: unknown, config: unknown): Promise<unknown>;
-    toImage(el: unknown, opts: Record<string, unknown>): Promise<string>;
-    purge(el: unknown): void;
+    toImage(fig: { data: unknown; layout: unknown; config: unknown }, opts: Record<string, unknown>): Promise<string>;
   };
-  document: { createElement(tag: string): { remove(): void }; body: { appendChild(el: unknown): void } };
 }
 
 /** Replaces Math.random by mulberry32 with a settable seed (plotly uses it for element ids). */
@@ -32,19 +29,20 @@ export function installSeededRandom(): void {
   };
 }
 
-/** Draws one figure off-screen; returns its SVG text (empty unless `svg`) and its PNG as base64. Seeds 1, 2, 3 before the plot and each image. */
+/**
+ * Draws one figure off-screen; returns its SVG text (empty unless `svg`) and its PNG as base64.
+ * `Plotly.toImage` plots the figure it is given afresh in a div of its own for every image, so it
+ * is handed the figure itself (data, layout, static config) rather than a div plotted first: that
+ * plot was thrown away, one plotly draw in two (notebooks) or three (figures/). Seeds 2 and 3 before
+ * each image, as when the first plot (seed 1) was drawn, so the bytes are the same.
+ */
 export async function drawFigure([data, layout, scale, svgWanted]: readonly [unknown, { width: number; height: number }, number, boolean]): Promise<{ svg: string; png: string }> {
   const g = globalThis as unknown as PageGlobals;
   const P = g.Plotly;
-  g.__nudumpSeed(1);
-  const gd = g.document.createElement("div");
-  g.document.body.appendChild(gd);
-  await P.newPlot(gd, data, layout, { staticPlot: true });
+  const fig = { data, layout, config: { staticPlot: true } };
   g.__nudumpSeed(2);
-  const svg = svgWanted ? await P.toImage(gd, { format: "svg", width: layout.width, height: layout.height }) : "";
+  const svg = svgWanted ? await P.toImage(fig, { format: "svg", width: layout.width, height: layout.height }) : "";
   g.__nudumpSeed(3);
-  const png = await P.toImage(gd, { format: "png", width: layout.width, height: layout.height, scale });
-  P.purge(gd);
-  gd.remove();
+  const png = await P.toImage(fig, { format: "png", width: layout.width, height: layout.height, scale });
   return { svg: decodeURIComponent(svg.replace(/^data:image\/svg\+xml,/, "")), png: png.replace(/^data:image\/png;base64,/, "") };
 }
