@@ -20,10 +20,11 @@ main(async () => {
   await withSharedRenderer(async () => {
     timeline.add("Chromium launched (shared renderer)", 0, timeline.at());
     const figures: Promise<FigureIndexEntry>[] = [], drawn = new Set<string>();
-    let drawing = Promise.resolve(); // one notebook's figures at a time: the kernels have the cores
-    const draw = (file: string) => {
+    let drawing = Promise.resolve(); // one notebook's figures at a time, on one page while kernels have the cores
+    const draw = (file: string, running = 0) => {
       drawn.add(file);
-      const entry = drawing.then(() => timeline.time(`${path.basename(file, ".ipynb")}: figures`, () => writeNotebookFigures(file)));
+      const pages = running === 0 ? 2 : 1; // no kernel left: both cores
+      const entry = drawing.then(() => timeline.time(`${path.basename(file, ".ipynb")}: figures`, () => writeNotebookFigures(file, pages)));
       drawing = entry.then(() => undefined, () => undefined);
       figures.push(entry);
     };

@@ -56,10 +56,11 @@ function intOption(args: readonly string[], name: string, fallback: number): num
 
 /**
  * Executes the notebooks (all, or those named) with one Chromium shared by their kernels;
- * `onNotebook(file)` is called as soon as a notebook has run and passed (absolute path).
+ * `onNotebook(file, running)` is called as soon as a notebook has run and passed (absolute path;
+ * `running`: how many of the notebooks have not finished yet).
  * With a `timeline`, the build and each notebook's kernel start-up and cells are recorded on it.
  */
-export async function executeNotebooks(args: readonly string[], onNotebook?: (file: string) => void, timeline?: Timeline): Promise<void> {
+export async function executeNotebooks(args: readonly string[], onNotebook?: (file: string, running: number) => void, timeline?: Timeline): Promise<void> {
   const check = args.includes("--check");
   const jobs = intOption(args, "--jobs", cpus().length);
   const named = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--jobs").map((a) => path.resolve(a));
@@ -87,8 +88,9 @@ function recordNotebook(timeline: Timeline, file: string, line: string): void {
 }
 
 /** Runs execute.py, echoing its lines; a line that starts with a notebook's path reports that notebook done. */
-function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string) => void, timeline?: Timeline): Promise<void> {
+function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string, running: number) => void, timeline?: Timeline): Promise<void> {
   return new Promise((resolve, reject) => {
+    let running = notebooks.size;
     const child = spawn(python, args, { stdio: ["ignore", "pipe", "inherit"], env: jupyterEnv(), cwd: projectRoot });
     let rest = "";
     child.stdout.setEncoding("utf8");
@@ -100,7 +102,7 @@ function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onN
         const file = line.split(" ", 1)[0]!;
         if (!notebooks.has(file)) continue;
         if (timeline) recordNotebook(timeline, file, line);
-        onNotebook?.(path.join(projectRoot, file));
+        onNotebook?.(path.join(projectRoot, file), --running);
       }
     });
     child.on("error", reject);
