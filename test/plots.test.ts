@@ -161,6 +161,19 @@ describe.skipIf(!hasChromium)("static rendering in headless Chromium", () => {
     expect(b?.png.equals(a!.png)).toBe(true);
     expect(b?.svg).toBe(a?.svg);
   });
+
+  it("on 2 pages: the same images in the same order as on one, PNG-only draws equal to the PNG of a full draw", async () => {
+    const mk = (name: string, k: number) => plots.figure({ name, title: name, x: { title: "x", log: true }, y: { title: "y" }, traces: [plots.line([1, 10, 100], [k, 2 * k, 4 * k], { name: `k = ${k}` })] });
+    const figs = [mk("p", 1), mk("q", 2), mk("s", 3)];
+    const one = await plots.renderStatic(figs, { pages: 1 });
+    const two = await plots.renderStatic(figs, { pages: 2 });
+    const pngOnly = await plots.renderStatic(figs, { svg: false, pages: 2 });
+    expect(two.map((i) => i.svg)).toEqual(one.map((i) => i.svg));
+    two.forEach((img, k) => expect(img.png.equals(one[k]!.png)).toBe(true));
+    pngOnly.forEach((img, k) => expect([img.svg, img.png.equals(one[k]!.png)]).toEqual(["", true]));
+    expect(one[0]!.svg).not.toBe(one[1]!.svg); // the figures differ, so the order is tested
+    await expect(plots.renderStatic(figs, { pages: 0 })).rejects.toThrow(RangeError);
+  });
 });
 
 if (!hasChromium) {

@@ -28,6 +28,12 @@ export interface RenderOptions {
   readonly svg?: boolean;
   /** Chromium binary; default `$NUDUMP_CHROMIUM` or /usr/bin/chromium. */
   readonly executablePath?: string;
+  /**
+   * Pages drawing at once (default 1): each page is a Chromium renderer process of its own, so 2
+   * use both cores of this machine when nothing else runs. Every image is drawn from a re-seeded
+   * page, so the bytes do not depend on the page that drew it.
+   */
+  readonly pages?: number;
 }
 
 /** The Chromium binary used for static rendering, or null if there is none. */
@@ -68,12 +74,22 @@ function renderPageHtml(): string {
  * is re-seeded before each image.
  */
 export async function renderStatic(figs: readonly Figure[], opts: RenderOptions = {}): Promise<StaticImage[]> {
-  const r = await openRenderer(opts.executablePath);
-  try {
-    return await r.render(figs, opts.scale ?? 1, opts.svg ?? true);
-  } finally {
-    await r.close();
-  }
+  const pages = opts.pages ?? 1;
+  if (!Number.isInteger(pages) || pages < 1) throw new RangeError(`renderStatic: pages = ${pages} (allowed: integer ≥ 1)`);
+  const n = Math.max(1, Math.min(pages, figs.length));
+  // figure k on page k mod n; each page draws its share in order
+  const shares = Array.from({ length: n }, (_, p) => figs.filter((_, k) => k % n === p));
+  const drawn = await Promise.all(
+    shares.map(async (share) => {
+      const r = await openRenderer(opts.executablePath);
+      try {
+        return await r.render(share, opts.scale ?? 1, opts.svg ?? true);
+      } finally {
+        await r.close();
+      }
+    }),
+  );
+  return figs.map((_, k) => drawn[k % n]![Math.floor(k / n)]!);
 }
 
 /** A headless Chromium page with plotly loaded, ready to draw figures (see {@link renderStatic}). */

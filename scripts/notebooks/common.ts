@@ -3,6 +3,7 @@
  * the preparation every one of them needs (library link, kernel spec, built library).
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { chromiumPath, launchRendererServer, RENDERER_ENV, type Figure, type Trace } from "../../lib/plot";
@@ -67,20 +68,62 @@ export async function withSharedRenderer<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * tsc's record of the last build of dist/ by {@link prepare} (git-ignored): with it a build
- * re-emits only what changed since (≈ 5 s of CPU instead of 15 s when nothing did). It is
+ * tsc's record of the last build of dist/ (git-ignored; `npm run build`, hence `npm ci`'s
+ * prepare, writes the same file): with it a build re-emits only what changed since. It is
  * dropped when dist/ lacks the library's entry points (dist/ wiped: everything is re-emitted).
  */
 export const buildInfo = path.join(projectRoot, "node_modules", ".cache", "nudump", "build.tsbuildinfo");
 
-/** Link `nudump`, write the kernel spec, build the library to dist/ (unless `build` is false), incrementally. */
+/**
+ * Fingerprint of the inputs of the last build by {@link prepare} (git-ignored): when no input
+ * changed since (see {@link buildInputsKey}) and every output is there, tsc is not started at
+ * all — an incremental tsc that finds nothing to do still parses the whole program, ≈ 5 s of
+ * CPU on the critical path of `npm run main`, before any kernel can start.
+ */
+export const buildStamp = path.join(projectRoot, "node_modules", ".cache", "nudump", "build.stamp");
+
+/** Files (relative paths) whose change can change dist/: everything under lib/ and cli/ (sources and the JSON they import), the tsconfigs, the package files, TypeScript's and Node's type versions. */
+function buildInputs(): string[] {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(path.join(projectRoot, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const fixed = ["tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "node_modules/typescript/package.json", "node_modules/@types/node/package.json"];
+  return [...walk("lib"), ...walk("cli"), ...fixed.filter((f) => fs.existsSync(path.join(projectRoot, f)))].sort();
+}
+
+/** The key of the build inputs: path, size and modification time of each of {@link buildInputs}, and the Node version. */
+export function buildInputsKey(): string {
+  const h = createHash("sha256").update(process.version);
+  for (const f of buildInputs()) {
+    const st = fs.statSync(path.join(projectRoot, f));
+    h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return h.digest("hex");
+}
+
+/** True when every .ts of lib/ and cli/ (not .d.ts) has its .js and .d.ts in dist/. */
+function outputsPresent(): boolean {
+  return buildInputs()
+    .filter((f) => /^(lib|cli)\//.test(f) && f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .every((f) => ["js", "d.ts"].every((ext) => fs.existsSync(path.join(projectRoot, "dist", f.replace(/\.ts$/, `.${ext}`)))));
+}
+
+/** Link `nudump`, write the kernel spec, build the library to dist/ (unless `build` is false), incrementally; nothing to do when no input changed (see {@link buildStamp}). */
 export function prepare(build = true): void {
   linkPackage();
   writeKernelSpec();
   if (!build) return;
+  const key = buildInputsKey();
+  const stamp = fs.existsSync(buildStamp) ? fs.readFileSync(buildStamp, "utf8").trim() : "";
+  if (stamp === key && outputsPresent()) {
+    console.log("dist/ is up to date (no file of lib/, cli/ or the build configuration changed since the last build)");
+    return;
+  }
+  fs.rmSync(buildStamp, { force: true });
   if (!["lib/index.js", "lib/plot/index.js", "cli/main.js"].every((f) => fs.existsSync(path.join(projectRoot, "dist", f)))) fs.rmSync(buildInfo, { force: true });
   const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
   run(process.execPath, [tsc, "-p", path.join(projectRoot, "tsconfig.build.json"), "--incremental", "--tsBuildInfoFile", buildInfo]);
+  fs.mkdirSync(path.dirname(buildStamp), { recursive: true });
+  fs.writeFileSync(buildStamp, key + "\n"); // the key of the inputs this build read (taken before it started)
 }
 
 /** Environment for Jupyter commands: the project's kernel spec, and static plots required. */
@@ -156,3 +199,50 @@ export interface FigureIndexEntry {
   readonly figures: { readonly name: string; readonly title: string; readonly cell: number; readonly files: Record<"png" | "svg" | "json" | "csv", string> }[];
 }
 
+
+/** One step of a run, in seconds since the run started. */
+export interface Span {
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The timeline of a run (`npm run main` prints it at the end): each step's start and end on the
+ * run's clock, drawn as bars so that the overlaps (2 kernels at once, figures beside them) and
+ * any wait (nothing but one step running) show.
+ */
+export class Timeline {
+  readonly spans: Span[] = [];
+  constructor(readonly t0: number = Date.now()) {}
+  /** Seconds on the run's clock of the epoch time `ms`. */
+  at(ms: number = Date.now()): number {
+    return (ms - this.t0) / 1000;
+  }
+  add(label: string, start: number, end: number): void {
+    this.spans.push({ label, start, end });
+  }
+  /** Runs `fn` and records it as `label`. */
+  async time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+    const start = this.at();
+    try {
+      return await fn();
+    } finally {
+      this.add(label, start, this.at());
+    }
+  }
+  /** The spans by start time, with a bar each over `width` columns of the run's length. */
+  format(width = 60): string {
+    const spans = [...this.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+    const total = Math.max(...spans.map((s) => s.end), 1e-9);
+    const col = (t: number) => Math.round((t / total) * width);
+    const pad = Math.max(...spans.map((s) => s.label.length));
+    return spans
+      .map((s) => {
+        const a = col(s.start), b = Math.max(col(s.end), a + 1);
+        const bar = " ".repeat(a) + "█".repeat(b - a) + " ".repeat(Math.max(0, width - b));
+        return `${s.label.padEnd(pad)} ${s.start.toFixed(1).padStart(6)} → ${s.end.toFixed(1).padStart(6)} s  |${bar}|`;
+      })
+      .join("\n");
+  }
+}

@@ -168,7 +168,7 @@ def kernel_profile(file):
 
 
 _stop = None  # a multiprocessing Event shared with the pool's workers: set at the first failure
-_t_start = 0.0  # when the run started (time.time())
+_t_start = 0.0  # zero of the run's clock (time.time(); --t0)
 
 
 def _init_worker(stop, t_start):
@@ -235,14 +235,16 @@ def main():
     ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
     ap.add_argument("--record", help="JSON file of each notebook's CPU seconds, updated after the run (the runner's longest-first order)")
     ap.add_argument("--jobs", type=int, default=1, help="notebooks executed at once, each in its own kernel (default 1); they start in the order given")
+    ap.add_argument("--t0", type=float, help="zero of the run's clock printed for each notebook, seconds since the epoch (default: now; `npm run main` passes its own start)")
     args = ap.parse_args()
     stale = []
     total = time.time()
+    clock0 = args.t0 if args.t0 is not None else total
     profile_dir = tempfile.mkdtemp(prefix="nudump-kernel-profile-")
     # fork: the workers inherit the imported nbconvert; each notebook still gets a fresh kernel
     ctx = multiprocessing.get_context("fork")
     stop = ctx.Event()
-    pool = ctx.Pool(max(1, min(args.jobs, len(args.notebooks))), initializer=_init_worker, initargs=(stop, total))
+    pool = ctx.Pool(max(1, min(args.jobs, len(args.notebooks))), initializer=_init_worker, initargs=(stop, clock0))
     failed = False
     cpu_of = {}
     try:
@@ -257,7 +259,9 @@ def main():
             # wall time; the CPU time of the kernel and what it waited for (workers, Chromium),
             # the steadier measure on a shared machine; and the kernel's split of its time
             split = "" if prof is None else "  [cpu: kernel start {:4.1f} s, type check + emit {:4.1f} s, cells {:5.1f} s]".format(prof["startCpu"], prof["compileCpu"], prof["runCpu"])
-            when = "  (run's clock: {:+.1f} → {:+.1f} s)".format(began, began + wall)
+            # the kernel's start-up ends when it can take the first cell (its own clock starts with Node, just after `began`)
+            ready = "" if prof is None else ", kernel ready {:+.1f} s".format(began + prof["start"])
+            when = "  (run's clock: {:+.1f} → {:+.1f} s{})".format(began, began + wall, ready)
             print("{:<40} {:6.1f} s  (cpu {:5.1f} s)  {}{}{}".format(path, wall, cpu, state, split, when), flush=True)
     finally:
         pool.close()

@@ -16,13 +16,17 @@ import * as path from "node:path";
 import { figureCsv, renderStatic } from "../../lib/plot";
 import { type FigureIndexEntry, figuresDir, listNotebooks, main, notebookFigures, notebookTitle, projectRoot, withSharedRenderer } from "./common";
 
-/** Writes figures/<notebook>/ from one executed notebook (its folder rewritten from scratch) and returns its index entry. */
-export async function writeNotebookFigures(file: string): Promise<FigureIndexEntry> {
+/**
+ * Writes figures/<notebook>/ from one executed notebook (its folder rewritten from scratch) and
+ * returns its index entry. `pages`: Chromium pages drawing at once (2 when the cores are free:
+ * nothing else runs; 1 beside running kernels).
+ */
+export async function writeNotebookFigures(file: string, pages = 1): Promise<FigureIndexEntry> {
   const stem = path.basename(file, ".ipynb");
   const found = notebookFigures(file);
   const images = await renderStatic(
     found.map((f) => f.figure),
-    { scale: 2 },
+    { scale: 2, pages },
   );
   const dir = path.join(figuresDir, stem);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -57,7 +61,7 @@ export async function writeFigures(): Promise<void> {
   const t0 = Date.now();
   const notebooks = listNotebooks();
   const index: FigureIndexEntry[] = [];
-  for (const file of notebooks) index.push(await writeNotebookFigures(file));
+  for (const file of notebooks) index.push(await writeNotebookFigures(file, 2)); // nothing else runs: both cores
   writeFigureIndex(index);
   const n = index.reduce((a, e) => a + e.figures.length, 0);
   console.log(`${n} figure(s) from ${notebooks.length} notebook(s) → ${path.relative(projectRoot, figuresDir)}/ (PNG, SVG, JSON, CSV) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

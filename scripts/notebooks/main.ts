@@ -5,26 +5,31 @@
  * notebooks.ts); each notebook's figures are drawn as soon as it has passed, beside the
  * notebooks still running; the report's pages are built while the last figures are drawn.
  * Arguments are passed to the notebooks step (e.g. `--no-build`, `--jobs 1`, `--check`).
+ * At the end it prints the run's timeline: the build, each kernel's start-up and cells, each
+ * notebook's figures and the report's steps, with their start and end on the run's clock.
  */
 import { buildReport } from "./report";
-import { type FigureIndexEntry, listNotebooks, main, withSharedRenderer } from "./common";
+import * as path from "node:path";
+import { type FigureIndexEntry, listNotebooks, main, Timeline, withSharedRenderer } from "./common";
 import { writeFigureIndex, writeNotebookFigures } from "./figures";
 import { executeNotebooks } from "./notebooks";
 
 main(async () => {
-  const t0 = Date.now(), times: string[] = [];
+  const t0 = Date.now(), times: string[] = [], timeline = new Timeline(t0);
   const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
   await withSharedRenderer(async () => {
+    timeline.add("Chromium launched (shared renderer)", 0, timeline.at());
     const figures: Promise<FigureIndexEntry>[] = [], drawn = new Set<string>();
-    let drawing = Promise.resolve(); // one notebook's figures at a time: the kernels have the cores
-    const draw = (file: string) => {
+    let drawing = Promise.resolve(); // one notebook's figures at a time, on one page while kernels have the cores
+    const draw = (file: string, running = 0) => {
       drawn.add(file);
-      const entry = drawing.then(() => writeNotebookFigures(file));
+      const pages = running === 0 ? 2 : 1; // no kernel left: both cores
+      const entry = drawing.then(() => timeline.time(`${path.basename(file, ".ipynb")}: figures`, () => writeNotebookFigures(file, pages)));
       drawing = entry.then(() => undefined, () => undefined);
       figures.push(entry);
     };
     try {
-      await executeNotebooks(process.argv.slice(2), draw);
+      await executeNotebooks(process.argv.slice(2), draw, timeline);
     } catch (e) {
       await Promise.allSettled(figures); // no drawing outlives a failed run
       throw e;
@@ -37,8 +42,9 @@ main(async () => {
       times.push(`figures (${entries.reduce((a, e) => a + e.figures.length, 0)}) done ${since(t1)} after the last notebook`);
     });
     figuresDone.catch(() => undefined); // awaited by the report; a failure surfaces there
-    await buildReport(figuresDone);
+    await buildReport(figuresDone, timeline);
     times.push(`report done ${since(t1)} after the last notebook`);
   });
+  console.log(`\ntimeline of the run (seconds since \`npm run main\` started):\n${timeline.format()}`);
   console.log(`npm run main: ${since(t0)} (${times.join("; ")})`);
 });

@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import { cpus } from "node:os";
 import * as path from "node:path";
 import { spawn } from "node:child_process";
-import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, withSharedRenderer } from "./common";
+import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, type Timeline, withSharedRenderer } from "./common";
 
 /** Where execute.py records each notebook's CPU seconds (git-ignored, like every cache in node_modules/.cache). */
 export const cpuRecord = path.join(projectRoot, "node_modules", ".cache", "nudump", "notebook-cpu.json");
@@ -56,24 +56,41 @@ function intOption(args: readonly string[], name: string, fallback: number): num
 
 /**
  * Executes the notebooks (all, or those named) with one Chromium shared by their kernels;
- * `onNotebook(file)` is called as soon as a notebook has run and passed (absolute path).
+ * `onNotebook(file, running)` is called as soon as a notebook has run and passed (absolute path;
+ * `running`: how many of the notebooks have not finished yet).
+ * With a `timeline`, the build and each notebook's kernel start-up and cells are recorded on it.
  */
-export async function executeNotebooks(args: readonly string[], onNotebook?: (file: string) => void): Promise<void> {
+export async function executeNotebooks(args: readonly string[], onNotebook?: (file: string, running: number) => void, timeline?: Timeline): Promise<void> {
   const check = args.includes("--check");
   const jobs = intOption(args, "--jobs", cpus().length);
   const named = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--jobs").map((a) => path.resolve(a));
   requireJupyter();
+  const b0 = timeline?.at();
   prepare(!args.includes("--no-build"));
+  if (timeline && b0 !== undefined) timeline.add("build", b0, timeline.at());
   const notebooks = longestFirst(named.length > 0 ? named : listNotebooks()).map((f) => path.relative(projectRoot, f));
   if (notebooks.length === 0) throw new Error("no notebooks in notebooks/");
-  const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...notebooks];
+  const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...(timeline ? ["--t0", String(timeline.t0 / 1000)] : []), ...notebooks];
   // jupyterEnv() is read inside: it carries the shared renderer's endpoint to the kernels
-  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook));
+  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook, timeline));
+}
+
+/** execute.py's line of a finished notebook: path, then "(run's clock: +a → +b s, kernel ready +k s)". */
+const CLOCK = /\(run's clock: ([+-]?[\d.]+) → ([+-]?[\d.]+) s(?:, kernel ready ([+-]?[\d.]+) s)?\)/;
+
+function recordNotebook(timeline: Timeline, file: string, line: string): void {
+  const m = CLOCK.exec(line);
+  if (!m) return;
+  const [began, end] = [Number(m[1]), Number(m[2])], ready = m[3] === undefined ? began : Number(m[3]);
+  const stem = path.basename(file, ".ipynb");
+  timeline.add(`${stem}: kernel start`, began, ready);
+  timeline.add(`${stem}: cells`, ready, end);
 }
 
 /** Runs execute.py, echoing its lines; a line that starts with a notebook's path reports that notebook done. */
-function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string) => void): Promise<void> {
+function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string, running: number) => void, timeline?: Timeline): Promise<void> {
   return new Promise((resolve, reject) => {
+    let running = notebooks.size;
     const child = spawn(python, args, { stdio: ["ignore", "pipe", "inherit"], env: jupyterEnv(), cwd: projectRoot });
     let rest = "";
     child.stdout.setEncoding("utf8");
@@ -83,7 +100,9 @@ function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onN
       for (const line of lines) {
         process.stdout.write(line + "\n");
         const file = line.split(" ", 1)[0]!;
-        if (onNotebook && notebooks.has(file)) onNotebook(path.join(projectRoot, file));
+        if (!notebooks.has(file)) continue;
+        if (timeline) recordNotebook(timeline, file, line);
+        onNotebook?.(path.join(projectRoot, file), --running);
       }
     });
     child.on("error", reject);

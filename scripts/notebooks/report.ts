@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { plotlyPath } from "../../lib/plot";
 import { buildExplorer } from "./explorer";
-import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, runAsync, siteDir } from "./common";
+import { type FigureIndexEntry, figuresDir, jupyterEnv, listNotebooks, main, notebookTitle, projectRoot, python, requireJupyter, runAsync, siteDir, Timeline } from "./common";
 
 const mathjaxDir = "/usr/share/javascript/mathjax";
 /** MathJax 2 files needed for TeX input and SVG output (config TeX-AMS_SVG-full). */
@@ -75,8 +75,9 @@ ${items}
  * Builds site/ from the executed notebooks and figures/ (see the file comment). The notebook
  * pages and the explorer are built first; figures/ is read once `figuresReady` has settled
  * (`npm run main` passes the drawing of the last notebooks' figures, which goes on meanwhile).
+ * The steps are recorded on `timeline` (`npm run main`'s).
  */
-export async function buildReport(figuresReady: Promise<unknown> = Promise.resolve()): Promise<void> {
+export async function buildReport(figuresReady: Promise<unknown> = Promise.resolve(), timeline: Timeline = new Timeline()): Promise<void> {
   const t0 = Date.now();
   requireJupyter();
   const notebooks = listNotebooks();
@@ -84,7 +85,7 @@ export async function buildReport(figuresReady: Promise<unknown> = Promise.resol
   fs.mkdirSync(siteDir, { recursive: true });
   fs.writeFileSync(path.join(siteDir, ".gitignore"), "# built by `npm run report`\n*\n");
   copyAssets();
-  const pages = runAsync(
+  const pages = timeline.time("report: notebook pages (nbconvert)", () => runAsync(
     python,
     [
       "-m", "nbconvert", "--to", "html", "--template", "nudump",
@@ -94,16 +95,18 @@ export async function buildReport(figuresReady: Promise<unknown> = Promise.resol
       ...notebooks,
     ],
     jupyterEnv(),
-  );
-  const [ex] = await Promise.all([buildExplorer(siteDir), pages]);
+  ));
+  const [ex] = await Promise.all([timeline.time("report: explorer", () => buildExplorer(siteDir)), pages]);
   for (const nb of notebooks) fs.copyFileSync(nb, path.join(siteDir, path.basename(nb)));
   await figuresReady;
+  const i0 = timeline.at();
   const indexFile = path.join(figuresDir, "index.json");
   const entries: FigureIndexEntry[] = fs.existsSync(indexFile) ? (JSON.parse(fs.readFileSync(indexFile, "utf8")) as FigureIndexEntry[]) : [];
   if (entries.length === 0) console.warn("figures/index.json missing: run `npm run figures` first to list figures on the index page");
   else fs.cpSync(figuresDir, path.join(siteDir, "figures"), { recursive: true });
   const titles = new Map(notebooks.map((nb) => [path.basename(nb, ".ipynb"), notebookTitle(nb)] as const));
   fs.writeFileSync(path.join(siteDir, "index.html"), indexPage(entries, titles));
+  timeline.add("report: figures copied, index", i0, timeline.at());
   console.log(`site/explorer.html: ${(ex.bytes.page / 1e6).toFixed(2)} MB (library worker ${(ex.bytes.worker / 1e6).toFixed(2)} MB with ${ex.dataFiles} data files, ${(ex.bytes.data / 1e3).toFixed(0)} kB)`);
   console.log(`site/: index.html and ${notebooks.length} notebook page(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s → open ${path.relative(projectRoot, path.join(siteDir, "index.html"))}`);
 }
