@@ -86,7 +86,7 @@ export const buildStamp = path.join(projectRoot, "node_modules", ".cache", "nudu
 function buildInputs(): string[] {
   const walk = (dir: string): string[] =>
     fs.readdirSync(path.join(projectRoot, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  const fixed = ["tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "node_modules/typescript/package.json", "node_modules/@types/node/package.json"];
+  const fixed = ["scripts/bundle-cli.ts", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "node_modules/typescript/package.json", "node_modules/@types/node/package.json"];
   return [...walk("lib"), ...walk("cli"), ...fixed.filter((f) => fs.existsSync(path.join(projectRoot, f)))].sort();
 }
 
@@ -100,9 +100,9 @@ export function buildInputsKey(): string {
   return h.digest("hex");
 }
 
-/** True when every .ts of lib/ and cli/ (not .d.ts) has its .js and .d.ts in dist/. */
+/** True when every .ts of lib/ and cli/ (not .d.ts) has its .js and .d.ts in dist/, and the CLI's bundle is there. */
 function outputsPresent(): boolean {
-  return buildInputs()
+  return fs.existsSync(path.join(projectRoot, "dist", "cli", "bundle.js")) && buildInputs()
     .filter((f) => /^(lib|cli)\//.test(f) && f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .every((f) => ["js", "d.ts"].every((ext) => fs.existsSync(path.join(projectRoot, "dist", f.replace(/\.ts$/, `.${ext}`)))));
 }
@@ -122,6 +122,8 @@ export function prepare(build = true): void {
   if (!["lib/index.js", "lib/plot/index.js", "cli/main.js"].every((f) => fs.existsSync(path.join(projectRoot, "dist", f)))) fs.rmSync(buildInfo, { force: true });
   const tsc = path.join(projectRoot, "node_modules", "typescript", "bin", "tsc");
   run(process.execPath, [tsc, "-p", path.join(projectRoot, "tsconfig.build.json"), "--incremental", "--tsBuildInfoFile", buildInfo]);
+  // the same second step as `npm run build`: bin/nudump.js runs dist/cli/bundle.js, made from the dist/ just written
+  run(process.execPath, [path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(projectRoot, "scripts", "bundle-cli.ts")]);
   fs.mkdirSync(path.dirname(buildStamp), { recursive: true });
   fs.writeFileSync(buildStamp, key + "\n"); // the key of the inputs this build read (taken before it started)
 }
