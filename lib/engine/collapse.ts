@@ -17,17 +17,17 @@ import type { ProductionTable } from "./productionTable";
 export const COLLAPSE_BINS_PER_DECADE = 100;
 
 /** Per node the fine bin floor(log10 E_N · binsPerDecade), with the smallest and largest bin. */
-interface EnergyKeys {
+export interface EnergyKeys {
   readonly key: Int32Array;
   readonly kMin: number;
   readonly kMax: number;
 }
 
 /** Per E_N column and bins per decade, its keys (shared by every signature and by rescaled tables). */
-const KEY_CACHE = new WeakMap<Float64Array, Map<number, EnergyKeys>>();
+export const KEY_CACHE = new WeakMap<Float64Array, Map<number, EnergyKeys>>();
 
 /** The fine-bin index of one energy: floor(log10 E · binsPerDecade). */
-const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * binsPerDecade);
+export const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * binsPerDecade);
 
 /**
  * Relative margin of the bin test: an energy more than this inside a bin's edges 10^(q/n) and
@@ -40,12 +40,12 @@ const EDGE_MARGIN = 1e-12;
 const EDGE_OFFSET = 4096;
 
 /** Per binsPerDecade n, the safe interior (lo, hi) of bin q: 10^(q/n)(1 + margin), 10^((q+1)/n)(1 − margin), cached. */
-interface SafeEdges {
+export interface SafeEdges {
   lo(q: number): number;
   hi(q: number): number;
 }
 const EDGE_CACHE = new Map<number, SafeEdges>();
-function safeEdges(binsPerDecade: number): SafeEdges {
+export function safeEdges(binsPerDecade: number): SafeEdges {
   let e = EDGE_CACHE.get(binsPerDecade);
   if (e) return e;
   const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
@@ -127,6 +127,13 @@ export interface CollapseOptions {
 export type MultiAcceptance = (EN: number, out: Float64Array) => void;
 
 /**
+ * The acceptances of a {@link MultiAcceptance} at many node energies in one call (the same
+ * expressions, so the same numbers): acceptance i at EN[p] (GeV) into out[i·stride + p] for
+ * p < m. One call per cell keeps the per-node work in one monomorphic loop (issue 15).
+ */
+export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, stride: number) => void;
+
+/**
  * The result of one collapse pass: the bins of every acceptance, and the same sums split by
  * segment — a run of nodes of one cell in one bin — so that a table whose weights are rescaled
  * cell by cell (lib/engine/tableRescale) collapses without another pass over its nodes.
@@ -178,13 +185,33 @@ class SegmentColumns {
 export interface CollapsePass {
   readonly count: number;
   readonly accept: MultiAcceptance;
+  /** Optional batch form of `accept` (the same values). */
+  readonly batch?: BatchAcceptance;
   readonly opts?: CollapseOptions;
 }
 
+/** Scratch of the cell loop: the energies and indices of a cell's nodes that pass the |t| cut, and their acceptances. */
+class CellScratch {
+  cap = 0;
+  es = new Float64Array(0);
+  ks = new Int32Array(0);
+  acc = new Float64Array(0);
+  fit(m: number, count: number): void {
+    if (m > this.cap) {
+      this.cap = Math.max(m, 2 * this.cap, 256);
+      this.es = new Float64Array(this.cap);
+      this.ks = new Int32Array(this.cap);
+    }
+    if (this.acc.length < this.cap * count) this.acc = new Float64Array(this.cap * Math.max(count, 4));
+  }
+}
+const CELL_SCRATCH = new CellScratch();
+
 /** The running sums of one {@link CollapsePass} over a table's cells. */
-class PassSums {
+export class PassSums {
   readonly count: number;
   readonly accept: MultiAcceptance;
+  readonly batch: BatchAcceptance | undefined;
   readonly seg: SegmentColumns;
   readonly n: number;
   readonly w: Float64Array;
@@ -198,6 +225,7 @@ class PassSums {
   constructor(pass: CollapsePass, readonly keys: EnergyKeys) {
     const count = (this.count = pass.count);
     this.accept = pass.accept;
+    this.batch = pass.batch;
     this.seg = new SegmentColumns(count);
     this.n = keys.kMax - keys.kMin + 1;
     this.w = new Float64Array(this.n * count);
@@ -220,6 +248,7 @@ class PassSums {
   }
   /** Add the nodes of cell ci (index range [first, end)) to the bins and to its segments. */
   cell(ci: number, first: number, end: number, EN: Float64Array, weight: Float64Array, t: Float64Array): void {
+    if (this.batch) return this.cellBatch(ci, first, end, EN, weight, t);
     const { count, accept, seg, n, w, wE, a, sw, swE, cut } = this;
     const key = this.keys.key, kMin = this.keys.kMin;
     let s = -1, sBin = -1;
@@ -243,11 +272,62 @@ class PassSums {
     }
     if (s >= 0) this.flush(s);
   }
-  result(): CollapseSegments {
+  /** {@link cell} with the acceptances of the cell's nodes from one batch call (the same operations on the same values). */
+  private cellBatch(ci: number, first: number, end: number, EN: Float64Array, weight: Float64Array, t: Float64Array): void {
+    const { count, seg, n, w, wE, sw, swE, cut } = this;
+    const key = this.keys.key, kMin = this.keys.kMin;
+    const sc = CELL_SCRATCH;
+    sc.fit(end - first, count);
+    const es = sc.es, ks = sc.ks, A = sc.acc, stride = sc.cap;
+    let m = 0;
+    if (cut === Infinity) {
+      // no |t| cut: every node (|t| is finite), without reading t
+      for (let k = first; k < end; k++) {
+        es[m] = EN[k]!;
+        ks[m++] = k;
+      }
+    } else {
+      for (let k = first; k < end; k++) {
+        if (!(-t[k]! <= cut)) continue;
+        es[m] = EN[k]!;
+        ks[m++] = k;
+      }
+    }
+    if (m === 0) return;
+    this.batch!(es, m, A, stride);
+    let s = -1, sBin = -1;
+    for (let p = 0; p < m; p++) {
+      const k = ks[p]!;
+      const e = es[p]!, wk = weight[k]!, j = key[k]! - kMin;
+      if (j !== sBin) {
+        if (s >= 0) this.flush(s);
+        s = seg.open(ci, j);
+        sBin = j;
+      }
+      for (let i = 0; i < count; i++) {
+        const ai = A[i * stride + p]!;
+        if (ai === 0) continue;
+        const x = wk * ai;
+        w[i * n + j]! += x;
+        wE[i * n + j]! += x * e;
+        sw[i]! += x;
+        swE[i]! += x * e;
+      }
+    }
+    if (s >= 0) this.flush(s);
+  }
+  /**
+   * The pass's segments and bins; `kMin`, `kMax`: the bins actually holding nodes when the pass
+   * was sized for a wider range (a streamed collapse), so the result is the one of the exact range.
+   */
+  result(kMin = this.keys.kMin, kMax = this.keys.kMax): CollapseSegments {
     const { count, seg, n, w, wE } = this;
-    const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
+    const off = kMin - this.keys.kMin, nb = kMax - kMin + 1;
+    const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n + off, i * n + off + nb), wE.subarray(i * n + off, i * n + off + nb)));
     const m = seg.n;
-    return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
+    const bin = seg.bin.subarray(0, m);
+    if (off !== 0) for (let s = 0; s < m; s++) bin[s]! -= off;
+    return { count, cell: seg.cell.subarray(0, m), bin, w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: nb, collapsed };
   }
 }
 

@@ -31,6 +31,7 @@ import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
 import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
 import { type NodeColumns, releaseColumns, takeColumns } from "./nodeColumns";
+import { lazyField } from "./signatureGroups";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS, PANEL_SNAP } from "./rules";
 
 /** A channel of N production on one kind of scatterer in the target. */
@@ -105,6 +106,16 @@ export interface ProductionOptions {
    * breakdowns by flavour stay exact.
    */
   readonly mergeFlavours?: boolean;
+  /**
+   * Called after each cell is tabulated (in table order), with the columns holding its nodes
+   * [cell.firstNode, cell.endNode) — valid during the call only (lib/engine/collapseStream).
+   */
+  readonly onCell?: (index: number, cell: ProductionCell, t: Float64Array, EN: Float64Array, weight: Float64Array) => void;
+  /**
+   * Keep the nodes in the table (default true). false: the table's `nodes` are tabulated again
+   * on first read (the same numbers; a table collapsed by `onCell` may never need them).
+   */
+  readonly keepNodes?: boolean;
 }
 
 /**
@@ -192,14 +203,32 @@ interface TRule {
    * [p, p+1]·ln10/panelsPerDecade has the same nodes at every E_ν and channel, so its
    * exponentials are taken once per tabulation (the same numbers: the same expression).
    */
-  readonly absTCache: Map<number, Float64Array>;
+  readonly absTCache: PanelCache;
   /**
    * Per channel index, the t-only factors of a factorised channel at the Gauss points of the
    * whole panel p (node j at j·count), filled when first used.
    */
-  readonly factorCache: Map<number, Float64Array>[];
+  readonly factorCache: PanelCache[];
   /** Scratch for the factors of one node of a partial panel. */
   readonly factorScratch: Float64Array;
+}
+
+/** Panel indices p with |p| < PANEL_SLOTS / 2 are cached in an array (|t| from 10^(−64/ppd) to 10^(64/ppd) GeV²), others in a map. */
+const PANEL_SLOTS = 256;
+
+/** Per-panel values by panel index p (an array around p = 0, a map beyond). */
+class PanelCache {
+  private readonly near: (Float64Array | undefined)[] = new Array(PANEL_SLOTS).fill(undefined);
+  private readonly far = new Map<number, Float64Array>();
+  get(p: number): Float64Array | undefined {
+    const i = p + PANEL_SLOTS / 2;
+    return i >= 0 && i < PANEL_SLOTS ? this.near[i] : this.far.get(p);
+  }
+  set(p: number, v: Float64Array): void {
+    const i = p + PANEL_SLOTS / 2;
+    if (i >= 0 && i < PANEL_SLOTS) this.near[i] = v;
+    else this.far.set(p, v);
+  }
 }
 
 /** |t| at the Gauss points of the whole panel p (cached in the rule). */
@@ -214,7 +243,7 @@ function wholePanelAbsT(rule: TRule, p: number, c0: number, h: number): Float64A
 
 /** The t-only factors of channel c at the nodes |t| = absT of the whole panel p (cached in the rule). */
 function wholePanelFactors(rule: TRule, c: number, fk: FactorisedKernel, p: number, absT: Float64Array): Float64Array {
-  const byPanel = (rule.factorCache[c] ??= new Map());
+  const byPanel = (rule.factorCache[c] ??= new PanelCache());
   let v = byPanel.get(p);
   if (!v) {
     v = new Float64Array(absT.length * fk.count);
@@ -325,8 +354,8 @@ export function tabulateProduction(
     panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
     tAbsMaxCut: opts.tAbsMax ?? Infinity,
     recoilWindows: opts.recoilWindows,
-    absTCache: new Map(),
-    factorCache: [],
+    absTCache: new PanelCache(),
+    factorCache: channels.map(() => new PanelCache()),
     factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
   };
   const er = gaussLegendre(opts.ePoints ?? DEFAULT_E_POINTS);
@@ -342,6 +371,8 @@ export function tabulateProduction(
     return Math.log(E);
   });
   const splitThresholds = opts.splitAtThresholds ?? true;
+  const onCell = opts.onCell;
+  let nodes: ProductionNodes | undefined;
   try {
     work.forEach((spec, f) => {
       const fw = workWeights[f]!;
@@ -361,28 +392,36 @@ export function tabulateProduction(
             const firstNode = acc.n;
             const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
             if (cellWeight > 0) {
-              cells.push({ flavour: key.f, channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight });
+              const cell = { flavour: key.f, channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight };
+              cells.push(cell);
               total += cellWeight;
+              onCell?.(cells.length - 1, cell, acc.t, acc.EN, acc.w);
             }
           }
         });
       }
     });
+    if (opts.keepNodes !== false) nodes = acc.nodes(cells);
   } finally {
     releaseColumns(acc);
   }
-  const nodes = acc.nodes(cells);
-  return {
+  const table: ProductionTable = {
     mN,
     flavours: spectra.map((s) => s.flavour),
     channels: channels.map((c) => c.name),
     channelDefs: channels,
-    nodes,
+    nodes: nodes!,
     cells,
     binFlavourFractions,
     total,
     source: { spectra: work, flavourWeights: workWeights, length, material, withinBin: model, merged: opts.mergeFlavours === true },
   };
+  if (opts.keepNodes === false) {
+    // the same tabulation again when the nodes are first read (deterministic: the same nodes for the same cells)
+    const again = { ...opts, onCell: undefined, keepNodes: true };
+    lazyField(table, "nodes", () => tabulateProduction(mN, spectra, flavourWeights, channels, material, length, again).nodes);
+  }
+  return table;
 }
 
 // The table operations and the collapse live beside the tabulation (issue 13: files under 400

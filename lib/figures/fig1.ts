@@ -236,7 +236,8 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
   // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
   // `base`: a FASERν2 point of another variant at this mass (fig1Variants) — its tables rescaled
-  const hl = dipoleMassPoint(mass, opts.panel, panelSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
+  // no node is read after the collapse (edges and maxima come from the collapsed bins): not kept
+  const hl = dipoleMassPoint(mass, opts.panel, panelSetup("fasernu2-faser2", setupOpts), base ? { from: base } : { keepNodes: false });
   const points = {
     "fasernu2-faser2": hl,
     "fasernu-faser": dipoleMassPoint(mass, opts.panel, panelSetup("fasernu-faser", setupOpts), { from: hl }),
@@ -347,7 +348,9 @@ export interface Fig1VariantsTask {
  */
 export function fig1VariantsMass(mass: number, task: Fig1VariantsTask): (Fig1MassResult | null)[] {
   const first = task.variants[0]!;
-  const base = dipoleMassPoint(mass, first.panel, panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined })));
+  // a variant with other decay flavours collapses the rescaled nodes itself: keep them then
+  const keepNodes = task.variants.some((o) => o.decayFlavours !== first.decayFlavours);
+  const base = dipoleMassPoint(mass, first.panel, panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined })), { keepNodes });
   const want = task.want[String(mass)] ?? [];
   return task.variants.map((o, v) => (want.includes(v) ? fig1Mass(mass, o, base) : null));
 }
