@@ -295,6 +295,7 @@ export class PassSums {
     }
     if (m === 0) return;
     this.batch!(es, m, A, stride);
+    if (count === 2) return this.sumPairs(ci, m, es, ks, A, stride, weight);
     let s = -1, sBin = -1;
     for (let p = 0; p < m; p++) {
       const k = ks[p]!;
@@ -315,6 +316,40 @@ export class PassSums {
       }
     }
     if (s >= 0) this.flush(s);
+  }
+  /**
+   * The sums of {@link cellBatch} for two acceptances, with the running sums of the open bin and
+   * segment in locals (loaded when the segment opens, stored when it closes: the same additions
+   * onto the same values in the same order). A zero acceptance adds +0, which leaves every sum
+   * (≥ 0) unchanged, so it is added rather than tested.
+   */
+  private sumPairs(ci: number, m: number, es: Float64Array, ks: Int32Array, A: Float64Array, stride: number, weight: Float64Array): void {
+    const { seg, n, w, wE } = this;
+    const key = this.keys.key, kMin = this.keys.kMin;
+    let s = -1, j = -1;
+    // plain locals, no closure over them (captured doubles would be boxed on every addition)
+    let w0 = 0, w1 = 0, wE0 = 0, wE1 = 0, s0 = 0, s1 = 0, sE0 = 0, sE1 = 0;
+    for (let p = 0; p < m; p++) {
+      const k = ks[p]!;
+      const e = es[p]!, wk = weight[k]!, jk = key[k]! - kMin;
+      if (jk !== j) {
+        if (s >= 0) {
+          w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
+          seg.w[2 * s] = s0; seg.w[2 * s + 1] = s1; seg.wE[2 * s] = sE0; seg.wE[2 * s + 1] = sE1;
+        }
+        s = seg.open(ci, jk);
+        j = jk;
+        w0 = w[j]!; w1 = w[n + j]!; wE0 = wE[j]!; wE1 = wE[n + j]!;
+        s0 = 0; s1 = 0; sE0 = 0; sE1 = 0;
+      }
+      const x0 = wk * A[p]!, x1 = wk * A[stride + p]!;
+      w0 += x0; wE0 += x0 * e; s0 += x0; sE0 += x0 * e;
+      w1 += x1; wE1 += x1 * e; s1 += x1; sE1 += x1 * e;
+    }
+    if (s >= 0) {
+      w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
+      seg.w[2 * s] = s0; seg.w[2 * s + 1] = s1; seg.wE[2 * s] = sE0; seg.wE[2 * s + 1] = sE1;
+    }
   }
   /**
    * The pass's segments and bins; `kMin`, `kMax`: the bins actually holding nodes when the pass

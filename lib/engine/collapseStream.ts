@@ -18,6 +18,10 @@ interface StreamKeys extends EnergyKeys {
   key: Int32Array;
 }
 
+/** A key column kept between streams of this thread (grown to the largest table; results copy what they keep). */
+let keyScratch = new Int32Array(1 << 16);
+const takeKeys = () => keyScratch;
+
 export class CollapseStream {
   private readonly keys: StreamKeys;
   private readonly sums: PassSums[];
@@ -43,7 +47,7 @@ export class CollapseStream {
     if (passes.some((p) => (p.opts?.binsPerDecade ?? COLLAPSE_BINS_PER_DECADE) !== bpd)) throw new RangeError("a collapse stream takes passes of one binsPerDecade");
     this.bpd = bpd;
     this.edge = safeEdges(bpd);
-    this.keys = { key: new Int32Array(1 << 16), kMin: binOf(mN, bpd) - 2, kMax: binOf(eMax, bpd) + 2 };
+    this.keys = { key: takeKeys(), kMin: binOf(mN, bpd) - 2, kMax: binOf(eMax, bpd) + 2 };
     if (!(this.keys.kMax >= this.keys.kMin)) throw new RangeError(`eMax = ${eMax} GeV must exceed mN = ${mN} GeV`);
     this.sums = passes.map((p) => new PassSums(p, this.keys));
     this.zero = passes.map((p) => p.opts?.zeroAtOrBelow ?? -Infinity);
@@ -57,6 +61,7 @@ export class CollapseStream {
       const k = new Int32Array(Math.max(end, 2 * this.keys.key.length));
       k.set(this.keys.key.subarray(0, this.n));
       this.keys.key = k;
+      keyScratch = k;
     }
     // the keys of lib/engine/collapse energyKeys: the bin of the node before, else the one below or above, else the logarithm
     const key = this.keys.key, edge = this.edge, bpd = this.bpd;
