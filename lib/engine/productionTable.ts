@@ -66,6 +66,12 @@ export interface FactorisedKernel {
   readonly tFactors: (t: number, out: Float64Array, o: number) => void;
   /** dσ/dt at unit coupling factor from the factors g[o …] at the same t, GeV⁻⁴. */
   readonly kernelWith: (E: number, t: number, g: Float64Array, o: number) => number;
+  /**
+   * Optional: kernelWith at many t at once, the same values — out[j] = kernelWith(E, t[j], g,
+   * j·count) for j < m. One call per (E_ν, channel) keeps the per-node work in one monomorphic
+   * loop (no boxed arguments per node).
+   */
+  readonly kernelMany?: (E: number, t: Float64Array, g: Float64Array, m: number, out: Float64Array) => void;
 }
 
 /** An incoming neutrino spectrum: bin edges (GeV) and counts per bin through the target face. */
@@ -259,6 +265,7 @@ function wholePanelFactors(rule: TRule, c: number, fk: FactorisedKernel, p: numb
  * k·ln10/panelsPerDecade) clipped to the interval. Returns the summed weight.
  */
 function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, scat: number, aLo: number, aHi: number, rule: TRule): number {
+  if (ch.factorised?.kernelMany) return integratePanelsMany(acc, key, Enu, ch, ch.factorised, scat, aLo, aHi, rule);
   // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
   // subsets (restrictAbsT); the PANEL_SNAP snaps keep a range end on a grid edge from opening a sliver panel
   const ds = ch.kernel ?? ch.dsigmadt;
@@ -294,6 +301,72 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
       acc.pushNode(t, Enu - absT / twoM, w);
       sum += w;
     }
+  }
+  return sum;
+}
+
+/** Scratch of {@link integratePanelsMany}: per node t, |t|, the half panel width and Gauss weight, the factors, dσ/dt. */
+class PanelScratch {
+  cap = 0;
+  t = new Float64Array(0);
+  absT = new Float64Array(0);
+  hh = new Float64Array(0);
+  rw = new Float64Array(0);
+  g = new Float64Array(0);
+  ds = new Float64Array(0);
+  fit(m: number, count: number): void {
+    if (m > this.cap) {
+      this.cap = Math.max(m, 2 * this.cap, 256);
+      for (const k of ["t", "absT", "hh", "rw", "ds"] as const) this[k] = new Float64Array(this.cap);
+    }
+    if (this.g.length < this.cap * count) this.g = new Float64Array(this.cap * Math.max(count, 2));
+  }
+}
+const PANEL_SCRATCH = new PanelScratch();
+
+/**
+ * {@link integratePanels} for a channel with `kernelMany`: the nodes of every panel gathered
+ * first (|t| and the factors of whole panels from the rule's caches, of partial panels
+ * computed), dσ/dt of all of them in one call, then the weights — the same expressions on the
+ * same values in the same order, so the same nodes bit for bit.
+ */
+function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, fk: FactorisedKernel, scat: number, aLo: number, aHi: number, rule: TRule): number {
+  const L0 = Math.log(aLo), L1 = Math.log(aHi);
+  const h0 = Math.LN10 / rule.panelsPerDecade;
+  const k0 = Math.floor(L0 / h0 + PANEL_SNAP), k1 = Math.ceil(L1 / h0 - PANEL_SNAP);
+  const twoM = 2 * ch.targetMass;
+  const nx = rule.x.length, rw = rule.w, rx = rule.x, cnt = fk.count;
+  const sc = PANEL_SCRATCH;
+  sc.fit(Math.max(0, k1 - k0) * nx, cnt);
+  const T = sc.t, AT = sc.absT, HH = sc.hh, RW = sc.rw, G = sc.g, DS = sc.ds;
+  let m = 0;
+  for (let p = k0; p < k1; p++) {
+    const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
+    if (!(pb - pa > PANEL_SNAP * h0)) continue;
+    const c0 = 0.5 * (pa + pb), h = pb - pa;
+    const whole = pa === p * h0 && pb === (p + 1) * h0 ? wholePanelAbsT(rule, p, c0, h) : null;
+    const factors = whole ? wholePanelFactors(rule, key.c, fk, p, whole) : null;
+    const hh = 0.5 * h;
+    for (let j = 0; j < nx; j++) {
+      const absT = whole ? whole[j]! : Math.exp(c0 + hh * rx[j]!);
+      const t = -absT;
+      if (factors) for (let i = 0; i < cnt; i++) G[m * cnt + i] = factors[j * cnt + i]!;
+      else fk.tFactors(t, G, m * cnt);
+      T[m] = t; AT[m] = absT; HH[m] = hh; RW[m] = rw[j]!;
+      m++;
+    }
+  }
+  fk.kernelMany!(Enu, T, G, m, DS);
+  let sum = 0;
+  for (let q = 0; q < m; q++) {
+    const absT = AT[q]!, dsv = DS[q]!;
+    const w = scat * dsv * absT * HH[q]! * RW[q]!;
+    if (w === 0) continue;
+    if (!(w > 0) || !Number.isFinite(w)) {
+      throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${T[q]!} GeV² is not a finite non-negative number`);
+    }
+    acc.pushNode(T[q]!, Enu - absT / twoM, w);
+    sum += w;
   }
   return sum;
 }
