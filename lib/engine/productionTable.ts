@@ -344,8 +344,10 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
     const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
     if (!(pb - pa > PANEL_SNAP * h0)) continue;
     const c0 = 0.5 * (pa + pb), h = pb - pa;
-    const whole = pa === p * h0 && pb === (p + 1) * h0 ? wholePanelAbsT(rule, p, c0, h) : null;
-    const factors = whole ? wholePanelFactors(rule, key.c, fk, p, whole) : null;
+    // cache hits first (no call with boxed arguments), filled on a miss
+    const isWhole = pa === p * h0 && pb === (p + 1) * h0;
+    const whole = isWhole ? (rule.absTCache.get(p) ?? wholePanelAbsT(rule, p, c0, h)) : null;
+    const factors = whole ? (rule.factorCache[key.c]!.get(p) ?? wholePanelFactors(rule, key.c, fk, p, whole)) : null;
     const hh = 0.5 * h;
     for (let j = 0; j < nx; j++) {
       const absT = whole ? whole[j]! : Math.exp(c0 + hh * rx[j]!);
