@@ -10,7 +10,8 @@
  * node outside (not expected) marks the stream invalid, and the caller collapses the table
  * instead.
  */
-import { binOf, COLLAPSE_BINS_PER_DECADE, type CollapsePass, type CollapseSegments, type EnergyKeys, KEY_CACHE, PassSums, safeEdges } from "./collapse";
+import { binOf, COLLAPSE_BINS_PER_DECADE, type CollapsePass, type CollapseSegments, type EnergyKeys, KEY_CACHE, safeEdges } from "./collapse";
+import { PassSums } from "./collapsePass";
 import type { ProductionCell } from "./productionTable";
 
 /** The keys of the streamed nodes, growable (the passes read `key` at each cell). */
