@@ -197,6 +197,19 @@ export interface ProductionSource {
   readonly merged: boolean;
 }
 
+/** The ln|t| rule of a tabulation with empty caches (lib/engine/tIntegration). */
+function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel[]): TRule {
+  return {
+    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
+    panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
+    tAbsMaxCut: opts.tAbsMax ?? Infinity,
+    recoilWindows: opts.recoilWindows,
+    absTCache: new PanelCache(),
+    factorCache: channels.map(() => new PanelCache()),
+    factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
+  };
+}
+
 /**
  * Tabulate N production for one model point: for every flavour spectrum (with a flavour
  * weight, 0 for flavours that do not couple), channel, E_ν node and t node, the expected
@@ -219,15 +232,7 @@ export function tabulateProduction(
     throw new RangeError(`flavourWeights has ${flavourWeights.length} entries for ${spectra.length} spectra`);
   }
   if (opts.tAbsMax !== undefined) requirePositive("tAbsMax", opts.tAbsMax);
-  const tRule: TRule = {
-    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
-    panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
-    tAbsMaxCut: opts.tAbsMax ?? Infinity,
-    recoilWindows: opts.recoilWindows,
-    absTCache: new PanelCache(),
-    factorCache: channels.map(() => new PanelCache()),
-    factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
-  };
+  const tRule = makeTRule(opts, channels);
   const er = gaussLegendre(opts.ePoints ?? DEFAULT_E_POINTS);
   const nNuc = nucleusDensity(material);
   const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergeSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
@@ -286,11 +291,8 @@ export function tabulateProduction(
     total,
     source: { spectra: work, flavourWeights: workWeights, length, material, withinBin: model, merged: opts.mergeFlavours === true },
   };
-  if (opts.keepNodes === false) {
-    // the same tabulation again when the nodes are first read (deterministic: the same nodes for the same cells)
-    const again = { ...opts, onCell: undefined, keepNodes: true };
-    lazyField(table, "nodes", () => tabulateProduction(mN, spectra, flavourWeights, channels, material, length, again).nodes);
-  }
+  // keepNodes false: the same tabulation again when the nodes are first read (the same nodes for the same cells)
+  if (opts.keepNodes === false) lazyField(table, "nodes", () => tabulateProduction(mN, spectra, flavourWeights, channels, material, length, { ...opts, onCell: undefined, keepNodes: true }).nodes);
   return table;
 }
 

@@ -142,7 +142,6 @@ interface SignatureScan {
 
 /** The scans of the signatures of this thread (each signature object once). */
 const SCANS = new WeakMap<ScalableSignature, SignatureScan>();
-
 /**
  * The scan of `sig`: N(κ) = κ Σ_j W_j P(d_j/κ) (lib/engine/scaling) is non-decreasing in
  * κ = μ_N² for decays in the tungsten and without a decay, and for the vessel a sum of unimodal
@@ -196,8 +195,7 @@ function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { event
     while (h + 1 < n && grid[h + 1]! <= shape.increasingBelow) h++;
     while (q - 1 >= 0 && grid[q - 1]! >= shape.decreasingAbove) q--;
     if (h > q) h = q; // a valid weaker claim: non-decreasing up to q only
-  }
-  let best = { events: 0, mu: 0 };
+  }  let best = { events: 0, mu: 0 };
   const visit = (i: number) => {
     const e = events(grid[i]!);
     if (e > best.events) best = { events: e, mu: grid[i]! };

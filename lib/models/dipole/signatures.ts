@@ -395,5 +395,3 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
   return { events: b.total, byChannel: b.byChannel, byFlavour: b.byFlavour };
 }
 
-// the within-bin comparison lives beside (files under 400 lines); re-exported here, its old home
-export { withinBinComparison, type WithinBinRow } from "./withinBin";
