@@ -7,6 +7,7 @@ export * from "./engine/fluxBins";
 export * from "./engine/scaling";
 export * from "./detector/electronCuts";
 export * from "./models/dipole/signatures";
+export * from "./models/dipole/withinBin";
 export * from "./models/dipole/sampling";
 export * from "./models/dipole/spectrum";
 export * from "./engine/setup";

@@ -12,22 +12,23 @@
  * {@link restrictAbsT} — so the sums are the same floating-point operations, bit for bit.
  */
 import type { ProductionTable } from "./productionTable";
+import { binsOf, PassSums } from "./collapsePass";
 
 /** Fine E_N bins per decade of the collapse (the decay probability varies by < 0.1 % across one). */
 export const COLLAPSE_BINS_PER_DECADE = 100;
 
 /** Per node the fine bin floor(log10 E_N · binsPerDecade), with the smallest and largest bin. */
-interface EnergyKeys {
+export interface EnergyKeys {
   readonly key: Int32Array;
   readonly kMin: number;
   readonly kMax: number;
 }
 
 /** Per E_N column and bins per decade, its keys (shared by every signature and by rescaled tables). */
-const KEY_CACHE = new WeakMap<Float64Array, Map<number, EnergyKeys>>();
+export const KEY_CACHE = new WeakMap<Float64Array, Map<number, EnergyKeys>>();
 
 /** The fine-bin index of one energy: floor(log10 E · binsPerDecade). */
-const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * binsPerDecade);
+export const binOf = (E: number, binsPerDecade: number) => Math.floor(Math.log10(E) * binsPerDecade);
 
 /**
  * Relative margin of the bin test: an energy more than this inside a bin's edges 10^(q/n) and
@@ -40,12 +41,12 @@ const EDGE_MARGIN = 1e-12;
 const EDGE_OFFSET = 4096;
 
 /** Per binsPerDecade n, the safe interior (lo, hi) of bin q: 10^(q/n)(1 + margin), 10^((q+1)/n)(1 − margin), cached. */
-interface SafeEdges {
+export interface SafeEdges {
   lo(q: number): number;
   hi(q: number): number;
 }
 const EDGE_CACHE = new Map<number, SafeEdges>();
-function safeEdges(binsPerDecade: number): SafeEdges {
+export function safeEdges(binsPerDecade: number): SafeEdges {
   let e = EDGE_CACHE.get(binsPerDecade);
   if (e) return e;
   const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
@@ -127,6 +128,13 @@ export interface CollapseOptions {
 export type MultiAcceptance = (EN: number, out: Float64Array) => void;
 
 /**
+ * The acceptances of a {@link MultiAcceptance} at many node energies in one call (the same
+ * expressions, so the same numbers): acceptance i at EN[p] (GeV) into out[i·stride + p] for
+ * p < m. One call per cell keeps the per-node work in one monomorphic loop (issue 15).
+ */
+export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, stride: number) => void;
+
+/**
  * The result of one collapse pass: the bins of every acceptance, and the same sums split by
  * segment — a run of nodes of one cell in one bin — so that a table whose weights are rescaled
  * cell by cell (lib/engine/tableRescale) collapses without another pass over its nodes.
@@ -145,111 +153,16 @@ export interface CollapseSegments {
   readonly collapsed: CollapsedBins[];
 }
 
-/** Growable segment storage of a collapse pass. */
-class SegmentColumns {
-  n = 0;
-  cell = new Int32Array(256);
-  bin = new Int32Array(256);
-  w: Float64Array;
-  wE: Float64Array;
-  constructor(readonly count: number) {
-    this.w = new Float64Array(256 * count);
-    this.wE = new Float64Array(256 * count);
-  }
-  open(cell: number, bin: number): number {
-    if (this.n === this.cell.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
-        const o = make(2 * a.length);
-        o.set(a);
-        return o;
-      };
-      this.cell = grow(this.cell, (n) => new Int32Array(n));
-      this.bin = grow(this.bin, (n) => new Int32Array(n));
-      this.w = grow(this.w, (n) => new Float64Array(n));
-      this.wE = grow(this.wE, (n) => new Float64Array(n));
-    }
-    this.cell[this.n] = cell;
-    this.bin[this.n] = bin;
-    return this.n++;
-  }
-}
 
 /** One acceptance set of a collapse pass: `count` acceptances evaluated together, with its options. */
 export interface CollapsePass {
   readonly count: number;
   readonly accept: MultiAcceptance;
+  /** Optional batch form of `accept` (the same values). */
+  readonly batch?: BatchAcceptance;
   readonly opts?: CollapseOptions;
 }
 
-/** The running sums of one {@link CollapsePass} over a table's cells. */
-class PassSums {
-  readonly count: number;
-  readonly accept: MultiAcceptance;
-  readonly seg: SegmentColumns;
-  readonly n: number;
-  readonly w: Float64Array;
-  readonly wE: Float64Array;
-  readonly a: Float64Array;
-  /** The open segment's sums (flushed into seg when it closes). */
-  readonly sw: Float64Array;
-  readonly swE: Float64Array;
-  readonly cut: number;
-  readonly zero: number;
-  constructor(pass: CollapsePass, readonly keys: EnergyKeys) {
-    const count = (this.count = pass.count);
-    this.accept = pass.accept;
-    this.seg = new SegmentColumns(count);
-    this.n = keys.kMax - keys.kMin + 1;
-    this.w = new Float64Array(this.n * count);
-    this.wE = new Float64Array(this.n * count);
-    this.a = new Float64Array(count);
-    this.sw = new Float64Array(count);
-    this.swE = new Float64Array(count);
-    this.cut = pass.opts?.tAbsMax ?? Infinity;
-    this.zero = pass.opts?.zeroAtOrBelow ?? -Infinity;
-  }
-  /** Close segment s: store its sums (accumulated from 0 in node order, as node by node into seg) and reset them. */
-  private flush(s: number): void {
-    const { count, seg, sw, swE } = this;
-    for (let i = 0; i < count; i++) {
-      seg.w[s * count + i] = sw[i]!;
-      seg.wE[s * count + i] = swE[i]!;
-      sw[i] = 0;
-      swE[i] = 0;
-    }
-  }
-  /** Add the nodes of cell ci (index range [first, end)) to the bins and to its segments. */
-  cell(ci: number, first: number, end: number, EN: Float64Array, weight: Float64Array, t: Float64Array): void {
-    const { count, accept, seg, n, w, wE, a, sw, swE, cut } = this;
-    const key = this.keys.key, kMin = this.keys.kMin;
-    let s = -1, sBin = -1;
-    for (let k = first; k < end; k++) {
-      if (!(-t[k]! <= cut)) continue;
-      const e = EN[k]!, wk = weight[k]!, j = key[k]! - kMin;
-      if (j !== sBin) {
-        if (s >= 0) this.flush(s);
-        s = seg.open(ci, j);
-        sBin = j;
-      }
-      accept(e, a);
-      for (let i = 0; i < count; i++) {
-        if (a[i] === 0) continue;
-        const x = wk * a[i]!;
-        w[i * n + j]! += x;
-        wE[i * n + j]! += x * e;
-        sw[i]! += x;
-        swE[i]! += x * e;
-      }
-    }
-    if (s >= 0) this.flush(s);
-  }
-  result(): CollapseSegments {
-    const { count, seg, n, w, wE } = this;
-    const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n, (i + 1) * n), wE.subarray(i * n, (i + 1) * n)));
-    const m = seg.n;
-    return { count, cell: seg.cell.subarray(0, m), bin: seg.bin.subarray(0, m), w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: n, collapsed };
-  }
-}
 
 /**
  * Collapse `table` once for each of `count` acceptances in a single pass over the nodes: for
@@ -311,21 +224,6 @@ export function binsFromSegments(seg: CollapseSegments, cellFactor: Float64Array
   });
 }
 
-/** The bins with positive weight: weight and weighted mean energy (wE / w). */
-function binsOf(w: Float64Array, wE: Float64Array): CollapsedBins {
-  let m = 0;
-  for (let j = 0; j < w.length; j++) if (w[j]! > 0) m++;
-  const EN = new Float64Array(m), weight = new Float64Array(m);
-  let p = 0;
-  for (let j = 0; j < w.length; j++) {
-    const x = w[j]!;
-    if (!(x > 0)) continue;
-    weight[p] = x;
-    EN[p] = wE[j]! / x;
-    p++;
-  }
-  return { EN, weight };
-}
 
 /**
  * Collapse the nodes onto a fine grid in ln E_N (100 bins per decade), keeping per bin the

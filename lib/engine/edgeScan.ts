@@ -37,6 +37,15 @@ export interface EdgeOptions {
    * scan's grid is then searched by bisection (same result as the full scan). Default: none.
    */
   readonly monotone?: "increasing";
+  /**
+   * Where the caller guarantees the shape of events(y): non-decreasing for y ≤ increasingBelow
+   * and non-increasing for y ≥ decreasingAbove (a sum of unimodal terms whose modes lie in
+   * between, e.g. the vessel counts of lib/engine/decayScan). The scan then evaluates the grid
+   * between the two fully and searches the monotone parts by bisection — the same maximum, the
+   * same brackets and so the same edges as the full scan. `monotone: "increasing"` is the case
+   * increasingBelow = yMax.
+   */
+  readonly shape?: { readonly increasingBelow: number; readonly decreasingAbove: number };
 }
 
 /** Step of the estimate in ln y below which it counts as converged and the bracket is closed across it. */
@@ -133,32 +142,93 @@ function scanSetup(opts: EdgeOptions): { n: number; tol: number; L0: number; L1:
   return { n, tol, L0: Math.log(opts.yMin), L1: Math.log(opts.yMax) };
 }
 
-/** Index of the scan's maximum (the first of equal maxima): all points, or the top for a non-decreasing count. */
-function scanMaximum(scan: Scan, monotone: boolean): number {
+/**
+ * The monotone parts of the scan: ev is non-decreasing on [0, inc] and non-increasing on
+ * [dec, n − 1] (inc ≤ dec). Without a shape: inc = 0, dec = n − 1 (nothing assumed).
+ */
+interface ScanShape {
+  readonly inc: number;
+  readonly dec: number;
+}
+
+function scanShape(scan: Scan, opts: EdgeOptions): ScanShape {
   const n = scan.n;
-  // non-decreasing and non-negative: 0 at the top is 0 everywhere (first maximum: index 0);
-  // strictly rising at the top: the last point is the first maximum
-  if (monotone && scan.at(n - 1) === 0) return 0;
-  if (monotone && scan.at(n - 2) < scan.at(n - 1)) return n - 1;
-  let iMax = 0;
-  for (let i = 0; i < n; i++) if (scan.at(i) > scan.at(iMax)) iMax = i;
+  if (opts.monotone === "increasing") return { inc: n - 1, dec: n - 1 };
+  const sh = opts.shape;
+  if (!sh) return { inc: 0, dec: n - 1 };
+  let inc = 0, dec = n - 1;
+  while (inc + 1 < n && scan.ys[inc + 1]! <= sh.increasingBelow) inc++;
+  while (dec - 1 >= 0 && scan.ys[dec - 1]! >= sh.decreasingAbove) dec--;
+  // weakening a claim is always valid: overlapping parts keep only the increasing one up to dec
+  return { inc: Math.min(inc, dec), dec };
+}
+
+/** First index in [lo, hi] with ev ≥ x on a non-decreasing stretch, or hi + 1 when none. */
+function firstAtLeast(scan: Scan, x: number, lo: number, hi: number): number {
+  if (scan.at(hi) < x) return hi + 1;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (scan.at(m) >= x) hi = m;
+    else lo = m + 1;
+  }
+  return lo;
+}
+
+/** Last index in [lo, hi] with ev ≥ x on a non-increasing stretch, or lo − 1 when none. */
+function lastAtLeast(scan: Scan, x: number, lo: number, hi: number): number {
+  if (scan.at(lo) < x) return lo - 1;
+  while (lo < hi) {
+    const m = (lo + hi + 1) >> 1;
+    if (scan.at(m) >= x) lo = m;
+    else hi = m - 1;
+  }
+  return lo;
+}
+
+/**
+ * Index of the scan's maximum (the first of equal maxima), as a full scan finds it: the middle
+ * [inc, dec] in full; the non-decreasing head holds no larger value than ev[inc] and the
+ * non-increasing tail none larger than ev[dec], so the maximum is in the middle, and an equal
+ * value in the head (only 0s or a flat top) is found by bisection for the first index.
+ */
+function scanMaximum(scan: Scan, shape: ScanShape): number {
+  const { inc, dec } = shape;
+  let iMax = inc;
+  for (let i = inc + 1; i <= dec; i++) if (scan.at(i) > scan.at(iMax)) iMax = i;
+  if (iMax === inc && inc > 0 && !(scan.at(inc - 1) < scan.at(inc))) iMax = firstAtLeast(scan, scan.at(inc), 0, inc);
   return iMax;
 }
 
 /** The outermost crossing below the maximum: first i < iMax with ev[i] < level ≤ ev[i+1], or −1. */
-function lowerBracket(scan: Scan, level: number, iMax: number, monotone: boolean): number {
-  if (monotone && iMax === scan.n - 1) {
-    // first index at or above the level (ev[iMax] ≥ level): the crossing is just below it
-    let lo = 0, hi = iMax;
-    if (scan.at(0) >= level) return -1;
-    while (hi - lo > 1) {
-      const m = (lo + hi) >> 1;
-      if (scan.at(m) >= level) hi = m;
-      else lo = m;
+function lowerBracket(scan: Scan, level: number, iMax: number, shape: ScanShape): number {
+  // on the non-decreasing head [0, p] the first such i is just below the first index at or above the level
+  const p = Math.min(shape.inc, iMax);
+  let from = 0;
+  if (p > 0) {
+    if (scan.at(0) < level) {
+      const f = firstAtLeast(scan, level, 0, p);
+      if (f <= p) return f - 1;
     }
-    return lo;
+    from = p; // the head has no crossing with i + 1 ≤ p
   }
-  for (let i = 0; i < iMax; i++) if (scan.at(i) < level && scan.at(i + 1) >= level) return i;
+  for (let i = from; i < iMax; i++) if (scan.at(i) < level && scan.at(i + 1) >= level) return i;
+  return -1;
+}
+
+/** The outermost crossing above the maximum: last i > iMax with ev[i] < level ≤ ev[i−1] (returned as i), or −1. */
+function upperBracket(scan: Scan, level: number, iMax: number, shape: ScanShape): number {
+  const n = scan.n;
+  // on the non-increasing tail [q, n − 1] the last such i is just above the last index at or above the level
+  const q = Math.max(shape.dec, iMax);
+  let from = n - 1;
+  if (q < n - 1) {
+    if (scan.at(n - 1) < level) {
+      const g = lastAtLeast(scan, level, q, n - 1);
+      if (g >= q) return g + 1;
+    }
+    from = q; // the tail has no crossing with i − 1 ≥ q
+  }
+  for (let i = from; i > iMax; i--) if (scan.at(i) < level && scan.at(i - 1) >= level) return i;
   return -1;
 }
 
@@ -171,22 +241,17 @@ function lowerBracket(scan: Scan, level: number, iMax: number, monotone: boolean
 export function findEdgesAt(events: (y: number) => number, levels: readonly number[], mass: number, opts: EdgeOptions): EdgePair[] {
   for (const level of levels) requirePositive("level", level);
   const { n, tol, L0, L1 } = scanSetup(opts);
-  const monotone = opts.monotone === "increasing";
   const scan = new Scan(events, mass, n, L0, L1);
-  const iMax = scanMaximum(scan, monotone);
+  const shape = scanShape(scan, opts);
+  const iMax = scanMaximum(scan, shape);
   const maxEvents = scan.at(iMax), yAtMax = scan.ys[iMax]!;
   return levels.map((level) => {
     if (!(maxEvents >= level)) return { mass, lower: null, upper: null, maxEvents, yAtMax };
     const refine = (i: number, j: number, aAbove: boolean) => refineCrossing(events, level, scan.ys[i]!, scan.ys[j]!, scan.at(i), scan.at(j), aAbove, tol);
-    const il = lowerBracket(scan, level, iMax, monotone);
+    const il = lowerBracket(scan, level, iMax, shape);
     const lower = il >= 0 ? refine(il, il + 1, false) : null;
-    let upper: number | null = null;
-    for (let i = n - 1; i > iMax; i--) {
-      if (scan.at(i) < level && scan.at(i - 1) >= level) {
-        upper = refine(i - 1, i, true);
-        break;
-      }
-    }
+    const iu = upperBracket(scan, level, iMax, shape);
+    const upper = iu >= 0 ? refine(iu - 1, iu, true) : null;
     return { mass, lower, upper, maxEvents, yAtMax };
   });
 }

@@ -26,12 +26,13 @@
  * says what that factor is: μ_N² for the dipole portal).
  */
 import { nucleusDensity, type Material } from "../core/constants";
-import { tRange } from "../core/kinematics";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
 import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
-import { type NodeColumns, releaseColumns, takeColumns } from "./nodeColumns";
-import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS, PANEL_SNAP } from "./rules";
+import { releaseColumns, takeColumns } from "./nodeColumns";
+import { lazyField } from "./signatureGroups";
+import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS } from "./rules";
+import { integrateT, PanelCache, type TRule } from "./tIntegration";
 
 /** A channel of N production on one kind of scatterer in the target. */
 export interface ProductionChannel {
@@ -65,6 +66,12 @@ export interface FactorisedKernel {
   readonly tFactors: (t: number, out: Float64Array, o: number) => void;
   /** dσ/dt at unit coupling factor from the factors g[o …] at the same t, GeV⁻⁴. */
   readonly kernelWith: (E: number, t: number, g: Float64Array, o: number) => number;
+  /**
+   * Optional: kernelWith at many t at once, the same values — out[j] = kernelWith(E, t[j], g,
+   * j·count) for j < m. One call per (E_ν, channel) keeps the per-node work in one monomorphic
+   * loop (no boxed arguments per node).
+   */
+  readonly kernelMany?: (E: number, t: Float64Array, g: Float64Array, m: number, out: Float64Array) => void;
 }
 
 /** An incoming neutrino spectrum: bin edges (GeV) and counts per bin through the target face. */
@@ -105,6 +112,16 @@ export interface ProductionOptions {
    * breakdowns by flavour stay exact.
    */
   readonly mergeFlavours?: boolean;
+  /**
+   * Called after each cell is tabulated (in table order), with the columns holding its nodes
+   * [cell.firstNode, cell.endNode) — valid during the call only (lib/engine/collapseStream).
+   */
+  readonly onCell?: (index: number, cell: ProductionCell, t: Float64Array, EN: Float64Array, weight: Float64Array) => void;
+  /**
+   * Keep the nodes in the table (default true). false: the table's `nodes` are tabulated again
+   * on first read (the same numbers; a table collapsed by `onCell` may never need them).
+   */
+  readonly keepNodes?: boolean;
 }
 
 /**
@@ -180,122 +197,17 @@ export interface ProductionSource {
   readonly merged: boolean;
 }
 
-/** The ln|t| rule of a tabulation: Gauss points per panel, the fixed panel grid, the |t| cut and the recoil windows. */
-interface TRule {
-  readonly x: readonly number[];
-  readonly w: readonly number[];
-  readonly panelsPerDecade: number;
-  readonly tAbsMaxCut: number;
-  readonly recoilWindows: ProductionOptions["recoilWindows"];
-  /**
-   * |t| at the Gauss points of whole panels, by panel index (NaN until first used): a whole panel
-   * [p, p+1]·ln10/panelsPerDecade has the same nodes at every E_ν and channel, so its
-   * exponentials are taken once per tabulation (the same numbers: the same expression).
-   */
-  readonly absTCache: Map<number, Float64Array>;
-  /**
-   * Per channel index, the t-only factors of a factorised channel at the Gauss points of the
-   * whole panel p (node j at j·count), filled when first used.
-   */
-  readonly factorCache: Map<number, Float64Array>[];
-  /** Scratch for the factors of one node of a partial panel. */
-  readonly factorScratch: Float64Array;
-}
-
-/** |t| at the Gauss points of the whole panel p (cached in the rule). */
-function wholePanelAbsT(rule: TRule, p: number, c0: number, h: number): Float64Array {
-  let v = rule.absTCache.get(p);
-  if (!v) {
-    v = Float64Array.from(rule.x, (x) => Math.exp(c0 + 0.5 * h * x));
-    rule.absTCache.set(p, v);
-  }
-  return v;
-}
-
-/** The t-only factors of channel c at the nodes |t| = absT of the whole panel p (cached in the rule). */
-function wholePanelFactors(rule: TRule, c: number, fk: FactorisedKernel, p: number, absT: Float64Array): Float64Array {
-  const byPanel = (rule.factorCache[c] ??= new Map());
-  let v = byPanel.get(p);
-  if (!v) {
-    v = new Float64Array(absT.length * fk.count);
-    for (let j = 0; j < absT.length; j++) fk.tFactors(-absT[j]!, v, j * fk.count);
-    byPanel.set(p, v);
-  }
-  return v;
-}
-
-/**
- * Append the nodes of one ln|t| interval [aLo, aHi] (GeV², 0 < aLo < aHi) of one (E_ν, channel)
- * to `acc`: composite Gauss–Legendre on the panels of the fixed grid (edges at
- * k·ln10/panelsPerDecade) clipped to the interval. Returns the summed weight.
- */
-function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, scat: number, aLo: number, aHi: number, rule: TRule): number {
-  // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
-  // subsets (restrictAbsT); the PANEL_SNAP snaps keep a range end on a grid edge from opening a sliver panel
-  const ds = ch.kernel ?? ch.dsigmadt;
-  const fk = ch.factorised;
-  const L0 = Math.log(aLo), L1 = Math.log(aHi);
-  const h0 = Math.LN10 / rule.panelsPerDecade;
-  const k0 = Math.floor(L0 / h0 + PANEL_SNAP), k1 = Math.ceil(L1 / h0 - PANEL_SNAP);
-  const twoM = 2 * ch.targetMass;
-  const nx = rule.x.length, rw = rule.w, rx = rule.x;
-  const scratch = rule.factorScratch;
-  let sum = 0;
-  for (let p = k0; p < k1; p++) {
-    const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
-    if (!(pb - pa > PANEL_SNAP * h0)) continue;
-    const c0 = 0.5 * (pa + pb), h = pb - pa;
-    const whole = pa === p * h0 && pb === (p + 1) * h0 ? wholePanelAbsT(rule, p, c0, h) : null;
-    const factors = whole && fk ? wholePanelFactors(rule, key.c, fk, p, whole) : null;
-    const hh = 0.5 * h;
-    for (let j = 0; j < nx; j++) {
-      const absT = whole ? whole[j]! : Math.exp(c0 + hh * rx[j]!);
-      const t = -absT;
-      let dsv: number;
-      if (factors) dsv = fk!.kernelWith(Enu, t, factors, j * fk!.count);
-      else if (fk) {
-        fk.tFactors(t, scratch, 0);
-        dsv = fk.kernelWith(Enu, t, scratch, 0);
-      } else dsv = ds(Enu, t);
-      const w = scat * dsv * absT * hh * rw[j]!;
-      if (w === 0) continue;
-      if (!(w > 0) || !Number.isFinite(w)) {
-        throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
-      }
-      acc.pushNode(t, Enu - absT / twoM, w);
-      sum += w;
-    }
-  }
-  return sum;
-}
-
-/** Flavour (−1: merged), flux bin and channel index of the nodes being appended. */
-interface NodeKey {
-  readonly f: number;
-  readonly b: number;
-  readonly c: number;
-}
-
-/**
- * Append the ln|t| nodes of one (E_ν, channel) to `acc`: the physical range, clipped to the
- * |t| cut and to each recoil window, integrated panel by panel ({@link integratePanels}).
- * `scat` is scatterers × length × neutrinos; returns the summed weight (expected interactions
- * at unit coupling).
- */
-function integrateT(acc: NodeColumns, key: NodeKey, Enu: number, mN: number, ch: ProductionChannel, scat: number, rule: TRule): number {
-  const r = tRange(Enu, mN, ch.targetMass);
-  if (r === null) return 0;
-  const aMin = -r.tMax; // |t| smallest
-  const aMax = Math.min(-r.tMin, rule.tAbsMaxCut);
-  if (!rule.recoilWindows) return aMax > aMin && aMin > 0 ? integratePanels(acc, key, Enu, ch, scat, aMin, aMax, rule) : 0;
-  let cellWeight = 0;
-  for (const [Tlo, Thi] of rule.recoilWindows(Enu, ch)) {
-    const aLo = Math.max(aMin, 2 * ch.targetMass * Tlo);
-    const aHi = Math.min(aMax, 2 * ch.targetMass * Thi);
-    if (!(aHi > aLo) || !(aLo > 0)) continue;
-    cellWeight += integratePanels(acc, key, Enu, ch, scat, aLo, aHi, rule);
-  }
-  return cellWeight;
+/** The ln|t| rule of a tabulation with empty caches (lib/engine/tIntegration). */
+function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel[]): TRule {
+  return {
+    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
+    panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
+    tAbsMaxCut: opts.tAbsMax ?? Infinity,
+    recoilWindows: opts.recoilWindows,
+    absTCache: new PanelCache(),
+    factorCache: channels.map(() => new PanelCache()),
+    factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
+  };
 }
 
 /**
@@ -320,15 +232,7 @@ export function tabulateProduction(
     throw new RangeError(`flavourWeights has ${flavourWeights.length} entries for ${spectra.length} spectra`);
   }
   if (opts.tAbsMax !== undefined) requirePositive("tAbsMax", opts.tAbsMax);
-  const tRule: TRule = {
-    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
-    panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
-    tAbsMaxCut: opts.tAbsMax ?? Infinity,
-    recoilWindows: opts.recoilWindows,
-    absTCache: new Map(),
-    factorCache: [],
-    factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
-  };
+  const tRule = makeTRule(opts, channels);
   const er = gaussLegendre(opts.ePoints ?? DEFAULT_E_POINTS);
   const nNuc = nucleusDensity(material);
   const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergeSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
@@ -342,6 +246,8 @@ export function tabulateProduction(
     return Math.log(E);
   });
   const splitThresholds = opts.splitAtThresholds ?? true;
+  const onCell = opts.onCell;
+  let nodes: ProductionNodes | undefined;
   try {
     work.forEach((spec, f) => {
       const fw = workWeights[f]!;
@@ -361,28 +267,33 @@ export function tabulateProduction(
             const firstNode = acc.n;
             const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
             if (cellWeight > 0) {
-              cells.push({ flavour: key.f, channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight });
+              const cell = { flavour: key.f, channel: c, bin: b, Enu: node.Enu, lnELo: node.lnLo, lnEHi: node.lnHi, lnSlope: s, firstNode, endNode: acc.n, weight: cellWeight };
+              cells.push(cell);
               total += cellWeight;
+              onCell?.(cells.length - 1, cell, acc.t, acc.EN, acc.w);
             }
           }
         });
       }
     });
+    if (opts.keepNodes !== false) nodes = acc.nodes(cells);
   } finally {
     releaseColumns(acc);
   }
-  const nodes = acc.nodes(cells);
-  return {
+  const table: ProductionTable = {
     mN,
     flavours: spectra.map((s) => s.flavour),
     channels: channels.map((c) => c.name),
     channelDefs: channels,
-    nodes,
+    nodes: nodes!,
     cells,
     binFlavourFractions,
     total,
     source: { spectra: work, flavourWeights: workWeights, length, material, withinBin: model, merged: opts.mergeFlavours === true },
   };
+  // keepNodes false: the same tabulation again when the nodes are first read (the same nodes for the same cells)
+  if (opts.keepNodes === false) lazyField(table, "nodes", () => tabulateProduction(mN, spectra, flavourWeights, channels, material, length, { ...opts, onCell: undefined, keepNodes: true }).nodes);
+  return table;
 }
 
 // The table operations and the collapse live beside the tabulation (issue 13: files under 400

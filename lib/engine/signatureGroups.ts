@@ -8,7 +8,7 @@
  * acceptances and decay regions its signatures have.
  */
 import type { Detector } from "../detector/geometry";
-import { binsFromSegments, type CollapseOptions, type CollapseSegments, collapsePasses, type MultiAcceptance } from "./collapse";
+import { type BatchAcceptance, binsFromSegments, type CollapseOptions, type CollapseSegments, collapsePasses, type MultiAcceptance } from "./collapse";
 import type { ProductionTable } from "./productionTable";
 import { type DecayRegion, type ScalableSignature, scalableSignature } from "./scaling";
 
@@ -31,6 +31,8 @@ export interface SignatureGroup<S extends string> {
   readonly opts: CollapseOptions;
   readonly members: readonly S[];
   readonly accept: MultiAcceptance;
+  /** Optional batch form of `accept` (the same values; lib/engine/collapse BatchAcceptance). */
+  readonly batch?: BatchAcceptance;
 }
 
 /**
@@ -62,14 +64,20 @@ export interface GroupContext<S extends string> {
 }
 
 /** The signatures of a point, each group collapsed (or derived) on first read, keyed in `order`. */
-export function groupedSignatures<S extends string>(ctx: GroupContext<S>, groups: readonly SignatureGroup<S>[], derivation: readonly (GroupDerivation | null)[] | null): Record<S, ScalableSignature> {
+export function groupedSignatures<S extends string>(
+  ctx: GroupContext<S>,
+  groups: readonly SignatureGroup<S>[],
+  derivation: readonly (GroupDerivation | null)[] | null,
+  ready?: readonly (CollapseSegments | null)[],
+): Record<S, ScalableSignature> {
   // the groups on one table (the same `table` thunk) are collapsed together in one sweep
-  // (collapsePasses: the same numbers as one pass each) when the first of them is read
-  const segs: (CollapseSegments | null)[] = groups.map(() => null);
+  // (collapsePasses: the same numbers as one pass each) when the first of them is read;
+  // `ready`: passes already collapsed (lib/engine/collapseStream, while the table was built)
+  const segs: (CollapseSegments | null)[] = groups.map((_, i) => ready?.[i] ?? null);
   const passes = groups.map((g, gi) => () => {
     if (!segs[gi]) {
       const todo = groups.map((_, i) => i).filter((i) => !segs[i] && groups[i]!.table === g.table);
-      const out = collapsePasses(g.table(), todo.map((i) => ({ count: groups[i]!.members.length, accept: groups[i]!.accept, opts: groups[i]!.opts })));
+      const out = collapsePasses(g.table(), todo.map((i) => ({ count: groups[i]!.members.length, accept: groups[i]!.accept, batch: groups[i]!.batch, opts: groups[i]!.opts })));
       todo.forEach((i, k) => (segs[i] = out[k]!));
     }
     return segs[gi]!;

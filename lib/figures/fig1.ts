@@ -17,6 +17,7 @@ import { memo, type MemoOptions } from "../engine/memo";
 import type { ScalableSignature } from "../engine/scaling";
 import { makeSetup, type Setup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
+import { fastEvents, monotoneRange } from "../engine/decayScan";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
 export interface Fig1LineSpec {
@@ -132,21 +133,36 @@ const BOUND_TOP_MU = 1e-3;
 /** The "allowed" search stays 1 % below the polygons' clipped top edge, where exclusion is unknown. */
 const BOUND_TOP_MARGIN = 0.99;
 
+/** A signature's scan: N(μ_N) (lib/engine/decayScan fastEvents, bit for bit sig.events(μ_N²)) and where it is monotone in μ_N. */
+interface SignatureScan {
+  readonly events: (mu: number) => number;
+  /** Non-decreasing for μ_N ≤ increasingBelow, non-increasing for μ_N ≥ decreasingAbove (GeV⁻¹); null: unknown. */
+  readonly shape: { readonly increasingBelow: number; readonly decreasingAbove: number } | null;
+}
+
+/** The scans of the signatures of this thread (each signature object once). */
+const SCANS = new WeakMap<ScalableSignature, SignatureScan>();
 /**
- * Whether a signature's event count is non-decreasing in μ_N: N(κ) = κ Σ_j W_j P(d_j/κ)
- * (lib/engine/scaling) with W_j ≥ 0, where P is non-increasing in the decay length d_j/κ for a
- * decay in the tungsten (P = 1 − (d/t)(1 − e^{−t/d}), SPEC §3) and P = 1 without a decay: every
- * term rises with κ. Not so for the vessel, where long-lived N decay beyond it at small μ_N
- * and short-lived N before it at large μ_N.
+ * The scan of `sig`: N(κ) = κ Σ_j W_j P(d_j/κ) (lib/engine/scaling) is non-decreasing in
+ * κ = μ_N² for decays in the tungsten and without a decay, and for the vessel a sum of unimodal
+ * terms, non-decreasing below and non-increasing above the range of their modes
+ * (lib/engine/decayScan monotoneRange, with the proof).
  */
-function nonDecreasing(sig: ScalableSignature): boolean {
-  return sig.region === "tungsten" || sig.region === "none";
+function signatureScan(sig: ScalableSignature): SignatureScan {
+  let s = SCANS.get(sig);
+  if (!s) {
+    const ev = fastEvents(sig);
+    const r = monotoneRange(sig);
+    s = { events: (mu) => ev(mu * mu), shape: r && { increasingBelow: Math.sqrt(r.increasingBelow), decreasingAbove: Math.sqrt(r.decreasingAbove) } };
+    SCANS.set(sig, s);
+  }
+  return s;
 }
 
 /**
  * The edges of every Fig. 1 line: one scan per (detector, signature), shared by its thresholds
- * (vessel photons N = 3 and 30, …), a binary search of the scan grid for the non-decreasing
- * counts (lib/engine/edgeScan: the same edges as the full scan).
+ * (vessel photons N = 3 and 30, …), the monotone parts of each count searched by bisection
+ * (lib/engine/edgeScan `shape`: the same edges as the full scan).
  */
 function fig1Edges(points: Record<Fig1LineSpec["detector"], DipoleMassPoint>, mass: number, muMin: number, muMax: number): Record<string, EdgePair> {
   const groups = new Map<string, Fig1LineSpec[]>();
@@ -156,9 +172,9 @@ function fig1Edges(points: Record<Fig1LineSpec["detector"], DipoleMassPoint>, ma
   }
   const edges: Record<string, EdgePair> = {};
   for (const lines of groups.values()) {
-    const sig = points[lines[0]!.detector].signatures[lines[0]!.signature];
-    const opts = { yMin: muMin, yMax: muMax, ...(nonDecreasing(sig) ? { monotone: "increasing" as const } : {}) };
-    const found = findEdgesAt((mu) => sig.events(mu * mu), lines.map((l) => l.level), mass, opts);
+    const scan = signatureScan(points[lines[0]!.detector].signatures[lines[0]!.signature]);
+    const opts = { yMin: muMin, yMax: muMax, ...(scan.shape ? { shape: scan.shape } : {}) };
+    const found = findEdgesAt(scan.events, lines.map((l) => l.level), mass, opts);
     lines.forEach((l, i) => (edges[l.name] = found[i]!));
   }
   return edges;
@@ -166,21 +182,29 @@ function fig1Edges(points: Record<Fig1LineSpec["detector"], DipoleMassPoint>, ma
 
 /**
  * The largest event count on the allowed μ_N points (ascending), and where: the first of equal
- * maxima, {0, 0} when every count is 0. A non-decreasing count has it at the last point when
- * strictly rising there, and is 0 everywhere when 0 there.
+ * maxima, {0, 0} when every count is 0 — as a scan of every point finds it, but evaluating only
+ * the points between the monotone parts of the count (see {@link signatureScan}): the last
+ * point of the non-decreasing part (when strictly above its neighbour; else every point) and
+ * the first of the non-increasing part bound the rest.
  */
 function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { events: number; mu: number } {
+  const { events, shape } = signatureScan(sig);
   const n = grid.length;
-  if (n >= 2 && nonDecreasing(sig)) {
-    const top = sig.events(grid[n - 1]! * grid[n - 1]!);
-    if (top === 0) return { events: 0, mu: 0 };
-    if ( sig.events(grid[n - 2]! * grid[n - 2]!) < top) return { events: top, mu: grid[n - 1]! };
-  }
-  let best = { events: 0, mu: 0 };
-  for (const mu of grid) {
-    const e = sig.events(mu * mu);
-    if (e > best.events) best = { events: e, mu };
-  }
+  let h = -1, q = n;
+  if (shape) {
+    while (h + 1 < n && grid[h + 1]! <= shape.increasingBelow) h++;
+    while (q - 1 >= 0 && grid[q - 1]! >= shape.decreasingAbove) q--;
+    if (h > q) h = q; // a valid weaker claim: non-decreasing up to q only
+  }  let best = { events: 0, mu: 0 };
+  const visit = (i: number) => {
+    const e = events(grid[i]!);
+    if (e > best.events) best = { events: e, mu: grid[i]! };
+  };
+  // the non-decreasing head's maximum is its last point, and the first of it when strictly above the one before
+  if (h >= 1 && !(events(grid[h - 1]!) < events(grid[h]!)) && events(grid[h]!) > 0) h = -1;
+  if (h >= 0) visit(h);
+  for (let i = h + 1; i < Math.min(q, n); i++) visit(i);
+  if (q < n && q > h) visit(q);
   return best;
 }
 
@@ -210,7 +234,8 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   // the Run-3 point has the HL-LHC point's nodes and cross sections: its tables are the HL-LHC
   // ones rescaled to the Run-3 flux per bin and target length (exact; lib/engine/tableRescale)
   // `base`: a FASERν2 point of another variant at this mass (fig1Variants) — its tables rescaled
-  const hl = dipoleMassPoint(mass, opts.panel, panelSetup("fasernu2-faser2", setupOpts), base ? { from: base } : {});
+  // no node is read after the collapse (edges and maxima come from the collapsed bins): not kept
+  const hl = dipoleMassPoint(mass, opts.panel, panelSetup("fasernu2-faser2", setupOpts), base ? { from: base } : { keepNodes: false });
   const points = {
     "fasernu2-faser2": hl,
     "fasernu-faser": dipoleMassPoint(mass, opts.panel, panelSetup("fasernu-faser", setupOpts), { from: hl }),
@@ -321,7 +346,9 @@ export interface Fig1VariantsTask {
  */
 export function fig1VariantsMass(mass: number, task: Fig1VariantsTask): (Fig1MassResult | null)[] {
   const first = task.variants[0]!;
-  const base = dipoleMassPoint(mass, first.panel, panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined })));
+  // a variant with other decay flavours collapses the rescaled nodes itself: keep them then
+  const keepNodes = task.variants.some((o) => o.decayFlavours !== first.decayFlavours);
+  const base = dipoleMassPoint(mass, first.panel, panelSetup("fasernu2-faser2", setupOptionsOf({ ...first, flux: undefined })), { keepNodes });
   const want = task.want[String(mass)] ?? [];
   return task.variants.map((o, v) => (want.includes(v) ? fig1Mass(mass, o, base) : null));
 }

@@ -86,6 +86,12 @@ export function coherentFactorised(mN: number, material: Material, screening = f
       const F = g[o]!;
       return diracF11Unchecked(E, t, mN, M) * Z2 * F * F;
     },
+    kernelMany: (E, t, g, m, out) => {
+      for (let j = 0; j < m; j++) {
+        const F = g[j]!;
+        out[j] = diracF11Unchecked(E, t[j]!, mN, M) * Z2 * F * F;
+      }
+    },
   };
 }
 

@@ -42,7 +42,14 @@ export function electronKernel(mN: number): (E: number, t: number) => number {
  * the same numbers as the kernel. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
  */
 export function electronFactorised(mN: number): FactorisedKernel {
-  return { count: 0, tFactors: () => {}, kernelWith: (E, t) => diracF11Unchecked(E, t, mN, m_e) };
+  return {
+    count: 0,
+    tFactors: () => {},
+    kernelWith: (E, t) => diracF11Unchecked(E, t, mN, m_e),
+    kernelMany: (E, t, _g, m, out) => {
+      for (let j = 0; j < m; j++) out[j] = diracF11Unchecked(E, t[j]!, mN, m_e);
+    },
+  };
 }
 
 /**

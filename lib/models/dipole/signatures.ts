@@ -32,7 +32,7 @@ import {
   leptonMass,
 } from ".";
 import { requireOneOf, requirePositive } from "../../core/validate";
-import { dileptonAcceptance, photonFractionAt, signatureGroups } from "./signatureAcceptance";
+import { type DileptonAcceptance, dileptonAcceptance, photonFractionAt, signatureGroups } from "./signatureAcceptance";
 import { electronRecoilSelection } from "../../detector/electronCuts";
 import {
   type BinnedSpectrum,
@@ -44,10 +44,11 @@ import {
   type ProductionTable,
   tabulateProduction,
 } from "../../engine/productionTable";
-import { WITHIN_BIN_MODELS, type WithinBinModel } from "../../engine/fluxBins";
 import { rescaleFactors, rescaleProduction } from "../../engine/tableRescale";
 import type { DecayRegion, ScalableSignature } from "../../engine/scaling";
 import { type GroupDerivation, groupedSignatures, groupSegments, lazyField } from "../../engine/signatureGroups";
+import type { CollapseSegments } from "../../engine/collapse";
+import { CollapseStream } from "../../engine/collapseStream";
 import type { SetupQuadrature, SignalSetup } from "../../engine/setup";
 import { CUTS } from "../../detector/cuts";
 
@@ -166,6 +167,8 @@ export interface DipoleDecayInputs {
   readonly brGamma: number;
   /** Σ_ℓ Br(N → νℓℓ) × fraction with E(ℓ⁺) + E(ℓ⁻) above the vessel cut, as a function of E_N (GeV). */
   readonly dilepton: (EN: number) => number;
+  /** The same at many energies: out[o + p] = scale × dilepton(EN[p]) for p < m (the same numbers). */
+  readonly dileptonMany: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
 }
 
 /**
@@ -182,9 +185,11 @@ function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSe
   // E(ℓ⁺) + E(ℓ⁻) < E_N, so the fraction vanishes for E_N ≤ the cut: tabulate above it only
   const Elo = Math.max(mN * 1.0001, CUTS.vesselEvis);
   // tabulated on first use: only the vessel e⁺e⁻ signature reads it
-  let table: ((EN: number) => number) | undefined;
-  const dilepton = (EN: number) => (table ??= dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, DILEPTON_FRACTION_EMAX))(EN);
-  return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton };
+  let table: DileptonAcceptance | undefined;
+  const tableOf = () => (table ??= dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, DILEPTON_FRACTION_EMAX));
+  const dilepton = (EN: number) => tableOf()(EN);
+  const dileptonMany = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => tableOf().many(EN, m, out, o, scale);
+  return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton, dileptonMany };
 }
 
 /** Options of {@link dipoleMassPoint}. */
@@ -205,6 +210,12 @@ export interface DipoleMassPointOptions {
    * numbers are the same either way.
    */
   readonly lazy?: boolean;
+  /**
+   * Keep the nodes of the full production table (default true). false: the vessel and ECC
+   * signatures are collapsed while the table is tabulated (lib/engine/collapseStream, the same
+   * numbers) and the nodes are tabulated again only if read (a Fig. 1 scan never reads them).
+   */
+  readonly keepNodes?: boolean;
 }
 
 /** Whether `p`'s tables are valid for (mN, coupling, setup) up to flux per bin and target length. */
@@ -242,11 +253,27 @@ export function signatureTable(point: DipoleMassPoint, signature: DipoleSignatur
   return point[SIGNATURE_TABLE[signature]];
 }
 
-/** The full production table of a mass point (all channels, no t cut), tabulated. */
-function tabulateMain(mN: number, fw: readonly number[], setup: DipoleSetup): ProductionTable {
+/** The full production table of a mass point (all channels, no t cut), tabulated; `extra`: onCell / keepNodes. */
+function tabulateMain(mN: number, fw: readonly number[], setup: DipoleSetup, extra: Pick<ProductionOptions, "onCell" | "keepNodes"> = {}): ProductionTable {
   const mat = setup.detector.target.material;
   const channels = dipoleChannels(mN, mat, { screening: setup.screening ?? false });
-  return tabulateProduction(mN, setup.flux, fw, channels, mat, setup.detector.target.length, productionRule(mN, setup));
+  return tabulateProduction(mN, setup.flux, fw, channels, mat, setup.detector.target.length, { ...productionRule(mN, setup), ...extra });
+}
+
+/**
+ * The full table with the passes of the groups on it (those whose `table` is `production`)
+ * collapsed while it is tabulated (lib/engine/collapseStream); the passes' segments by group
+ * (null for the other groups, or all when the stream could not size its bins).
+ */
+function tabulateMainCollapsed(mN: number, fw: readonly number[], setup: DipoleSetup, groups: ReturnType<typeof signatureGroups>, production: () => ProductionTable, keepNodes: boolean): { table: ProductionTable; ready: (CollapseSegments | null)[] } {
+  const on = groups.map((g, i) => (g.table === production ? i : -1)).filter((i) => i >= 0);
+  const eMax = Math.max(...setup.flux.map((s) => s.edges[s.edges.length - 1]!));
+  const stream = new CollapseStream(on.map((i) => ({ count: groups[i]!.members.length, accept: groups[i]!.accept, batch: groups[i]!.batch, opts: groups[i]!.opts })), mN, eMax);
+  const table = tabulateMain(mN, fw, setup, { onCell: (ci, c, t, EN, w) => stream.cell(ci, c, t, EN, w), keepNodes });
+  const out = stream.results(keepNodes ? table.nodes.EN : undefined);
+  const ready: (CollapseSegments | null)[] = groups.map(() => null);
+  if (out) on.forEach((g, k) => (ready[g] = out[k]!));
+  return { table, ready };
 }
 
 /** The ν e → N e table with FASERν2's recoil cuts (electron-scattering signature), tabulated. */
@@ -302,8 +329,16 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     "electron-scattering": () => 1,
   };
   const point = { mN, coupling, setup, brGamma, widthAtUnit, acceptance, decay } as unknown as DipoleMassPoint;
+  const production = () => point.production;
+  const groups = signatureGroups(mN, acc, decay, production, () => point.productionElectron);
+  let ready: (CollapseSegments | null)[] | undefined;
   if (from && factors) lazyField(point, "production", () => rescaleProduction(from.production, setup.flux, fw, target.length, target.material, factors)!);
-  else (point as { production: ProductionTable }).production = tabulateMain(mN, fw, setup);
+  else if (opts.lazy === true) (point as { production: ProductionTable }).production = tabulateMain(mN, fw, setup);
+  else {
+    const built = tabulateMainCollapsed(mN, fw, setup, groups, production, opts.keepNodes ?? true);
+    (point as { production: ProductionTable }).production = built.table;
+    ready = built.ready;
+  }
   lazyField(point, "productionECC", () => restrictAbsT(point.production, CUTS.eccTAbsMax, ppd));
   // the tables of `from` rescale alike (same flux bins): the electron table too, when `from` rescaled
   const electronFactors = () => (from && factors ? rescale(from.productionElectron) : null);
@@ -311,7 +346,6 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
     const f = electronFactors();
     return (f && rescaleProduction(from!.productionElectron, setup.flux, fw, target.length, target.material, f)) || tabulateElectron(mN, fw, setup);
   });
-  const groups = signatureGroups(mN, acc, decay, () => point.production, () => point.productionElectron);
   const sourceSegments = from && factors && from.decay === decay ? groupSegments(from) : undefined;
   const ratio = from ? acc / transverseAcceptance(from.setup.detector) : 1;
   const derivation: GroupDerivation[] | null = sourceSegments
@@ -322,7 +356,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
       ]
     : null;
   const ctx = { point, order: DIPOLE_SIGNATURES, region: SIGNATURE_REGION, detector: det, decayLengthAtUnit: (EN: number) => momentum(EN, mN) / (mN * widthAtUnit) };
-  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = groupedSignatures(ctx, groups, derivation);
+  (point as { signatures: Record<DipoleSignature, ScalableSignature> }).signatures = groupedSignatures(ctx, groups, derivation, ready);
   // a fresh point's signatures are all built now (a scan reads them all, and the time of a
   // mass point stays in its construction); a derived point's on first read
   if (!from && opts.lazy !== true) for (const sig of DIPOLE_SIGNATURES) void point.signatures[sig];
@@ -361,29 +395,3 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
   return { events: b.total, byChannel: b.byChannel, byFlavour: b.byFlavour };
 }
 
-/** One row of {@link withinBinComparison}: a within-bin flux model and the expected events of every signature. */
-export interface WithinBinRow {
-  readonly model: WithinBinModel;
-  readonly events: Record<DipoleSignature, number>;
-}
-
-/**
- * Expected events of the dipole signatures (S1 vessel photons, S2 vessel dileptons, S3 ECC
- * photons > 1 and > 3 TeV, S4 electron scattering) at (m_N GeV, μ_N GeV⁻¹) for each model of
- * the flux inside a bin (engine/fluxBins.ts withinBinSlopes), everything else of `setup` fixed:
- * what the choice of within-bin model does to the counts.
- */
-export function withinBinComparison(
-  mN: number,
-  mu: number,
-  coupling: DipoleCoupling,
-  setup: DipoleSetup,
-  models: readonly WithinBinModel[] = WITHIN_BIN_MODELS,
-): WithinBinRow[] {
-  requirePositive("mu", mu);
-  return models.map((model) => {
-    const point = dipoleMassPoint(mN, coupling, { ...setup, quadrature: { ...setup.quadrature, withinBin: model } });
-    const events = Object.fromEntries(DIPOLE_SIGNATURES.map((s) => [s, dipoleEvents(point, mu, s).events])) as Record<DipoleSignature, number>;
-    return { model, events };
-  });
-}

@@ -1,0 +1,123 @@
+/**
+ * Issue 15, the Fig. 1 panel under a second: the fast paths give the numbers of the direct
+ * computation bit for bit — the collapse fed while tabulating (lib/engine/collapseStream), a
+ * table that keeps no nodes (re-tabulated when read), the one-loop event count
+ * (lib/engine/decayScan fastEvents), the batch acceptances and kernels — and the monotone parts
+ * of the vessel count (decayScan monotoneRange, proved there) hold on a fine grid and give the
+ * edges of the full scan.
+ */
+import { describe, expect, it } from "vitest";
+import { collapseSegments } from "../lib/engine/collapse";
+import { fastEvents, monotoneRange } from "../lib/engine/decayScan";
+import { findEdgesAt } from "../lib/engine/reach";
+import { groupSegments } from "../lib/engine/signatureGroups";
+import { dileptonAcceptance, signatureGroups } from "../lib/models/dipole/signatureAcceptance";
+import { transverseAcceptance } from "../lib/detector/geometry";
+import { DIPOLE_SIGNATURES, dipoleMassPoint, makeSetup } from "../lib/signatures";
+
+const hl = makeSetup("fasernu2-faser2");
+const run3 = makeSetup("fasernu-faser");
+const logGrid = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => Math.exp(Math.log(a) + ((Math.log(b) - Math.log(a)) * i) / (n - 1)));
+
+describe("collapse while tabulating, nodes not kept", () => {
+  for (const mN of [0.003, 0.4, 6]) {
+    it(`m_N = ${mN} GeV: the streamed segments are collapseSegments of the finished table, bit for bit`, () => {
+      const p = dipoleMassPoint(mN, "universal", hl);
+      const groups = signatureGroups(mN, transverseAcceptance(hl.detector), p.decay!, () => p.production, () => p.productionElectron);
+      for (const g of [0, 1]) {
+        const streamed = groupSegments(p)!(g);
+        const direct = collapseSegments(p.production, groups[g]!.members.length, groups[g]!.accept, groups[g]!.opts);
+        expect(streamed.bins).toBe(direct.bins);
+        expect(Array.from(streamed.cell)).toEqual(Array.from(direct.cell));
+        expect(Array.from(streamed.bin)).toEqual(Array.from(direct.bin));
+        expect(Array.from(streamed.w)).toEqual(Array.from(direct.w));
+        expect(Array.from(streamed.wE)).toEqual(Array.from(direct.wE));
+      }
+    });
+
+    it(`m_N = ${mN} GeV: a point without kept nodes has the same signatures, and its nodes when read are the kept ones`, () => {
+      const kept = dipoleMassPoint(mN, "tau", hl);
+      const lean = dipoleMassPoint(mN, "tau", hl, { keepNodes: false });
+      for (const s of DIPOLE_SIGNATURES) {
+        expect(Array.from(lean.signatures[s].weight)).toEqual(Array.from(kept.signatures[s].weight));
+        expect(Array.from(lean.signatures[s].EN)).toEqual(Array.from(kept.signatures[s].EN));
+      }
+      expect(Array.from(lean.production.nodes.weight)).toEqual(Array.from(kept.production.nodes.weight));
+      expect(Array.from(lean.production.nodes.EN)).toEqual(Array.from(kept.production.nodes.EN));
+      expect(Array.from(lean.production.nodes.bin)).toEqual(Array.from(kept.production.nodes.bin));
+    });
+  }
+
+  it("the batch dilepton acceptance equals the one-energy form at every energy, below, inside and above the grid", () => {
+    const fs = [(E: number) => 1 - 100 / E, (E: number) => Math.sqrt(1 - 100 / E)];
+    const one = dileptonAcceptance(fs, [0.3, 0.2], 100, 2e4);
+    const E = Float64Array.from(logGrid(50, 4e4, 997));
+    const out = new Float64Array(E.length + 3);
+    one.many(E, E.length, out, 3, 0.7);
+    E.forEach((e, i) => expect(out[3 + i]).toBe(0.7 * one(e)));
+  });
+});
+
+describe("event counts of a μ_N scan (lib/engine/decayScan)", () => {
+  const points = [0.002, 0.05, 0.7, 3].flatMap((m) => [dipoleMassPoint(m, "universal", hl), dipoleMassPoint(m, "universal", run3)]);
+
+  it("fastEvents is sig.events bit for bit for every signature, from long-lived to far past the upper edge", () => {
+    for (const p of points) {
+      for (const s of DIPOLE_SIGNATURES) {
+        const sig = p.signatures[s], ev = fastEvents(sig);
+        for (const mu of logGrid(1e-11, 1e-2, 37)) expect(ev(mu * mu)).toBe(sig.events(mu * mu));
+      }
+    }
+    expect(() => fastEvents(points[0]!.signatures["vessel-photons"])(0)).toThrow(RangeError);
+  });
+
+  it("the vessel count is non-decreasing below increasingBelow and non-increasing above decreasingAbove (2000-point grid)", () => {
+    for (const p of points) {
+      for (const s of ["vessel-photons", "vessel-dileptons"] as const) {
+        const sig = p.signatures[s];
+        const r = monotoneRange(sig)!;
+        expect(r.increasingBelow).toBeLessThanOrEqual(r.decreasingAbove);
+        const ks = logGrid(1e-24, 1e-2, 2000), ev = ks.map((k) => sig.events(k));
+        for (let i = 1; i < ks.length; i++) {
+          if (ks[i]! <= r.increasingBelow) expect(ev[i]!).toBeGreaterThanOrEqual(ev[i - 1]!);
+          if (ks[i - 1]! >= r.decreasingAbove) expect(ev[i]!).toBeLessThanOrEqual(ev[i - 1]!);
+        }
+        // and it is not vacuous: a maximum inside the grid lies between the two bounds
+        const iMax = ev.indexOf(Math.max(...ev));
+        if (ev[iMax]! > 0 && iMax > 0 && iMax < ks.length - 1) {
+          expect(ks[iMax]!).toBeGreaterThanOrEqual(r.increasingBelow / 1.02);
+          expect(ks[iMax]!).toBeLessThanOrEqual(r.decreasingAbove * 1.02);
+        }
+      }
+    }
+  });
+
+  it("edges with the shape are those of the full scan (both edges, maximum, where), with a quarter of the evaluations", () => {
+    let withShape = 0, full = 0;
+    for (const p of points) {
+      for (const s of ["vessel-photons", "vessel-dileptons"] as const) {
+        const sig = p.signatures[s], r = monotoneRange(sig)!;
+        const shape = { increasingBelow: Math.sqrt(r.increasingBelow), decreasingAbove: Math.sqrt(r.decreasingAbove) };
+        const count = (c: { n: number }) => (mu: number) => (c.n++, sig.events(mu * mu));
+        const a = { n: 0 }, b = { n: 0 };
+        const levels = [0.01, 3, 30, 1e4];
+        const got = findEdgesAt(count(a), levels, p.mN, { yMin: 1e-10, yMax: 1e-3, shape });
+        const ref = findEdgesAt(count(b), levels, p.mN, { yMin: 1e-10, yMax: 1e-3 });
+        expect(got).toEqual(ref);
+        withShape += a.n;
+        full += b.n;
+      }
+    }
+    expect(withShape).toBeLessThan(0.5 * full);
+  });
+
+  it("a unimodal toy with its mode as the shape gives the full scan's edges; a flat head keeps the first maximum", () => {
+    const toy = (y: number) => 1e24 * y ** 4 * Math.exp((-y * y) / 1e-10);
+    const mode = Math.sqrt(2e-10);
+    const opts = { yMin: 1e-9, yMax: 1e-3 };
+    expect(findEdgesAt(toy, [3, 30, 1e5], 1, { ...opts, shape: { increasingBelow: mode, decreasingAbove: mode } })).toEqual(findEdgesAt(toy, [3, 30, 1e5], 1, opts));
+    const capped = (y: number) => Math.min(toy(y), 50);
+    expect(findEdgesAt(capped, [3], 1, { ...opts, shape: { increasingBelow: mode, decreasingAbove: mode } })).toEqual(findEdgesAt(capped, [3], 1, opts));
+    expect(findEdgesAt(() => 0, [3], 1, { ...opts, shape: { increasingBelow: 1e-6, decreasingAbove: 1e-5 } })).toEqual(findEdgesAt(() => 0, [3], 1, opts));
+  });
+});
