@@ -66,7 +66,17 @@ if (!exe) {
         const { page, problems } = await openPage(browser, path.join(site, "index.html"));
         const links: string[] = await page.$$eval("section h2 a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
         expect(links.sort()).toEqual(notebooks);
-        const imgs = await page.$$eval("img", (is) => is.map((i) => ({ src: i.getAttribute("src"), ok: i.complete && i.naturalWidth > 0 })));
+        // the thumbnails are loading="lazy": Chromium fetches those far below the viewport only when
+        // scrolled to (or, under load, after the load event), so each is made eager and awaited
+        const imgs = await page.$$eval("img", (is) =>
+          Promise.all(
+            is.map(async (i) => {
+              i.loading = "eager";
+              await i.decode().catch(() => undefined); // a broken image rejects: reported as not ok below
+              return { src: i.getAttribute("src"), ok: i.complete && i.naturalWidth > 0 };
+            }),
+          ),
+        );
         expect(imgs.length).toBe(figIndex.reduce((n, e) => n + e.figures.length, 0));
         expect(imgs.filter((i) => !i.ok)).toEqual([]);
         expect(problems).toEqual([]);

@@ -13,11 +13,14 @@
  * kept until the footer is each row group's serialised metadata (~1.5 kB). The file format is
  * lib/events/parquetFormat.ts.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { endianness } from "node:os";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { type EventRecord, type EventStream, emptySummary, MAX_PARTICLES, MAX_VERTICES, tally, type WriteSummary } from "./record";
-import { type ChunkInfo, CompactWriter, fileMetaData, pageHeader, PQ_CODEC, PQ_ENCODING, PQ_TYPE, type PqColumn, rleIndices, rowGroupBytes } from "./parquetFormat";
+import { type ByteOut, FileOut, MemoryOut, PageFile } from "./parquetPages";
+
+export { MemoryOut } from "./parquetPages";
+import { type ChunkInfo, CompactWriter, fileMetaData, PQ_CODEC, PQ_ENCODING, PQ_TYPE, type PqColumn, rleIndices, rowGroupBytes } from "./parquetFormat";
 
 /**
  * Rows per row group (~10⁴ events of vessel photons). Measured (scripts/bench-events.ts,
@@ -161,65 +164,6 @@ class Columns {
     this.vertices = 0;
     this.channel.reset();
     this.mode.reset();
-  }
-}
-
-/** Where pages go: a file (written at once) or memory (a chunk encoded on a worker thread); counts offsets. */
-interface ByteOut {
-  offset: number;
-  put(b: Uint8Array): void;
-}
-
-/** Appends to a file descriptor. */
-class FileOut implements ByteOut {
-  offset = 0;
-  constructor(readonly fd: number) {}
-  put(b: Uint8Array): void {
-    let o = 0;
-    while (o < b.length) o += writeSync(this.fd, b, o, b.length - o);
-    this.offset += b.length;
-  }
-}
-
-/** Appends to a growing buffer (copies: the PLAIN page bodies are views of reused column buffers). */
-export class MemoryOut implements ByteOut {
-  offset = 0;
-  private buf: Buffer;
-  constructor(initial = 1 << 20) {
-    this.buf = Buffer.allocUnsafe(initial);
-  }
-  put(b: Uint8Array): void {
-    if (this.offset + b.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.offset + b.length));
-      this.buf.copy(next, 0, 0, this.offset);
-      this.buf = next;
-    }
-    this.buf.set(b, this.offset);
-    this.offset += b.length;
-  }
-  /** The bytes written (a view of the buffer). */
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.offset);
-  }
-}
-
-/** Writes pages (header and body, compressed by `pack`) to a {@link ByteOut}. */
-class PageFile {
-  private readonly header = new CompactWriter();
-  constructor(readonly out: ByteOut, readonly pack?: (b: Buffer) => Buffer) {}
-  get offset(): number {
-    return this.out.offset;
-  }
-  put(b: Uint8Array): void {
-    this.out.put(b);
-  }
-  /** Write one page (header and body); returns the uncompressed and compressed sizes including the header. */
-  page(kind: "data" | "dictionary", values: number, encoding: number, body: Buffer): { uncompressed: number; compressed: number } {
-    const stored = this.pack ? this.pack(body) : body;
-    const h = pageHeader(this.header, kind, values, encoding, body.length, stored.length);
-    this.put(h);
-    this.put(stored);
-    return { uncompressed: h.length + body.length, compressed: h.length + stored.length };
   }
 }
 
