@@ -20,6 +20,19 @@ const SPLIT = 134217729; // 2²⁷ + 1, Veltkamp's splitter for 53-bit doubles
 
 /** "00" … "99" as byte pairs. */
 const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+
+/** Writes the 2·pairs + 1 decimal digits of t (0 ≤ t < 10^(2·pairs+1), leading zeros kept) at b[o…], two at a time from the right. */
+function oddDigits(b: Uint8Array, o: number, t: number, pairs: number): void {
+  let k = o + 2 * pairs + 1;
+  for (let j = 0; j < pairs; j++) {
+    const d = (t / 100) | 0;
+    const r = 2 * (t - 100 * d);
+    b[--k] = PAIRS[r + 1]!;
+    b[--k] = PAIRS[r]!;
+    t = d;
+  }
+  b[--k] = 48 + t;
+}
 /** A byte buffer with `ensure` deciding what happens when it is full (grow, or flush to a file). */
 export abstract class ByteWriter {
   protected buf: Buffer;
@@ -123,26 +136,9 @@ export abstract class ByteWriter {
     b[o++] = 46;
     t -= lead * 10000000;
     // 7 digits of q, then 9 of rem, two at a time from the right
-    let k = o + 7;
-    for (let j = 0; j < 3; j++) {
-      const d = (t / 100) | 0;
-      const r = 2 * (t - 100 * d);
-      b[--k] = PAIRS[r + 1]!;
-      b[--k] = PAIRS[r]!;
-      t = d;
-    }
-    b[--k] = 48 + t;
+    oddDigits(b, o, t, 3);
     o += 7;
-    t = rem | 0;
-    k = o + 9;
-    for (let j = 0; j < 4; j++) {
-      const d = (t / 100) | 0;
-      const r = 2 * (t - 100 * d);
-      b[--k] = PAIRS[r + 1]!;
-      b[--k] = PAIRS[r]!;
-      t = d;
-    }
-    b[--k] = 48 + t;
+    oddDigits(b, o, rem | 0, 4);
     o += 9;
     b[o++] = 101;
     if (e < 0) {
