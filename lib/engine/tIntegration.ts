@@ -126,8 +126,13 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
  * `nudump events` tabulates one mass point (~900 cells: ~55 ms per-node vs ~70 ms batched,
  * cold), a Fig. 1 scan hundreds.
  */
-const PER_NODE_CALLS = 1500;
+export const PER_NODE_CALLS = 1500;
 let panelCalls = 0;
+
+/** Integrations of channels with `kernelMany` so far in this process (the path choice above; for tests). */
+export function batchableIntegrations(): number {
+  return panelCalls;
+}
 
 /** Scratch of {@link integratePanelsMany}: per node t, |t|, the half panel width and Gauss weight, the factors, dσ/dt. */
 class PanelScratch {
