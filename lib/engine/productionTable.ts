@@ -199,10 +199,8 @@ export interface ProductionSource {
 
 /** The ln|t| rule of a tabulation with empty caches (lib/engine/tIntegration). */
 function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel[]): TRule {
-  const gl = gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS);
   return {
-    ...gl,
-    wColumn: Float64Array.from(gl.w),
+    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
     panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
     tAbsMaxCut: opts.tAbsMax ?? Infinity,
     recoilWindows: opts.recoilWindows,

@@ -13,8 +13,6 @@ import { PANEL_SNAP } from "./rules";
 export interface TRule {
   readonly x: readonly number[];
   readonly w: readonly number[];
-  /** The weights `w` as a typed array (block copies into the node scratch). */
-  readonly wColumn: Float64Array;
   readonly panelsPerDecade: number;
   readonly tAbsMaxCut: number;
   readonly recoilWindows: ProductionOptions["recoilWindows"];
@@ -79,7 +77,7 @@ function wholePanelFactors(rule: TRule, c: number, fk: FactorisedKernel, p: numb
  * k·ln10/panelsPerDecade) clipped to the interval. Returns the summed weight.
  */
 function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, scat: number, aLo: number, aHi: number, rule: TRule): number {
-  if (ch.factorised?.kernelMany && ++panelCalls > PER_NODE_CALLS) return integratePanelsMany(acc, key, Enu, ch, ch.factorised, scat, aLo, aHi, rule);
+  if (ch.factorised?.kernelMany && ++panelCalls > perNodeCalls) return integratePanelsMany(acc, key, Enu, ch, ch.factorised, scat, aLo, aHi, rule);
   // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
   // subsets (restrictAbsT); the PANEL_SNAP snaps keep a range end on a grid edge from opening a sliver panel
   const ds = ch.kernel ?? ch.dsigmadt;
@@ -124,10 +122,16 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
  * {@link integratePanelsMany} (the same nodes bit for bit). The batched path is faster once
  * optimised, but its optimisation (a large function) costs more than a one-off table gains —
  * `nudump events` tabulates one mass point (~900 cells: ~55 ms per-node vs ~70 ms batched,
- * cold), a Fig. 1 scan hundreds.
+ * cold), a Fig. 1 scan hundreds (its workers call {@link preferBatchedIntegration}).
  */
 export const PER_NODE_CALLS = 1500;
 let panelCalls = 0;
+let perNodeCalls = PER_NODE_CALLS;
+
+/** Take the batched path from the first integration on: for a thread that tabulates many tables (a figure worker). */
+export function preferBatchedIntegration(): void {
+  perNodeCalls = 0;
+}
 
 /** Integrations of channels with `kernelMany` so far in this process (the path choice above; for tests). */
 export function batchableIntegrations(): number {
@@ -180,20 +184,11 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
     const whole = isWhole ? (rule.absTCache.get(p) ?? wholePanelAbsT(rule, p, c0, h)) : null;
     const factors = whole ? (rule.factorCache[key.c]!.get(p) ?? wholePanelFactors(rule, key.c, fk, p, whole)) : null;
     const hh = 0.5 * h;
-    if (whole) {
-      // a whole panel's columns are blocks: copied natively (cheap before the loops are optimised)
-      AT.set(whole, m);
-      if (cnt > 0) G.set(factors!, m * cnt);
-      RW.set(rule.wColumn, m);
-      HH.fill(hh, m, m + nx);
-      for (let j = 0; j < nx; j++) T[m + j] = -whole[j]!;
-      m += nx;
-      continue;
-    }
     for (let j = 0; j < nx; j++) {
-      const absT = Math.exp(c0 + hh * rx[j]!);
+      const absT = whole ? whole[j]! : Math.exp(c0 + hh * rx[j]!);
       const t = -absT;
-      fk.tFactors(t, G, m * cnt);
+      if (factors) for (let i = 0; i < cnt; i++) G[m * cnt + i] = factors[j * cnt + i]!;
+      else fk.tFactors(t, G, m * cnt);
       T[m] = t; AT[m] = absT; HH[m] = hh; RW[m] = rw[j]!;
       m++;
     }
