@@ -77,14 +77,14 @@ function wholePanelFactors(rule: TRule, c: number, fk: FactorisedKernel, p: numb
  * k·ln10/panelsPerDecade) clipped to the interval. Returns the summed weight.
  */
 function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, scat: number, aLo: number, aHi: number, rule: TRule): number {
-  if (ch.factorised?.kernelMany) return integratePanelsMany(acc, key, Enu, ch, ch.factorised, scat, aLo, aHi, rule);
+  if (ch.factorised?.kernelMany && ++panelCalls > perNodeCalls) return integratePanelsMany(acc, key, Enu, ch, ch.factorised, scat, aLo, aHi, rule);
   // panels on a fixed grid in ln|t|: tables with a |t| cut on a grid edge are then exact
   // subsets (restrictAbsT); the PANEL_SNAP snaps keep a range end on a grid edge from opening a sliver panel
   const ds = ch.kernel ?? ch.dsigmadt;
   const fk = ch.factorised;
   const L0 = Math.log(aLo), L1 = Math.log(aHi);
   const h0 = Math.LN10 / rule.panelsPerDecade;
-  const k0 = Math.floor(L0 / h0 + PANEL_SNAP), k1 = Math.ceil(L1 / h0 - PANEL_SNAP);
+  const k0 = Math.floor(L0 / h0 + PANEL_SNAP) + 0, k1 = Math.ceil(L1 / h0 - PANEL_SNAP) + 0; // −0 as +0 (see integratePanelsMany)
   const twoM = 2 * ch.targetMass;
   const nx = rule.x.length, rw = rule.w, rx = rule.x;
   const scratch = rule.factorScratch;
@@ -117,6 +117,27 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
   return sum;
 }
 
+/**
+ * The first PER_NODE_CALLS integrations of a process take the per-node path, later ones
+ * {@link integratePanelsMany} (the same nodes bit for bit). The batched path is faster once
+ * optimised, but its optimisation (a large function) costs more than a one-off table gains —
+ * `nudump events` tabulates one mass point (~900 cells: ~55 ms per-node vs ~70 ms batched,
+ * cold), a Fig. 1 scan hundreds (its workers call {@link preferBatchedIntegration}).
+ */
+export const PER_NODE_CALLS = 1500;
+let panelCalls = 0;
+let perNodeCalls = PER_NODE_CALLS;
+
+/** Take the batched path from the first integration on: for a thread that tabulates many tables (a figure worker). */
+export function preferBatchedIntegration(): void {
+  perNodeCalls = 0;
+}
+
+/** Integrations of channels with `kernelMany` so far in this process (the path choice above; for tests). */
+export function batchableIntegrations(): number {
+  return panelCalls;
+}
+
 /** Scratch of {@link integratePanelsMany}: per node t, |t|, the half panel width and Gauss weight, the factors, dσ/dt. */
 class PanelScratch {
   cap = 0;
@@ -128,8 +149,9 @@ class PanelScratch {
   ds = new Float64Array(0);
   fit(m: number, count: number): void {
     if (m > this.cap) {
-      this.cap = Math.max(m, 2 * this.cap, 256);
-      for (const k of ["t", "absT", "hh", "rw", "ds"] as const) this[k] = new Float64Array(this.cap);
+      const cap = (this.cap = Math.max(m, 2 * this.cap, 256));
+      this.t = new Float64Array(cap); this.absT = new Float64Array(cap); this.hh = new Float64Array(cap);
+      this.rw = new Float64Array(cap); this.ds = new Float64Array(cap);
     }
     if (this.g.length < this.cap * count) this.g = new Float64Array(this.cap * Math.max(count, 2));
   }
@@ -145,7 +167,8 @@ const PANEL_SCRATCH = new PanelScratch();
 function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, fk: FactorisedKernel, scat: number, aLo: number, aHi: number, rule: TRule): number {
   const L0 = Math.log(aLo), L1 = Math.log(aHi);
   const h0 = Math.LN10 / rule.panelsPerDecade;
-  const k0 = Math.floor(L0 / h0 + PANEL_SNAP), k1 = Math.ceil(L1 / h0 - PANEL_SNAP);
+  // "+ 0": a panel index of −0 (Math.ceil of a small negative) as +0, so the optimised code keeps its integer speculation (a −0 deoptimised it, and its recompile cost a one-off table ~15 ms)
+  const k0 = Math.floor(L0 / h0 + PANEL_SNAP) + 0, k1 = Math.ceil(L1 / h0 - PANEL_SNAP) + 0;
   const twoM = 2 * ch.targetMass;
   const nx = rule.x.length, rw = rule.w, rx = rule.x, cnt = fk.count;
   const sc = PANEL_SCRATCH;

@@ -5,6 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { fig1Mass, type Fig1Options, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
+import { preferBatchedIntegration } from "../engine/tIntegration";
 
 const TASKS: Record<string, (mass: number, opts: unknown) => unknown> = {
   fig1: (mass, opts) => fig1Mass(mass, opts as Fig1Options),
@@ -13,6 +14,8 @@ const TASKS: Record<string, (mass: number, opts: unknown) => unknown> = {
 
 if (parentPort) {
   const port = parentPort;
+  // a worker tabulates tens of mass points: the batched ln|t| path from the first (lib/engine/tIntegration)
+  preferBatchedIntegration();
   port.on("message", (msg: { id: number; task: string; mass: number; opts: unknown }) => {
     try {
       const f = TASKS[msg.task];
