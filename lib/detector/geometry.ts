@@ -118,6 +118,11 @@ export function probDecayInVessel(d: number, t: number, xMin: number, delta: num
   if (!(xMin >= t)) throw new RangeError(`xMin = ${xMin} must be ≥ the tungsten length t = ${t}`);
   if (d === 0) return 0;
   if (d === Infinity) return 0;
+  return vesselProbabilityUnchecked(d, t, xMin, delta);
+}
+
+/** {@link probDecayInVessel} without the checks, for 0 < d < ∞ and valid geometry (hot loops, e.g. lib/engine/decayScan). Dimensionless. */
+export function vesselProbabilityUnchecked(d: number, t: number, xMin: number, delta: number): number {
   return (d / t) * Math.exp(-(xMin - t) / d) * -Math.expm1(-t / d) * -Math.expm1(-delta / d);
 }
 
@@ -129,6 +134,11 @@ export function probDecayInVessel(d: number, t: number, xMin: number, delta: num
 export function probDecayInTungsten(d: number, t: number): number {
   requireNonNegative("d", d);
   requirePositive("t", t);
+  return tungstenProbabilityUnchecked(d, t);
+}
+
+/** {@link probDecayInTungsten} without the checks, for d ≥ 0 (∞ included) and t > 0 (hot loops, e.g. lib/engine/decayScan). Dimensionless. */
+export function tungstenProbabilityUnchecked(d: number, t: number): number {
   if (d === 0) return 1;
   if (d === Infinity) return 0;
   const x = t / d;

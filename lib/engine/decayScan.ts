@@ -22,14 +22,15 @@
  * with d), so N is non-decreasing everywhere.
  */
 import { requirePositive } from "../core/validate";
+import { tungstenProbabilityUnchecked, vesselProbabilityUnchecked } from "../detector/geometry";
 import type { ScalableSignature } from "./scaling";
 
 /** Below this the exponential is exactly 0 in double precision (e^{−745.2} underflows to 0). */
 const EXP_UNDERFLOW = -746;
 
 /**
- * N(κ) of `sig`, the same numbers as `sig.events` bit for bit (the expressions of
- * probDecayInVessel / probDecayInTungsten of lib/detector/geometry, inlined; a vessel bin whose
+ * N(κ) of `sig`, the same numbers as `sig.events` bit for bit (the unchecked forms of
+ * probDecayInVessel / probDecayInTungsten of lib/detector/geometry, called per bin; a vessel bin whose
  * e^{−(x_min − t)/d} underflows to 0 adds an exact 0 and is skipped). κ in GeV⁻² (μ_N²).
  */
 export function fastEvents(sig: ScalableSignature): (kappa: number) => number {
@@ -50,7 +51,7 @@ export function fastEvents(sig: ScalableSignature): (kappa: number) => number {
         if (!(d >= 0)) throw new RangeError(`d = ${d} must be ≥ 0`);
         const x = negA / d;
         if (d === 0 || d === Infinity || x < EXP_UNDERFLOW) continue;
-        s += W[j]! * ((d / t) * Math.exp(x) * -Math.expm1(-t / d) * -Math.expm1(-delta / d));
+        s += W[j]! * vesselProbabilityUnchecked(d, t, xMin, delta);
       }
       return kappa * s;
     };
@@ -63,14 +64,7 @@ export function fastEvents(sig: ScalableSignature): (kappa: number) => number {
       for (let j = 0; j < n; j++) {
         const d = D[j]! / kappa;
         if (!(d >= 0)) throw new RangeError(`d = ${d} must be ≥ 0`);
-        let p: number;
-        if (d === 0) p = 1;
-        else if (d === Infinity) p = 0;
-        else {
-          const x = t / d;
-          p = x < 1e-3 ? x / 2 - (x * x) / 6 + (x * x * x) / 24 - (x * x * x * x) / 120 : 1 + Math.expm1(-x) / x;
-        }
-        s += W[j]! * p;
+        s += W[j]! * tungstenProbabilityUnchecked(d, t);
       }
       return kappa * s;
     };
