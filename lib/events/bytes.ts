@@ -84,6 +84,16 @@ export abstract class ByteWriter {
     }
     if (!this.fastExp(x)) this.ascii(x.toExponential(16));
   }
+  /** Four doubles (a four-vector, a vertex position) as {@link num} writes them, separated by the ASCII `sep`. */
+  num4(a: number, b: number, c: number, d: number, sep: string): void {
+    this.num(a);
+    this.ascii(sep);
+    this.num(b);
+    this.ascii(sep);
+    this.num(c);
+    this.ascii(sep);
+    this.num(d);
+  }
   /** The fast path of the module comment; false when it does not apply (nothing written). */
   private fastExp(x: number): boolean {
     const a = Math.abs(x);

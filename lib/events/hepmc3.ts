@@ -61,13 +61,7 @@ export function hepmc3EventTo(w: ByteWriter, rec: EventRecord): void {
       if (a >= 0 && b >= 0) w.ascii(",");
       if (b >= 0) w.int(b + 1);
       w.ascii("] @ ");
-      w.num(rec.vx[k]!);
-      w.ascii(" ");
-      w.num(rec.vy[k]!);
-      w.ascii(" ");
-      w.num(rec.vz[k]!);
-      w.ascii(" ");
-      w.num(rec.vt[k]!);
+      w.num4(rec.vx[k]!, rec.vy[k]!, rec.vz[k]!, rec.vt[k]!, " ");
       w.ascii("\n");
     }
     w.ascii("P ");
@@ -77,13 +71,7 @@ export function hepmc3EventTo(w: ByteWriter, rec: EventRecord): void {
     w.ascii(" ");
     w.int(rec.pdg[i]!);
     w.ascii(" ");
-    w.num(rec.px[i]!);
-    w.ascii(" ");
-    w.num(rec.py[i]!);
-    w.ascii(" ");
-    w.num(rec.pz[i]!);
-    w.ascii(" ");
-    w.num(rec.E[i]!);
+    w.num4(rec.px[i]!, rec.py[i]!, rec.pz[i]!, rec.E[i]!, " ");
     w.ascii(" ");
     w.num(rec.m[i]!);
     w.ascii(" ");

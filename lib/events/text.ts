@@ -101,13 +101,7 @@ export function jsonEventTo(w: ByteWriter, rec: EventRecord): void {
   w.ascii('],"vertices":[');
   for (let v = 0; v < rec.nVertices; v++) {
     w.ascii(v > 0 ? ",[" : "[");
-    w.num(rec.vx[v]!);
-    w.ascii(",");
-    w.num(rec.vy[v]!);
-    w.ascii(",");
-    w.num(rec.vz[v]!);
-    w.ascii(",");
-    w.num(rec.vt[v]!);
+    w.num4(rec.vx[v]!, rec.vy[v]!, rec.vz[v]!, rec.vt[v]!, ",");
     w.ascii("]");
   }
   w.ascii('],"particles":[');
@@ -119,13 +113,7 @@ export function jsonEventTo(w: ByteWriter, rec: EventRecord): void {
     w.ascii(',"vertex":');
     w.int(rec.prodVertex[i]!);
     w.ascii(',"p":[');
-    w.num(rec.px[i]!);
-    w.ascii(",");
-    w.num(rec.py[i]!);
-    w.ascii(",");
-    w.num(rec.pz[i]!);
-    w.ascii(",");
-    w.num(rec.E[i]!);
+    w.num4(rec.px[i]!, rec.py[i]!, rec.pz[i]!, rec.E[i]!, ",");
     w.ascii('],"m":');
     w.num(rec.m[i]!);
     w.ascii("}");
