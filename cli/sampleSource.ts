@@ -4,7 +4,7 @@
  * of every thread are those of the main thread.
  */
 import { signatureSelection } from "../lib/models/dipole/sampling";
-import { dipoleEventStream, SAMPLE_CHUNK, type ChunkFactory, type ChunkSource, type EventFormat } from "../lib/events";
+import { dipoleChunkFactory, SAMPLE_CHUNK, type ChunkFactory, type ChunkSource, type EventFormat } from "../lib/events";
 import { dipoleFromArgs } from "./events";
 import { choice, num, type Parsed, type Values } from "./options";
 
@@ -23,8 +23,7 @@ export function dipoleSampleFactoryFromArgs(a: SampleSourceArgs): ChunkFactory {
   // default: decays forced into the signature's region (vessel, tungsten; none for electron scattering)
   const forceDecay = choice(p.v, "force-decay", ["vessel", "tungsten", "none"] as const, signatureSelection(p.signature).region);
   const meta = { ...p.inputs, n, seed, seeding: `per chunk of ${SAMPLE_CHUNK} events (lib/events/chunks.ts chunkSeed)`, force_decay: forceDecay, format: a.format };
-  const head = dipoleEventStream(p.point, p.model, p.signature, { n: 1, seed: 0, forceDecay, meta });
-  return { weightNames: head.weightNames, meta: head.meta, stream: (s, m) => dipoleEventStream(p.point, p.model, p.signature, { n: m, seed: s, forceDecay, meta }) };
+  return dipoleChunkFactory(p.point, p.model, p.signature, { forceDecay, meta });
 }
 
 /** The chunk source of a parsed `sample --model dipole` call. */

@@ -5,10 +5,10 @@
  */
 import { makeSetup, type SetupOptions } from "../engine/setup";
 import type { ForceDecay } from "../engine/sampler";
-import { dipoleModel, type DipoleCoupling } from "../models/dipole";
-import { dipoleMassPoint, type DipoleSignature } from "../models/dipole/signatures";
+import { dipoleModel, type DipoleCoupling, type DipoleModel } from "../models/dipole";
+import { dipoleMassPoint, type DipoleMassPoint, type DipoleSignature } from "../models/dipole/signatures";
 import type { ChunkFactory } from "./chunks";
-import { dipoleEventStream } from "./dipole";
+import { dipoleEventStream, type DipoleStreamOptions } from "./dipole";
 import type { ChunkSource } from "./parallel";
 
 /** Inputs of a dipole sample (structured-cloneable). */
@@ -33,9 +33,13 @@ export function dipoleSampleFactory(a: DipoleSampleInputs): ChunkFactory {
   const setup = makeSetup(a.detector ?? "fasernu2-faser2", a.setup ?? {});
   const model = dipoleModel({ mN: a.mN, mu: a.mu, coupling, decayFlavours: setup.resolved.decayFlavours });
   const point = dipoleMassPoint(model.mN, coupling, setup, { lazy: true });
-  const opts = { ...(a.forceDecay ? { forceDecay: a.forceDecay } : {}), ...(a.meta ? { meta: a.meta } : {}) };
-  const head = dipoleEventStream(point, model, a.signature, { n: 1, seed: 0, ...opts });
-  return { weightNames: head.weightNames, meta: head.meta, stream: (seed, n) => dipoleEventStream(point, model, a.signature, { n, seed, ...opts }) };
+  return dipoleChunkFactory(point, model, a.signature, { ...(a.forceDecay ? { forceDecay: a.forceDecay } : {}), ...(a.meta ? { meta: a.meta } : {}) });
+}
+
+/** The chunk factory of a built mass point: one {@link dipoleEventStream} per chunk (seed, n); names and metadata from a one-event stream. */
+export function dipoleChunkFactory(point: DipoleMassPoint, model: DipoleModel, signature: DipoleSignature, opts: Omit<DipoleStreamOptions, "n" | "seed">): ChunkFactory {
+  const head = dipoleEventStream(point, model, signature, { ...opts, n: 1, seed: 0 });
+  return { weightNames: head.weightNames, meta: head.meta, stream: (seed, n) => dipoleEventStream(point, model, signature, { ...opts, n, seed }) };
 }
 
 /** A dipole sample as a source for writeSample (workers load the compiled lib/events/dipoleSource.js). */
