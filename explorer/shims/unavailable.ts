@@ -1,7 +1,7 @@
 /**
- * Stand-ins for node:os, node:worker_threads, node:child_process, node:url, node:util and node:zlib in
+ * Stand-ins for node:os, node:worker_threads, node:child_process, node:url, node:util, node:zlib and node:http in
  * the browser bundle of the explorer: the modules import them at top level (lib/figures/
- * parallel.ts, lib/plot's renderer and notebook PNGs) but the explorer never calls them; a call throws.
+ * parallel.ts, lib/plot's renderer, render service and notebook PNGs) but the explorer never calls them; a call throws.
  */
 function unavailable(name: string): (...args: unknown[]) => never {
   return () => {
@@ -28,6 +28,8 @@ export const execSync = unavailable("child_process.execSync");
 export const pathToFileURL = unavailable("url.pathToFileURL");
 export const fileURLToPath = unavailable("url.fileURLToPath");
 export const parseArgs = unavailable("util.parseArgs");
-export default { cpus, tmpdir, homedir, platform, parentPort, isMainThread, workerData, Worker, spawn, spawnSync, execFileSync, execSync, pathToFileURL, fileURLToPath, parseArgs };
+export const createServer = unavailable("http.createServer");
+export const request = unavailable("http.request");
+export default { cpus, tmpdir, homedir, platform, parentPort, isMainThread, workerData, Worker, spawn, spawnSync, execFileSync, execSync, pathToFileURL, fileURLToPath, parseArgs, createServer, request };
 export const deflateSync = unavailable("zlib.deflateSync");
 export const inflateSync = unavailable("zlib.inflateSync");

@@ -8,7 +8,7 @@
  *   contourLines, region, histogram, rect, label), text.ts (notation), layout.ts (legend and
  *   label placement), csv.ts (figureCsv), paper/ (fig1Figure … fig4RightFigure);
  * - rendering: render.ts (headless Chromium, lazily loaded playwright-core), page.ts (the code
- *   that runs in the page);
+ *   that runs in the page), renderService.ts (one Chromium's pages shared by the processes of a run);
  * - notebook display: notebook.ts (show, mimeBundle).
  *
  * `figures` is the whole figures namespace: the data of lib/figures, the builders of
@@ -19,6 +19,7 @@ export * from "./figure";
 export * from "./traces";
 export * from "./csv";
 export * from "./render";
+export * from "./renderService";
 export * from "./notebook";
 export * from "./axes";
 export { detectorSideView } from "./paper/detector";

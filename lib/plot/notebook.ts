@@ -75,10 +75,12 @@ export function mimeBundle(fig: Figure, png: Buffer | null): Record<string, unkn
 }
 
 /**
- * Idle time after which the kernel's shared Chromium is closed, ms: long enough that a
- * notebook's consecutive plot cells share one browser (≈2 s saved per plot), short enough
- * that no browser outlives the work. Sharing cannot change a byte: every image is drawn from
- * a re-seeded page state.
+ * Idle time after which the kernel's render page is closed, ms: long enough that a notebook's
+ * consecutive plot cells share one page (≈ 2.4 s saved per plot: opening a page loads plotly),
+ * short enough that no browser outlives the work. Under `npm run notebooks` the kernels draw
+ * through the run's render service instead (lib/plot/renderService.ts), whose pages stay open
+ * for the whole run, so nothing waits for this. Sharing cannot change a byte: every image is
+ * drawn from a re-seeded page state.
  */
 const RENDERER_IDLE_MS = 3000;
 

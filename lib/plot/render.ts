@@ -11,6 +11,7 @@ import * as path from "node:path";
 import * as url from "node:url";
 import type { Figure } from "./figure";
 import { drawFigure, installSeededRandom } from "./page";
+import { RENDER_SERVICE_ENV, renderThroughService } from "./renderClient";
 
 /** A figure drawn to static images. */
 export interface StaticImage {
@@ -121,40 +122,52 @@ export async function launchRendererServer(executablePath?: string): Promise<{ w
   return { wsEndpoint: server.wsEndpoint(), close: () => server.close() };
 }
 
-/** Opens a render page: in the shared Chromium of {@link RENDERER_ENV} if set, else in a Chromium of its own; the caller closes it. */
-export async function openRenderer(executablePath?: string): Promise<Renderer> {
-  const { chromium } = playwright();
-  const ws = process.env[RENDERER_ENV];
-  let browser: import("playwright-core").Browser;
-  if (ws) browser = await chromium.connect(ws);
-  else {
-    const exe = executablePath ?? chromiumPath();
-    if (!exe) throw new Error("no Chromium for static plots: install Debian's `chromium` (or set NUDUMP_CHROMIUM to a Chromium binary)");
-    browser = await chromium.launch({ executablePath: exe, headless: true, args: [...chromiumArgs] });
-  }
+/** Launches a headless Chromium of this process's own (the caller closes it). */
+export async function launchBrowser(executablePath?: string): Promise<import("playwright-core").Browser> {
+  const exe = executablePath ?? chromiumPath();
+  if (!exe) throw new Error("no Chromium for static plots: install Debian's `chromium` (or set NUDUMP_CHROMIUM to a Chromium binary)");
+  return playwright().chromium.launch({ executablePath: exe, headless: true, args: [...chromiumArgs] });
+}
+
+/** Opens one render page with plotly loaded in `browser`; its `close` closes the page only. */
+export async function openPage(browser: import("playwright-core").Browser): Promise<Renderer> {
+  const page = await browser.newPage();
+  // Offline: only the page itself and plotly.js from node_modules (file: URLs) load.
+  await page.route("**/*", (route) => (/^(file|data):/.test(route.request().url()) ? route.continue() : route.abort()));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nudump-render-"));
   try {
-    const page = await browser.newPage();
-    // Offline: only the page itself and plotly.js from node_modules (file: URLs) load.
-    await page.route("**/*", (route) => (/^(file|data):/.test(route.request().url()) ? route.continue() : route.abort()));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nudump-render-"));
-    try {
-      const html = path.join(dir, "render.html");
-      fs.writeFileSync(html, renderPageHtml());
-      await page.goto(url.pathToFileURL(html).href);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-    return {
-      async render(figs, scale, svg = true) {
-        const out: StaticImage[] = [];
-        for (const fig of figs) {
-          const r = await page.evaluate(drawFigure, [fig.data, fig.layout as { width: number; height: number }, scale, svg] as const);
-          out.push({ svg: r.svg, png: Buffer.from(r.png, "base64") });
-        }
-        return out;
-      },
-      close: () => browser.close(), // for a shared Chromium: closes this connection's pages only
-    };
+    const html = path.join(dir, "render.html");
+    fs.writeFileSync(html, renderPageHtml());
+    await page.goto(url.pathToFileURL(html).href);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    async render(figs, scale, svg = true) {
+      const out: StaticImage[] = [];
+      for (const fig of figs) {
+        const r = await page.evaluate(drawFigure, [fig.data, fig.layout as { width: number; height: number }, scale, svg] as const);
+        out.push({ svg: r.svg, png: Buffer.from(r.png, "base64") });
+      }
+      return out;
+    },
+    close: () => page.close(),
+  };
+}
+
+/**
+ * Opens a renderer: through the render service of {@link RENDER_SERVICE_ENV} if set (no page of
+ * its own: lib/plot/renderService.ts), else a page in the shared Chromium of {@link RENDERER_ENV}
+ * if set, else a page in a Chromium of its own; the caller closes it.
+ */
+export async function openRenderer(executablePath?: string): Promise<Renderer> {
+  const service = process.env[RENDER_SERVICE_ENV];
+  if (service) return { render: (figs, scale, svg = true) => renderThroughService(service, figs, scale, svg), close: async () => undefined };
+  const ws = process.env[RENDERER_ENV];
+  const browser = ws ? await playwright().chromium.connect(ws) : await launchBrowser(executablePath);
+  try {
+    const page = await openPage(browser);
+    return { render: page.render, close: () => browser.close() }; // for a shared Chromium: closes this connection's pages only
   } catch (e) {
     await browser.close();
     throw e;

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { chromiumPath, launchRendererServer, RENDERER_ENV, type Figure, type Trace } from "../../lib/plot";
+import { chromiumPath, RENDER_SERVICE_ENV, startRenderService, type Figure, type Trace } from "../../lib/plot";
 import { jupyterPath, linkPackage, projectRoot, writeKernelSpec } from "./kernel";
 
 export { projectRoot, jupyterPath };
@@ -51,19 +51,20 @@ export function runAsync(cmd: string, args: readonly string[], env: NodeJS.Proce
 }
 
 /**
- * Runs `fn` with one headless Chromium shared by every renderer of the run (this process and
- * the notebook kernels it starts: lib/plot/render.ts RENDERER_ENV); without Chromium, `fn`
- * runs as it is and each renderer reports the missing browser itself.
+ * Runs `fn` with one render service (lib/plot/renderService.ts: one headless Chromium, 2 pages
+ * with plotly loaded once) shared by every renderer of the run — this process and the notebook
+ * kernels it starts ({@link RENDER_SERVICE_ENV}); without Chromium, `fn` runs as it is and each
+ * renderer reports the missing browser itself.
  */
 export async function withSharedRenderer<T>(fn: () => Promise<T>): Promise<T> {
-  if (!chromiumPath() || process.env[RENDERER_ENV]) return fn();
-  const server = await launchRendererServer();
-  process.env[RENDERER_ENV] = server.wsEndpoint;
+  if (!chromiumPath() || process.env[RENDER_SERVICE_ENV]) return fn();
+  const service = await startRenderService({ pages: 2 });
+  process.env[RENDER_SERVICE_ENV] = service.socket;
   try {
     return await fn();
   } finally {
-    delete process.env[RENDERER_ENV];
-    await server.close();
+    delete process.env[RENDER_SERVICE_ENV];
+    await service.close();
   }
 }
 

@@ -14,7 +14,7 @@
  * - `node:path` → explorer/shims/path.ts (POSIX subset; 70 lines of ours rather than the
  *   path-browserify package, which would be a new dependency for the few functions lib uses);
  * - `node:crypto` → a deterministic hash for plot uids; os, worker_threads, child_process, zlib,
- *   url, util → stubs that throw if called.
+ *   url, util, http → stubs that throw if called.
  * The worker bundle is inlined as a string and started from a Blob URL (Chromium refuses
  * `new Worker("file:///…")`); plotly.js is copied to <outDir>/assets/plotly.min.js from
  * node_modules/plotly.js-dist-min (the report copies it there too), never a CDN.
@@ -57,12 +57,12 @@ export function embeddedFiles(dataDir = path.join(root, "data")): Record<string,
 function browserShims(files: Record<string, string>): Plugin {
   const shims = path.join(root, "explorer", "shims");
   const map: Record<string, string> = {
-    fs: "fs.ts", path: "path.ts", crypto: "crypto.ts", os: "unavailable.ts", worker_threads: "unavailable.ts", child_process: "unavailable.ts", url: "unavailable.ts", util: "unavailable.ts", zlib: "unavailable.ts",
+    fs: "fs.ts", path: "path.ts", crypto: "crypto.ts", os: "unavailable.ts", worker_threads: "unavailable.ts", child_process: "unavailable.ts", url: "unavailable.ts", util: "unavailable.ts", zlib: "unavailable.ts", http: "unavailable.ts",
   };
   return {
     name: "nudump-browser-shims",
     setup(b) {
-      b.onResolve({ filter: /^(node:)?(fs|path|crypto|os|worker_threads|child_process|url|util|zlib)$/ }, (a) => ({ path: path.join(shims, map[a.path.replace(/^node:/, "")]!) }));
+      b.onResolve({ filter: /^(node:)?(fs|path|crypto|os|worker_threads|child_process|url|util|zlib|http)$/ }, (a) => ({ path: path.join(shims, map[a.path.replace(/^node:/, "")]!) }));
       b.onResolve({ filter: /^nudump-vfs-data$/ }, () => ({ path: "nudump-vfs-data", namespace: "nudump-vfs" }));
       b.onLoad({ filter: /.*/, namespace: "nudump-vfs" }, () => ({ contents: `export default ${JSON.stringify(files)};`, loader: "js" }));
       // each module's own virtual __dirname / __filename

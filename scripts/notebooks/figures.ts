@@ -1,7 +1,8 @@
 /**
  * `npm run figures`: writes every figure of every executed notebook to figures/ as PNG
  * (2× pixel ratio), SVG, the figure's plotly JSON and its plotted numbers as CSV, drawn
- * by headless Chromium (lib/plot/render.ts `renderStatic`: one page per notebook; the run's shared Chromium under `npm run main`), offline.
+ * by headless Chromium (lib/plot/render.ts `renderStatic`), offline: through the run's render
+ * service (lib/plot/renderService.ts, pages with plotly loaded once) under `npm run figures` and `npm run main`.
  *
  * Layout: figures/<notebook>/<nn>-<name>.{png,svg,json,csv}, nn = order in the notebook;
  * figures/index.json lists them (read by the report). The figures are taken from the

@@ -1,6 +1,7 @@
 /**
  * `npm run main`: `npm run notebooks`, `npm run figures` and `npm run report` in one process —
- * one (incremental) build, one Chromium for every notebook kernel and the figures — and the
+ * one (incremental) build, one render service (one Chromium, its pages opened once) for every
+ * notebook kernel and the figures — and the
  * time of each step. The steps overlap: the notebooks run 2 at once (longest first, see
  * notebooks.ts); each notebook's figures are drawn as soon as it has passed, beside the
  * notebooks still running; the report's pages are built while the last figures are drawn.
@@ -18,7 +19,7 @@ main(async () => {
   const t0 = Date.now(), times: string[] = [], timeline = new Timeline(t0);
   const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
   await withSharedRenderer(async () => {
-    timeline.add("Chromium launched (shared renderer)", 0, timeline.at());
+    timeline.add("render service listening (its Chromium and 2 pages start beside the kernels)", 0, timeline.at());
     const figures: Promise<FigureIndexEntry>[] = [], drawn = new Set<string>();
     let drawing = Promise.resolve(); // one notebook's figures at a time, on one page while kernels have the cores
     const draw = (file: string, running = 0) => {

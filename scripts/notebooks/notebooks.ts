@@ -9,7 +9,8 @@
  * notebook-cpu.json; first run: {@link EXPECTED_ORDER}) so that the short ones fill in
  * beside it and the kernel starts overlap the others' work.
  * Any other arguments name notebooks to run instead of all of them.
- * The kernels render their static PNGs in one Chromium started for the run (RENDERER_ENV).
+ * The kernels render their static PNGs through one render service started for the run
+ * (lib/plot/renderService.ts: one Chromium whose pages have plotly loaded once).
  * Details of failure detection and determinism: scripts/notebooks/execute.py.
  */
 import * as fs from "node:fs";
@@ -71,7 +72,7 @@ export async function executeNotebooks(args: readonly string[], onNotebook?: (fi
   const notebooks = longestFirst(named.length > 0 ? named : listNotebooks()).map((f) => path.relative(projectRoot, f));
   if (notebooks.length === 0) throw new Error("no notebooks in notebooks/");
   const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...(timeline ? ["--t0", String(timeline.t0 / 1000)] : []), ...notebooks];
-  // jupyterEnv() is read inside: it carries the shared renderer's endpoint to the kernels
+  // jupyterEnv() is read inside: it carries the render service's socket to the kernels
   await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook, timeline));
 }
 
