@@ -4,15 +4,24 @@
  * V8's code cache, which the untimed first call writes), and one `nudump events` call broken down
  * into its parts, each timed inside a fresh process (cold JIT, as a real call).
  *
- * NODE_EXTRA_CA_CERTS: Node (20) reads and parses the CA bundle this variable names at process
- * start, before any JavaScript runs (OpenSSL 3, nodejs/node#40524) — ~80 ms of CPU on this
- * machine, whose environment sets it to the system bundle. nudump makes no network connection,
- * so the certificates are never used, but no script can avoid the cost: it is paid before
- * bin/nudump.js is read. When the variable is set, every wall-time row is measured twice,
- * labelled: as the environment has it (the keys of the baseline), and without it (key suffix
- * `:no-extra-ca`, what a machine without the variable pays).
+ * NODE_EXTRA_CA_CERTS: Node 20 (20.20.2 here) builds its root-certificate store and parses the
+ * file this variable names at process start, before any JavaScript runs (OpenSSL 3,
+ * nodejs/node#40524; strace shows the file opened before Node starts its threads) — ~85 ms of the
+ * main thread's CPU on this machine, whose environment sets it to the 219 kB system bundle:
+ * about half for Node's bundled root certificates (an empty file costs that), half for the file.
+ * nudump makes no network connection, so the certificates are never used, but no script can
+ * avoid the cost: it is paid before bin/nudump.js is read. When the variable is set, every
+ * wall-time row is measured twice, labelled: as the environment has it (the keys of the
+ * baseline), and without it (key suffix `:no-extra-ca`, what a machine without the variable pays).
+ *
+ * CPU rows (Linux): the main thread's CPU time of one `nudump events` call up to its exit
+ * (/proc schedstat, read by the preload scripts/cpu-at-exit.cjs) and the CPU time of all its
+ * threads (JIT compiler and GC helpers included). On the shared two-core machine wall times
+ * wait for other work; the main thread's CPU time does not, and on a quiet machine it is
+ * close to the wall time less process creation and teardown (a few ms).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 /** The row shape of scripts/bench.ts. */
@@ -115,6 +124,30 @@ function breakdownRows(root: string, reps: number, env: NodeJS.ProcessEnv): CliB
   ];
 }
 
+/**
+ * CPU rows of `nudump events` in environment `env` (Linux only: none elsewhere): `n` calls
+ * (after one untimed call) of bin/nudump.js with the preload scripts/cpu-at-exit.cjs, which
+ * prints the main thread's and the process's CPU time (ms) to stderr when the process exits.
+ */
+function cpuRows(root: string, n: number, env: NodeJS.ProcessEnv, suffix: string, note: string): CliBenchRow[] {
+  if (!existsSync(`/proc/self/task/${process.pid}/schedstat`)) return [];
+  const preload = join(__dirname, "cpu-at-exit.cjs");
+  const run = () => {
+    const r = spawnSync(process.execPath, ["-r", preload, join(root, "bin", "nudump.js"), ...EVENTS_ARGS], { stdio: ["ignore", "ignore", "pipe"], env, encoding: "utf8" });
+    const err = r.stderr ?? "";
+    if (r.status !== 0) throw new Error(`bench-cli: nudump events exited with ${r.status} (stderr: ${err.slice(0, 200)})`);
+    const line = err.split("\n").find((l) => l.startsWith("cpu-at-exit "));
+    if (line === undefined) throw new Error(`bench-cli: the preload printed no CPU times (stderr: ${err.slice(0, 200)})`);
+    return JSON.parse(line.slice("cpu-at-exit ".length)) as { main: number; process: number };
+  };
+  run();
+  const runs = Array.from({ length: n }, run);
+  return [
+    { key: `cli-events:main-cpu${suffix}`, label: `  the main thread's CPU time of one events call up to its exit (Linux; quiet wall ≈ this + a few ms)${note}`, unit: "ms", values: runs.map((r) => r.main) },
+    { key: `cli-events:cpu${suffix}`, label: `  the CPU time of all its threads (JIT compilation and GC helpers too)${note}`, unit: "ms", values: runs.map((r) => r.process) },
+  ];
+}
+
 /** Whole calls in one environment; `suffix` and `note` tell the environments apart. */
 function wallRows(root: string, reps: number, env: NodeJS.ProcessEnv, suffix: string, note: string): CliBenchRow[] {
   const bin = join(root, "bin", "nudump.js");
@@ -133,8 +166,9 @@ export function cliBenchRows(root: string, reps: number): CliBenchRow[] {
   const asIs = { ...process.env };
   const noCa = { ...process.env };
   delete noCa.NODE_EXTRA_CA_CERTS;
-  const rows = wallRows(root, reps, asIs, "", ca !== undefined ? ` (NODE_EXTRA_CA_CERTS set, as here)` : " (NODE_EXTRA_CA_CERTS not set)");
-  if (ca !== undefined) rows.push(...wallRows(root, reps, noCa, ":no-extra-ca", " (without NODE_EXTRA_CA_CERTS)"));
+  const asIsNote = ca !== undefined ? ` (NODE_EXTRA_CA_CERTS set, as here)` : " (NODE_EXTRA_CA_CERTS not set)";
+  const rows = [...wallRows(root, reps, asIs, "", asIsNote), ...cpuRows(root, reps, asIs, "", asIsNote)];
+  if (ca !== undefined) rows.push(...wallRows(root, reps, noCa, ":no-extra-ca", " (without NODE_EXTRA_CA_CERTS)"), ...cpuRows(root, reps, noCa, ":no-extra-ca", " (without NODE_EXTRA_CA_CERTS)"));
   rows.push(...breakdownRows(root, reps, noCa));
   return rows;
 }
