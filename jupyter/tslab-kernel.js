@@ -53,7 +53,9 @@ let compileMs = 0, compileCpu = 0;
 // is written after the first cell's conversion, when the checker and emitter have run.
 const typescript = require("./tslab-typescript.js").loadTypeScript(tslabDir, path.join(__dirname, ".."));
 const converter = require(path.join(tslabDir, "dist", "converter.js"));
-const create = converter.createConverter;
+// Conversions of cells seen before come from a cache checked against every file the program read
+// (jupyter/tslab-conversions.js): the TypeScript program is created at the first cell that is not.
+const create = require("./tslab-conversions.js").withConversionCache(converter.createConverter, require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })), tslabDir, path.join(__dirname, ".."));
 converter.createConverter = function (...args) {
   const conv = create.apply(this, args);
   const convert = conv.convert;
