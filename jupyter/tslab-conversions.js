@@ -9,12 +9,14 @@
  * created only when a cell is not in the cache, and every conversion it makes is stored with a
  * trace of every question the program asked the file system since the converter was created
  * (each file read, by CRC-32 and length of its bytes; each existence test, directory listing and
- * realpath, by its answer). A cell is taken from the cache only if the chain of cells up to it is
+ * realpath, by its answer; a trace is one file, by the hash of its content, shared by the cells
+ * that asked nothing new). A cell is taken from the cache only if the chain of cells up to it is
  * the same (its key hashes every earlier cell's key, its own source and prevDecl) and every
- * question of its trace gets the same answer now. An edited cell, an edited or rebuilt
- * declaration file, a new file where module resolution looked, another TypeScript, tslab, Node
- * major or folder: the cell (and the ones after it) is converted as before. Type errors are part
- * of a conversion's result, so a cell with a type error fails exactly as without the cache.
+ * question of its trace gets the same answer now. An edited cell, a declaration file whose bytes
+ * changed, a new file where module resolution looked, another TypeScript, tslab, Node major or
+ * folder: the cell (and the ones after it) is converted as before; a file that changes while the
+ * kernel runs stops the kernel storing conversions. Type errors are part of a conversion's
+ * result, so a cell with a type error fails exactly as without the cache.
  *
  * Not cached (the real converter does all of it): cells that emit other .ts/.js files (tslab
  * converts a local module once per kernel, so such a result depends on the kernel's history),
@@ -34,7 +36,7 @@ const zlib = require("node:zlib");
 /** File system questions of ts.sys that decide a program; their answers form a trace. */
 const TRACED = ["readFile", "fileExists", "directoryExists", "realpath", "getDirectories", "readDirectory", "getFileSize"];
 /** Cache files kept (the newest); beyond it the oldest half is removed. */
-const KEEP = 4000;
+const KEEP = 2000;
 
 const sha = (text) => crypto.createHash("sha256").update(text).digest("hex");
 const fileDigest = (text) => (text === undefined ? null : `${Buffer.byteLength(text)}:${zlib.crc32(text)}`);
@@ -62,7 +64,11 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     if (typeof original[m] !== "function") continue;
     ts.sys[m] = function (...args) {
       const result = original[m].apply(this, args);
-      if (recording) recording.set(`${m}\0${encodeArgs(args)}`, answer(m, result));
+      if (recording) {
+        const key = `${m}\0${encodeArgs(args)}`, a = answer(m, result), before = recording.get(key);
+        if (before !== undefined && before !== a) recording.changed = true;
+        recording.set(key, a);
+      }
       return result;
     };
   }
@@ -113,6 +119,28 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
       }
     }
   };
+  /**
+   * Traces are stored once, by the hash of their content (cells that import nothing new share
+   * their predecessor's); a cell's entry names its trace. Traces already found to hold here.
+   */
+  const holding = new Set();
+  const traceHolds = (name) => {
+    if (holding.has(name)) return true;
+    const stored = typeof name === "string" && /^trace-[0-9a-f]{64}$/.test(name) ? read(name) : null;
+    if (!Array.isArray(stored) || !stored.every(unchanged)) return false;
+    holding.add(name);
+    return true;
+  };
+  /** Stores `trace` unless stored already; `last` remembers the converter's previous one (a trace only grows). */
+  const storeTrace = (trace, last) => {
+    if (last.size === trace.size) return last.name;
+    const entries = [...trace];
+    const name = `trace-${sha(JSON.stringify(entries))}`;
+    if (!fs.existsSync(path.join(dir, `${name}.json`))) write(name, entries);
+    last.size = trace.size;
+    last.name = name;
+    return name;
+  };
   let pruned = false;
   const prune = () => {
     if (pruned) return;
@@ -128,6 +156,7 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     let real = null;
     /** This converter's trace since its real converter was created (null: not yet). */
     let trace = null;
+    const lastTrace = { size: -1, name: null };
     /** Whether conversions may still be taken from or put into the cache. */
     let usable = true;
     let chain = sha(env + JSON.stringify([process.cwd(), options]));
@@ -160,7 +189,7 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
         chain = sha(JSON.stringify([chain, prevDecl, src]));
         if (usable) {
           const hit = read(chain);
-          if (hit && hit.trace.every(unchanged)) {
+          if (hit && traceHolds(hit.trace)) {
             stats.hits++;
             return hit.result;
           }
@@ -168,7 +197,8 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
         stats.misses++;
         const result = recorded((conv) => conv.convert(prevDecl, src));
         if (result.sideOutputs) usable = false;
-        if (usable) write(chain, { trace: [...trace], result });
+        if (trace.changed) usable = false; // the file system changed while this kernel ran
+        if (usable) write(chain, { trace: storeTrace(trace, lastTrace), result });
         return result;
       },
       inspect: (...a) => recorded((conv) => conv.inspect(...a)),
