@@ -49,25 +49,31 @@ const cpuS = () => {
   return (u.user + u.system) / 1e6;
 };
 let compileMs = 0, compileCpu = 0;
-if (profileFile) {
-  const converter = require(path.join(tslabDir, "dist", "converter.js"));
-  const create = converter.createConverter;
-  converter.createConverter = function (...args) {
-    const conv = create.apply(this, args);
-    const convert = conv.convert;
-    conv.convert = function (...a) {
-      const t = performance.now(), c = cpuS();
-      try {
-        return convert.apply(this, a);
-      } finally {
+// TypeScript with a V8 code cache and `types: ["node"]` (jupyter/tslab-typescript.js); the cache
+// is written after the first cell's conversion, when the checker and emitter have run.
+const typescript = require("./tslab-typescript.js").loadTypeScript(tslabDir, path.join(__dirname, ".."));
+const converter = require(path.join(tslabDir, "dist", "converter.js"));
+// Conversions of cells seen before come from a cache checked against every file the program read
+// (jupyter/tslab-conversions.js): the TypeScript program is created at the first cell that is not.
+const create = require("./tslab-conversions.js").withConversionCache(converter.createConverter, require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })), tslabDir, path.join(__dirname, ".."));
+converter.createConverter = function (...args) {
+  const conv = create.apply(this, args);
+  const convert = conv.convert;
+  conv.convert = function (...a) {
+    const t = performance.now(), c = profileFile ? cpuS() : 0;
+    try {
+      return convert.apply(this, a);
+    } finally {
+      if (profileFile) {
         compileMs += performance.now() - t;
         compileCpu += cpuS() - c;
       }
-    };
-    if (!args[0] || !args[0].isBrowser) setImmediate(() => profile({ kind: "start", ready: process.uptime(), readyCpu: cpuS() }));
-    return conv;
+      setImmediate(typescript.save);
+    }
   };
-}
+  if (profileFile && !(args[0] && args[0].isBrowser)) setImmediate(() => profile({ kind: "start", ready: process.uptime(), readyCpu: cpuS() }));
+  return conv;
+};
 
 const jupyter = require(path.join(tslabDir, "dist", "jupyter.js"));
 const original = jupyter.JupyterHandlerImpl.prototype.handleExecuteImpl;

@@ -1,0 +1,68 @@
+/*
+ * Loads the TypeScript that tslab bundles (@tslab/typescript-for-tslab, one 7.8 MB script) for
+ * jupyter/tslab-kernel.js, faster and with a lighter program, before tslab itself asks for it.
+ *
+ * - V8 code cache: Node 20 compiles each function of a script when it first runs, and a kernel
+ *   runs a large part of TypeScript (parser, binder, checker, emitter) before its first cell
+ *   is done. The script is loaded through the CLI's code cache (dist/cli/codeCache.js,
+ *   loadBundle: `vm.Script` cachedData, keyed by the script's bytes, Node's version and
+ *   architecture, V8 checks its flags again), and the cache is written once the first cell has
+ *   been converted, so later kernels deserialise that bytecode instead of compiling it. No
+ *   built library (dist/) or NUDUMP_CODE_CACHE=0: plain `require`, as before.
+ * - Declaration files: tslab lists no `types`, so TypeScript puts every package under
+ *   node_modules/@types into each kernel's program — here chai, deep-eql, estree, long,
+ *   node-fetch, offscreencanvas, resolve, seedrandom, webgl-ext, webgl2 (≈ 0.3 MB of
+ *   declarations from test and danfojs dependencies that no notebook uses; their globals, such
+ *   as `chai`, exist only as types). The kernel's program gets `types: ["node"]`: Node's
+ *   globals (console, process, Buffer, require) stay; packages a cell imports are resolved as
+ *   before, with their own types. NUDUMP_KERNEL_TYPES=all restores tslab's default.
+ *
+ * TypeScript's module exports are read-only getters, so the options are changed on a copy of
+ * its export object (getters onto the real one) that stands in require's cache for the module.
+ */
+"use strict";
+const fs = require("node:fs");
+const Module = require("node:module");
+const path = require("node:path");
+
+/**
+ * Puts tslab's TypeScript into require's cache; returns `save()`, to call once a cell has been
+ * converted (writes the code cache if this kernel had none; later calls do nothing).
+ */
+function loadTypeScript(tslabDir, projectRoot) {
+  const file = require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] });
+  const codeCache = path.join(projectRoot, "dist", "cli", "codeCache.js");
+  let ts;
+  let save = () => {};
+  if (fs.existsSync(codeCache)) {
+    const { loadBundle, cacheDirectory } = require(codeCache);
+    const loaded = loadBundle(file, "tslab-typescript", cacheDirectory());
+    ts = loaded.exports;
+    save = () => {
+      save = () => {};
+      loaded.save();
+    };
+  } else {
+    ts = require(file);
+  }
+  const exported = {};
+  for (const key of Object.keys(ts)) Object.defineProperty(exported, key, { enumerable: true, configurable: true, get: () => ts[key] });
+  if (process.env.NUDUMP_KERNEL_TYPES !== "all") {
+    const createHost = ts.createWatchCompilerHost;
+    Object.defineProperty(exported, "createWatchCompilerHost", {
+      enumerable: true,
+      value(rootFiles, options, ...rest) {
+        return createHost.call(ts, rootFiles, Array.isArray(rootFiles) && options && options.types === undefined ? { ...options, types: ["node"] } : options, ...rest);
+      },
+    });
+  }
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  mod.exports = exported;
+  mod.loaded = true;
+  require.cache[file] = mod;
+  return { save: () => save() };
+}
+
+module.exports = { loadTypeScript };
