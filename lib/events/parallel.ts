@@ -1,7 +1,9 @@
 /**
  * Writing a sample with worker threads: the sample is cut into chunks (lib/events/chunks.ts,
  * per-chunk seeds from (seed, chunk index)), the chunks are generated and encoded (Parquet row
- * groups, or formatted text) on worker threads, and the main thread writes them in chunk order.
+ * groups, or formatted text) on worker threads and on the main thread, which writes them in chunk
+ * order (with n threads, n − 1 workers: the main thread is one of the generators, not an idle
+ * writer, and its factory is often built already).
  * The file is byte-identical for any number of threads, and to the in-thread path used for small
  * samples (below {@link MIN_PARALLEL_EVENTS}, where starting workers costs more than it saves),
  * with one thread, and when running from the TypeScript sources (no compiled worker file).
@@ -9,9 +11,9 @@
  * A stream's generators hold closures (mass points, samplers), which cannot be sent to a thread:
  * each worker rebuilds them from a {@link ChunkSource}, a module path, the name of its export
  * (a function of cloneable arguments returning a {@link ChunkFactory}) and those arguments.
- * Memory stays bounded: at most 2 chunks per worker are in flight (generated, not yet written).
- * A worker's error rejects the write with the chunk and the worker's message, and every worker is
- * stopped.
+ * Memory stays bounded: at most 2 chunks per thread are in flight (generated, not yet written).
+ * An error in a chunk (on a worker or on the main thread) rejects the write with the chunk and the
+ * message, and every worker is stopped.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -46,7 +48,7 @@ export interface ChunkSource<A = unknown> {
 export interface SampleWriteOptions {
   readonly n: number;
   readonly seed: number;
-  /** Worker threads (default os.availableParallelism()); 1 writes in this thread. */
+  /** Generating threads, this one included (default os.availableParallelism()): n starts n − 1 workers; 1 writes in this thread. */
   readonly workers?: number;
   /** Events per chunk (default {@link SAMPLE_CHUNK}); part of what the bytes depend on. */
   readonly chunk?: number;
@@ -147,17 +149,23 @@ function writeInThread(factory: ChunkFactory, plan: ChunkPlan, format: EventForm
   return { ...out.close(), weightNames: factory.weightNames, meta: factory.meta, workers: 1 };
 }
 
-/** The worker path (module comment): chunks handed out in order, at most 2 per worker in flight, written in order. */
-function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan, format: EventFormat, file: string | undefined, nWorkers: number, opts: SampleWriteOptions): Promise<SampleWriteResult> {
+/**
+ * The worker path (module comment) with `nThreads` generating threads: this thread and
+ * nThreads − 1 workers. This thread builds its factory (while the workers start), writes the
+ * header at once, and between the workers' messages makes chunks itself, one per turn of the
+ * event loop, so no core waits while the workers start and the main thread is not an idle
+ * writer. Chunks are handed out in order, at most 2 per thread in flight, written in order.
+ */
+function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan, format: EventFormat, file: string | undefined, nThreads: number, opts: SampleWriteOptions): Promise<SampleWriteResult> {
   const { local: _local, ...portable } = source;
   const input: WorkerInput = { source: portable, plan, format, ...(opts.compression ? { compression: opts.compression } : {}) };
   const total = chunkCount(plan);
-  const maxInFlight = 2 * nWorkers;
-  const done = new Map<number, EncodedChunk>();
+  const maxInFlight = 2 * nThreads;
+  // made chunks waiting for their turn; `spare`: its buffer may go back to a worker (not this thread's encoder's own)
+  const done = new Map<number, { readonly c: EncodedChunk; readonly spare: boolean }>();
   const pool: Worker[] = [];
   let out: ChunkFileWriter | undefined;
-  let head: { weightNames: readonly string[]; meta: Readonly<Record<string, unknown>> } | undefined;
-  let nextK = 0, writeK = 0, finished = false;
+  let nextK = 0, writeK = 0, finished = false, mainScheduled = false;
   return new Promise<SampleWriteResult>((resolve, reject) => {
     const fail = (e: Error) => {
       if (finished) return;
@@ -166,51 +174,72 @@ function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan
       out?.abort();
       reject(e);
     };
+    const chunkError = (who: string, k: number, message: string) => new Error(`nudump sample: ${who} failed on chunk ${k} (events ${k * plan.chunk}…): ${message}`);
     // written chunks' buffers go back to a worker (transferred), which copies its next chunk into one: no allocation per chunk
     const spare: ArrayBuffer[] = [];
+    const idle: Worker[] = [];
+    const canTake = () => nextK < total && nextK - writeK < maxInFlight;
     const dispatch = (w: Worker) => {
-      if (nextK < total && nextK - writeK < maxInFlight) {
+      if (canTake()) {
         const buffer = spare.pop();
         const task: WorkerTask = { k: nextK++, ...(buffer ? { buffer } : {}) };
         w.postMessage(task, buffer ? [buffer] : []);
       } else idle.push(w);
     };
-    const idle: Worker[] = [];
+    let head: ChunkFactory | undefined, enc: ChunkEncoder | undefined;
     const drain = () => {
       try {
         if (!out) return;
-        for (let c = done.get(writeK); c !== undefined; c = done.get(writeK)) {
+        for (let d = done.get(writeK); d !== undefined; d = done.get(writeK)) {
           done.delete(writeK++);
-          out.append(c);
-          spare.push(c.bytes.buffer as ArrayBuffer);
+          out.append(d.c);
+          // at most one spare buffer per chunk in flight (the main thread's copies would otherwise add to them)
+          if (d.spare && spare.length < maxInFlight) spare.push(d.c.bytes.buffer as ArrayBuffer);
           opts.onProgress?.(out.total.events);
         }
-        while (idle.length > 0 && nextK < total && nextK - writeK < maxInFlight) dispatch(idle.pop()!);
+        while (idle.length > 0 && canTake()) dispatch(idle.pop()!);
         if (writeK === total) {
           finished = true;
           for (const w of pool) void w.terminate();
-          resolve({ ...out.close(), weightNames: head!.weightNames, meta: head!.meta, workers: nWorkers });
-        }
+          resolve({ ...out.close(), weightNames: head!.weightNames, meta: head!.meta, workers: nThreads });
+        } else scheduleMain();
       } catch (e) {
         fail(e as Error);
       }
     };
-    for (let i = 0; i < nWorkers; i++) {
+    // this thread's share: one chunk per turn of the event loop (the workers' messages are handled in between)
+    const mainStep = () => {
+      mainScheduled = false;
+      if (finished || !canTake()) return;
+      const k = nextK++;
+      try {
+        const c = enc!.encode(k);
+        if (k === writeK) done.set(k, { c, spare: false });
+        else {
+          // the encoder reuses its buffers: a chunk that cannot be written now is copied (into a buffer of its own)
+          const room = spare.length > 0 && spare[spare.length - 1]!.byteLength >= c.bytes.length ? spare.pop()! : new ArrayBuffer(Math.ceil(1.25 * c.bytes.length) + 1024);
+          const bytes = new Uint8Array(room, 0, c.bytes.length);
+          bytes.set(c.bytes);
+          done.set(k, { c: { bytes, summary: c.summary, ...(c.groups ? { groups: c.groups } : {}) }, spare: true });
+        }
+      } catch (e) {
+        return fail(chunkError("the main thread", k, e instanceof Error ? e.message : String(e)));
+      }
+      drain();
+    };
+    const scheduleMain = () => {
+      if (!mainScheduled && !finished && enc !== undefined && canTake()) {
+        mainScheduled = true;
+        setImmediate(mainStep);
+      }
+    };
+    for (let i = 0; i < nThreads - 1; i++) {
       const w = new Worker(wf, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       pool.push(w);
       w.on("message", (m: WorkerMessage) => {
         if (finished) return;
-        if (m.kind === "error") return fail(new Error(m.k < 0 ? `nudump sample: a worker thread failed ${m.message}` : `nudump sample: a worker thread failed on chunk ${m.k} (events ${m.k * plan.chunk}…): ${m.message}`));
-        if (m.kind === "ready") {
-          if (!head) {
-            head = { weightNames: m.weightNames, meta: m.meta };
-            try {
-              out = new ChunkFileWriter(format, file, head, opts.compression);
-            } catch (e) {
-              return fail(e as Error);
-            }
-          }
-        } else done.set(m.k, m.chunk);
+        if (m.kind === "error") return fail(m.k < 0 ? new Error(`nudump sample: a worker thread failed ${m.message}`) : chunkError("a worker thread", m.k, m.message));
+        if (m.kind === "chunk") done.set(m.k, { c: m.chunk, spare: true });
         dispatch(w);
         drain();
       });
@@ -219,5 +248,17 @@ function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan
         if (!finished) fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
       });
     }
+    try {
+      head = localFactory(source);
+    } catch (e) {
+      return fail(new Error(`nudump sample: building the stream: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    try {
+      out = new ChunkFileWriter(format, file, head, opts.compression);
+      enc = new ChunkEncoder(head, plan, format, opts.compression);
+    } catch (e) {
+      return fail(e as Error);
+    }
+    drain();
   });
 }
