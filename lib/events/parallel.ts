@@ -157,108 +157,147 @@ function writeInThread(factory: ChunkFactory, plan: ChunkPlan, format: EventForm
  * writer. Chunks are handed out in order, at most 2 per thread in flight, written in order.
  */
 function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan, format: EventFormat, file: string | undefined, nThreads: number, opts: SampleWriteOptions): Promise<SampleWriteResult> {
-  const { local: _local, ...portable } = source;
-  const input: WorkerInput = { source: portable, plan, format, ...(opts.compression ? { compression: opts.compression } : {}) };
-  const total = chunkCount(plan);
-  const maxInFlight = 2 * nThreads;
-  // made chunks waiting for their turn; `spare`: its buffer may go back to a worker (not this thread's encoder's own)
-  const done = new Map<number, { readonly c: EncodedChunk; readonly spare: boolean }>();
-  const pool: Worker[] = [];
-  let out: ChunkFileWriter | undefined;
-  let nextK = 0, writeK = 0, finished = false, mainScheduled = false;
-  return new Promise<SampleWriteResult>((resolve, reject) => {
-    const fail = (e: Error) => {
-      if (finished) return;
-      finished = true;
-      for (const w of pool) void w.terminate();
-      out?.abort();
-      reject(e);
-    };
-    const chunkError = (who: string, k: number, message: string) => new Error(`nudump sample: ${who} failed on chunk ${k} (events ${k * plan.chunk}…): ${message}`);
-    // written chunks' buffers go back to a worker (transferred), which copies its next chunk into one: no allocation per chunk
-    const spare: ArrayBuffer[] = [];
-    const idle: Worker[] = [];
-    const canTake = () => nextK < total && nextK - writeK < maxInFlight;
-    const dispatch = (w: Worker) => {
-      if (canTake()) {
-        const buffer = spare.pop();
-        const task: WorkerTask = { k: nextK++, ...(buffer ? { buffer } : {}) };
-        w.postMessage(task, buffer ? [buffer] : []);
-      } else idle.push(w);
-    };
-    let head: ChunkFactory | undefined, enc: ChunkEncoder | undefined;
-    const drain = () => {
-      try {
-        if (!out) return;
-        for (let d = done.get(writeK); d !== undefined; d = done.get(writeK)) {
-          done.delete(writeK++);
-          out.append(d.c);
-          // at most one spare buffer per chunk in flight (the main thread's copies would otherwise add to them)
-          if (d.spare && spare.length < maxInFlight) spare.push(d.c.bytes.buffer as ArrayBuffer);
-          opts.onProgress?.(out.total.events);
-        }
-        while (idle.length > 0 && canTake()) dispatch(idle.pop()!);
-        if (writeK === total) {
-          finished = true;
-          for (const w of pool) void w.terminate();
-          resolve({ ...out.close(), weightNames: head!.weightNames, meta: head!.meta, workers: nThreads });
-        } else scheduleMain();
-      } catch (e) {
-        fail(e as Error);
-      }
-    };
-    // this thread's share: one chunk per turn of the event loop (the workers' messages are handled in between)
-    const mainStep = () => {
-      mainScheduled = false;
-      if (finished || !canTake()) return;
-      const k = nextK++;
-      try {
-        const c = enc!.encode(k);
-        if (k === writeK) done.set(k, { c, spare: false });
-        else {
-          // the encoder reuses its buffers: a chunk that cannot be written now is copied (into a buffer of its own)
-          const room = spare.length > 0 && spare[spare.length - 1]!.byteLength >= c.bytes.length ? spare.pop()! : new ArrayBuffer(Math.ceil(1.25 * c.bytes.length) + 1024);
-          const bytes = new Uint8Array(room, 0, c.bytes.length);
-          bytes.set(c.bytes);
-          done.set(k, { c: { bytes, summary: c.summary, ...(c.groups ? { groups: c.groups } : {}) }, spare: true });
-        }
-      } catch (e) {
-        return fail(chunkError("the main thread", k, e instanceof Error ? e.message : String(e)));
-      }
-      drain();
-    };
-    const scheduleMain = () => {
-      if (!mainScheduled && !finished && enc !== undefined && canTake()) {
-        mainScheduled = true;
-        setImmediate(mainStep);
-      }
-    };
-    for (let i = 0; i < nThreads - 1; i++) {
-      const w = new Worker(wf, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-      pool.push(w);
-      w.on("message", (m: WorkerMessage) => {
-        if (finished) return;
-        if (m.kind === "error") return fail(m.k < 0 ? new Error(`nudump sample: a worker thread failed ${m.message}`) : chunkError("a worker thread", m.k, m.message));
-        if (m.kind === "chunk") done.set(m.k, { c: m.chunk, spare: true });
-        dispatch(w);
-        drain();
-      });
-      w.on("error", (e) => fail(new Error(`nudump sample: a worker thread failed: ${e.message}`)));
-      w.on("exit", (code) => {
-        if (!finished) fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
-      });
+  return new Promise<SampleWriteResult>((resolve, reject) => new ThreadedWrite(wf, source, plan, format, file, nThreads, opts, resolve, reject).start());
+}
+
+/** A made chunk waiting for its turn; `spare`: its buffer may go back to a worker (it is not this thread's encoder's own). */
+interface DoneChunk {
+  readonly c: EncodedChunk;
+  readonly spare: boolean;
+}
+
+/** The state of one {@link writeWithWorkers} call. */
+class ThreadedWrite<A> {
+  private readonly total: number;
+  private readonly maxInFlight: number;
+  private readonly done = new Map<number, DoneChunk>();
+  private readonly pool: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  /** Written chunks' buffers, handed back to a worker (transferred), which copies its next chunk into one: no allocation per chunk. */
+  private readonly spare: ArrayBuffer[] = [];
+  private out: ChunkFileWriter | undefined;
+  private head: ChunkFactory | undefined;
+  private enc: ChunkEncoder | undefined;
+  private nextK = 0;
+  private writeK = 0;
+  private finished = false;
+  private mainScheduled = false;
+  constructor(
+    private readonly wf: string,
+    private readonly source: ChunkSource<A>,
+    private readonly plan: ChunkPlan,
+    private readonly format: EventFormat,
+    private readonly file: string | undefined,
+    private readonly nThreads: number,
+    private readonly opts: SampleWriteOptions,
+    private readonly resolve: (r: SampleWriteResult) => void,
+    private readonly reject: (e: Error) => void,
+  ) {
+    this.total = chunkCount(plan);
+    this.maxInFlight = 2 * nThreads;
+  }
+  /** Start the workers, then build this thread's factory, open the file and take the first chunk. */
+  start(): void {
+    const { local: _local, ...portable } = this.source;
+    const input: WorkerInput = { source: portable, plan: this.plan, format: this.format, ...(this.opts.compression ? { compression: this.opts.compression } : {}) };
+    for (let i = 0; i < this.nThreads - 1; i++) this.startWorker(input);
+    try {
+      this.head = localFactory(this.source);
+    } catch (e) {
+      return this.fail(new Error(`nudump sample: building the stream: ${e instanceof Error ? e.message : String(e)}`));
     }
     try {
-      head = localFactory(source);
+      this.out = new ChunkFileWriter(this.format, this.file, this.head, this.opts.compression);
+      this.enc = new ChunkEncoder(this.head, this.plan, this.format, this.opts.compression);
     } catch (e) {
-      return fail(new Error(`nudump sample: building the stream: ${e instanceof Error ? e.message : String(e)}`));
+      return this.fail(e as Error);
     }
+    this.drain();
+  }
+  private startWorker(input: WorkerInput): void {
+    const w = new Worker(this.wf, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    this.pool.push(w);
+    w.on("message", (m: WorkerMessage) => {
+      if (this.finished) return;
+      if (m.kind === "error") return this.fail(m.k < 0 ? new Error(`nudump sample: a worker thread failed ${m.message}`) : this.chunkError("a worker thread", m.k, m.message));
+      if (m.kind === "chunk") this.done.set(m.k, { c: m.chunk, spare: true });
+      this.dispatch(w);
+      this.drain();
+    });
+    w.on("error", (e) => this.fail(new Error(`nudump sample: a worker thread failed: ${e.message}`)));
+    w.on("exit", (code) => {
+      if (!this.finished) this.fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
+    });
+  }
+  private fail(e: Error): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const w of this.pool) void w.terminate();
+    this.out?.abort();
+    this.reject(e);
+  }
+  private chunkError(who: string, k: number, message: string): Error {
+    return new Error(`nudump sample: ${who} failed on chunk ${k} (events ${k * this.plan.chunk}…): ${message}`);
+  }
+  private canTake(): boolean {
+    return this.nextK < this.total && this.nextK - this.writeK < this.maxInFlight;
+  }
+  /** Give worker w the next chunk (with a spare buffer), or park it. */
+  private dispatch(w: Worker): void {
+    if (!this.canTake()) {
+      this.idle.push(w);
+      return;
+    }
+    const buffer = this.spare.pop();
+    const task: WorkerTask = { k: this.nextK++, ...(buffer ? { buffer } : {}) };
+    w.postMessage(task, buffer ? [buffer] : []);
+  }
+  /** Write the chunks that are next in order, hand out work, finish after the last chunk. */
+  private drain(): void {
+    const out = this.out;
+    if (!out) return;
     try {
-      out = new ChunkFileWriter(format, file, head, opts.compression);
-      enc = new ChunkEncoder(head, plan, format, opts.compression);
+      for (let d = this.done.get(this.writeK); d !== undefined; d = this.done.get(this.writeK)) {
+        this.done.delete(this.writeK++);
+        out.append(d.c);
+        // at most one spare buffer per chunk in flight (this thread's copies would otherwise add to them)
+        if (d.spare && this.spare.length < this.maxInFlight) this.spare.push(d.c.bytes.buffer as ArrayBuffer);
+        this.opts.onProgress?.(out.total.events);
+      }
+      while (this.idle.length > 0 && this.canTake()) this.dispatch(this.idle.pop()!);
+      if (this.writeK === this.total) {
+        this.finished = true;
+        for (const w of this.pool) void w.terminate();
+        this.resolve({ ...out.close(), weightNames: this.head!.weightNames, meta: this.head!.meta, workers: this.nThreads });
+      } else this.scheduleMain();
     } catch (e) {
-      return fail(e as Error);
+      this.fail(e as Error);
     }
-    drain();
-  });
+  }
+  private scheduleMain(): void {
+    if (this.mainScheduled || this.finished || this.enc === undefined || !this.canTake()) return;
+    this.mainScheduled = true;
+    setImmediate(() => this.mainStep());
+  }
+  /** This thread's share: one chunk per turn of the event loop (the workers' messages are handled in between). */
+  private mainStep(): void {
+    this.mainScheduled = false;
+    if (this.finished || !this.canTake()) return;
+    const k = this.nextK++;
+    try {
+      const c = this.enc!.encode(k);
+      if (k === this.writeK) this.done.set(k, { c, spare: false });
+      else {
+        // the encoder reuses its buffers: a chunk that cannot be written now is copied (into a buffer of its own)
+        const top = this.spare[this.spare.length - 1];
+        const room = top !== undefined && top.byteLength >= c.bytes.length ? this.spare.pop()! : new ArrayBuffer(Math.ceil(1.25 * c.bytes.length) + 1024);
+        const bytes = new Uint8Array(room, 0, c.bytes.length);
+        bytes.set(c.bytes);
+        this.done.set(k, { c: { bytes, summary: c.summary, ...(c.groups ? { groups: c.groups } : {}) }, spare: true });
+      }
+    } catch (e) {
+      return this.fail(this.chunkError("the main thread", k, e instanceof Error ? e.message : String(e)));
+    }
+    this.drain();
+  }
 }
