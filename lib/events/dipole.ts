@@ -25,7 +25,7 @@ import type { DipoleMassPoint, DipoleSignature } from "../models/dipole/signatur
 import { s2Sampler, selectedWeights, signatureSelection, signatureTable } from "../models/dipole/sampling";
 import { boostInto, isotropic, twoBodyMomentum, vec4 } from "./fourvec";
 import { PDG, type EventStream } from "./record";
-import { DecayStash, type FullDecay, secondaryStream } from "./secondary";
+import { DecayStash, type FullDecay, type SecondaryScratch, secondaryStream } from "./secondary";
 
 const NU_PDG = { e: 12, mu: 14, tau: 16 } as const;
 
@@ -146,6 +146,8 @@ export interface DipoleStreamOptions {
   readonly forceDecay?: ForceDecay;
   readonly chunk?: number;
   readonly meta?: Record<string, unknown>;
+  /** Buffers reused from stream to stream (secondary.ts SecondaryInputs.scratch): one per chunk factory. */
+  readonly scratch?: SecondaryScratch;
 }
 
 /**
@@ -169,6 +171,7 @@ export function dipoleEventStream(point: DipoleMassPoint, model: DipoleModel, si
     n: opts.n,
     seed: opts.seed,
     chunk: opts.chunk,
+    ...(opts.scratch ? { scratch: opts.scratch } : {}),
     meta: { model: "dipole", signature, mN_GeV: model.mN, mu_GeV_inv: model.mu, coupling: model.coupling, force_decay: force, ...(opts.meta ?? {}) },
   });
 }

@@ -36,10 +36,15 @@ export function dipoleSampleFactory(a: DipoleSampleInputs): ChunkFactory {
   return dipoleChunkFactory(point, model, a.signature, { ...(a.forceDecay ? { forceDecay: a.forceDecay } : {}), ...(a.meta ? { meta: a.meta } : {}) });
 }
 
-/** The chunk factory of a built mass point: one {@link dipoleEventStream} per chunk (seed, n); names and metadata from a one-event stream. */
-export function dipoleChunkFactory(point: DipoleMassPoint, model: DipoleModel, signature: DipoleSignature, opts: Omit<DipoleStreamOptions, "n" | "seed">): ChunkFactory {
+/**
+ * The chunk factory of a built mass point: one {@link dipoleEventStream} per chunk (seed, n),
+ * the streams sharing one scratch (sampler columns, decay stash: no allocation per chunk);
+ * names and metadata from a one-event stream.
+ */
+export function dipoleChunkFactory(point: DipoleMassPoint, model: DipoleModel, signature: DipoleSignature, opts: Omit<DipoleStreamOptions, "n" | "seed" | "scratch">): ChunkFactory {
   const head = dipoleEventStream(point, model, signature, { ...opts, n: 1, seed: 0 });
-  return { weightNames: head.weightNames, meta: head.meta, stream: (seed, n) => dipoleEventStream(point, model, signature, { ...opts, n, seed }) };
+  const scratch = {};
+  return { weightNames: head.weightNames, meta: head.meta, stream: (seed, n) => dipoleEventStream(point, model, signature, { ...opts, n, seed, scratch }) };
 }
 
 /** A dipole sample as a source for writeSample (workers load the compiled lib/events/dipoleSource.js). */

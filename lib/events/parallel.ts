@@ -1,7 +1,9 @@
 /**
  * Writing a sample with worker threads: the sample is cut into chunks (lib/events/chunks.ts,
  * per-chunk seeds from (seed, chunk index)), the chunks are generated and encoded (Parquet row
- * groups, or formatted text) on worker threads, and the main thread writes them in chunk order.
+ * groups, or formatted text) on worker threads and on the main thread, which writes them in chunk
+ * order (with n threads, n − 1 workers: the main thread is one of the generators, not an idle
+ * writer, and its factory is often built already).
  * The file is byte-identical for any number of threads, and to the in-thread path used for small
  * samples (below {@link MIN_PARALLEL_EVENTS}, where starting workers costs more than it saves),
  * with one thread, and when running from the TypeScript sources (no compiled worker file).
@@ -9,9 +11,9 @@
  * A stream's generators hold closures (mass points, samplers), which cannot be sent to a thread:
  * each worker rebuilds them from a {@link ChunkSource}, a module path, the name of its export
  * (a function of cloneable arguments returning a {@link ChunkFactory}) and those arguments.
- * Memory stays bounded: at most 2 chunks per worker are in flight (generated, not yet written).
- * A worker's error rejects the write with the chunk and the worker's message, and every worker is
- * stopped.
+ * Memory stays bounded: at most 2 chunks per thread are in flight (generated, not yet written).
+ * An error in a chunk (on a worker or on the main thread) rejects the write with the chunk and the
+ * message, and every worker is stopped.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -46,7 +48,7 @@ export interface ChunkSource<A = unknown> {
 export interface SampleWriteOptions {
   readonly n: number;
   readonly seed: number;
-  /** Worker threads (default os.availableParallelism()); 1 writes in this thread. */
+  /** Generating threads, this one included (default os.availableParallelism()): n starts n − 1 workers; 1 writes in this thread. */
   readonly workers?: number;
   /** Events per chunk (default {@link SAMPLE_CHUNK}); part of what the bytes depend on. */
   readonly chunk?: number;
@@ -147,77 +149,155 @@ function writeInThread(factory: ChunkFactory, plan: ChunkPlan, format: EventForm
   return { ...out.close(), weightNames: factory.weightNames, meta: factory.meta, workers: 1 };
 }
 
-/** The worker path (module comment): chunks handed out in order, at most 2 per worker in flight, written in order. */
-function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan, format: EventFormat, file: string | undefined, nWorkers: number, opts: SampleWriteOptions): Promise<SampleWriteResult> {
-  const { local: _local, ...portable } = source;
-  const input: WorkerInput = { source: portable, plan, format, ...(opts.compression ? { compression: opts.compression } : {}) };
-  const total = chunkCount(plan);
-  const maxInFlight = 2 * nWorkers;
-  const done = new Map<number, EncodedChunk>();
-  const pool: Worker[] = [];
-  let out: ChunkFileWriter | undefined;
-  let head: { weightNames: readonly string[]; meta: Readonly<Record<string, unknown>> } | undefined;
-  let nextK = 0, writeK = 0, finished = false;
-  return new Promise<SampleWriteResult>((resolve, reject) => {
-    const fail = (e: Error) => {
-      if (finished) return;
-      finished = true;
-      for (const w of pool) void w.terminate();
-      out?.abort();
-      reject(e);
-    };
-    // written chunks' buffers go back to a worker (transferred), which copies its next chunk into one: no allocation per chunk
-    const spare: ArrayBuffer[] = [];
-    const dispatch = (w: Worker) => {
-      if (nextK < total && nextK - writeK < maxInFlight) {
-        const buffer = spare.pop();
-        const task: WorkerTask = { k: nextK++, ...(buffer ? { buffer } : {}) };
-        w.postMessage(task, buffer ? [buffer] : []);
-      } else idle.push(w);
-    };
-    const idle: Worker[] = [];
-    const drain = () => {
-      try {
-        if (!out) return;
-        for (let c = done.get(writeK); c !== undefined; c = done.get(writeK)) {
-          done.delete(writeK++);
-          out.append(c);
-          spare.push(c.bytes.buffer as ArrayBuffer);
-          opts.onProgress?.(out.total.events);
-        }
-        while (idle.length > 0 && nextK < total && nextK - writeK < maxInFlight) dispatch(idle.pop()!);
-        if (writeK === total) {
-          finished = true;
-          for (const w of pool) void w.terminate();
-          resolve({ ...out.close(), weightNames: head!.weightNames, meta: head!.meta, workers: nWorkers });
-        }
-      } catch (e) {
-        fail(e as Error);
-      }
-    };
-    for (let i = 0; i < nWorkers; i++) {
-      const w = new Worker(wf, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-      pool.push(w);
-      w.on("message", (m: WorkerMessage) => {
-        if (finished) return;
-        if (m.kind === "error") return fail(new Error(m.k < 0 ? `nudump sample: a worker thread failed ${m.message}` : `nudump sample: a worker thread failed on chunk ${m.k} (events ${m.k * plan.chunk}…): ${m.message}`));
-        if (m.kind === "ready") {
-          if (!head) {
-            head = { weightNames: m.weightNames, meta: m.meta };
-            try {
-              out = new ChunkFileWriter(format, file, head, opts.compression);
-            } catch (e) {
-              return fail(e as Error);
-            }
-          }
-        } else done.set(m.k, m.chunk);
-        dispatch(w);
-        drain();
-      });
-      w.on("error", (e) => fail(new Error(`nudump sample: a worker thread failed: ${e.message}`)));
-      w.on("exit", (code) => {
-        if (!finished) fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
-      });
+/**
+ * The worker path (module comment) with `nThreads` generating threads: this thread and
+ * nThreads − 1 workers. This thread builds its factory (while the workers start), writes the
+ * header at once, and between the workers' messages makes chunks itself, one per turn of the
+ * event loop, so no core waits while the workers start and the main thread is not an idle
+ * writer. Chunks are handed out in order, at most 2 per thread in flight, written in order.
+ */
+function writeWithWorkers<A>(wf: string, source: ChunkSource<A>, plan: ChunkPlan, format: EventFormat, file: string | undefined, nThreads: number, opts: SampleWriteOptions): Promise<SampleWriteResult> {
+  return new Promise<SampleWriteResult>((resolve, reject) => new ThreadedWrite(wf, source, plan, format, file, nThreads, opts, resolve, reject).start());
+}
+
+/** A made chunk waiting for its turn; `spare`: its buffer may go back to a worker (it is not this thread's encoder's own). */
+interface DoneChunk {
+  readonly c: EncodedChunk;
+  readonly spare: boolean;
+}
+
+/** The state of one {@link writeWithWorkers} call. */
+class ThreadedWrite<A> {
+  private readonly total: number;
+  private readonly maxInFlight: number;
+  private readonly done = new Map<number, DoneChunk>();
+  private readonly pool: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  /** Written chunks' buffers, handed back to a worker (transferred), which copies its next chunk into one: no allocation per chunk. */
+  private readonly spare: ArrayBuffer[] = [];
+  private out: ChunkFileWriter | undefined;
+  private head: ChunkFactory | undefined;
+  private enc: ChunkEncoder | undefined;
+  private nextK = 0;
+  private writeK = 0;
+  private finished = false;
+  private mainScheduled = false;
+  constructor(
+    private readonly wf: string,
+    private readonly source: ChunkSource<A>,
+    private readonly plan: ChunkPlan,
+    private readonly format: EventFormat,
+    private readonly file: string | undefined,
+    private readonly nThreads: number,
+    private readonly opts: SampleWriteOptions,
+    private readonly resolve: (r: SampleWriteResult) => void,
+    private readonly reject: (e: Error) => void,
+  ) {
+    this.total = chunkCount(plan);
+    this.maxInFlight = 2 * nThreads;
+  }
+  /** Start the workers, then build this thread's factory, open the file and take the first chunk. */
+  start(): void {
+    const { local: _local, ...portable } = this.source;
+    const input: WorkerInput = { source: portable, plan: this.plan, format: this.format, ...(this.opts.compression ? { compression: this.opts.compression } : {}) };
+    for (let i = 0; i < this.nThreads - 1; i++) this.startWorker(input);
+    try {
+      this.head = localFactory(this.source);
+    } catch (e) {
+      return this.fail(new Error(`nudump sample: building the stream: ${e instanceof Error ? e.message : String(e)}`));
     }
-  });
+    try {
+      this.out = new ChunkFileWriter(this.format, this.file, this.head, this.opts.compression);
+      this.enc = new ChunkEncoder(this.head, this.plan, this.format, this.opts.compression);
+    } catch (e) {
+      return this.fail(e as Error);
+    }
+    this.drain();
+  }
+  private startWorker(input: WorkerInput): void {
+    const w = new Worker(this.wf, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    this.pool.push(w);
+    w.on("message", (m: WorkerMessage) => {
+      if (this.finished) return;
+      if (m.kind === "error") return this.fail(m.k < 0 ? new Error(`nudump sample: a worker thread failed ${m.message}`) : this.chunkError("a worker thread", m.k, m.message));
+      if (m.kind === "chunk") this.done.set(m.k, { c: m.chunk, spare: true });
+      this.dispatch(w);
+      this.drain();
+    });
+    w.on("error", (e) => this.fail(new Error(`nudump sample: a worker thread failed: ${e.message}`)));
+    w.on("exit", (code) => {
+      if (!this.finished) this.fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
+    });
+  }
+  private fail(e: Error): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const w of this.pool) void w.terminate();
+    this.out?.abort();
+    this.reject(e);
+  }
+  private chunkError(who: string, k: number, message: string): Error {
+    return new Error(`nudump sample: ${who} failed on chunk ${k} (events ${k * this.plan.chunk}…): ${message}`);
+  }
+  private canTake(): boolean {
+    return this.nextK < this.total && this.nextK - this.writeK < this.maxInFlight;
+  }
+  /** Give worker w the next chunk (with a spare buffer), or park it. */
+  private dispatch(w: Worker): void {
+    if (!this.canTake()) {
+      this.idle.push(w);
+      return;
+    }
+    const buffer = this.spare.pop();
+    const task: WorkerTask = { k: this.nextK++, ...(buffer ? { buffer } : {}) };
+    w.postMessage(task, buffer ? [buffer] : []);
+  }
+  /** Write the chunks that are next in order, hand out work, finish after the last chunk. */
+  private drain(): void {
+    const out = this.out;
+    if (!out) return;
+    try {
+      for (let d = this.done.get(this.writeK); d !== undefined; d = this.done.get(this.writeK)) {
+        this.done.delete(this.writeK++);
+        out.append(d.c);
+        // at most one spare buffer per chunk in flight (this thread's copies would otherwise add to them)
+        if (d.spare && this.spare.length < this.maxInFlight) this.spare.push(d.c.bytes.buffer as ArrayBuffer);
+        this.opts.onProgress?.(out.total.events);
+      }
+      while (this.idle.length > 0 && this.canTake()) this.dispatch(this.idle.pop()!);
+      if (this.writeK === this.total) {
+        this.finished = true;
+        for (const w of this.pool) void w.terminate();
+        this.resolve({ ...out.close(), weightNames: this.head!.weightNames, meta: this.head!.meta, workers: this.nThreads });
+      } else this.scheduleMain();
+    } catch (e) {
+      this.fail(e as Error);
+    }
+  }
+  private scheduleMain(): void {
+    if (this.mainScheduled || this.finished || this.enc === undefined || !this.canTake()) return;
+    this.mainScheduled = true;
+    setImmediate(() => this.mainStep());
+  }
+  /** This thread's share: one chunk per turn of the event loop (the workers' messages are handled in between). */
+  private mainStep(): void {
+    this.mainScheduled = false;
+    if (this.finished || !this.canTake()) return;
+    const k = this.nextK++;
+    try {
+      const c = this.enc!.encode(k);
+      if (k === this.writeK) this.done.set(k, { c, spare: false });
+      else {
+        // the encoder reuses its buffers: a chunk that cannot be written now is copied (into a buffer of its own)
+        const top = this.spare[this.spare.length - 1];
+        const room = top !== undefined && top.byteLength >= c.bytes.length ? this.spare.pop()! : new ArrayBuffer(Math.ceil(1.25 * c.bytes.length) + 1024);
+        const bytes = new Uint8Array(room, 0, c.bytes.length);
+        bytes.set(c.bytes);
+        this.done.set(k, { c: { bytes, summary: c.summary, ...(c.groups ? { groups: c.groups } : {}) }, spare: true });
+      }
+    } catch (e) {
+      return this.fail(this.chunkError("the main thread", k, e instanceof Error ? e.message : String(e)));
+    }
+    this.drain();
+  }
 }

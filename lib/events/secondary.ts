@@ -87,6 +87,21 @@ export interface SecondaryInputs {
   readonly meta: Record<string, unknown>;
   /** Events per sampler chunk (memory ∝ chunk). */
   readonly chunk?: number;
+  /**
+   * Buffers to reuse from stream to stream of the same inputs (one chunk factory's streams, made
+   * one after the other): the sampler's columns and the decay with its stash, taken by a stream
+   * while it runs (a second stream running at the same time allocates its own). The events are
+   * the same; only the allocation per stream goes.
+   */
+  readonly scratch?: SecondaryScratch;
+}
+
+/** What {@link SecondaryInputs.scratch} holds between streams (see there); start with `{}`. */
+export interface SecondaryScratch {
+  busy?: boolean;
+  ev?: EventTable;
+  decay?: FullDecay;
+  chunk?: number;
 }
 
 /** The standard weight names of every stream, in order. */
@@ -122,6 +137,8 @@ class SecondaryEvents implements IterableIterator<EventRecord> {
   private readonly result: IteratorYieldResult<EventRecord>;
   /** The current chunk: its events, selected weights, size, next event and the events before it. */
   private ev: EventTable | undefined = undefined;
+  /** The scratch this stream holds while it runs (released at its end). */
+  private scratch: SecondaryScratch | undefined = undefined;
   private selected: Float64Array = new Float64Array(0);
   private m = 0;
   private i = 0;
@@ -129,7 +146,18 @@ class SecondaryEvents implements IterableIterator<EventRecord> {
   constructor(private readonly inp: SecondaryInputs, nWeights: number) {
     this.rng = seededRandom(inp.seed);
     this.chunk = Math.min(inp.chunk ?? 65536, inp.n);
-    this.decay = inp.makeDecay(this.chunk);
+    const sc = inp.scratch;
+    if (sc !== undefined && !sc.busy) {
+      sc.busy = true;
+      this.scratch = sc;
+      if (sc.decay === undefined || sc.chunk !== this.chunk) {
+        sc.decay = inp.makeDecay(this.chunk);
+        sc.chunk = this.chunk;
+        sc.ev = undefined;
+      }
+      this.decay = sc.decay;
+      this.ev = sc.ev;
+    } else this.decay = inp.makeDecay(this.chunk);
     this.rec = new EventRecord(nWeights);
     this.production = (inp.table.total * inp.couplingFactor) / inp.n;
     this.kin = {
@@ -157,12 +185,17 @@ class SecondaryEvents implements IterableIterator<EventRecord> {
     this.selected = inp.select(ev);
     this.decay.stash.next = 0; // now read the stash back in the same order
     this.ev = ev;
+    if (this.scratch !== undefined) this.scratch.ev = ev;
     this.m = m;
     this.i = 0;
   }
   next(): IteratorResult<EventRecord> {
     if (this.i === this.m) {
-      if (this.done + this.m >= this.inp.n) return { value: undefined, done: true };
+      if (this.done + this.m >= this.inp.n) {
+        if (this.scratch !== undefined) this.scratch.busy = false;
+        this.scratch = undefined;
+        return { value: undefined, done: true };
+      }
       this.nextChunk();
     }
     const i = this.i++, ev = this.ev!, rec = this.rec, inp = this.inp;
