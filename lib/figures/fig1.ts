@@ -85,14 +85,31 @@ export function insidePolygon(x: number, y: number, px: readonly number[], py: r
   return inside;
 }
 
-/** A bound polygon with its vertices in (ln m_N, ln μ_N). */
+/** A bound polygon with its vertices in (ln m_N, ln μ_N), and their range in ln m_N. */
 interface LogPolygon {
   readonly x: Float64Array;
   readonly y: Float64Array;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
 }
 
-/** {@link insidePolygon} with the point and the vertices already in log coordinates. */
+/**
+ * Margin (in ln m_N) of the range test of {@link insideLogPolygon}: far above the rounding of an
+ * edge's crossing abscissa (≲ 10⁻¹⁴ here), so a point outside the range by more is outside.
+ */
+const POLYGON_RANGE_MARGIN = 1e-9;
+
+/**
+ * {@link insidePolygon} with the point and the vertices already in log coordinates. A point
+ * left of every vertex by more than the margin crosses every edge its ray meets (an even number:
+ * the even–odd count of a closed polygon), one right of every vertex none: outside either way,
+ * the answer of the full test, which is then skipped; so is a point below every vertex (each edge
+ * has both ends above it) or at or above every one (none above): it crosses no edge.
+ */
 function insideLogPolygon(lx: number, ly: number, p: LogPolygon): boolean {
+  if (lx < p.xMin - POLYGON_RANGE_MARGIN || lx > p.xMax + POLYGON_RANGE_MARGIN || ly < p.yMin || ly >= p.yMax) return false;
   const px = p.x, py = p.y;
   let inside = false;
   for (let i = 0, j = px.length - 1; i < px.length; j = i++) {
@@ -107,7 +124,10 @@ const LOG_POLYGONS = new Map<DipolePanel, LogPolygon[]>();
 function logPolygons(panel: DipolePanel): LogPolygon[] {
   let out = LOG_POLYGONS.get(panel);
   if (!out) {
-    out = panelBounds(panel).map((b) => ({ x: Float64Array.from(b.x, Math.log), y: Float64Array.from(b.y, Math.log) }));
+    out = panelBounds(panel).map((b) => {
+      const x = Float64Array.from(b.x, Math.log), y = Float64Array.from(b.y, Math.log);
+      return { x, y, xMin: Math.min(...x), xMax: Math.max(...x), yMin: Math.min(...y), yMax: Math.max(...y) };
+    });
     LOG_POLYGONS.set(panel, out);
   }
   return out;

@@ -3,7 +3,8 @@
  * (issue 15, compute once): the photon fraction with the N momentum shared, the dilepton
  * visible fraction on one ln E grid, and the groups of signatures collapsed together from one
  * table (lib/engine/signatureGroups). The same expressions as `DipoleMassPoint.acceptance`
- * (lib/models/dipole/signatures), so the collapsed bins are the same numbers.
+ * (lib/models/dipole/signatures), so the collapsed bins are the same numbers (up to the
+ * rounding of ln E_N in the batch dilepton form, ≲ 10⁻¹⁴ relative).
  */
 import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
 import { CUTS } from "../../detector/cuts";
@@ -60,6 +61,10 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
   const y0 = new Float64Array(nl), y1 = new Float64Array(nl);
   let last = -1;
   const many = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number): void => {
+    // ln E from the last energy whose logarithm was taken (the anchor) when E is within
+    // ANCHOR_SPAN of it (nodes of one cell: E_N = E_ν − |t|/2M); per call, so the values
+    // depend on this call's energies only
+    let aE = NaN, aInv = 0, aLn = 0;
     for (let p = 0; p < m; p++) {
       const E = EN[p]!;
       let s = 0;
@@ -68,7 +73,16 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
       } else if (E >= Emax) {
         for (let l = 0; l < nl; l++) s += br[l]! * fs[l]!(E);
       } else {
-        const x = (Math.log(E) - L0) / h;
+        const d = (E - aE) * aInv;
+        let lnE: number;
+        if (d > -ANCHOR_SPAN && d < ANCHOR_SPAN) lnE = aLn + log1pSmall(d);
+        else {
+          lnE = Math.log(E);
+          aE = E;
+          aInv = 1 / E;
+          aLn = lnE;
+        }
+        const x = (lnE - L0) / h;
         const i = Math.min(n - 1, Math.floor(x));
         const u = x - i;
         if (i !== last) {
@@ -87,8 +101,21 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
 }
 
 /**
+ * Largest |E/E_a − 1| for which {@link dileptonAcceptance}'s batch form takes ln E as
+ * ln E_a + log1p(E/E_a − 1) by {@link log1pSmall} instead of a logarithm: its truncation error is
+ * below d⁶/6 ≈ 2·10⁻¹⁹, far under the rounding of ln E itself (~10⁻¹⁵).
+ */
+const ANCHOR_SPAN = 1e-3;
+
+/** ln(1 + d) for |d| < {@link ANCHOR_SPAN}: its Taylor series to d⁵ (truncation < d⁶/6). */
+function log1pSmall(d: number): number {
+  return d * (1 - d * (0.5 - d * (1 / 3 - d * (0.25 - d * 0.2))));
+}
+
+/**
  * The dilepton acceptance Σ_ℓ Br_ℓ f_ℓ(E_N) of {@link dileptonAcceptance}, and the same at many
- * energies: out[o + p] = scale × value(EN[p]) for p < m (the same numbers).
+ * energies: out[o + p] = scale × value(EN[p]) for p < m (the same numbers up to the rounding of
+ * ln E_N, ≲ 10⁻¹⁴ relative: the batch form takes most logarithms from a nearby energy's).
  */
 export type DileptonAcceptance = ((EN: number) => number) & {
   readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
