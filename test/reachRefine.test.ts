@@ -115,7 +115,7 @@ describe("adaptive mass grid", () => {
       // answers out of order (a later request may finish first), as worker threads do
       const got = await refineMassGridAhead(coarse, (m) => {
         calls.push(m);
-        return new Promise((ok) => setTimeout(() => ok(evaluate(m)), (calls.length * 7) % 5));
+        return new Promise<ReturnType<typeof evaluate>>((ok) => setTimeout(() => ok(evaluate(m)), (calls.length * 7) % 5));
       }, (r) => r.m, lines, opts);
       expect(got.map((r) => r.m)).toEqual(want.map((r) => r.m));
       expect(got.map((r) => r.e)).toEqual(want.map((r) => r.e));

@@ -37,6 +37,10 @@ class InverseMomentum {
   private aInv = 0;
   private aInv2 = 0;
   constructor(private readonly mN: number) {}
+  /** Forget the anchor (at the start of a batch: its values then depend on its energies only). */
+  reset(): void {
+    this.aE = NaN;
+  }
   at(EN: number): number {
     const z = (EN - this.aE) * (EN + this.aE) * this.aInv2;
     if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) {
@@ -169,6 +173,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
   const accG = acc * brGamma;
   const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
   const Ev = CUTS.vesselEvis, E1 = CUTS.ecc1TeV, E3 = CUTS.ecc3TeV;
+  const inv = new InverseMomentum(mN); // reset by each batch call
   return [
     {
       table: production,
@@ -179,7 +184,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = acc * dilepton(EN);
       },
       batch: (es, m, out, stride) => {
-        const inv = new InverseMomentum(mN);
+        inv.reset();
         for (let p = 0; p < m; p++) {
           const EN = es[p]!;
           const ip = inv.at(EN);
@@ -198,7 +203,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
       batch: (es, m, out, stride) => {
-        const inv = new InverseMomentum(mN);
+        inv.reset();
         for (let q = 0; q < m; q++) {
           const EN = es[q]!;
           const ip = inv.at(EN);
