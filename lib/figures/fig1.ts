@@ -18,6 +18,7 @@ import type { ScalableSignature } from "../engine/scaling";
 import { makeSetup, type Setup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
 import { fastEvents, monotoneRange } from "../engine/decayScan";
+import { insideLogPolygon, type LogPolygon, toLogPolygon } from "./logPolygon";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
 export interface Fig1LineSpec {
@@ -85,49 +86,12 @@ export function insidePolygon(x: number, y: number, px: readonly number[], py: r
   return inside;
 }
 
-/** A bound polygon with its vertices in (ln m_N, ln μ_N), and their range in ln m_N. */
-interface LogPolygon {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly xMin: number;
-  readonly xMax: number;
-  readonly yMin: number;
-  readonly yMax: number;
-}
-
-/**
- * Margin (in ln m_N) of the range test of {@link insideLogPolygon}: far above the rounding of an
- * edge's crossing abscissa (≲ 10⁻¹⁴ here), so a point outside the range by more is outside.
- */
-const POLYGON_RANGE_MARGIN = 1e-9;
-
-/**
- * {@link insidePolygon} with the point and the vertices already in log coordinates. A point
- * left of every vertex by more than the margin crosses every edge its ray meets (an even number:
- * the even–odd count of a closed polygon), one right of every vertex none: outside either way,
- * the answer of the full test, which is then skipped; so is a point below every vertex (each edge
- * has both ends above it) or at or above every one (none above): it crosses no edge.
- */
-function insideLogPolygon(lx: number, ly: number, p: LogPolygon): boolean {
-  if (lx < p.xMin - POLYGON_RANGE_MARGIN || lx > p.xMax + POLYGON_RANGE_MARGIN || ly < p.yMin || ly >= p.yMax) return false;
-  const px = p.x, py = p.y;
-  let inside = false;
-  for (let i = 0, j = px.length - 1; i < px.length; j = i++) {
-    const xi = px[i]!, yi = py[i]!, xj = px[j]!, yj = py[j]!;
-    if (yi > ly !== yj > ly && lx < ((xj - xi) * (ly - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** The panel's closed bounds in log space, prepared once per panel and thread (the data files are read once). */
 const LOG_POLYGONS = new Map<DipolePanel, LogPolygon[]>();
 function logPolygons(panel: DipolePanel): LogPolygon[] {
   let out = LOG_POLYGONS.get(panel);
   if (!out) {
-    out = panelBounds(panel).map((b) => {
-      const x = Float64Array.from(b.x, Math.log), y = Float64Array.from(b.y, Math.log);
-      return { x, y, xMin: Math.min(...x), xMax: Math.max(...x), yMin: Math.min(...y), yMax: Math.max(...y) };
-    });
+    out = panelBounds(panel).map(toLogPolygon);
     LOG_POLYGONS.set(panel, out);
   }
   return out;

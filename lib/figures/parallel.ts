@@ -269,7 +269,9 @@ export async function fig1OnWorkers(opts: Fig1Options, workers = cpus().length, 
     const per = opts.refine === false ? await runMassTasks("fig1", masses, opts, workers, undefined, onTask) : null;
     return per ? assembleFig1(opts.panel, per) : fig1(opts);
   }
-  const queue = new MassTaskQueue<Fig1MassResult>(file, "fig1", opts, workers, onTask);
+  // the grid and its refinement stay here: each task needs the per-mass options only
+  const { masses: _grid, refine: _refine, ...taskOpts } = opts;
+  const queue = new MassTaskQueue<Fig1MassResult>(file, "fig1", taskOpts, workers, onTask);
   try {
     const per = await refineMassGridAhead(masses, (m, round) => queue.submit(m, round), (r) => r.mass, fig1EdgeList, opts.refine ?? {});
     return assembleFig1(opts.panel, per);
