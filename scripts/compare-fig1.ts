@@ -32,6 +32,12 @@ function load(root: string): { f: Figures; reach: typeof import("../lib/engine/r
 /** One panel, as the bench and `nudump reach` compute it (2 workers, refined grid). */
 async function panel(lib: ReturnType<typeof load>, p: "universal" | "tau"): Promise<{ data: Fig1Data; masses: number }> {
   const opts = { panel: p };
+  // a build with fig1OnWorkers computes a panel with it (as `nudump reach` and the bench); older ones round by round
+  if (lib.f.fig1OnWorkers) {
+    let masses = 0; // every mass is evaluated once: one task each
+    const data = await lib.f.fig1OnWorkers(opts, 2, () => masses++);
+    return { data, masses };
+  }
   const perMass = await lib.reach.refineMassGrid(lib.f.fig1Masses(), (ms) => lib.f.runMassTasks("fig1", [...ms], opts, 2), (r) => r.mass, lib.f.fig1EdgeList, {});
   return { data: lib.f.assembleFig1(p, perMass), masses: perMass.length };
 }

@@ -35,12 +35,17 @@ function naiveCollapse(table: ProductionTable, acceptance: (EN: number) => numbe
 
 describe("collapsed signatures equal the node-by-node collapse", () => {
   for (const mN of [0.002, 0.3, 4]) {
-    it(`m_N = ${mN} GeV: every signature's bins are those of the naive collapse of its table, bit for bit`, () => {
+    it(`m_N = ${mN} GeV: every signature's bins are those of the naive collapse of its table (to the rounding of the batch acceptances)`, () => {
       const p = dipoleMassPoint(mN, "universal", hl);
       for (const s of DIPOLE_SIGNATURES) {
         const ref = naiveCollapse(signatureTable(p, s), p.acceptance[s]);
-        expect(Array.from(p.signatures[s].weight)).toEqual(ref.weight);
-        expect(Array.from(p.signatures[s].EN)).toEqual(ref.EN);
+        // the same bins; the sums equal but for the batch acceptances' ln E_N and 1/p_N, taken from a
+        // nearby node's by their series (lib/models/dipole/signatureAcceptance): rounding, ≲ 1e-12
+        // relative where an acceptance just above its cut is a small difference
+        expect(p.signatures[s].weight.length).toBe(ref.weight.length);
+        const worst = (a: Float64Array, b: number[]) => Math.max(0, ...Array.from(a, (x, j) => rel(x, b[j]!)));
+        expect(worst(p.signatures[s].weight, ref.weight)).toBeLessThan(1e-11);
+        expect(worst(p.signatures[s].EN, ref.EN)).toBeLessThan(1e-13);
       }
     });
   }

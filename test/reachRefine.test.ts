@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EdgePair, findEdges, joinEdges, logGrid, massesToRefine, refineMassGridSync } from "../lib/engine/reach";
+import { type EdgePair, findEdges, joinEdges, logGrid, massesToRefine, refineMassGridAhead, refineMassGridSync } from "../lib/engine/reach";
 
 // toy signal with both edges in y: N(y) = A y⁴ exp(−y²/c), maximum A (2c)² e⁻² at y² = 2c
 const c = 1e-10;
@@ -105,5 +105,30 @@ describe("adaptive mass grid", () => {
   it("resolves an edge that changes fast between neighbours", () => {
     const steep = [1, 2].map((m) => findEdges(toy(10 * A3 * m ** 40), 3, m, scan));
     expect(massesToRefine([steep])).toEqual([Math.SQRT2]);
+  });
+
+  it("asking for masses ahead of the rounds gives the rounds' grid, each mass evaluated once, also when a round is capped", async () => {
+    const coarse = logGrid(1, 100, 11);
+    for (const opts of [{ tipLogTol: 0.02, maxRounds: 8 }, { tipLogTol: 0.005, maxRounds: 8, maxNewPerRound: 1 }]) {
+      const want = refineMassGridSync(coarse, evaluate, (r) => r.m, lines, opts);
+      const calls: number[] = [];
+      // answers out of order (a later request may finish first), as worker threads do
+      const got = await refineMassGridAhead(coarse, (m) => {
+        calls.push(m);
+        return new Promise<ReturnType<typeof evaluate>>((ok) => setTimeout(() => ok(evaluate(m)), (calls.length * 7) % 5));
+      }, (r) => r.m, lines, opts);
+      expect(got.map((r) => r.m)).toEqual(want.map((r) => r.m));
+      expect(got.map((r) => r.e)).toEqual(want.map((r) => r.e));
+      expect(new Set(calls).size).toBe(calls.length);
+      // uncapped, nothing is evaluated in vain; capped, the replay takes at most one mass a round (8 rounds)
+      if (opts.maxNewPerRound === undefined) expect(calls.length).toBe(want.length);
+      else expect(want.length).toBeLessThanOrEqual(11 + 8);
+    }
+  });
+
+  it("a failed evaluation fails the refinement only where the rounds need that mass", async () => {
+    const coarse = logGrid(1, 100, 11);
+    const bad = (m: number) => (m === coarse[3] ? Promise.reject(new RangeError("bad mass")) : Promise.resolve(evaluate(m)));
+    await expect(refineMassGridAhead(coarse, bad, (r) => r.m, lines, { tipLogTol: 0.02 })).rejects.toThrow(/bad mass/);
   });
 });

@@ -176,23 +176,34 @@ function isInside(e: EdgePair): boolean {
  * lines). Empty when the grid is fine enough.
  */
 export function massesToRefine(lines: readonly (readonly EdgePair[])[], opts: RefineOptions = {}): number[] {
-  const o = { ...REFINE_DEFAULTS, ...opts };
-  requirePositive("tipLogTol", o.tipLogTol);
-  requirePositive("maxLogYStep", o.maxLogYStep);
+  const o = refineSettings(opts);
   const out = new Set<number>();
   for (const edges of lines) {
     for (let i = 0; i + 1 < edges.length; i++) {
       const a = edges[i]!, b = edges[i + 1]!;
       if (!(b.mass > a.mass)) throw new RangeError(`masses must increase: ${a.mass} then ${b.mass}`);
-      const w = Math.log(b.mass / a.mass);
-      if (w <= o.tipLogTol) continue;
-      const tip = isInside(a) !== isInside(b);
-      const leaves = isInside(a) && isInside(b) && ((a.lower === null) !== (b.lower === null) || (a.upper === null) !== (b.upper === null));
-      const steep = (p: number | null, q: number | null) => p !== null && q !== null && Math.abs(Math.log(q / p)) > o.maxLogYStep;
-      if (tip || leaves || steep(a.lower, b.lower) || steep(a.upper, b.upper)) out.add(Math.sqrt(a.mass * b.mass));
+      if (needsMidpoint(a, b, o)) out.add(Math.sqrt(a.mass * b.mass));
     }
   }
   return [...out].sort((x, y) => x - y).slice(0, o.maxNewPerRound);
+}
+
+/** The refinement options with their defaults, checked. */
+function refineSettings(opts: RefineOptions): Required<RefineOptions> {
+  const o = { ...REFINE_DEFAULTS, ...opts };
+  requirePositive("tipLogTol", o.tipLogTol);
+  requirePositive("maxLogYStep", o.maxLogYStep);
+  return o;
+}
+
+/** Whether one line's neighbouring edges a, b (a.mass < b.mass) ask for the mass between them ({@link massesToRefine}). */
+function needsMidpoint(a: EdgePair, b: EdgePair, o: Required<RefineOptions>): boolean {
+  const w = Math.log(b.mass / a.mass);
+  if (w <= o.tipLogTol) return false;
+  const tip = isInside(a) !== isInside(b);
+  const leaves = isInside(a) && isInside(b) && ((a.lower === null) !== (b.lower === null) || (a.upper === null) !== (b.upper === null));
+  const steep = (p: number | null, q: number | null) => p !== null && q !== null && Math.abs(Math.log(q / p)) > o.maxLogYStep;
+  return tip || leaves || steep(a.lower, b.lower) || steep(a.upper, b.upper);
 }
 
 /** Inserts new per-mass results into a mass-sorted list (by `massOf`), keeping the order. */
@@ -208,18 +219,69 @@ function mergeByMass<R>(a: readonly R[], b: readonly R[], massOf: (r: R) => numb
  */
 export async function refineMassGrid<R>(
   masses: readonly number[],
-  evaluate: (ms: readonly number[]) => Promise<readonly R[]>,
+  evaluate: (ms: readonly number[], round: number) => Promise<readonly R[]>,
   massOf: (r: R) => number,
   linesOf: (r: R) => readonly EdgePair[],
   opts: RefineOptions = {},
 ): Promise<R[]> {
-  let all = mergeByMass(await evaluate(masses), [], massOf);
+  let all = mergeByMass(await evaluate(masses, 0), [], massOf);
   for (let round = 0; round < (opts.maxRounds ?? REFINE_DEFAULTS.maxRounds); round++) {
     const add = massesToRefine(transpose(all.map(linesOf)), opts);
     if (add.length === 0) break;
-    all = mergeByMass(all, await evaluate(add), massOf);
+    all = mergeByMass(all, await evaluate(add, round + 1), massOf);
   }
   return all;
+}
+
+/**
+ * {@link refineMassGrid} with every mass asked for as soon as it is known to be needed, not at
+ * the end of its round: whether an interval gets its midpoint depends only on the results at
+ * its two ends ({@link massesToRefine}), so a midpoint is requested (`evaluate(mass, round)`)
+ * the moment both ends are in, and its own halves when it is. The rounds themselves are then
+ * replayed by {@link refineMassGrid} on these results (each mass evaluated once), so the result
+ * is refineMassGrid's exactly, for an `evaluate` that is a function of the mass (a round capped
+ * at maxNewPerRound asks for the rest in the replay, and a mass asked for ahead that the replay
+ * never takes is evaluated in vain, never used). Workers fed by `evaluate` so never wait for a
+ * round to end. A failed evaluation rejects the result only if the replay needs that mass.
+ */
+export async function refineMassGridAhead<R>(
+  masses: readonly number[],
+  evaluate: (mass: number, round: number) => Promise<R>,
+  massOf: (r: R) => number,
+  linesOf: (r: R) => readonly EdgePair[],
+  opts: RefineOptions = {},
+): Promise<R[]> {
+  const o = refineSettings(opts);
+  const asked = new Map<number, Promise<R>>();
+  const get = (m: number, round: number): Promise<R> => {
+    let p = asked.get(m);
+    if (!p) {
+      p = evaluate(m, round);
+      p.catch(() => undefined); // reported by the replay if it needs this mass
+      asked.set(m, p);
+    }
+    return p;
+  };
+  /** Ask ahead for the midpoint of the interval (a, b) of round `round` and, once in, for its halves'. */
+  const ahead = (a: R, b: R, round: number): void => {
+    if (round >= o.maxRounds) return;
+    const la = linesOf(a), lb = linesOf(b);
+    if (la.length !== lb.length || la.length === 0 || !(lb[0]!.mass > la[0]!.mass)) return;
+    if (!la.some((e, k) => needsMidpoint(e, lb[k]!, o))) return;
+    get(Math.sqrt(la[0]!.mass * lb[0]!.mass), round + 1).then(
+      (c) => {
+        ahead(a, c, round + 1);
+        ahead(c, b, round + 1);
+      },
+      () => undefined,
+    );
+  };
+  const start = [...masses].sort((x, y) => x - y);
+  const first = start.map((m) => get(m, 0));
+  for (let i = 0; i + 1 < first.length; i++) {
+    Promise.all([first[i]!, first[i + 1]!]).then(([a, b]) => ahead(a, b, 0), () => undefined);
+  }
+  return refineMassGrid(masses, (ms, round) => Promise.all(ms.map((m) => get(m, round))), massOf, linesOf, opts);
 }
 
 /** {@link refineMassGrid} for a synchronous per-mass computation. */

@@ -18,6 +18,7 @@ import type { ScalableSignature } from "../engine/scaling";
 import { makeSetup, type Setup, setupOptionsOf, type SetupOptions } from "../engine/setup";
 import { requireOneOf } from "../core/validate";
 import { fastEvents, monotoneRange } from "../engine/decayScan";
+import { insideLogPolygon, type LogPolygon, toLogPolygon } from "./logPolygon";
 
 /** One contour of Fig. 1: signature, detector, threshold, and plotting style. */
 export interface Fig1LineSpec {
@@ -85,29 +86,12 @@ export function insidePolygon(x: number, y: number, px: readonly number[], py: r
   return inside;
 }
 
-/** A bound polygon with its vertices in (ln m_N, ln μ_N). */
-interface LogPolygon {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-}
-
-/** {@link insidePolygon} with the point and the vertices already in log coordinates. */
-function insideLogPolygon(lx: number, ly: number, p: LogPolygon): boolean {
-  const px = p.x, py = p.y;
-  let inside = false;
-  for (let i = 0, j = px.length - 1; i < px.length; j = i++) {
-    const xi = px[i]!, yi = py[i]!, xj = px[j]!, yj = py[j]!;
-    if (yi > ly !== yj > ly && lx < ((xj - xi) * (ly - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** The panel's closed bounds in log space, prepared once per panel and thread (the data files are read once). */
 const LOG_POLYGONS = new Map<DipolePanel, LogPolygon[]>();
 function logPolygons(panel: DipolePanel): LogPolygon[] {
   let out = LOG_POLYGONS.get(panel);
   if (!out) {
-    out = panelBounds(panel).map((b) => ({ x: Float64Array.from(b.x, Math.log), y: Float64Array.from(b.y, Math.log) }));
+    out = panelBounds(panel).map(toLogPolygon);
     LOG_POLYGONS.set(panel, out);
   }
   return out;

@@ -12,7 +12,8 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { type Fig1Data, fig1Mass, type Fig1MassResult, type Fig1Options, fig1Variants, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
+import { assembleFig1, fig1, type Fig1Data, fig1EdgeList, fig1Mass, fig1Masses, type Fig1MassResult, type Fig1Options, fig1Variants, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
+import { refineMassGridAhead } from "../engine/reach";
 
 /** Task name → the in-thread implementation (mirrors worker.ts). */
 const LOCAL = {
@@ -172,4 +173,109 @@ export async function runMassTasks<T extends TaskName>(
  */
 export function fig1VariantsOnWorkers(variants: readonly Fig1Options[], workers = cpus().length): Promise<Fig1Data[]> {
   return fig1Variants(variants, (ms, task) => runMassTasks("fig1Variants", ms, task, workers));
+}
+
+/** A queued task of a {@link MassTaskQueue}: its mass, priority (higher first) and settlement. */
+interface QueuedTask<R> {
+  readonly id: number;
+  readonly mass: number;
+  readonly priority: number;
+  readonly resolve: (r: R) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/**
+ * Per-mass tasks submitted one at a time to pooled workers (for a refinement that asks for
+ * masses as it goes, lib/engine/reach refineMassGridAhead): each worker holds up to
+ * QUEUE_DEPTH tasks while more than one per worker wait (as {@link runMassTasks}), the
+ * waiting task of highest priority first (a later refinement round first: it may ask for
+ * more). {@link close} gives the workers back.
+ */
+class MassTaskQueue<R> {
+  private readonly pool: Worker[];
+  private readonly waiting: QueuedTask<R>[] = [];
+  private readonly inFlight: Map<number, QueuedTask<R> & { sentMs: number }>[];
+  private next = 0;
+  private broken = false;
+
+  constructor(file: string, private readonly task: TaskName, private readonly opts: unknown, workers: number, private readonly onTask?: (t: TaskTiming) => void) {
+    this.pool = takeWorkers(file, workers);
+    this.inFlight = this.pool.map(() => new Map());
+    this.pool.forEach((w, wi) => {
+      w.on("message", (msg: { id: number; result?: unknown; error?: string; busyMs?: number }) => this.answer(wi, msg));
+      w.on("error", (e) => this.fail(e));
+    });
+  }
+
+  /** The result of the task at `mass` (priority: higher runs first among those waiting). */
+  submit(mass: number, priority = 0): Promise<R> {
+    if (this.broken) return Promise.reject(new Error("a worker of this run failed"));
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({ id: this.next++, mass, priority, resolve, reject });
+      this.pool.forEach((_, wi) => this.top(wi));
+    });
+  }
+
+  /** Send worker wi tasks up to its depth (one when few wait). */
+  private top(wi: number): void {
+    const held = this.inFlight[wi]!;
+    while (this.waiting.length > 0 && (held.size < 1 || (held.size < QUEUE_DEPTH && this.waiting.length > this.pool.length))) {
+      let best = 0;
+      for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i]!.priority > this.waiting[best]!.priority) best = i;
+      const t = this.waiting.splice(best, 1)[0]!;
+      held.set(t.id, { ...t, sentMs: performance.now() });
+      this.pool[wi]!.postMessage({ id: t.id, task: this.task, mass: t.mass, opts: this.opts });
+    }
+  }
+
+  private answer(wi: number, msg: { id: number; result?: unknown; error?: string; busyMs?: number }): void {
+    const t = this.inFlight[wi]!.get(msg.id);
+    if (!t) return;
+    this.inFlight[wi]!.delete(msg.id);
+    if (msg.error !== undefined) t.reject(new RangeError(`mass ${t.mass} GeV: ${msg.error}`));
+    else {
+      this.onTask?.({ mass: t.mass, worker: wi, sentMs: t.sentMs, doneMs: performance.now(), busyMs: msg.busyMs ?? 0 });
+      t.resolve(msg.result as R);
+    }
+    this.top(wi);
+  }
+
+  /** A worker crashed: every task not answered fails, and the workers are not reused. */
+  private fail(e: unknown): void {
+    this.broken = true;
+    for (const held of this.inFlight) for (const t of held.values()) t.reject(e);
+    for (const t of this.waiting.splice(0)) t.reject(e);
+    this.inFlight.forEach((h) => h.clear());
+  }
+
+  /** Give the workers back to the pool (or end them after a failure or with tasks still held). */
+  async close(): Promise<void> {
+    for (const t of this.waiting.splice(0)) t.reject(new Error("the task queue was closed"));
+    if (this.broken || this.inFlight.some((h) => h.size > 0)) await Promise.all(this.pool.map((w) => w.terminate()));
+    else returnWorkers(this.pool);
+  }
+}
+
+/**
+ * One Fig. 1 panel ({@link fig1} with its options) on `workers` threads (default: one per core):
+ * the refinement asks for each mass as soon as it is known to be needed (lib/engine/reach
+ * refineMassGridAhead), so the workers never wait for a round to end; the same data as
+ * {@link fig1}. `onTask` receives each task's timing.
+ */
+export async function fig1OnWorkers(opts: Fig1Options, workers = cpus().length, onTask?: (t: TaskTiming) => void): Promise<Fig1Data> {
+  const masses = opts.masses ?? fig1Masses();
+  const file = workerFile();
+  if (file === null || workers <= 1 || opts.refine === false) {
+    const per = opts.refine === false ? await runMassTasks("fig1", masses, opts, workers, undefined, onTask) : null;
+    return per ? assembleFig1(opts.panel, per) : fig1(opts);
+  }
+  // the grid and its refinement stay here: each task needs the per-mass options only
+  const { masses: _grid, refine: _refine, ...taskOpts } = opts;
+  const queue = new MassTaskQueue<Fig1MassResult>(file, "fig1", taskOpts, workers, onTask);
+  try {
+    const per = await refineMassGridAhead(masses, (m, round) => queue.submit(m, round), (r) => r.mass, fig1EdgeList, opts.refine ?? {});
+    return assembleFig1(opts.panel, per);
+  } finally {
+    await queue.close();
+  }
 }

@@ -3,7 +3,9 @@
  * (issue 15, compute once): the photon fraction with the N momentum shared, the dilepton
  * visible fraction on one ln E grid, and the groups of signatures collapsed together from one
  * table (lib/engine/signatureGroups). The same expressions as `DipoleMassPoint.acceptance`
- * (lib/models/dipole/signatures), so the collapsed bins are the same numbers.
+ * (lib/models/dipole/signatures), so the collapsed bins are the same numbers up to rounding (the
+ * batch forms take ln E_N and 1/p_N from a nearby energy's by their series, ≲ 10⁻¹⁴ relative,
+ * more just above a cut where an acceptance is a small difference).
  */
 import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
 import { CUTS } from "../../detector/cuts";
@@ -16,6 +18,45 @@ export function photonFractionAt(EN: number, p: number, mN: number, Ecut: number
   if (p === 0) return mN / 2 > Ecut ? 1 : 0;
   const hi = 0.5 * (EN + p);
   return Math.min(1, Math.max(0, (hi - Ecut) / p));
+}
+
+/**
+ * Largest |z| = |(E² − E_a²)/p_a²| for which {@link InverseMomentum} takes 1/p from the anchor's:
+ * 1/p = (1/p_a)(1 + z)^(−1/2) by its series to z⁵ (truncation < 0.23 z⁶ ≈ 2·10⁻¹⁹).
+ */
+const MOMENTUM_SPAN = 1e-3;
+
+/**
+ * 1/p_N = 1/√(E_N² − m_N²) (GeV⁻¹) at the energies of one batch: from the last energy whose
+ * momentum was taken (the anchor, {@link nodeMomentum}) by the binomial series when E_N is close
+ * to it (nodes of one cell: E_N = E_ν − |t|/2M), else from the momentum itself — the same numbers
+ * to the rounding (≲ 10⁻¹⁵ relative), without a square root and a division per node.
+ */
+class InverseMomentum {
+  private aE = NaN;
+  private aInv = 0;
+  private aInv2 = 0;
+  constructor(private readonly mN: number) {}
+  /** Forget the anchor (at the start of a batch: its values then depend on its energies only). */
+  reset(): void {
+    this.aE = NaN;
+  }
+  at(EN: number): number {
+    const z = (EN - this.aE) * (EN + this.aE) * this.aInv2;
+    if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) {
+      return this.aInv * (1 + z * (-0.5 + z * (0.375 + z * (-0.3125 + z * (0.2734375 - z * 0.24609375)))));
+    }
+    const inv = 1 / nodeMomentum(EN, this.mN);
+    this.aE = EN;
+    this.aInv = inv;
+    this.aInv2 = inv * inv;
+    return inv;
+  }
+}
+
+/** {@link photonFractionAt} from 1/p (GeV⁻¹, finite): 1/2 + (E_N/2 − E_cut)/p clipped to [0, 1], the same fraction to the rounding. */
+function photonFractionInv(EN: number, invP: number, Ecut: number): number {
+  return Math.min(1, Math.max(0, 0.5 + (0.5 * EN - Ecut) * invP));
 }
 
 /** The N momentum at a node, GeV: core/kinematics momentum without its per-call range checks (E_N ≥ m_N checked). */
@@ -60,6 +101,10 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
   const y0 = new Float64Array(nl), y1 = new Float64Array(nl);
   let last = -1;
   const many = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number): void => {
+    // ln E from the last energy whose logarithm was taken (the anchor) when E is within
+    // ANCHOR_SPAN of it (nodes of one cell: E_N = E_ν − |t|/2M); per call, so the values
+    // depend on this call's energies only
+    let aE = NaN, aInv = 0, aLn = 0;
     for (let p = 0; p < m; p++) {
       const E = EN[p]!;
       let s = 0;
@@ -68,7 +113,16 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
       } else if (E >= Emax) {
         for (let l = 0; l < nl; l++) s += br[l]! * fs[l]!(E);
       } else {
-        const x = (Math.log(E) - L0) / h;
+        const d = (E - aE) * aInv;
+        let lnE: number;
+        if (d > -ANCHOR_SPAN && d < ANCHOR_SPAN) lnE = aLn + log1pSmall(d);
+        else {
+          lnE = Math.log(E);
+          aE = E;
+          aInv = 1 / E;
+          aLn = lnE;
+        }
+        const x = (lnE - L0) / h;
         const i = Math.min(n - 1, Math.floor(x));
         const u = x - i;
         if (i !== last) {
@@ -87,8 +141,21 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
 }
 
 /**
+ * Largest |E/E_a − 1| for which {@link dileptonAcceptance}'s batch form takes ln E as
+ * ln E_a + log1p(E/E_a − 1) by {@link log1pSmall} instead of a logarithm: its truncation error is
+ * below d⁶/6 ≈ 2·10⁻¹⁹, far under the rounding of ln E itself (~10⁻¹⁵).
+ */
+const ANCHOR_SPAN = 1e-3;
+
+/** ln(1 + d) for |d| < {@link ANCHOR_SPAN}: its Taylor series to d⁵ (truncation < d⁶/6). */
+function log1pSmall(d: number): number {
+  return d * (1 - d * (0.5 - d * (1 / 3 - d * (0.25 - d * 0.2))));
+}
+
+/**
  * The dilepton acceptance Σ_ℓ Br_ℓ f_ℓ(E_N) of {@link dileptonAcceptance}, and the same at many
- * energies: out[o + p] = scale × value(EN[p]) for p < m (the same numbers).
+ * energies: out[o + p] = scale × value(EN[p]) for p < m (the same numbers up to the rounding of
+ * ln E_N, ≲ 10⁻¹⁴ relative: the batch form takes most logarithms from a nearby energy's).
  */
 export type DileptonAcceptance = ((EN: number) => number) & {
   readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
@@ -106,6 +173,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
   const accG = acc * brGamma;
   const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
   const Ev = CUTS.vesselEvis, E1 = CUTS.ecc1TeV, E3 = CUTS.ecc3TeV;
+  const inv = new InverseMomentum(mN); // reset by each batch call
   return [
     {
       table: production,
@@ -116,9 +184,11 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = acc * dilepton(EN);
       },
       batch: (es, m, out, stride) => {
+        inv.reset();
         for (let p = 0; p < m; p++) {
           const EN = es[p]!;
-          out[p] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, Ev);
+          const ip = inv.at(EN);
+          out[p] = accG * (ip === Infinity ? photonFractionAt(EN, 0, mN, Ev) : photonFractionInv(EN, ip, Ev));
         }
         decay.dileptonMany(es, m, out, stride, acc);
       },
@@ -133,11 +203,12 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
       batch: (es, m, out, stride) => {
+        inv.reset();
         for (let q = 0; q < m; q++) {
           const EN = es[q]!;
-          const p = nodeMomentum(EN, mN);
-          out[q] = brGamma * photonFractionAt(EN, p, mN, E1);
-          out[stride + q] = brGamma * photonFractionAt(EN, p, mN, E3);
+          const ip = inv.at(EN);
+          out[q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E1) : photonFractionInv(EN, ip, E1));
+          out[stride + q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E3) : photonFractionInv(EN, ip, E3));
         }
       },
     },

@@ -167,7 +167,7 @@ export interface DipoleDecayInputs {
   readonly brGamma: number;
   /** Σ_ℓ Br(N → νℓℓ) × fraction with E(ℓ⁺) + E(ℓ⁻) above the vessel cut, as a function of E_N (GeV). */
   readonly dilepton: (EN: number) => number;
-  /** The same at many energies: out[o + p] = scale × dilepton(EN[p]) for p < m (the same numbers). */
+  /** The same at many energies: out[o + p] = scale × dilepton(EN[p]) for p < m (the same numbers to ≲ 10⁻¹⁴ relative: signatureAcceptance). */
   readonly dileptonMany: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
 }
 
