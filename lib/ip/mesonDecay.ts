@@ -62,6 +62,20 @@ export function combineAngles(thetaM: number, alpha: number, phi: number): numbe
 /** A callback receiving one quadrature point: Z_D energy (GeV), polar angle (rad), cross section (GeV⁻²). */
 export type PointSink = (energy: number, theta: number, sigma: number) => void;
 
+/**
+ * A callback receiving a run of n quadrature points at one Z_D energy (GeV): polar angles (rad)
+ * and cross sections (GeV⁻²) in theta[0..n), sigma[0..n) — buffers the caller reuses, to be read
+ * during the call. The points and their order are those a {@link PointSink} receives one by one.
+ */
+export type RunSink = (energy: number, theta: Float64Array, sigma: Float64Array, n: number) => void;
+
+/** A {@link RunSink} that hands each point of a run to `sink` in order. */
+export function runsToPoints(sink: PointSink): RunSink {
+  return (E, th, sg, n) => {
+    for (let i = 0; i < n; i++) sink(E, th[i]!, sg[i]!);
+  };
+}
+
 /** Quadrature settings of {@link zdFromMesonDecays}. */
 export interface MesonDecayQuadrature {
   /** Sub-cells per meson bin in log θ and in log p (midpoint rule; default 3). */
@@ -84,13 +98,12 @@ export interface MesonDecayQuadrature {
  * all weights equals BR(ε=1) × Σ σ_bin over the cells that can feed the cone (test).
  * Deterministic; no random numbers.
  */
-export function zdFromMesonDecays(
-  spectrum: AngleMomentumSpectrum,
-  meson: Meson,
-  mZD: number,
-  quad: MesonDecayQuadrature,
-  sink: PointSink,
-): void {
+export function zdFromMesonDecays(spectrum: AngleMomentumSpectrum, meson: Meson, mZD: number, quad: MesonDecayQuadrature, sink: PointSink): void {
+  zdRunsFromMesonDecays(spectrum, meson, mZD, quad, runsToPoints(sink));
+}
+
+/** {@link zdFromMesonDecays} feeding runs: the azimuth nodes of one (cell, cos θ*) node, at one energy. */
+export function zdRunsFromMesonDecays(spectrum: AngleMomentumSpectrum, meson: Meson, mZD: number, quad: MesonDecayQuadrature, sink: RunSink): void {
   const M = MESON_MASS[meson];
   requirePositive("thetaMax", quad.thetaMax);
   const br = brMesonToGammaZD(meson, mZD, 1);
@@ -109,6 +122,10 @@ export function zdFromMesonDecays(
   const sinHalf2 = Float64Array.from(phis, (p) => Math.sin(p / 2) ** 2);
   const mult = Float64Array.from(phis, (_, k) => (2 * k + 1 === nphi ? 1 : 2));
   const thetaMax = quad.thetaMax, nK = sinHalf2.length;
+  // per cos θ* node: sin θ*, p* sin θ* and the weight of boostDaughter's rest-frame side, once
+  const cs = Float64Array.from(gl.x), pPerp = Float64Array.from(gl.x, (x) => pStar * Math.sqrt(Math.max(0, 1 - x * x)));
+  const wGL = Float64Array.from(gl.w);
+  const runT = new Float64Array(nK), runS = new Float64Array(nK);
   spectrum.sigma.forEach((sig, i) => {
     if (!(sig > 0)) return;
     const lt = spectrum.log10Theta[i] as number;
@@ -130,19 +147,27 @@ export function zdFromMesonDecays(
         }
         const cellSigma = (sig * br) / (nSub * nSub);
         const st = Math.sin(thetaM);
+        // boostDaughter(E, M, eStar, pStar, c) with its products in its order (the same bits)
+        const g = E / M, bg = Math.sqrt(Math.max(0, (E - M) * (E + M))) / M;
+        const gpS = g * pStar, bgeS = bg * eStar, geS = g * eStar, bgpS = bg * pStar;
         for (let c = 0; c < nc; c++) {
-          const { energy, alpha } = boostDaughter(E, M, eStar, pStar, gl.x[c] as number);
+          const x = cs[c]!;
+          const energy = geS + bgpS * x;
           if (energy < eMin) continue;
-          const wc = (cellSigma * (gl.w[c] as number)) / 2 / nphi;
+          const alpha = Math.atan2(pPerp[c]!, gpS * x + bgeS);
+          const wc = (cellSigma * wGL[c]!) / 2 / nphi;
           const sta = st * Math.sin(alpha);
           const h0 = Math.sin((thetaM - alpha) / 2) ** 2;
           // θ grows with sin²(φ/2): once past thetaMax, every later node is too
+          let n = 0;
           for (let k = 0; k < nK; k++) {
             const h = h0 + sta * sinHalf2[k]!;
             const th = 2 * Math.asin(Math.sqrt(Math.min(1, h)));
             if (!(th < thetaMax)) break;
-            sink(energy, th, wc * mult[k]!);
+            runT[n] = th;
+            runS[n++] = wc * mult[k]!;
           }
+          if (n > 0) sink(energy, runT, runS, n);
         }
       }
     }
