@@ -98,12 +98,13 @@ export interface MesonDecayQuadrature {
  * all weights equals BR(ε=1) × Σ σ_bin over the cells that can feed the cone (test).
  * Deterministic; no random numbers.
  */
-export function zdFromMesonDecays(spectrum: AngleMomentumSpectrum, meson: Meson, mZD: number, quad: MesonDecayQuadrature, sink: PointSink): void {
-  zdRunsFromMesonDecays(spectrum, meson, mZD, quad, runsToPoints(sink));
-}
-
-/** {@link zdFromMesonDecays} feeding runs: the azimuth nodes of one (cell, cos θ*) node, at one energy. */
-export function zdRunsFromMesonDecays(spectrum: AngleMomentumSpectrum, meson: Meson, mZD: number, quad: MesonDecayQuadrature, sink: RunSink): void {
+export function zdFromMesonDecays(
+  spectrum: AngleMomentumSpectrum,
+  meson: Meson,
+  mZD: number,
+  quad: MesonDecayQuadrature,
+  sink: PointSink,
+): void {
   const M = MESON_MASS[meson];
   requirePositive("thetaMax", quad.thetaMax);
   const br = brMesonToGammaZD(meson, mZD, 1);
@@ -122,10 +123,6 @@ export function zdRunsFromMesonDecays(spectrum: AngleMomentumSpectrum, meson: Me
   const sinHalf2 = Float64Array.from(phis, (p) => Math.sin(p / 2) ** 2);
   const mult = Float64Array.from(phis, (_, k) => (2 * k + 1 === nphi ? 1 : 2));
   const thetaMax = quad.thetaMax, nK = sinHalf2.length;
-  // per cos θ* node: sin θ*, p* sin θ* and the weight of boostDaughter's rest-frame side, once
-  const cs = Float64Array.from(gl.x), pPerp = Float64Array.from(gl.x, (x) => pStar * Math.sqrt(Math.max(0, 1 - x * x)));
-  const wGL = Float64Array.from(gl.w);
-  const runT = new Float64Array(nK), runS = new Float64Array(nK);
   spectrum.sigma.forEach((sig, i) => {
     if (!(sig > 0)) return;
     const lt = spectrum.log10Theta[i] as number;
@@ -147,27 +144,19 @@ export function zdRunsFromMesonDecays(spectrum: AngleMomentumSpectrum, meson: Me
         }
         const cellSigma = (sig * br) / (nSub * nSub);
         const st = Math.sin(thetaM);
-        // boostDaughter(E, M, eStar, pStar, c) with its products in its order (the same bits)
-        const g = E / M, bg = Math.sqrt(Math.max(0, (E - M) * (E + M))) / M;
-        const gpS = g * pStar, bgeS = bg * eStar, geS = g * eStar, bgpS = bg * pStar;
         for (let c = 0; c < nc; c++) {
-          const x = cs[c]!;
-          const energy = geS + bgpS * x;
+          const { energy, alpha } = boostDaughter(E, M, eStar, pStar, gl.x[c] as number);
           if (energy < eMin) continue;
-          const alpha = Math.atan2(pPerp[c]!, gpS * x + bgeS);
-          const wc = (cellSigma * wGL[c]!) / 2 / nphi;
+          const wc = (cellSigma * (gl.w[c] as number)) / 2 / nphi;
           const sta = st * Math.sin(alpha);
           const h0 = Math.sin((thetaM - alpha) / 2) ** 2;
           // θ grows with sin²(φ/2): once past thetaMax, every later node is too
-          let n = 0;
           for (let k = 0; k < nK; k++) {
             const h = h0 + sta * sinHalf2[k]!;
             const th = 2 * Math.asin(Math.sqrt(Math.min(1, h)));
             if (!(th < thetaMax)) break;
-            runT[n] = th;
-            runS[n++] = wc * mult[k]!;
+            sink(energy, th, wc * mult[k]!);
           }
-          if (n > 0) sink(energy, runT, runS, n);
         }
       }
     }

@@ -19,7 +19,7 @@
  */
 import { gaussLegendre } from "../../../core/quadrature";
 import { type BremOptions, zdRunsFromBremsstrahlung } from "../../../ip/bremsstrahlung";
-import { type MesonDecayQuadrature, type RunSink, zdRunsFromMesonDecays } from "../../../ip/mesonDecay";
+import { type MesonDecayQuadrature, type PointSink, type RunSink, zdFromMesonDecays } from "../../../ip/mesonDecay";
 import { defaultMesonSpectrum, type Meson } from "../../../ip/mesons";
 import { PRIMARY_SOURCES, type PrimarySource } from "../../../ip/primary";
 import type { AngleMomentumSpectrum } from "../../../ip/mesonTable";
@@ -102,16 +102,16 @@ export function zdAngularHistograms(mZD: number, eps: number, luminosity: number
   const hs = cuts.map((c) => histogramBuilder(mZD, eps * eps * luminosity, c, opts));
   const sources = opts.sources ?? PRIMARY_SOURCES;
   const thetaMax = Math.max(...cuts.map((c) => c.thetaMax)), energyMin = Math.min(...cuts.map((c) => c.energyMin));
-  // each run to every histogram in turn: each histogram still sums its points in the quadrature's order
-  const sinks = hs.map((h) => h.sink);
-  const sink: RunSink = sinks.length === 1 ? sinks[0]! : (E, th, s, n) => {
-    for (let i = 0; i < sinks.length; i++) sinks[i]!(E, th, s, n);
+  const sinks = hs.map((h) => h.point);
+  const sink: PointSink = sinks.length === 1 ? sinks[0]! : (E, th, s) => {
+    for (let i = 0; i < sinks.length; i++) sinks[i]!(E, th, s);
   };
   for (const m of ["pi0", "eta"] as const) {
     if (!sources.includes(m)) continue;
-    zdRunsFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
+    zdFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
   }
-  if (sources.includes("brem")) hs.forEach((h, i) => zdRunsFromBremsstrahlung(mZD, { thetaMax: cuts[i]!.thetaMax, thetaBreaks: h.edges.slice(1, -1), energyMin: cuts[i]!.energyMin, thetaNodes: 4 }, h.sink, opts.brem));
+  // bremsstrahlung in runs (one call per momentum node: its θ nodes)
+  if (sources.includes("brem")) hs.forEach((h, i) => zdRunsFromBremsstrahlung(mZD, { thetaMax: cuts[i]!.thetaMax, thetaBreaks: h.edges.slice(1, -1), energyMin: cuts[i]!.energyMin, thetaNodes: 4 }, h.run, opts.brem));
   return hs.map((h) => h.finish());
 }
 
@@ -135,26 +135,39 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
   // θ cell k = min(nT − 1, ⌊asinh(θ/θ₀)/du⌋): a point inside the last cell's safe bounds takes it without the asinh
   const { lo: kLo, hi: kHi } = safeCellBounds(t0, du, nT);
   let lastK = 0, bLo = Infinity, bHi = -Infinity;
-  const sink: RunSink = (E, ths, ss, n) => {
-    if (!(E >= energyMin)) return;
+  /** θ cell of a point (the last cell's, the next cell up's — the quadratures' θ mostly grow within a run — else the asinh's). */
+  const cellOf = (th: number): number => {
+    if (th >= bLo && th <= bHi) return lastK;
+    const up = lastK + 1;
+    const k = (lastK = up < nT && th >= kLo[up]! && th <= kHi[up]! ? up : Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du)));
+    bLo = kLo[k]!;
+    bHi = kHi[k]!;
+    return k;
+  };
+  const energyCell = (E: number): number => {
     if (E !== lastE) {
       lastE = E;
       lastJ = Math.floor(Math.log10(E) / dL);
     }
-    const j = lastJ;
+    return lastJ;
+  };
+  const point: PointSink = (E, th, s) => {
+    if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
+    const j = energyCell(E);
+    if (j < 0 || j >= nE) return;
+    const c = cellOf(th) * nE + j;
+    w[c]! += s;
+    wE[c]! += s * E;
+    wT[c]! += s * th;
+  };
+  const run: RunSink = (E, ths, ss, n) => {
+    if (!(E >= energyMin)) return;
+    const j = energyCell(E);
     if (j < 0 || j >= nE) return;
     for (let i = 0; i < n; i++) {
       const th = ths[i]!, s = ss[i]!;
       if (!(th < thetaMax) || !(s > 0)) continue;
-      let k = lastK;
-      if (!(th >= bLo && th <= bHi)) {
-        // the next cell up (the quadratures' θ mostly grow within a run), else the asinh
-        const up = k + 1;
-        k = lastK = up < nT && th >= kLo[up]! && th <= kHi[up]! ? up : Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du));
-        bLo = kLo[k]!;
-        bHi = kHi[k]!;
-      }
-      const c = k * nE + j;
+      const c = cellOf(th) * nE + j;
       w[c]! += s;
       wE[c]! += s * E;
       wT[c]! += s * th;
@@ -170,7 +183,7 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     }
     return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
   };
-  return { edges, sink, finish };
+  return { edges, point, run, finish };
 }
 
 /**
