@@ -25,6 +25,7 @@ import { PRIMARY_SOURCES, type PrimarySource } from "../../../ip/primary";
 import type { AngleMomentumSpectrum } from "../../../ip/mesonTable";
 import type { Random } from "../../../core/random";
 import { requireInRange, requirePositive } from "../../../core/validate";
+import { safeCellBounds } from "./zdCells";
 
 /** Z_D polarisation along its lab direction assumed for Z_D → N N̄ (module comment). */
 export type ZDPolarisation = "unpolarised" | "transverse" | "longitudinal";
@@ -184,24 +185,6 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
   };
   return { edges, point, run, finish };
-}
-
-/**
- * Margin (in cells) of the safe bounds of a θ cell: [θ₀ sinh((k + m) du), θ₀ sinh((k + 1 − m) du)]
- * lies inside cell k = ⌊asinh(θ/θ₀)/du⌋ far beyond the rounding of asinh (≈ 1e-15 of k), so a θ
- * inside them is in cell k — the cell the asinh gives; the last cell (index nT − 1, which also
- * takes everything above it) has no upper bound.
- */
-const CELL_MARGIN = 1e-7;
-
-/** The safe bounds (see {@link CELL_MARGIN}) of the nT θ cells of a histogram, rad. */
-function safeCellBounds(t0: number, du: number, nT: number): { readonly lo: Float64Array; readonly hi: Float64Array } {
-  const lo = new Float64Array(nT), hi = new Float64Array(nT);
-  for (let k = 0; k < nT; k++) {
-    lo[k] = t0 * Math.sinh((k + CELL_MARGIN) * du);
-    hi[k] = k === nT - 1 ? Infinity : t0 * Math.sinh((k + 1 - CELL_MARGIN) * du);
-  }
-  return { lo, hi };
 }
 
 /**
