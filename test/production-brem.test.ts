@@ -71,6 +71,24 @@ describe("bremsstrahlung integration routes", () => {
       expect(Math.abs(direct / grid - 1)).toBeLessThan(5e-3);
     }
   });
+  it("the quadrature's kernel along θ (series for the small changes of σ_pp(s′), sin θ, 1 − cos θ) equals bremKernel point by point within 1e-12", () => {
+    // zMin = 1e-300 takes the general route (bremKernel per point); the default z range the series one. Wide cones (θ up to 0.3, u > 1e-2) and both beams
+    for (const [m, opts] of [[0.03, {}], [0.3, {}], [0.78, { beamEnergy: 450 }], [0.1, { beamEnergy: 450, pTMax: 0.5 }]] as const) {
+      const quad = { thetaMax: 0.3, thetaBreaks: [1e-5, 1e-4, 1e-3, 1e-2, 0.1, 0.2], energyMin: 2, thetaNodes: 4 };
+      const a: number[] = [], b: number[] = [];
+      zdFromBremsstrahlung(m, quad, (e, t, w) => a.push(e, t, w), opts);
+      zdFromBremsstrahlung(m, quad, (e, t, w) => b.push(e, t, w), { ...opts, zMin: 1e-300 });
+      expect(a.length).toBe(b.length);
+      expect(a.length).toBeGreaterThan(3000);
+      let worst = 0, sameNodes = true;
+      for (let i = 0; i < a.length; i += 3) {
+        sameNodes &&= a[i] === b[i] && a[i + 1] === b[i + 1];
+        worst = Math.max(worst, Math.abs(a[i + 2]! / b[i + 2]! - 1));
+      }
+      expect(sameNodes).toBe(true);
+      expect(worst).toBeLessThan(1e-12);
+    }
+  });
   it("the p_T cut removes everything above 1 GeV and the density is zero beyond the beam momentum", () => {
     expect(bremDensity(0.1, 2e-3, 600)).toBe(0); // p_T = 1.2 GeV
     expect(bremDensity(0.1, 1e-5, 7100)).toBe(0);

@@ -16,7 +16,7 @@ import { alpha, m_p } from "../core/constants";
 import { mb } from "../core/units";
 import { requireFinite, requireNonNegative, requirePositive } from "../core/validate";
 import type { AngleMomentumSpectrum } from "./mesonTable";
-import type { PointSink } from "./mesonDecay";
+import { type PointSink, type RunSink, runsToPoints } from "./mesonDecay";
 import { gaussLegendre } from "../core/quadrature";
 
 /**
@@ -212,31 +212,120 @@ export function bremSpectrumOnGrid(
   });
 }
 
+/** Threshold of the short series of {@link bremAlongTheta}: |x| < 1e-2 keeps their truncation below 1e-16 of the result. */
+const SERIES_MAX = 1e-2;
+
+/** ln(1 + d) for |d| < SERIES_MAX: its Taylor series to d⁷ (truncation d⁸/8 < 1.3e-17). */
+function log1pSmall(d: number): number {
+  return d * (1 - d * (1 / 2 - d * (1 / 3 - d * (1 / 4 - d * (1 / 5 - d * (1 / 6 - d / 7))))));
+}
+
+/** eʸ for |y| < SERIES_MAX: its Taylor series to y⁶ (truncation y⁷/5040 < 2e-18). */
+function expSmall(y: number): number {
+  return 1 + y * (1 + y * (1 / 2 + y * (1 / 6 + y * (1 / 24 + y * (1 / 120 + y / 720)))));
+}
+
+/**
+ * {@link bremKernel} (default z range) along θ at fixed p, GeV⁻³ rad⁻¹: the same formula with the
+ * p-only factors once — σ_tot(s(1 − z)) as σ_tot at θ = 0 times the short series of its small
+ * change (1 − z = (1 − p/P)(1 + d), d = (p/P)(1 − cos θ)/(1 − p/P)), and sin θ, 1 − cos θ from
+ * u = θ² by their series for u < 1e-2 (truncation u⁷/14! < 2e-25) — equal to bremKernel within
+ * rounding (≤ 2e-14 relative, test/production-brem.test.ts: bremKernel's 1 − z loses digits as
+ * z → 1, this form does not). Returns (u, θ = √u) ↦ density.
+ */
+function bremAlongTheta(k: BremConstants, p: number): (u: number, theta: number) => number {
+  const { P, s, scale, lnSM, m2, M2, M4, pTMax } = k;
+  const r = p / P, omz0 = 1 - r;
+  const ls0 = Math.log(s * omz0);
+  const e1 = Math.exp(-0.458 * ls0), e2 = Math.exp(-0.545 * ls0);
+  return (u, theta) => {
+    let sinT: number, omc: number;
+    if (u < SERIES_MAX) {
+      sinT = theta * (1 - (u / 6) * (1 - (u / 20) * (1 - (u / 42) * (1 - (u / 72) * (1 - u / 110)))));
+      omc = (u / 2) * (1 - (u / 12) * (1 - (u / 30) * (1 - (u / 56) * (1 - (u / 90) * (1 - u / 132)))));
+    } else {
+      sinT = Math.sin(theta);
+      omc = 1 - Math.cos(theta);
+    }
+    const pT = p * sinT;
+    const z = r - r * omc;
+    if (!(pT < pTMax && z > 0)) return 0;
+    const omz = omz0 + r * omc;
+    const d = (r * omc) / omz0;
+    const x = d < SERIES_MAX ? log1pSmall(d) : Math.log1p(d);
+    const L = ls0 + x - lnSM;
+    const f1 = x < SERIES_MAX ? expSmall(-0.458 * x) : Math.exp(-0.458 * x);
+    const f2 = x < SERIES_MAX ? expSmall(-0.545 * x) : Math.exp(-0.545 * x);
+    const sigma = (35.45 + 0.308 * L * L + 42.53 * e1 * f1 - 33.34 * e2 * f2) * mb;
+    const H = pT * pT + omz * m2 + z * z * M2;
+    const iH2 = 1 / (H * H);
+    const a = (1 + omz * omz) / z;
+    const b = 2 * z * omz * ((2 * M2 + m2) / H - 2 * z * z * M4 * iH2);
+    const c = 2 * z * omz * (1 + omz * omz) * M2 * m2 * iH2;
+    const dd = 2 * z * omz * omz * m2 * m2 * iH2;
+    return (scale * sigma * (a - b + c + dd) * ((2 * pT * p) / P)) / H;
+  };
+}
+
+/** The (θ, p)-independent factors of {@link bremKernel}. */
+interface BremConstants {
+  readonly P: number;
+  readonly s: number;
+  readonly scale: number;
+  readonly lnSM: number;
+  readonly m2: number;
+  readonly M2: number;
+  readonly M4: number;
+  readonly pTMax: number;
+}
+
+function bremConstants(mZD: number, opts: BremOptions): BremConstants {
+  const P = opts.beamEnergy ?? 7000;
+  const s = 4 * P * P;
+  const norm = opts.sigmaNorm ?? DEFAULT_SIGMA_INEL_14TEV;
+  const scale = ((norm / sigmaPPTotal(s)) * protonFormFactorF1Squared(mZD * mZD) * alpha) / (2 * Math.PI);
+  const M2 = m_p * m_p;
+  return { P, s, scale, lnSM: Math.log((2 * m_p + 2.15) ** 2), m2: mZD * mZD, M2, M4: M2 * M2, pTMax: opts.pTMax ?? 1 };
+}
+
 /**
  * Feeds `sink` with bremsstrahlung Z_D at ε = 1 inside the cone θ < thetaMax: Gauss–Legendre
  * in θ² on [0, min(θ_max, θ_pTcut(p))²] (split at the interior `thetaBreaks`) times Gauss–Legendre in ln p on
  * `pNodes` panels of 0.01 dex between energyMin and the beam energy. Deterministic.
  */
-export function zdFromBremsstrahlung(
-  mZD: number,
-  quad: { readonly thetaMax: number; readonly thetaBreaks?: readonly number[]; readonly energyMin?: number; readonly thetaNodes?: number },
-  sink: PointSink,
-  opts: BremOptions = {},
-): void {
+export function zdFromBremsstrahlung(mZD: number, quad: BremQuadrature, sink: PointSink, opts: BremOptions = {}): void {
+  zdRunsFromBremsstrahlung(mZD, quad, runsToPoints(sink), opts);
+}
+
+/** Quadrature settings of {@link zdFromBremsstrahlung}: the cone (rad), its interior θ breaks, the lowest energy (GeV), Gauss–Legendre nodes per θ² segment (default 8). */
+export interface BremQuadrature {
+  readonly thetaMax: number;
+  readonly thetaBreaks?: readonly number[];
+  readonly energyMin?: number;
+  readonly thetaNodes?: number;
+}
+
+/** {@link zdFromBremsstrahlung} feeding runs: every θ node of one momentum node, at one energy. */
+export function zdRunsFromBremsstrahlung(mZD: number, quad: BremQuadrature, sink: RunSink, opts: BremOptions = {}): void {
   requirePositive("mZD", mZD);
   requirePositive("thetaMax", quad.thetaMax);
   const P = opts.beamEnergy ?? 7000;
   const eMin = Math.max(quad.energyMin ?? 1, mZD * 1.001);
   const pLo = Math.sqrt(eMin * eMin - mZD * mZD);
   const edges = [0, ...(quad.thetaBreaks ?? []).filter((t) => t > 0 && t < quad.thetaMax), quad.thetaMax];
+  const edges2 = Float64Array.from(edges, (t) => t ** 2);
   const glT = gaussLegendre(quad.thetaNodes ?? 8);
+  const tx = Float64Array.from(glT.x), tw = Float64Array.from(glT.w), nT = tx.length;
   const glP = gaussLegendre(4);
   const panel = 0.01 * Math.LN10;
   const nPanels = Math.ceil(Math.log(P / pLo) / panel);
   const pTMax = opts.pTMax ?? 1;
-  const density = bremKernel(mZD, opts);
-  for (let k = 0; k < nPanels; k++) {
-    const l0 = Math.log(pLo) + k * panel;
+  // the default z range (0, 1): the kernel along θ at each p; other ranges: bremKernel as is
+  const k = (opts.zMin ?? 0) === 0 && (opts.zMax ?? 1) === 1 ? bremConstants(mZD, opts) : null;
+  const density = k === null ? bremKernel(mZD, opts) : null;
+  const runT = new Float64Array((edges2.length - 1) * nT), runS = new Float64Array(runT.length);
+  for (let kp = 0; kp < nPanels; kp++) {
+    const l0 = Math.log(pLo) + kp * panel;
     const l1 = Math.min(l0 + panel, Math.log(P));
     for (let j = 0; j < 4; j++) {
       const lnp = (l0 + l1) / 2 + ((l1 - l0) / 2) * (glP.x[j] as number);
@@ -244,20 +333,28 @@ export function zdFromBremsstrahlung(
       const wp = ((l1 - l0) / 2) * (glP.w[j] as number) * p;
       // the p_T cut is a sharp edge in θ at fixed p: integrate θ² only up to it
       const thetaCut = pTMax < p ? Math.asin(pTMax / p) : Infinity;
+      const uCut = thetaCut * thetaCut * (1 - 1e-12);
       const E = Math.hypot(p, mZD);
-      for (let e = 0; e + 1 < edges.length; e++) {
-        const u0 = (edges[e] as number) ** 2;
-        const u1 = Math.min((edges[e + 1] as number) ** 2, thetaCut * thetaCut * (1 - 1e-12));
+      const along = k === null ? null : bremAlongTheta(k, p);
+      let n = 0;
+      for (let e = 0; e + 1 < edges2.length; e++) {
+        const u0 = edges2[e]!;
+        if (!(uCut > u0)) break; // this and every later segment are past the cut
+        const u1 = Math.min(edges2[e + 1]!, uCut);
         if (!(u1 > u0)) continue;
-        for (let i = 0; i < glT.x.length; i++) {
-          const u = (u0 + u1) / 2 + ((u1 - u0) / 2) * (glT.x[i] as number);
-          const wu = ((u1 - u0) / 2) * (glT.w[i] as number);
+        for (let i = 0; i < nT; i++) {
+          const u = (u0 + u1) / 2 + ((u1 - u0) / 2) * tx[i]!;
+          const wu = ((u1 - u0) / 2) * tw[i]!;
           const theta = Math.sqrt(u);
-          const d = density(theta, p);
+          const d = along !== null ? along(u, theta) : density!(theta, p);
           // dθ = du / (2θ)
-          if (d > 0) sink(E, theta, (d * wu * wp) / (2 * theta));
+          if (d > 0) {
+            runT[n] = theta;
+            runS[n++] = (d * wu * wp) / (2 * theta);
+          }
         }
       }
+      if (n > 0) sink(E, runT, runS, n);
     }
   }
 }

@@ -62,6 +62,20 @@ export function combineAngles(thetaM: number, alpha: number, phi: number): numbe
 /** A callback receiving one quadrature point: Z_D energy (GeV), polar angle (rad), cross section (GeV⁻²). */
 export type PointSink = (energy: number, theta: number, sigma: number) => void;
 
+/**
+ * A callback receiving a run of n quadrature points at one Z_D energy (GeV): polar angles (rad)
+ * and cross sections (GeV⁻²) in theta[0..n), sigma[0..n) — buffers the caller reuses, to be read
+ * during the call. The points and their order are those a {@link PointSink} receives one by one.
+ */
+export type RunSink = (energy: number, theta: Float64Array, sigma: Float64Array, n: number) => void;
+
+/** A {@link RunSink} that hands each point of a run to `sink` in order. */
+export function runsToPoints(sink: PointSink): RunSink {
+  return (E, th, sg, n) => {
+    for (let i = 0; i < n; i++) sink(E, th[i]!, sg[i]!);
+  };
+}
+
 /** Quadrature settings of {@link zdFromMesonDecays}. */
 export interface MesonDecayQuadrature {
   /** Sub-cells per meson bin in log θ and in log p (midpoint rule; default 3). */

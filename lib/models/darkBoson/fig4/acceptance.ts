@@ -18,13 +18,14 @@
  * Units: GeV, GeV⁻¹ for lengths, rad.
  */
 import { gaussLegendre } from "../../../core/quadrature";
-import { type BremOptions, zdFromBremsstrahlung } from "../../../ip/bremsstrahlung";
-import { type MesonDecayQuadrature, zdFromMesonDecays } from "../../../ip/mesonDecay";
+import { type BremOptions, zdRunsFromBremsstrahlung } from "../../../ip/bremsstrahlung";
+import { type MesonDecayQuadrature, type PointSink, type RunSink, zdFromMesonDecays } from "../../../ip/mesonDecay";
 import { defaultMesonSpectrum, type Meson } from "../../../ip/mesons";
 import { PRIMARY_SOURCES, type PrimarySource } from "../../../ip/primary";
 import type { AngleMomentumSpectrum } from "../../../ip/mesonTable";
 import type { Random } from "../../../core/random";
 import { requireInRange, requirePositive } from "../../../core/validate";
+import { safeCellBounds } from "./zdCells";
 
 /** Z_D polarisation along its lab direction assumed for Z_D → N N̄ (module comment). */
 export type ZDPolarisation = "unpolarised" | "transverse" | "longitudinal";
@@ -35,18 +36,18 @@ export type DetectorFace =
   | { readonly shape: "square"; readonly halfWidth: number; readonly distance: number }
   | { readonly shape: "disc"; readonly radius: number; readonly distance: number };
 
-/** Angular radii (rad) inside which every ring is accepted and beyond which none is. */
-function faceAngles(face: DetectorFace): { readonly inner: number; readonly outer: number; readonly scale: number } {
+/** Angular radii (rad) inside which every ring is accepted and beyond which none is (disc: also sin²(outer/2)). */
+function faceAngles(face: DetectorFace): { readonly inner: number; readonly outer: number; readonly scale: number; readonly sinHalfOuter2: number } {
   requirePositive("distance", face.distance);
   if (face.shape === "square") {
     requirePositive("halfWidth", face.halfWidth);
     const A = face.halfWidth / face.distance;
-    return { inner: Math.atan(A), outer: Math.atan(A * Math.SQRT2), scale: A };
+    return { inner: Math.atan(A), outer: Math.atan(A * Math.SQRT2), scale: A, sinHalfOuter2: 0 };
   }
   if (face.shape === "disc") {
     requirePositive("radius", face.radius);
     const A = Math.atan(face.radius / face.distance);
-    return { inner: A, outer: A, scale: A };
+    return { inner: A, outer: A, scale: A, sinHalfOuter2: Math.sin(A / 2) ** 2 };
   }
   throw new RangeError(`face.shape = ${JSON.stringify((face as { shape: unknown }).shape)} is not one of "square", "disc"`);
 }
@@ -102,15 +103,16 @@ export function zdAngularHistograms(mZD: number, eps: number, luminosity: number
   const hs = cuts.map((c) => histogramBuilder(mZD, eps * eps * luminosity, c, opts));
   const sources = opts.sources ?? PRIMARY_SOURCES;
   const thetaMax = Math.max(...cuts.map((c) => c.thetaMax)), energyMin = Math.min(...cuts.map((c) => c.energyMin));
-  const sinks = hs.map((h) => h.sink);
-  const sink = sinks.length === 1 ? sinks[0]! : (E: number, th: number, s: number) => {
+  const sinks = hs.map((h) => h.point);
+  const sink: PointSink = sinks.length === 1 ? sinks[0]! : (E, th, s) => {
     for (let i = 0; i < sinks.length; i++) sinks[i]!(E, th, s);
   };
   for (const m of ["pi0", "eta"] as const) {
     if (!sources.includes(m)) continue;
     zdFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
   }
-  if (sources.includes("brem")) hs.forEach((h, i) => zdFromBremsstrahlung(mZD, { thetaMax: cuts[i]!.thetaMax, thetaBreaks: h.edges.slice(1, -1), energyMin: cuts[i]!.energyMin, thetaNodes: 4 }, h.sink, opts.brem));
+  // bremsstrahlung in runs (one call per momentum node: its θ nodes)
+  if (sources.includes("brem")) hs.forEach((h, i) => zdRunsFromBremsstrahlung(mZD, { thetaMax: cuts[i]!.thetaMax, thetaBreaks: h.edges.slice(1, -1), energyMin: cuts[i]!.energyMin, thetaNodes: 4 }, h.run, opts.brem));
   return hs.map((h) => h.finish());
 }
 
@@ -134,24 +136,43 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
   // θ cell k = min(nT − 1, ⌊asinh(θ/θ₀)/du⌋): a point inside the last cell's safe bounds takes it without the asinh
   const { lo: kLo, hi: kHi } = safeCellBounds(t0, du, nT);
   let lastK = 0, bLo = Infinity, bHi = -Infinity;
-  const sink = (E: number, th: number, s: number) => {
-    if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
+  /** θ cell of a point (the last cell's, the next cell up's — the quadratures' θ mostly grow within a run — else the asinh's). */
+  const cellOf = (th: number): number => {
+    if (th >= bLo && th <= bHi) return lastK;
+    const up = lastK + 1;
+    const k = (lastK = up < nT && th >= kLo[up]! && th <= kHi[up]! ? up : Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du)));
+    bLo = kLo[k]!;
+    bHi = kHi[k]!;
+    return k;
+  };
+  const energyCell = (E: number): number => {
     if (E !== lastE) {
       lastE = E;
       lastJ = Math.floor(Math.log10(E) / dL);
     }
-    const j = lastJ;
+    return lastJ;
+  };
+  const point: PointSink = (E, th, s) => {
+    if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
+    const j = energyCell(E);
     if (j < 0 || j >= nE) return;
-    let k = lastK;
-    if (!(th >= bLo && th <= bHi)) {
-      k = lastK = Math.min(nT - 1, Math.floor(Math.asinh(th / t0) / du));
-      bLo = kLo[k]!;
-      bHi = kHi[k]!;
-    }
-    const c = k * nE + j;
+    const c = cellOf(th) * nE + j;
     w[c]! += s;
     wE[c]! += s * E;
     wT[c]! += s * th;
+  };
+  const run: RunSink = (E, ths, ss, n) => {
+    if (!(E >= energyMin)) return;
+    const j = energyCell(E);
+    if (j < 0 || j >= nE) return;
+    for (let i = 0; i < n; i++) {
+      const th = ths[i]!, s = ss[i]!;
+      if (!(th < thetaMax) || !(s > 0)) continue;
+      const c = cellOf(th) * nE + j;
+      w[c]! += s;
+      wE[c]! += s * E;
+      wT[c]! += s * th;
+    }
   };
   const finish = (): ZDAngularHistogram => {
     const E: number[] = [], T: number[] = [], C: number[] = [];
@@ -163,25 +184,7 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     }
     return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
   };
-  return { edges, sink, finish };
-}
-
-/**
- * Margin (in cells) of the safe bounds of a θ cell: [θ₀ sinh((k + m) du), θ₀ sinh((k + 1 − m) du)]
- * lies inside cell k = ⌊asinh(θ/θ₀)/du⌋ far beyond the rounding of asinh (≈ 1e-15 of k), so a θ
- * inside them is in cell k — the cell the asinh gives; the last cell (index nT − 1, which also
- * takes everything above it) has no upper bound.
- */
-const CELL_MARGIN = 1e-7;
-
-/** The safe bounds (see {@link CELL_MARGIN}) of the nT θ cells of a histogram, rad. */
-function safeCellBounds(t0: number, du: number, nT: number): { readonly lo: Float64Array; readonly hi: Float64Array } {
-  const lo = new Float64Array(nT), hi = new Float64Array(nT);
-  for (let k = 0; k < nT; k++) {
-    lo[k] = t0 * Math.sinh((k + CELL_MARGIN) * du);
-    hi[k] = k === nT - 1 ? Infinity : t0 * Math.sinh((k + 1 - CELL_MARGIN) * du);
-  }
-  return { lo, hi };
+  return { edges, point, run, finish };
 }
 
 /**
@@ -218,24 +221,29 @@ export interface NFaceOptions {
 /**
  * Fraction of the N at opening angle α around a Z_D at θ_Z (averaged over φ* and the azimuth)
  * that hits the face. Disc: exact, the φ* arc with θ_N < Θ, 2 asin(√((sin²(Θ/2) − h₀)/(sin θ_Z sin α)))/π.
- * Square: midpoint rule in φ* of the ring fraction (nodes sin²(½φ*) given).
+ * Square: midpoint rule in φ* of the ring fraction (nodes sin²(½φ*) given, increasing). The
+ * nodes' h = sin²(θ_N/2) grow with sin²(½φ*), so once a node is past the square's corner (ring
+ * fraction 0) or at θ_N ≥ π/2, every later node is too: the loop stops there (the same sum).
  */
-function ringAcceptance(face: DetectorFace, ang: ReturnType<typeof faceAngles>, thZ: number, alpha: number, sinHalf2: readonly number[]): number {
+function ringAcceptance(face: DetectorFace, ang: ReturnType<typeof faceAngles>, thZ: number, alpha: number, sinHalf2: Float64Array): number {
   if (thZ + alpha <= ang.inner) return 1;
   if (Math.abs(thZ - alpha) >= ang.outer) return 0;
   const st = Math.sin(thZ) * Math.sin(alpha), h0 = Math.sin((thZ - alpha) / 2) ** 2;
   if (face.shape === "disc") {
-    const q = (Math.sin(ang.outer / 2) ** 2 - h0) / st;
+    const q = (ang.sinHalfOuter2 - h0) / st;
     return q >= 1 ? 1 : q <= 0 ? 0 : (2 * Math.asin(Math.sqrt(q))) / Math.PI;
   }
   // tan θ_N from h = sin²(θ_N/2): tan θ = 2√(h(1−h))/(1 − 2h) (θ_N ≥ π/2 never reaches the face)
   let f = 0;
-  for (const s2 of sinHalf2) {
-    const h = Math.min(1, h0 + st * s2);
-    if (h >= 0.5) continue;
-    f += squareRingFraction((2 * Math.sqrt(h * (1 - h))) / (1 - 2 * h) / ang.scale);
+  const n = sinHalf2.length, scale = ang.scale;
+  for (let k = 0; k < n; k++) {
+    const h = Math.min(1, h0 + st * sinHalf2[k]!);
+    if (h >= 0.5) break;
+    const rho = (2 * Math.sqrt(h * (1 - h))) / (1 - 2 * h) / scale;
+    if (rho >= Math.SQRT2) break;
+    f += squareRingFraction(rho);
   }
-  return f / sinHalf2.length;
+  return f / n;
 }
 
 /** Lab kinematics of N at rest-frame cos θ* from a Z_D of energy E: energy and opening angle α. GeV, rad. */
@@ -258,7 +266,7 @@ export function nSpectrumThroughFace(zd: ZDAngularHistogram, mN: number, br: num
   const nc = opts.cosNodes ?? 24, nphi = opts.phiNodes ?? 24;
   const eKeep = opts.energyMin ?? 1;
   const gl = gaussLegendre(nc);
-  const sinHalf2 = Array.from({ length: nphi }, (_, k) => Math.sin((Math.PI * (k + 0.5)) / nphi / 2) ** 2);
+  const sinHalf2 = Float64Array.from({ length: nphi }, (_, k) => Math.sin((Math.PI * (k + 0.5)) / nphi / 2) ** 2);
   const ang = faceAngles(face);
   const eS = mZD / 2, pS = Math.sqrt(eS * eS - mN * mN), r = (4 * mN * mN) / (mZD * mZD);
   requireInRange("energyMin", eKeep, 1, Infinity);
@@ -266,18 +274,25 @@ export function nSpectrumThroughFace(zd: ZDAngularHistogram, mN: number, br: num
   for (const E of zd.energy) if (E > eMax) eMax = E;
   const nb = Math.ceil(Math.log10(eMax) * 100) + 1; // 100 bins per decade from 1 GeV, up to the largest Z_D energy
   const w = new Float64Array(nb), wE = new Float64Array(nb);
+  // per cos θ* node: p* sin θ* of nLab and the angular weight, once (nLab's products in its order: the energy bins need the same bits)
+  const ps = Float64Array.from(gl.x, (x) => pS * Math.sqrt(Math.max(0, 1 - x * x)));
+  const dw = Float64Array.from(gl.x, (x) => decayAngularWeight(pol, x, r));
+  const collinear = opts.collinear === true;
   for (let i = 0; i < zd.count.length; i++) {
     const EZ = zd.energy[i]!, thZ = zd.theta[i]!;
     if (!(EZ > mZD)) continue;
     const n = zd.count[i]! * 2 * br;
+    // nLab's boost of this Z_D cell
+    const g = EZ / mZD, bg = Math.sqrt((EZ - mZD) * (EZ + mZD)) / mZD;
+    const geS = g * eS, bgpS = bg * pS, gpS = g * pS, bgeS = bg * eS;
     for (let c = 0; c < nc; c++) {
       const x = gl.x[c]!;
-      const lab = nLab(EZ, mZD, eS, pS, x);
-      const e = lab.e, alpha = opts.collinear ? 0 : lab.alpha;
+      const e = geS + bgpS * x;
       if (!(e >= eKeep)) continue;
+      const alpha = collinear ? 0 : Math.atan2(ps[c]!, gpS * x + bgeS);
       const frac = ringAcceptance(face, ang, thZ, alpha, sinHalf2);
       if (frac === 0) continue;
-      const v = (n * gl.w[c]! * decayAngularWeight(pol, x, r) * frac) / 2;
+      const v = (n * gl.w[c]! * dw[c]! * frac) / 2;
       const j = Math.floor(Math.log10(e) * 100);
       if (j < 0 || j >= nb) continue;
       w[j]! += v;
