@@ -10,7 +10,6 @@ import * as path from "node:path";
 import {
   assembleFig1,
   fig1Figure,
-  fig1EdgeList,
   fig1Masses,
   fig2Left,
   fig2LeftFigure,
@@ -29,10 +28,9 @@ import {
   fig4MassPoints,
   fig4RightFigure,
   fig4RightPanel,
-  runMassTasks,
+  fig1MassesOnWorkers,
 } from "../lib/figures";
 import type { Figure } from "../lib/plot/figure";
-import { refineMassGrid } from "../lib/engine/reach";
 import { makeSetup } from "../lib/engine/setup";
 import { choice, decayFlavoursFromArgs, num, UsageError, type Parsed, type Values } from "./options";
 import { assertFinite, checkOutDir, progressBar, snakeKeys, table, writeAtomic } from "./output";
@@ -94,7 +92,8 @@ async function reachFig1(c: Context): Promise<Record<string, unknown>> {
   const bar = progressBar(`Fig. 1 (${panel})`, masses.length);
   const t0 = Date.now();
   const taskOpts = { panel, ...c.fluxOpts, ...(nf !== undefined ? { decayFlavours: nf } : {}) };
-  const perMass = await refineMassGrid(masses, (ms) => runMassTasks("fig1", [...ms], taskOpts, workers, () => bar.tick()), (r) => r.mass, fig1EdgeList, { maxRounds: rounds });
+  // each refinement mass asked for as soon as its interval's ends are in (the same grid and numbers as the rounds)
+  const perMass = await fig1MassesOnWorkers({ ...taskOpts, masses, refine: { maxRounds: rounds } }, workers, () => bar.tick());
   bar.done();
   const data = assembleFig1(panel, perMass);
   const inputs = { figure: 1, panel, masses: masses.length, masses_after_refinement: perMass.length, refine_rounds: rounds, workers: workers ?? "one per core", ...c.inputs(nf) };

@@ -13,7 +13,7 @@ import { cpus } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { assembleFig1, fig1, type Fig1Data, fig1EdgeList, fig1Mass, fig1Masses, type Fig1MassResult, type Fig1Options, fig1Variants, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
-import { refineMassGridAhead } from "../engine/reach";
+import { refineMassGrid, refineMassGridAhead } from "../engine/reach";
 
 /** Task name → the in-thread implementation (mirrors worker.ts). */
 const LOCAL = {
@@ -263,18 +263,29 @@ class MassTaskQueue<R> {
  * {@link fig1}. `onTask` receives each task's timing.
  */
 export async function fig1OnWorkers(opts: Fig1Options, workers = cpus().length, onTask?: (t: TaskTiming) => void): Promise<Fig1Data> {
-  const masses = opts.masses ?? fig1Masses();
-  const file = workerFile();
-  if (file === null || workers <= 1 || opts.refine === false) {
-    const per = opts.refine === false ? await runMassTasks("fig1", masses, opts, workers, undefined, onTask) : null;
+  if (workerFile() === null || workers <= 1 || opts.refine === false) {
+    const per = opts.refine === false ? await runMassTasks("fig1", opts.masses ?? fig1Masses(), opts, workers, undefined, onTask) : null;
     return per ? assembleFig1(opts.panel, per) : fig1(opts);
   }
+  return assembleFig1(opts.panel, await fig1MassesOnWorkers(opts, workers, onTask));
+}
+
+/**
+ * The per-mass results of {@link fig1OnWorkers} (after the refinement, in mass order), for
+ * callers that report them (`nudump reach`: the refined grid's size). With one thread, or
+ * without the compiled worker, the rounds of lib/engine/reach refineMassGrid on
+ * {@link runMassTasks}: the same results.
+ */
+export async function fig1MassesOnWorkers(opts: Fig1Options, workers = cpus().length, onTask?: (t: TaskTiming) => void): Promise<Fig1MassResult[]> {
+  const masses = opts.masses ?? fig1Masses();
   // the grid and its refinement stay here: each task needs the per-mass options only
-  const { masses: _grid, refine: _refine, ...taskOpts } = opts;
+  const { masses: _grid, refine, ...taskOpts } = opts;
+  if (refine === false) return runMassTasks("fig1", masses, taskOpts, workers, undefined, onTask);
+  const file = workerFile();
+  if (file === null || workers <= 1) return refineMassGrid(masses, (ms) => runMassTasks("fig1", [...ms], taskOpts, workers, undefined, onTask), (r) => r.mass, fig1EdgeList, refine ?? {});
   const queue = new MassTaskQueue<Fig1MassResult>(file, "fig1", taskOpts, workers, onTask);
   try {
-    const per = await refineMassGridAhead(masses, (m, round) => queue.submit(m, round), (r) => r.mass, fig1EdgeList, opts.refine ?? {});
-    return assembleFig1(opts.panel, per);
+    return await refineMassGridAhead(masses, (m, round) => queue.submit(m, round), (r) => r.mass, fig1EdgeList, refine ?? {});
   } finally {
     await queue.close();
   }
