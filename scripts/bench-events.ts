@@ -3,7 +3,8 @@
  *
  * - `events:write:<format>`: `nudump sample` in a child process into each format (10⁵ events,
  *   incl. start-up, events/s); the same runs give `events:memory:<format>:100000`, the peak
- *   RSS (`process.resourceUsage().maxRSS`) of the call.
+ *   RSS of the call (VmHWM of /proc/self/status: getrusage's maxRSS would include the bench
+ *   process it was forked from).
  * - `events:memory:floor`: peak RSS of `nudump events` at the same point (start-up, flux
  *   tables, the mass point's production tables): what no writer can go below.
  * - `events:memory:<format>:<N>` at N = BENCH_MEMORY_N (default 10⁶; 10⁷ for issue 12's
@@ -50,7 +51,10 @@ const POINT = ["--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7"];
 
 /** One CLI call in a fresh process: wall time (ms, incl. start-up) and its peak RSS (MB). */
 function cliRun(root: string, args: readonly string[]): { ms: number; mb: number } {
-  const script = `require("./dist/cli/main").main(${JSON.stringify(args)}).then((c) => { if (c) process.exit(c); console.error("maxRSS " + process.resourceUsage().maxRSS); })`;
+  // VmHWM: the peak of this process image. getrusage's maxRSS (process.resourceUsage) keeps the
+  // peak of the image before execve — the fork of this bench process, hundreds of MB by then.
+  const peak = `(() => { try { return Number(/VmHWM:\\s+(\\d+) kB/.exec(require("fs").readFileSync("/proc/self/status", "utf8"))[1]); } catch { return process.resourceUsage().maxRSS; } })()`;
+  const script = `require("./dist/cli/main").main(${JSON.stringify(args)}).then((c) => { if (c) process.exit(c); console.error("maxRSS " + ${peak}); })`;
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   const ms = performance.now() - t0;
