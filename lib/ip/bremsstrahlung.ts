@@ -151,16 +151,24 @@ export function bremKernel(mZD: number, opts: BremOptions = {}): (theta: number,
     const ls = Math.log(s * (1 - z));
     const L = ls - lnSM;
     const sigma = (35.45 + 0.308 * L * L + 42.53 * Math.exp(-0.458 * ls) - 33.34 * Math.exp(-0.545 * ls)) * mb;
-    // w(z, p_T²) × 2π/α of {@link fwwSplitting}
-    const omz = 1 - z;
-    const H = pT * pT + omz * m2 + z * z * M2;
-    const iH2 = 1 / (H * H);
-    const a = (1 + omz * omz) / z;
-    const b = 2 * z * omz * ((2 * M2 + m2) / H - 2 * z * z * M4 * iH2);
-    const c = 2 * z * omz * (1 + omz * omz) * M2 * m2 * iH2;
-    const d = 2 * z * omz * omz * m2 * m2 * iH2;
-    return (scale * sigma * (a - b + c + d) * ((2 * pT * p) / P)) / H;
+    return fwwWithJacobian(scale * sigma, z, 1 - z, pT, p, P, m2, M2, M4);
   };
+}
+
+/**
+ * `pre` × w(z, p_T²) × 2π/α × 2 p_T p / P: the splitting function of {@link fwwSplitting}
+ * ((3)–(4) of arXiv:1311.3870, unchecked; omz = 1 − z passed in, as each caller has it to full
+ * precision) times the Jacobian of (z, p_T²) → (p, θ) of {@link bremDensity}; GeV⁻³ rad⁻¹ for
+ * pre = scale × σ_pp(s′) in GeV⁻².
+ */
+function fwwWithJacobian(pre: number, z: number, omz: number, pT: number, p: number, P: number, m2: number, M2: number, M4: number): number {
+  const H = pT * pT + omz * m2 + z * z * M2;
+  const iH2 = 1 / (H * H);
+  const a = (1 + omz * omz) / z;
+  const b = 2 * z * omz * ((2 * M2 + m2) / H - 2 * z * z * M4 * iH2);
+  const c = 2 * z * omz * (1 + omz * omz) * M2 * m2 * iH2;
+  const d = 2 * z * omz * omz * m2 * m2 * iH2;
+  return (pre * (a - b + c + d) * ((2 * pT * p) / P)) / H;
 }
 
 /**
@@ -257,13 +265,7 @@ function bremAlongTheta(k: BremConstants, p: number): (u: number, theta: number)
     const f1 = x < SERIES_MAX ? expSmall(-0.458 * x) : Math.exp(-0.458 * x);
     const f2 = x < SERIES_MAX ? expSmall(-0.545 * x) : Math.exp(-0.545 * x);
     const sigma = (35.45 + 0.308 * L * L + 42.53 * e1 * f1 - 33.34 * e2 * f2) * mb;
-    const H = pT * pT + omz * m2 + z * z * M2;
-    const iH2 = 1 / (H * H);
-    const a = (1 + omz * omz) / z;
-    const b = 2 * z * omz * ((2 * M2 + m2) / H - 2 * z * z * M4 * iH2);
-    const c = 2 * z * omz * (1 + omz * omz) * M2 * m2 * iH2;
-    const dd = 2 * z * omz * omz * m2 * m2 * iH2;
-    return (scale * sigma * (a - b + c + dd) * ((2 * pT * p) / P)) / H;
+    return fwwWithJacobian(scale * sigma, z, omz, pT, p, P, m2, M2, M4);
   };
 }
 
