@@ -333,7 +333,7 @@ export function dipoleMassPoint(mN: number, coupling: DipoleCoupling, setup: Dip
   const groups = signatureGroups(mN, acc, decay, production, () => point.productionElectron);
   let ready: (CollapseSegments | null)[] | undefined;
   if (from && factors) lazyField(point, "production", () => rescaleProduction(from.production, setup.flux, fw, target.length, target.material, factors)!);
-  else if (opts.lazy === true) (point as { production: ProductionTable }).production = tabulateMain(mN, fw, setup);
+  else if (opts.lazy === true) lazyField(point, "production", () => tabulateMain(mN, fw, setup)); // built when read: not for electron scattering alone
   else {
     const built = tabulateMainCollapsed(mN, fw, setup, groups, production, opts.keepNodes ?? true);
     (point as { production: ProductionTable }).production = built.table;
