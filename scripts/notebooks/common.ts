@@ -51,14 +51,14 @@ export function runAsync(cmd: string, args: readonly string[], env: NodeJS.Proce
 }
 
 /**
- * Runs `fn` with one render service (lib/plot/renderService.ts: one headless Chromium, 2 pages
- * with plotly loaded once) shared by every renderer of the run — this process and the notebook
+ * Runs `fn` with one render service (lib/plot/renderService.ts: one headless Chromium, `pages`
+ * pages with plotly loaded once, default 2) shared by every renderer of the run — this process and the notebook
  * kernels it starts ({@link RENDER_SERVICE_ENV}); without Chromium, `fn` runs as it is and each
  * renderer reports the missing browser itself.
  */
-export async function withSharedRenderer<T>(fn: () => Promise<T>): Promise<T> {
+export async function withSharedRenderer<T>(fn: () => Promise<T>, pages = 2): Promise<T> {
   if (!chromiumPath() || process.env[RENDER_SERVICE_ENV]) return fn();
-  const service = await startRenderService({ pages: 2 });
+  const service = await startRenderService({ pages });
   process.env[RENDER_SERVICE_ENV] = service.socket;
   try {
     return await fn();

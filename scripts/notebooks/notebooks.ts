@@ -73,7 +73,8 @@ export async function executeNotebooks(args: readonly string[], onNotebook?: (fi
   if (notebooks.length === 0) throw new Error("no notebooks in notebooks/");
   const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...(timeline ? ["--t0", String(timeline.t0 / 1000)] : []), ...notebooks];
   // jupyterEnv() is read inside: it carries the render service's socket to the kernels
-  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook, timeline));
+  // one page per kernel at once (loading plotly in a page costs ≈ 2 s of CPU): one notebook alone needs one
+  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook, timeline), Math.min(2, jobs, notebooks.length));
 }
 
 /** execute.py's line of a finished notebook: path, then "(run's clock: +a → +b s, kernel ready +k s)". */
