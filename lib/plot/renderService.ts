@@ -43,24 +43,49 @@ interface RenderRequest {
   readonly svg: boolean;
 }
 
-/** Pages drawing in turn: a request takes a free page or waits for the next one released (or for the pages to open). */
+/**
+ * Pages drawing in turn: a request takes a free page or waits for the next one released. The pool
+ * opens one page at once and another (up to `max`) only when a request finds every page busy:
+ * loading plotly in a page costs ≈ 2 s of CPU, not worth paying for a page that would stay idle.
+ */
 class PagePool {
-  private free: Renderer[] | null = null;
-  private readonly waiting: ((r: Renderer) => void)[] = [];
-  constructor(private readonly opening: Promise<readonly Renderer[]>) {
-    opening.then((pages) => {
-      this.free = [];
-      for (const p of pages) this.release(p);
-    }, () => undefined); // a failed opening rejects every use() below
+  private readonly free: Renderer[] = [];
+  private readonly waiting: { resolve: (r: Renderer) => void; reject: (e: unknown) => void }[] = [];
+  private opened = 0;
+  private opening = 0;
+  private failure: unknown = null;
+  constructor(private readonly open: () => Promise<Renderer>, private readonly max: number) {
+    this.grow();
+  }
+  private grow(): void {
+    this.opening++;
+    this.open().then(
+      (r) => {
+        this.opening--;
+        this.opened++;
+        this.release(r);
+      },
+      (e: unknown) => {
+        this.opening--;
+        this.failure ??= e;
+        // no page at all: nobody waiting can be served (with a page open, the waiters keep their turn)
+        if (this.opened === 0 && this.opening === 0) for (const w of this.waiting.splice(0)) w.reject(e);
+      },
+    );
   }
   private release(r: Renderer): void {
     const next = this.waiting.shift();
-    if (next) next(r);
-    else this.free!.push(r);
+    if (next) next.resolve(r);
+    else this.free.push(r);
   }
   async use<T>(fn: (r: Renderer) => Promise<T>): Promise<T> {
-    await this.opening;
-    const r = this.free!.pop() ?? (await new Promise<Renderer>((resolve) => this.waiting.push(resolve)));
+    let r = this.free.pop();
+    if (!r) {
+      if (this.opened === 0 && this.opening === 0) throw this.failure;
+      // every page busy: one more page for each request waiting beyond those being opened
+      if (this.opened + this.opening < this.max && this.waiting.length >= this.opening && this.failure === null) this.grow();
+      r = await new Promise<Renderer>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    }
     try {
       return await fn(r);
     } finally {
@@ -79,17 +104,18 @@ function checkRequest(x: unknown): RenderRequest {
 }
 
 /**
- * Starts a render service with `pages` render pages (default 2: this machine's 2 cores) in a
+ * Starts a render service with up to `pages` render pages (default 2: this machine's 2 cores) in a
  * Chromium of its own. It resolves as soon as the socket listens: the browser starts and the
- * pages open in the background (≈ 2–8 s, beside whatever the caller starts next), and a request
- * that comes earlier waits for them. A failure to start them fails every request with its message.
+ * first page opens in the background (≈ 2–3 s, beside whatever the caller starts next), a
+ * request that comes earlier waits for it, and a second page opens only when a request finds the
+ * first busy. A failure to start the browser or the first page fails every request with its message.
  */
 export async function startRenderService(opts: { readonly pages?: number; readonly executablePath?: string } = {}): Promise<RenderService> {
   const n = opts.pages ?? 2;
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new RangeError(`startRenderService: pages = ${n} (allowed: integer 1–16)`);
   const browser = launchBrowser(opts.executablePath);
   browser.catch(() => undefined); // reported through the requests (and close)
-  const pool = new PagePool(browser.then((b) => Promise.all(Array.from({ length: n }, () => openPage(b)))));
+  const pool = new PagePool(() => browser.then((b) => openPage(b)), n);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nudump-render-service-"));
   fs.chmodSync(dir, 0o700);
   const socket = path.join(dir, "render.sock");
