@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { assembleFig1, fig1, type Fig1Data, fig1EdgeList, fig1Mass, fig1Masses, type Fig1MassResult, type Fig1Options, fig1Variants, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
+import { assembleFig1, type Fig1Data, fig1EdgeList, fig1Mass, fig1Masses, type Fig1MassResult, type Fig1Options, fig1Variants, fig1VariantsMass, type Fig1VariantsTask } from "./fig1";
 import { refineMassGrid, refineMassGridAhead } from "../engine/reach";
 
 /** Task name → the in-thread implementation (mirrors worker.ts). */
@@ -263,10 +263,6 @@ class MassTaskQueue<R> {
  * {@link fig1}. `onTask` receives each task's timing.
  */
 export async function fig1OnWorkers(opts: Fig1Options, workers = cpus().length, onTask?: (t: TaskTiming) => void): Promise<Fig1Data> {
-  if (workerFile() === null || workers <= 1 || opts.refine === false) {
-    const per = opts.refine === false ? await runMassTasks("fig1", opts.masses ?? fig1Masses(), opts, workers, undefined, onTask) : null;
-    return per ? assembleFig1(opts.panel, per) : fig1(opts);
-  }
   return assembleFig1(opts.panel, await fig1MassesOnWorkers(opts, workers, onTask));
 }
 
