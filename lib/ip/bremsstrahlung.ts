@@ -18,6 +18,7 @@ import { requireFinite, requireNonNegative, requirePositive } from "../core/vali
 import type { AngleMomentumSpectrum } from "./mesonTable";
 import { type PointSink, type RunSink, runsToPoints } from "./mesonDecay";
 import { gaussLegendre } from "../core/quadrature";
+import { expSmall, log1pSmall } from "../core/series";
 
 /**
  * FWW splitting function w(z, p_T²) for ε = 1, (3)–(4) of arXiv:1311.3870 (Blümlein–Brunner):
@@ -222,16 +223,6 @@ export function bremSpectrumOnGrid(
 
 /** Threshold of the short series of {@link bremAlongTheta}: |x| < 1e-2 keeps their truncation below 1e-16 of the result. */
 const SERIES_MAX = 1e-2;
-
-/** ln(1 + d) for |d| < SERIES_MAX: its Taylor series to d⁷ (truncation d⁸/8 < 1.3e-17). */
-function log1pSmall(d: number): number {
-  return d * (1 - d * (1 / 2 - d * (1 / 3 - d * (1 / 4 - d * (1 / 5 - d * (1 / 6 - d / 7))))));
-}
-
-/** eʸ for |y| < SERIES_MAX: its Taylor series to y⁶ (truncation y⁷/5040 < 2e-18). */
-function expSmall(y: number): number {
-  return 1 + y * (1 + y * (1 / 2 + y * (1 / 6 + y * (1 / 24 + y * (1 / 120 + y / 720)))));
-}
 
 /**
  * {@link bremKernel} (default z range) along θ at fixed p, GeV⁻³ rad⁻¹: the same formula with the

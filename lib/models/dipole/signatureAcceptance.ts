@@ -7,6 +7,7 @@
  * batch forms take ln E_N and 1/p_N from a nearby energy's by their series, ≲ 10⁻¹⁴ relative,
  * more just above a cut where an acceptance is a small difference).
  */
+import { log1pSmall } from "../../core/series";
 import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
 import { CUTS } from "../../detector/cuts";
 import type { ProductionTable } from "../../engine/productionTable";
@@ -142,15 +143,10 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
 
 /**
  * Largest |E/E_a − 1| for which {@link dileptonAcceptance}'s batch form takes ln E as
- * ln E_a + log1p(E/E_a − 1) by {@link log1pSmall} instead of a logarithm: its truncation error is
- * below d⁶/6 ≈ 2·10⁻¹⁹, far under the rounding of ln E itself (~10⁻¹⁵).
+ * ln E_a + log1p(E/E_a − 1) by lib/core/series log1pSmall instead of a logarithm: its truncation error is
+ * below d⁸/8 ≈ 10⁻²⁵, far under the rounding of ln E itself (~10⁻¹⁵).
  */
 const ANCHOR_SPAN = 1e-3;
-
-/** ln(1 + d) for |d| < {@link ANCHOR_SPAN}: its Taylor series to d⁵ (truncation < d⁶/6). */
-function log1pSmall(d: number): number {
-  return d * (1 - d * (0.5 - d * (1 / 3 - d * (0.25 - d * 0.2))));
-}
 
 /**
  * The dilepton acceptance Σ_ℓ Br_ℓ f_ℓ(E_N) of {@link dileptonAcceptance}, and the same at many
