@@ -1,7 +1,7 @@
 import { dataDir } from "../lib/core/dataDir";
 import { describe, expect, it } from "vitest";
 import { m_e, tungsten, nucleusDensity } from "../lib/core/constants";
-import { fasernu2Faser2, probVessel, transverseAcceptance } from "../lib/detector/geometry";
+import { fasernu2Faser2, probTungsten, probVessel, transverseAcceptance } from "../lib/detector/geometry";
 import { momentum, recoilCosTheta, tRange } from "../lib/core/kinematics";
 import { dipoleModel, sigmaCoherent, sigmaElectron, sigmaNucleon, totalWidth } from "../lib/models/dipole";
 import { integrate } from "../lib/core/quadrature";
@@ -186,6 +186,27 @@ describe("dipole signatures", () => {
     expect(sc / r.events).toBeCloseTo(1, 12);
     expect(sf / r.events).toBeCloseTo(1, 12);
     expect(r.byChannel.coherent! / r.events).toBeGreaterThan(0.9); // coherent dominates (paper §2.3)
+  });
+  it("the node sum is Σ w κ acc(E_N) P_decay(p_N/(m_N Γ)) with the geometry's own probabilities, bit for bit, with its breakdown", () => {
+    const mu = 5e-7, kappa = mu * mu, det = point.setup.detector;
+    const cases = [
+      ["vessel-photons", point.production, (d: number) => probVessel(det, d)],
+      ["ecc-photons-1tev", point.productionECC, (d: number) => probTungsten(det, d)],
+      ["electron-scattering", point.productionElectron, () => 1],
+    ] as const;
+    for (const [s, table, P] of cases) {
+      const nd = table.nodes, acc = point.acceptance[s];
+      let total = 0;
+      const byFlavour = new Map<string, number>(table.flavours.map((f) => [f, 0]));
+      for (let k = 0; k < nd.length; k++) {
+        const v = nd.weight[k]! * kappa * acc(nd.EN[k]!) * P(momentum(nd.EN[k]!, point.mN) / (point.mN * point.widthAtUnit * kappa));
+        total += v;
+        table.flavours.forEach((f, g) => byFlavour.set(f, byFlavour.get(f)! + (nd.flavour[k]! >= 0 ? (nd.flavour[k] === g ? v : 0) : v * table.binFlavourFractions![g]![nd.bin[k]!]!)));
+      }
+      const r = dipoleEvents(point, mu, s);
+      expect(r.events).toBe(total);
+      for (const f of table.flavours) expect(r.byFlavour[f]).toBe(byFlavour.get(f));
+    }
   });
   it("ν_τ-specific coupling sees only ν_τ and ν̄_τ", () => {
     const tau = dipoleMassPoint(0.5, "tau", setup);

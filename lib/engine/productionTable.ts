@@ -298,5 +298,5 @@ export function tabulateProduction(
 
 // The table operations and the collapse live beside the tabulation (issue 13: files under 400
 // lines); re-exported here so that `engine/productionTable` stays the one import for users.
-export { breakdown, requireOnPanelGrid, restrictAbsT } from "./tableOps";
+export { breakdown, breakdownValues, requireOnPanelGrid, restrictAbsT } from "./tableOps";
 export { binsFromSegments, collapseByEnergy, collapseMany, collapseSegments, type CollapseSegments, COLLAPSE_BINS_PER_DECADE, type CollapsedBins, type CollapseOptions, type MultiAcceptance } from "./collapse";

@@ -75,15 +75,30 @@ export function breakdown(table: ProductionTable, nodeValue: (k: number) => numb
   byChannel: Record<string, number>;
   byFlavour: Record<string, number>;
 } {
+  const values = new Float64Array(table.nodes.length);
+  for (let k = 0; k < values.length; k++) values[k] = nodeValue(k);
+  return breakdownValues(table, values);
+}
+
+/**
+ * {@link breakdown} of the values already computed per node (values[k] for node k): the same
+ * additions in the same order, so the same sums.
+ */
+export function breakdownValues(table: ProductionTable, values: Float64Array): {
+  total: number;
+  byChannel: Record<string, number>;
+  byFlavour: Record<string, number>;
+} {
+  const nd = table.nodes;
+  if (values.length !== nd.length) throw new RangeError(`values.length = ${values.length} must equal the table's node count ${nd.length}`);
   // sums by index in node order (the same additions, in the same order, as by name), named at the end
   const ch = new Float64Array(table.channels.length);
   const fl = new Float64Array(table.flavours.length);
-  const nd = table.nodes;
   const channel = nd.channel, flavour = nd.flavour, bin = nd.bin;
   const fractions = table.binFlavourFractions;
   let total = 0;
   for (let k = 0; k < nd.length; k++) {
-    const v = nodeValue(k);
+    const v = values[k]!;
     total += v;
     ch[channel[k]!]! += v;
     const f = flavour[k]!;
@@ -94,4 +109,3 @@ export function breakdown(table: ProductionTable, nodeValue: (k: number) => numb
   const byFlavour: Record<string, number> = Object.fromEntries(table.flavours.map((f, i) => [f, fl[i]!]));
   return { total, byChannel, byFlavour };
 }
-
