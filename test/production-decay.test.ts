@@ -7,6 +7,7 @@ import {
   combineAngles,
   restFrameZD,
   zdFromMesonDecays,
+  zdRunsFromMesonDecays,
 } from "../lib/ip";
 import { gaussLegendre } from "../lib/core/quadrature";
 import { seededRandom } from "../lib/core/random";
@@ -138,6 +139,33 @@ describe("Z_D from a binned meson spectrum (deterministic quadrature)", () => {
     let inn = 0;
     zdFromMesonDecays(oneBin(-5.025, 3.025), "pi0", 0.03, { thetaMax: 2e-3 }, (_e, _t, w) => (inn += w));
     expect(inn / (brMesonToGammaZD("pi0", 0.03, 1) * pb)).toBeCloseTo(1, 10);
+  });
+  it("in runs: one energy per run, polar angles increasing inside the cone, the weights summing to BR × σ inside it as the points do", () => {
+    const spec: AngleMomentumSpectrum = { source: "two bins", binWidth: 0.05, log10Theta: [-3.525, -3.025], log10P: [2.525, 3.025], sigma: [1 * pb, 2 * pb] };
+    const thetaMax = 1e-3;
+    let runs = 0, sum = 0, points = 0;
+    zdRunsFromMesonDecays(spec, "pi0", 0.03, { thetaMax, energyMin: 200 }, (E, th, sg, n) => {
+      runs++;
+      expect(n).toBeGreaterThan(0);
+      expect(E).toBeGreaterThanOrEqual(200);
+      for (let i = 0; i < n; i++) {
+        expect(th[i]!).toBeLessThan(thetaMax);
+        if (i > 0) expect(th[i]!).toBeGreaterThanOrEqual(th[i - 1]!);
+        sum += sg[i]!;
+      }
+      points += n;
+    });
+    let pointSum = 0, pointCount = 0;
+    zdFromMesonDecays(spec, "pi0", 0.03, { thetaMax, energyMin: 200 }, (E, th, w) => {
+      expect(th).toBeLessThan(thetaMax);
+      pointSum += w;
+      pointCount++;
+    });
+    expect(runs).toBeGreaterThan(10);
+    expect(points).toBe(pointCount);
+    expect(sum).toBe(pointSum);
+    expect(sum).toBeGreaterThan(0);
+    expect(sum).toBeLessThan(3 * pb * brMesonToGammaZD("pi0", 0.03, 1));
   });
   it("a low-momentum η on axis spreads its Z_D over ~m_η/p: only part lands within 2 mrad at p = 100 GeV", () => {
     let inn = 0;

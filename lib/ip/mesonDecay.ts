@@ -96,7 +96,7 @@ export interface MesonDecayQuadrature {
  * subdivisions² cells uniform in (log θ, log p); in each, the isotropic rest-frame decay is
  * integrated with Gauss–Legendre in cos θ* and the trapezoid rule in the azimuth. The sum of
  * all weights equals BR(ε=1) × Σ σ_bin over the cells that can feed the cone (test).
- * Deterministic; no random numbers.
+ * Deterministic; no random numbers. The points of {@link zdRunsFromMesonDecays}, one by one.
  */
 export function zdFromMesonDecays(
   spectrum: AngleMomentumSpectrum,
@@ -104,6 +104,21 @@ export function zdFromMesonDecays(
   mZD: number,
   quad: MesonDecayQuadrature,
   sink: PointSink,
+): void {
+  zdRunsFromMesonDecays(spectrum, meson, mZD, quad, runsToPoints(sink));
+}
+
+/**
+ * {@link zdFromMesonDecays} in runs: for each cell and cos θ* node, the azimuth nodes inside the
+ * cone share one Z_D energy and go to `run` in one call (polar angles increasing), so a
+ * histogram finds the energy's cell once per run. The same points in the same order.
+ */
+export function zdRunsFromMesonDecays(
+  spectrum: AngleMomentumSpectrum,
+  meson: Meson,
+  mZD: number,
+  quad: MesonDecayQuadrature,
+  run: RunSink,
 ): void {
   const M = MESON_MASS[meson];
   requirePositive("thetaMax", quad.thetaMax);
@@ -123,6 +138,7 @@ export function zdFromMesonDecays(
   const sinHalf2 = Float64Array.from(phis, (p) => Math.sin(p / 2) ** 2);
   const mult = Float64Array.from(phis, (_, k) => (2 * k + 1 === nphi ? 1 : 2));
   const thetaMax = quad.thetaMax, nK = sinHalf2.length;
+  const runTheta = new Float64Array(nK), runSigma = new Float64Array(nK);
   spectrum.sigma.forEach((sig, i) => {
     if (!(sig > 0)) return;
     const lt = spectrum.log10Theta[i] as number;
@@ -151,12 +167,15 @@ export function zdFromMesonDecays(
           const sta = st * Math.sin(alpha);
           const h0 = Math.sin((thetaM - alpha) / 2) ** 2;
           // θ grows with sin²(φ/2): once past thetaMax, every later node is too
+          let n = 0;
           for (let k = 0; k < nK; k++) {
             const h = h0 + sta * sinHalf2[k]!;
             const th = 2 * Math.asin(Math.sqrt(Math.min(1, h)));
             if (!(th < thetaMax)) break;
-            sink(energy, th, wc * mult[k]!);
+            runTheta[n] = th;
+            runSigma[n++] = wc * mult[k]!;
           }
+          if (n > 0) run(energy, runTheta, runSigma, n);
         }
       }
     }

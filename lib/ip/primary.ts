@@ -18,8 +18,8 @@
 import type { Detector } from "../detector/geometry";
 import { labDecayLength } from "../core/kinematics";
 import { requireFinite, requireInRange, requireNonNegative, requirePositive } from "../core/validate";
-import { type BremOptions, zdFromBremsstrahlung } from "./bremsstrahlung";
-import { type MesonDecayQuadrature, type PointSink, zdFromMesonDecays } from "./mesonDecay";
+import { type BremOptions, zdRunsFromBremsstrahlung } from "./bremsstrahlung";
+import { type MesonDecayQuadrature, type RunSink, zdRunsFromMesonDecays } from "./mesonDecay";
 import { GENERATORS, type Generator, type Meson, readMesonSpectrum, shippedMesonSpectrum } from "./mesons";
 import type { AngleMomentumSpectrum } from "./mesonTable";
 import { VESSEL_EVIS_MIN } from "../detector/cuts";
@@ -137,30 +137,29 @@ function buildPrimaryZDProduction(mZD: number, det: Detector, opts: PrimaryOptio
   const common = { mZD, L1, L2, R, eMin, K, brem: opts.brem };
   const cached = (src: PrimarySource, extra: unknown, fill: (h: FineHist) => void): FineHist => sourceCache({ ...common, src, extra }, () => ((h) => (fill(h), h))(newHist()));
   const empty = newHist();
-  const sinkFor = (h: FineHist): PointSink => {
+  const runFor = (h: FineHist): RunSink => {
     // the quadratures feed runs of points at one energy: its bin is computed once per run
-    let lastE = NaN, lastBin = -1;
-    return (E, theta, sigma) => {
-      if (!(theta < tFront) || !(E >= eMin)) return;
-      if (E !== lastE) {
-        lastE = E;
-        lastBin = Math.floor((Math.log10(E) - LOG_E_MIN) / LOG_E_STEP);
-      }
-      const bin = lastBin;
+    return (E, theta, sigma, n) => {
+      if (!(E >= eMin)) return;
+      const bin = Math.floor((Math.log10(E) - LOG_E_MIN) / LOG_E_STEP);
       if (bin < 0 || bin >= nBins) return;
-      const band = theta < tBack ? 0 : Math.min(K, 1 + Math.floor(((theta - tBack) / (tFront - tBack)) * K));
-      (h.w[band] as Float64Array)[bin]! += sigma;
-      (h.wE[band] as Float64Array)[bin]! += sigma * E;
+      for (let i = 0; i < n; i++) {
+        const th = theta[i]!;
+        if (!(th < tFront)) continue;
+        const band = th < tBack ? 0 : Math.min(K, 1 + Math.floor(((th - tBack) / (tFront - tBack)) * K));
+        (h.w[band] as Float64Array)[bin]! += sigma[i]!;
+        (h.wE[band] as Float64Array)[bin]! += sigma[i]! * E;
+      }
     };
   };
   const mesonHist = (meson: Meson): FineHist => {
     if (!sources.includes(meson)) return empty;
     const spec = opts.mesonSpectra?.[meson] ?? shippedMesonSpectrum("EPOSLHC", meson);
     return cached(meson, { spectrum: mesonSpectrumKey(opts.mesonSpectra, meson), quadrature: opts.mesonQuadrature }, (h) =>
-      zdFromMesonDecays(spec, meson, mZD, { ...opts.mesonQuadrature, thetaMax: tFront, energyMin: eMin }, sinkFor(h)),
+      zdRunsFromMesonDecays(spec, meson, mZD, { ...opts.mesonQuadrature, thetaMax: tFront, energyMin: eMin }, runFor(h)),
     );
   };
-  const brem = (h: FineHist) => zdFromBremsstrahlung(mZD, { thetaMax: tFront, thetaBreaks: bandUpper.slice(0, -1), energyMin: eMin }, sinkFor(h), opts.brem);
+  const brem = (h: FineHist) => zdRunsFromBremsstrahlung(mZD, { thetaMax: tFront, thetaBreaks: bandUpper.slice(0, -1), energyMin: eMin }, runFor(h), opts.brem);
   const hist = { pi0: mesonHist("pi0"), eta: mesonHist("eta"), brem: sources.includes("brem") ? cached("brem", null, brem) : empty };
   return {
     mZD,

@@ -19,7 +19,7 @@
  */
 import { gaussLegendre } from "../../../core/quadrature";
 import { type BremOptions, zdRunsFromBremsstrahlung } from "../../../ip/bremsstrahlung";
-import { type MesonDecayQuadrature, type PointSink, type RunSink, zdFromMesonDecays } from "../../../ip/mesonDecay";
+import { type MesonDecayQuadrature, type PointSink, type RunSink, zdRunsFromMesonDecays } from "../../../ip/mesonDecay";
 import { defaultMesonSpectrum, type Meson } from "../../../ip/mesons";
 import { PRIMARY_SOURCES, type PrimarySource } from "../../../ip/primary";
 import type { AngleMomentumSpectrum } from "../../../ip/mesonTable";
@@ -103,13 +103,14 @@ export function zdAngularHistograms(mZD: number, eps: number, luminosity: number
   const hs = cuts.map((c) => histogramBuilder(mZD, eps * eps * luminosity, c, opts));
   const sources = opts.sources ?? PRIMARY_SOURCES;
   const thetaMax = Math.max(...cuts.map((c) => c.thetaMax)), energyMin = Math.min(...cuts.map((c) => c.energyMin));
-  const sinks = hs.map((h) => h.point);
-  const sink: PointSink = sinks.length === 1 ? sinks[0]! : (E, th, s) => {
-    for (let i = 0; i < sinks.length; i++) sinks[i]!(E, th, s);
+  // the meson decays in runs (one call per cos θ* node: its azimuth nodes), to each histogram in turn
+  const runs = hs.map((h) => h.run);
+  const run: RunSink = runs.length === 1 ? runs[0]! : (E, th, s, n) => {
+    for (let i = 0; i < runs.length; i++) runs[i]!(E, th, s, n);
   };
   for (const m of ["pi0", "eta"] as const) {
     if (!sources.includes(m)) continue;
-    zdFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, sink);
+    zdRunsFromMesonDecays(opts.mesonSpectra?.[m] ?? defaultMesonSpectrum(m), m, mZD, { ...opts.mesonQuadrature, thetaMax, energyMin }, run);
   }
   // bremsstrahlung in runs (one call per momentum node: its θ nodes)
   if (sources.includes("brem")) hs.forEach((h, i) => zdRunsFromBremsstrahlung(mZD, { thetaMax: cuts[i]!.thetaMax, thetaBreaks: h.edges.slice(1, -1), energyMin: cuts[i]!.energyMin, thetaNodes: 4 }, h.run, opts.brem));
