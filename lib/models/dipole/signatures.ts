@@ -10,7 +10,7 @@
  * {@link ScalableSignature.events} with κ = μ_N² (GeV⁻²).
  */
 import { m_e, m_n, m_p, type Material } from "../../core/constants";
-import { type Detector, probVessel, transverseAcceptance, tungstenProbabilityUnchecked, vesselProbabilityUnchecked } from "../../detector/geometry";
+import { type Detector, transverseAcceptance } from "../../detector/geometry";
 import { momentum } from "../../core/kinematics";
 import {
   branchingNuGamma,
@@ -32,7 +32,7 @@ import {
   leptonMass,
 } from ".";
 import { requireOneOf, requirePositive } from "../../core/validate";
-import { type DileptonAcceptance, dileptonAcceptance, photonFractionAt, signatureGroups } from "./signatureAcceptance";
+import { type DileptonAcceptance, dileptonAcceptance, nodeValues, photonFractionAt, signatureGroups } from "./signatureAcceptance";
 import { electronRecoilSelection } from "../../detector/electronCuts";
 import {
   type BinnedSpectrum,
@@ -383,32 +383,5 @@ export function dipoleEvents(point: DipoleMassPoint, mu: number, signature: Dipo
   const values = nodeValues(table, point.mN, point.widthAtUnit * kappa, point.setup.detector, SIGNATURE_REGION[signature], acc, kappa);
   const b = breakdownValues(table, values);
   return { events: b.total, byChannel: b.byChannel, byFlavour: b.byFlavour };
-}
-
-/**
- * Per node of `table`: weight × κ × acc(E_N) × P_decay(d), d = p_N/(m_N Γ) the lab decay length
- * (GeV⁻¹; Γ = `width` in GeV), P_decay that of `region` (lib/detector/geometry: probVessel,
- * probTungsten; 1 for none). The products in that order, as probVessel/probTungsten(det, d)
- * would give them, with the geometry checked once instead of per node. Events per node.
- */
-function nodeValues(table: ProductionTable, mN: number, width: number, det: Detector, region: DecayRegion, acc: (EN: number) => number, kappa: number): Float64Array {
-  const nd = table.nodes, EN = nd.EN, weight = nd.weight, n = nd.length;
-  const values = new Float64Array(n);
-  if (region === "none") {
-    for (let k = 0; k < n; k++) values[k] = weight[k]! * kappa * acc(EN[k]!) * 1;
-    return values;
-  }
-  probVessel(det, 1); // the geometry's checks (tungsten length > 0, vessel after it, vessel length > 0), once
-  const T = det.target.length, xMin = det.vessel.start, delta = det.vessel.length, mNw = mN * width, vessel = region === "vessel";
-  for (let k = 0; k < n; k++) {
-    const E = EN[k]!;
-    // p_N as core/kinematics momentum computes it, inline, with one check (NaN for E_N < m_N): with the
-    // helper's call or a second check in this loop V8 stopped inlining the acceptance, 5× the time
-    const d = Math.sqrt((E - mN) * (E + mN)) / mNw;
-    if (!(d >= 0)) throw new RangeError(`decay length d = ${d} GeV⁻¹ at E_N = ${E} GeV must be ≥ 0 (E_N ≥ m_N = ${mN} GeV, width ${width} GeV)`);
-    const P = vessel ? (d === 0 || d === Infinity ? 0 : vesselProbabilityUnchecked(d, T, xMin, delta)) : tungstenProbabilityUnchecked(d, T);
-    values[k] = weight[k]! * kappa * acc(E) * P;
-  }
-  return values;
 }
 

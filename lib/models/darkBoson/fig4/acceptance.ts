@@ -103,7 +103,6 @@ export function zdAngularHistograms(mZD: number, eps: number, luminosity: number
   const hs = cuts.map((c) => histogramBuilder(mZD, eps * eps * luminosity, c, opts));
   const sources = opts.sources ?? PRIMARY_SOURCES;
   const thetaMax = Math.max(...cuts.map((c) => c.thetaMax)), energyMin = Math.min(...cuts.map((c) => c.energyMin));
-  // the meson decays in runs (one call per cos θ* node: its azimuth nodes), to each histogram in turn
   const runs = hs.map((h) => h.run);
   const run: RunSink = runs.length === 1 ? runs[0]! : (E, th, s, n) => {
     for (let i = 0; i < runs.length; i++) runs[i]!(E, th, s, n);
