@@ -70,6 +70,10 @@ const MIN_COS_THETA = 1e-300;
 /** Per-call scratch of the draw: the accepted E_ν and the trial count (one monomorphic object, no per-event allocation). */
 interface DrawState {
   E: number;
+  t: number;
+  /** m_N (GeV) and m_N⁴ (GeV⁴) of the decay model. */
+  readonly mN: number;
+  readonly mN4: number;
   trials: number;
   /** Acceptances by the squeeze (every SQUEEZE_AUDIT-th is checked against the density). */
   squeezed: number;
@@ -90,9 +94,11 @@ interface DrawState {
  * (it keeps 53 − log₂(total/panel area) bits). The acceptance uniform is first compared with
  * the panel's squeeze (lower bound/envelope, samplerPlan SQUEEZE_SAFETY): below it the draw is
  * accepted without evaluating dσ/dt — the same decision, so the same events (tested) — except every
- * SQUEEZE_AUDIT-th such draw, which is checked against the density. Returns t (GeV²); E_ν (GeV) is left in st.E.
+ * SQUEEZE_AUDIT-th such draw, which is checked against the density. E_ν (GeV) and t (GeV²) are left in
+ * st.E and st.t (m_N and m_N⁴ read from st.mN, st.mN4: no double crosses the call, which V8 would box).
  */
-function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, mN4: number, accept: SamplerOptions["accept"], st: DrawState): number {
+function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: SamplerOptions["accept"], st: DrawState): void {
+  const mN = st.mN, mN4 = st.mN4;
   if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
   const k = plan.channel[ci]!;
   const pk = plan.packed, o = ci * PACK_STRIDE;
@@ -122,7 +128,8 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     const v = rng(), sq = pk[sqz + lo]!;
     if (v < sq && ++st.squeezed % SQUEEZE_AUDIT !== 0) {
       st.E = E;
-      return t;
+      st.t = t;
+      return;
     }
     const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[env + lo]!;
     if (ratio > 1) {
@@ -133,7 +140,8 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     if (sq > ratio) squeezeViolated(plan, k, E, t, sq, ratio);
     if (v < ratio) {
       st.E = E;
-      return t;
+      st.t = t;
+      return;
     }
   }
 }
@@ -305,7 +313,7 @@ export function sampleEvents(
   checkSamplerInput(table, decay, n);
   const force = opts.forceDecay === "vessel" ? FORCE_VESSEL : opts.forceDecay === "tungsten" ? FORCE_TUNGSTEN : FORCE_NONE;
   const plan = samplerPlan(table);
-  const st: DrawState = { E: 0, trials: 0, squeezed: 0, zd: 0, w: 0, cphi: 1, sphi: 0 };
+  const st: DrawState = { E: 0, t: 0, mN: decay.mN, mN4: decay.mN ** 4, trials: 0, squeezed: 0, zd: 0, w: 0, cphi: 1, sphi: 0 };
   const reuse = opts.reuse instanceof EventColumns && opts.reuse.weight.length === n && opts.reuse.modes === decay.modes && opts.reuse.flavours === table.flavours ? opts.reuse : undefined;
   const cols = drawColumns(rng, plan, decay, detector, opts, force, st, reuse);
   cols.stats.trials = st.trials;
@@ -344,8 +352,8 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
     const x = rng() * total;
     const ci = drawCell(plan, x);
     const k = channel[ci]!;
-    const t = drawEnergyAndT(rng, plan, ci, mN, mN4, accept, st);
-    const E = st.E;
+    drawEnergyAndT(rng, plan, ci, accept, st);
+    const E = st.E, t = st.t;
     const M = targetMass[k]!;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
