@@ -116,13 +116,37 @@ export abstract class ByteWriter {
     }
     b[--o] = 48 + i;
   }
+  /**
+   * The last non-integer written by {@link num} and where its text is (buf[lastStart…lastEnd));
+   * lastEnd = −1 after {@link forget}. Writers call ensure (and the sinks forget) before an
+   * event, and the buffer only grows within it, so the text is still there when the same value
+   * comes again in the event (E = p_z of the beam ν, E = m of the target, t = z of the first vertex).
+   */
+  private lastX = NaN;
+  private lastStart = 0;
+  private lastEnd = -1;
+  /** Drop the remembered number (its bytes are about to be flushed or overwritten): every ensure() of a subclass calls it. */
+  protected forget(): void {
+    this.lastEnd = -1;
+  }
   /** A double exactly as fmtNum writes it (≤ 24 bytes). */
   num(x: number): void {
     if (Number.isInteger(x) && x < 9007199254740992 && x > -9007199254740992) {
       this.int(x === 0 ? 0 : x);
       return;
     }
+    const b = this.buf;
+    let o = this.off;
+    if (x === this.lastX && this.lastEnd >= 0 && this.lastEnd <= o) {
+      // the same value as the last number (equal non-integers have the same text): copy it
+      for (let k = this.lastStart; k < this.lastEnd; k++) b[o++] = b[k]!;
+      this.off = o;
+      return;
+    }
     if (!this.fastExp(x)) this.ascii(x.toExponential(16));
+    this.lastX = x;
+    this.lastStart = o;
+    this.lastEnd = this.off;
   }
   /** Four doubles (a four-vector, a vertex position) as {@link num} writes them, separated by the one ASCII character `sep`. */
   num4(a: number, b: number, c: number, d: number, sep: string): void {
@@ -226,6 +250,7 @@ export class GrowingBytes extends ByteWriter {
     super(capacity);
   }
   ensure(n: number): void {
+    this.forget();
     if (this.off + n <= this.buf.length) return;
     const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.off + n));
     this.buf.copy(next, 0, 0, this.off);
