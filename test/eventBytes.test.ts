@@ -52,6 +52,31 @@ describe("number formatting of the text writers", () => {
     expect(mismatches).toBe(0);
     expect(roundTrip).toBe(0);
   });
+  it("a value repeated in an event is copied from its first text, also across integers and resets (off = 0, ensure, buffer growth)", () => {
+    const xs = doubles(20_000);
+    const w = new GrowingBytes(64); // grows several times
+    const want: string[] = [];
+    const rng = seededRandom(7);
+    for (let i = 0; i < xs.length; i++) {
+      if (i % 97 === 0) {
+        // a new event in a reused buffer: what chunks.ts does
+        const before = w.bytes().toString("latin1");
+        expect(before).toBe(want.join(""));
+        want.length = 0;
+        w.off = 0;
+      }
+      w.ensure(80);
+      // the same value again, an integer in between, -0 after 0, or a new value
+      const r = rng();
+      const x = r < 0.3 ? xs[Math.max(0, i - 1)]! : r < 0.4 ? 3 : r < 0.45 ? -0 : xs[i]!;
+      w.num(x);
+      w.ascii(",");
+      w.num(x);
+      w.ascii(" ");
+      want.push(`${fmtNum(x)},${fmtNum(x)} `);
+    }
+    expect(w.bytes().toString("latin1")).toBe(want.join(""));
+  });
   it("integers below 2⁵³ as integers; 0.1 and 1e-6 with 17 digits; non-finite as JavaScript writes them", () => {
     const w = new GrowingBytes(256);
     for (const x of [0, -0, 7, -42, 2 ** 53 - 1, 0.1, 1e-6, 9.999999999999999e22, -1.5, Infinity, NaN]) {

@@ -16,7 +16,7 @@ import type { Detector } from "../detector/geometry";
 import type { Random } from "../core/random";
 import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
-import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan } from "./samplerPlan";
+import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
 
 /** How N decays at the sampled model point. */
 export interface DecayModel {
@@ -70,7 +70,13 @@ const MIN_COS_THETA = 1e-300;
 /** Per-call scratch of the draw: the accepted E_ν and the trial count (one monomorphic object, no per-event allocation). */
 interface DrawState {
   E: number;
+  t: number;
+  /** m_N (GeV) and m_N⁴ (GeV⁴) of the decay model. */
+  readonly mN: number;
+  readonly mN4: number;
   trials: number;
+  /** Acceptances by the squeeze (every SQUEEZE_AUDIT-th is checked against the density). */
+  squeezed: number;
   /** Decay point z and the event weight from {@link drawDecayZ}. */
   zd: number;
   w: number;
@@ -85,16 +91,21 @@ interface DrawState {
  * s = 0), ln|t| from the envelope, accepted with probability density/envelope. One uniform
  * picks the envelope panel and the point inside it: given the panel p, x is uniform between its
  * cumulative bounds, so (x − cum[p−1])/(cum[p] − cum[p−1]) is a uniform variate on [0, 1)
- * (it keeps 53 − log₂(total/panel area) bits). Returns t (GeV²); E_ν (GeV) is left in st.E.
+ * (it keeps 53 − log₂(total/panel area) bits). The acceptance uniform is first compared with
+ * the panel's squeeze (lower bound/envelope, samplerPlan SQUEEZE_SAFETY): below it the draw is
+ * accepted without evaluating dσ/dt — the same decision, so the same events (tested) — except every
+ * SQUEEZE_AUDIT-th such draw, which is checked against the density. E_ν (GeV) and t (GeV²) are left in
+ * st.E and st.t (m_N and m_N⁴ read from st.mN, st.mN4: no double crosses the call, which V8 would box).
  */
-function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, mN4: number, accept: SamplerOptions["accept"], st: DrawState): number {
+function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: SamplerOptions["accept"], st: DrawState): void {
+  const mN = st.mN, mN4 = st.mN4;
   if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
   const k = plan.channel[ci]!;
   const pk = plan.packed, o = ci * PACK_STRIDE;
   const lnELo = pk[o + PACK.lnELo]!, w = pk[o + PACK.lnWidth]!, slope = pk[o + PACK.lnSlope]!, em1 = pk[o + PACK.expm1SlopeWidth]!;
   const uniform = pk[o + PACK.logUniform] === 1;
   const L0 = pk[o + PACK.envL0]!, h = pk[o + PACK.envH]!, envTotal = pk[o + PACK.envTotal]!, gScale = pk[o + PACK.envGuideScale]!;
-  const cum = o + PACK.cum, env = o + PACK.env;
+  const cum = o + PACK.cum, env = o + PACK.env, sqz = o + PACK.squeeze;
   const gOff = ci * ENVELOPE_GUIDE, guide = plan.envGuide;
   for (;;) {
     st.trials++;
@@ -113,17 +124,32 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, mN: number, 
     else if (f < 0) f = 0;
     const t = -Math.exp(L0 + (lo + f) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
+    // the squeeze (samplerPlan SQUEEZE_SAFETY): u below lower bound/envelope accepts without the density — the same decision as u < density/envelope
+    const v = rng(), sq = pk[sqz + lo]!;
+    if (v < sq && ++st.squeezed % SQUEEZE_AUDIT !== 0) {
+      st.E = E;
+      st.t = t;
+      return;
+    }
     const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[env + lo]!;
     if (ratio > 1) {
       // an envelope below the density biases the sample: refuse rather than count
       const name = plan.table.channelDefs[k]!.name;
       throw new Error(`sampler envelope violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², density/envelope = ${ratio} (> 1): raise ENVELOPE_SAFETY or ENVELOPE_PANELS in lib/engine/samplerPlan.ts`);
     }
-    if (rng() < ratio) {
+    if (sq > ratio) squeezeViolated(plan, k, E, t, sq, ratio);
+    if (v < ratio) {
       st.E = E;
-      return t;
+      st.t = t;
+      return;
     }
   }
+}
+
+/** A squeeze above the density (found by the audit) would accept too often there: refuse rather than count. */
+function squeezeViolated(plan: SamplerPlan, k: number, E: number, t: number, sq: number, ratio: number): never {
+  const name = plan.table.channelDefs[k]!.name;
+  throw new Error(`sampler squeeze violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², squeeze/envelope = ${sq} > density/envelope = ${ratio}: raise SQUEEZE_SAFETY or SQUEEZE_MAX_SPREAD in lib/engine/samplerPlan.ts`);
 }
 
 /** The largest double below 1. */
@@ -287,7 +313,7 @@ export function sampleEvents(
   checkSamplerInput(table, decay, n);
   const force = opts.forceDecay === "vessel" ? FORCE_VESSEL : opts.forceDecay === "tungsten" ? FORCE_TUNGSTEN : FORCE_NONE;
   const plan = samplerPlan(table);
-  const st: DrawState = { E: 0, trials: 0, zd: 0, w: 0, cphi: 1, sphi: 0 };
+  const st: DrawState = { E: 0, t: 0, mN: decay.mN, mN4: decay.mN ** 4, trials: 0, squeezed: 0, zd: 0, w: 0, cphi: 1, sphi: 0 };
   const reuse = opts.reuse instanceof EventColumns && opts.reuse.weight.length === n && opts.reuse.modes === decay.modes && opts.reuse.flavours === table.flavours ? opts.reuse : undefined;
   const cols = drawColumns(rng, plan, decay, detector, opts, force, st, reuse);
   cols.stats.trials = st.trials;
@@ -326,8 +352,8 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
     const x = rng() * total;
     const ci = drawCell(plan, x);
     const k = channel[ci]!;
-    const t = drawEnergyAndT(rng, plan, ci, mN, mN4, accept, st);
-    const E = st.E;
+    drawEnergyAndT(rng, plan, ci, accept, st);
+    const E = st.E, t = st.t;
     const M = targetMass[k]!;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));

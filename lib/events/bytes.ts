@@ -20,20 +20,16 @@
 const POW10 = Array.from({ length: 23 }, (_, p) => Number(`1e${p}`));
 const SPLIT = 134217729; // 2²⁷ + 1, Veltkamp's splitter for 53-bit doubles
 
-/** "00" … "99" as byte pairs. */
-const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+/** "0000" … "9999" as 4 bytes each: the digits are written four at a time (two integer divisions per 8 digits). */
+const QUADS = Uint8Array.from({ length: 40000 }, (_, i) => 48 + (Math.floor(i / 4) / 10 ** (3 - (i % 4)) % 10 | 0));
 
-/** Writes the 2·pairs + 1 decimal digits of t (0 ≤ t < 10^(2·pairs+1), leading zeros kept) at b[o…], two at a time from the right. */
-function oddDigits(b: Uint8Array, o: number, t: number, pairs: number): void {
-  let k = o + 2 * pairs + 1;
-  for (let j = 0; j < pairs; j++) {
-    const d = (t / 100) | 0;
-    const r = 2 * (t - 100 * d);
-    b[--k] = PAIRS[r + 1]!;
-    b[--k] = PAIRS[r]!;
-    t = d;
-  }
-  b[--k] = 48 + t;
+/** Writes the 4 decimal digits of d (0 ≤ d < 10⁴, leading zeros kept) at b[o…]. */
+function quad(b: Uint8Array, o: number, d: number): void {
+  const r = 4 * d;
+  b[o] = QUADS[r]!;
+  b[o + 1] = QUADS[r + 1]!;
+  b[o + 2] = QUADS[r + 2]!;
+  b[o + 3] = QUADS[r + 3]!;
 }
 /** The bits of a double: F64[0] written, its high word read from U32[1] (little-endian hosts) or U32[0]. */
 const F64 = new Float64Array(1);
@@ -51,6 +47,20 @@ function decadeEstimate(a: number): number {
   const hi = U32[HIGH]!;
   const f = (hi & 0xfffff) / 1048576;
   return Math.floor(((hi >>> 20) - 1023 + f + f * (1 - f) * 0.34) * 0.30102999566398120);
+}
+
+/** Most distinct labels {@link ByteWriter.label} keeps encoded (beyond them it encodes each time). */
+const LABEL_CACHE = 4096;
+const labelBytes = new Map<string, Uint8Array>();
+
+/** The UTF-8 bytes of a label, from the cache (the labels of a sample — flavours, channels, modes — are a handful of strings). */
+function encodedLabel(s: string): Uint8Array {
+  let b = labelBytes.get(s);
+  if (b === undefined) {
+    b = Buffer.from(s, "utf8");
+    if (labelBytes.size < LABEL_CACHE) labelBytes.set(s, b);
+  }
+  return b;
 }
 
 /** A byte buffer with `ensure` deciding what happens when it is full (grow, or flush to a file). */
@@ -74,6 +84,16 @@ export abstract class ByteWriter {
   utf8(s: string): void {
     this.off += this.buf.write(s, this.off, "utf8");
   }
+  /**
+   * A short string as UTF-8, the same bytes as {@link utf8}, copied from a cache of encoded labels
+   * (after ensure(3·length)): no string encoding per event for the few labels a sample repeats.
+   */
+  label(s: string): void {
+    const e = encodedLabel(s), b = this.buf;
+    let o = this.off;
+    for (let i = 0; i < e.length; i++) b[o++] = e[i]!;
+    this.off = o;
+  }
   /** A safe integer (|i| < 2⁵³) in decimal. */
   int(i: number): void {
     const b = this.buf;
@@ -96,23 +116,52 @@ export abstract class ByteWriter {
     }
     b[--o] = 48 + i;
   }
+  /**
+   * The last non-integer written by {@link num} and where its text is (buf[lastStart…lastEnd));
+   * lastEnd = −1 after {@link forget}. Writers call ensure (and the sinks forget) before an
+   * event, and the buffer only grows within it, so the text is still there when the same value
+   * comes again in the event (E = p_z of the beam ν, E = m of the target, t = z of the first vertex).
+   */
+  private lastX = NaN;
+  private lastStart = 0;
+  private lastEnd = -1;
+  /** Drop the remembered number (its bytes are about to be flushed or overwritten): every ensure() of a subclass calls it. */
+  protected forget(): void {
+    this.lastEnd = -1;
+  }
   /** A double exactly as fmtNum writes it (≤ 24 bytes). */
   num(x: number): void {
     if (Number.isInteger(x) && x < 9007199254740992 && x > -9007199254740992) {
       this.int(x === 0 ? 0 : x);
       return;
     }
+    const b = this.buf;
+    let o = this.off;
+    if (x === this.lastX && this.lastEnd >= 0 && this.lastEnd <= o) {
+      // the same value as the last number (equal non-integers have the same text): copy it
+      for (let k = this.lastStart; k < this.lastEnd; k++) b[o++] = b[k]!;
+      this.off = o;
+      return;
+    }
     if (!this.fastExp(x)) this.ascii(x.toExponential(16));
+    this.lastX = x;
+    this.lastStart = o;
+    this.lastEnd = this.off;
   }
-  /** Four doubles (a four-vector, a vertex position) as {@link num} writes them, separated by the ASCII `sep`. */
+  /** Four doubles (a four-vector, a vertex position) as {@link num} writes them, separated by the one ASCII character `sep`. */
   num4(a: number, b: number, c: number, d: number, sep: string): void {
+    const k = sep.charCodeAt(0);
     this.num(a);
-    this.ascii(sep);
+    this.buf[this.off++] = k;
     this.num(b);
-    this.ascii(sep);
+    this.buf[this.off++] = k;
     this.num(c);
-    this.ascii(sep);
+    this.buf[this.off++] = k;
     this.num(d);
+  }
+  /** One ASCII character by its code (a separator). */
+  char(code: number): void {
+    this.buf[this.off++] = code;
   }
   /** The fast path of the module comment; false when it does not apply (nothing written). */
   private fastExp(x: number): boolean {
@@ -165,11 +214,21 @@ export abstract class ByteWriter {
     b[o++] = 48 + lead;
     b[o++] = 46;
     t -= lead * 10000000;
-    // 7 digits of q, then 9 of rem, two at a time from the right
-    oddDigits(b, o, t, 3);
+    // 7 digits of q (3 + 4), then 9 of rem (1 + 4 + 4)
+    const t3 = (t / 10000) | 0, r3 = 4 * t3;
+    b[o] = QUADS[r3 + 1]!;
+    b[o + 1] = QUADS[r3 + 2]!;
+    b[o + 2] = QUADS[r3 + 3]!;
+    quad(b, o + 3, t - 10000 * t3);
     o += 7;
-    oddDigits(b, o, rem | 0, 4);
-    o += 9;
+    let u = rem | 0;
+    const u1 = (u / 100000000) | 0;
+    u -= 100000000 * u1;
+    b[o++] = 48 + u1;
+    const u2 = (u / 10000) | 0;
+    quad(b, o, u2);
+    quad(b, o + 4, u - 10000 * u2);
+    o += 8;
     b[o++] = 101;
     if (e < 0) {
       b[o++] = 45;
@@ -191,6 +250,7 @@ export class GrowingBytes extends ByteWriter {
     super(capacity);
   }
   ensure(n: number): void {
+    this.forget();
     if (this.off + n <= this.buf.length) return;
     const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.off + n));
     this.buf.copy(next, 0, 0, this.off);

@@ -67,19 +67,49 @@ export function chunkCount(plan: ChunkPlan): number {
 }
 
 /** The events of chunk k (see the module comment): one reused record. */
-export function* chunkEvents(factory: ChunkFactory, plan: ChunkPlan, k: number): Generator<EventRecord> {
-  const start = k * plan.chunk;
-  const m = Math.min(plan.chunk, plan.n - start);
-  const stream = factory.stream(chunkSeed(plan.seed, k), m);
-  const scaled = PER_SAMPLE_WEIGHTS.map((w) => stream.weightNames.indexOf(w)).filter((j) => j >= 0);
-  const scale = m / plan.n;
-  let i = start;
-  for (const rec of stream.events()) {
-    rec.index = i++;
-    if (scale !== 1) for (const j of scaled) rec.weights[j] = rec.weights[j]! * scale;
-    yield rec;
+export function chunkEvents(factory: ChunkFactory, plan: ChunkPlan, k: number): IterableIterator<EventRecord> {
+  return new ChunkEvents(factory, plan, k);
+}
+
+/**
+ * The iterator of {@link chunkEvents}: the chunk's stream with the event numbers of the whole
+ * sample and the per-sample weights rescaled; a class rather than a generator (no generator
+ * resumption per event), checking at the end that the stream gave the chunk's m events.
+ */
+class ChunkEvents implements IterableIterator<EventRecord> {
+  private readonly it: Iterator<EventRecord>;
+  private readonly scaled: Int32Array;
+  private readonly scale: number;
+  private readonly start: number;
+  private readonly m: number;
+  private i: number;
+  constructor(factory: ChunkFactory, plan: ChunkPlan, private readonly k: number) {
+    this.start = k * plan.chunk;
+    this.m = Math.min(plan.chunk, plan.n - this.start);
+    const stream = factory.stream(chunkSeed(plan.seed, k), this.m);
+    this.scaled = Int32Array.from(PER_SAMPLE_WEIGHTS.map((w) => stream.weightNames.indexOf(w)).filter((j) => j >= 0));
+    this.scale = this.m / plan.n;
+    this.i = this.start;
+    this.it = stream.events()[Symbol.iterator]();
   }
-  if (i !== start + m) throw new RangeError(`chunk ${k}: the stream gave ${i - start} events, expected ${m}`);
+  [Symbol.iterator](): this {
+    return this;
+  }
+  next(): IteratorResult<EventRecord> {
+    const r = this.it.next();
+    if (r.done === true) {
+      if (this.i !== this.start + this.m) throw new RangeError(`chunk ${this.k}: the stream gave ${this.i - this.start} events, expected ${this.m}`);
+      return r;
+    }
+    const rec = r.value;
+    rec.index = this.i++;
+    const scale = this.scale;
+    if (scale !== 1) {
+      const w = rec.weights, sc = this.scaled;
+      for (let j = 0; j < sc.length; j++) w[sc[j]!] = w[sc[j]!]! * scale;
+    }
+    return r;
+  }
 }
 
 /** One encoded chunk: its bytes (text, or Parquet row groups with their layout) and its weight sums. */

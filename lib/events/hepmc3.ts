@@ -32,6 +32,8 @@ export function eventBytesBound(rec: EventRecord): number {
   return 512 + 32 * rec.weights.length + 320 * (rec.nParticles + rec.nVertices) + 6 * (rec.mode.length + rec.channel.length);
 }
 
+const SPACE = 32, NEWLINE = 10;
+
 /** The HepMC3 lines of one event, written as bytes. */
 export function hepmc3EventTo(w: ByteWriter, rec: EventRecord): void {
   w.ensure(eventBytesBound(rec));
@@ -43,10 +45,10 @@ export function hepmc3EventTo(w: ByteWriter, rec: EventRecord): void {
   w.int(rec.nParticles);
   w.ascii("\nU GEV MM\nW");
   for (let j = 0; j < rec.weights.length; j++) {
-    w.ascii(" ");
+    w.char(SPACE);
     w.num(rec.weights[j]!);
   }
-  w.ascii("\n");
+  w.char(NEWLINE);
   // particles in index order; a vertex line goes right before the first particle it produces
   let nextVertex = 0;
   for (let i = 0; i < rec.nParticles; i++) {
@@ -62,21 +64,21 @@ export function hepmc3EventTo(w: ByteWriter, rec: EventRecord): void {
       if (b >= 0) w.int(b + 1);
       w.ascii("] @ ");
       w.num4(rec.vx[k]!, rec.vy[k]!, rec.vz[k]!, rec.vt[k]!, " ");
-      w.ascii("\n");
+      w.char(NEWLINE);
     }
     w.ascii("P ");
     w.int(i + 1);
-    w.ascii(" ");
+    w.char(SPACE);
     w.int(v >= 0 ? -(v + 1) : 0);
-    w.ascii(" ");
+    w.char(SPACE);
     w.int(rec.pdg[i]!);
-    w.ascii(" ");
+    w.char(SPACE);
     w.num4(rec.px[i]!, rec.py[i]!, rec.pz[i]!, rec.E[i]!, " ");
-    w.ascii(" ");
+    w.char(SPACE);
     w.num(rec.m[i]!);
-    w.ascii(" ");
+    w.char(SPACE);
     w.int(rec.status[i]!);
-    w.ascii("\n");
+    w.char(NEWLINE);
   }
 }
 

@@ -65,10 +65,12 @@ export class EventRecord {
 
   /** Start a new event. */
   clear(index: number): void {
+    // only the previous event's vertices have incoming entries set (addVertex writes both of vertex v < nVertices)
+    const vIn = this.vIn;
+    for (let k = 2 * Math.min(this.nVertices, MAX_VERTICES) - 1; k >= 0; k--) vIn[k] = -1;
     this.index = index;
     this.nParticles = 0;
     this.nVertices = 0;
-    this.vIn.fill(-1);
   }
 
   /** Add a vertex at (x, y, z, t) (mm, mm/c) with up to two incoming particles; returns its index. */

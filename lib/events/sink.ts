@@ -21,6 +21,7 @@ export class TextSink extends ByteWriter {
   }
   /** Room for n more bytes (flushing when needed; n ≤ the capacity). */
   ensure(n: number): void {
+    this.forget();
     if (this.off + n <= CAPACITY) return;
     this.flush();
     if (n > CAPACITY) throw new RangeError(`a write of ${n} bytes exceeds the sink's ${CAPACITY}`);
@@ -64,6 +65,7 @@ export class TextSink extends ByteWriter {
     }
   }
   flush(): void {
+    this.forget();
     if (this.off === 0) return;
     this.emit(this.buf.subarray(0, this.off));
     this.off = 0;

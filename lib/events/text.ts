@@ -36,18 +36,35 @@ export function csvRowTo(w: ByteWriter, rec: EventRecord): void {
   const mm2m = 1e-3;
   const fl = FLAVOUR_OF.get(rec.pdg[0]!) ?? String(rec.pdg[0]);
   w.ensure(eventBytesBound(rec));
-  w.utf8(fl + "," + rec.channel + ",");
-  const nums1 = [E, t, rec.vz[0]! * mm2m, rec.vx[0]! * mm2m, rec.vy[0]! * mm2m, EN, rec.px[2]!, rec.py[2]!, rec.pz[2]!, rec.vz[1]! * mm2m, rec.vx[1]! * mm2m, rec.vy[1]! * mm2m];
-  for (const x of nums1) {
-    w.num(x);
-    w.ascii(",");
-  }
-  w.utf8(rec.mode);
-  for (const x of [vis0, vis1, rec.weights[1]!, rec.weights[0]!]) {
-    w.ascii(",");
-    w.num(x);
-  }
+  w.label(fl);
+  w.ascii(",");
+  w.label(rec.channel);
+  w.ascii(",");
+  csvNum(w, E);
+  csvNum(w, t);
+  csvNum(w, rec.vz[0]! * mm2m);
+  csvNum(w, rec.vx[0]! * mm2m);
+  csvNum(w, rec.vy[0]! * mm2m);
+  csvNum(w, EN);
+  csvNum(w, rec.px[2]!);
+  csvNum(w, rec.py[2]!);
+  csvNum(w, rec.pz[2]!);
+  csvNum(w, rec.vz[1]! * mm2m);
+  csvNum(w, rec.vx[1]! * mm2m);
+  csvNum(w, rec.vy[1]! * mm2m);
+  w.label(rec.mode);
+  w.ascii(",");
+  csvNum(w, vis0);
+  csvNum(w, vis1);
+  csvNum(w, rec.weights[1]!);
+  w.num(rec.weights[0]!);
   w.ascii("\n");
+}
+
+/** A CSV field: the number and its comma. */
+function csvNum(w: ByteWriter, x: number): void {
+  w.num(x);
+  w.char(44);
 }
 
 const scratch = new GrowingBytes(1 << 16);
@@ -88,12 +105,28 @@ export function writeCsv(stream: EventStream, path?: string): WriteSummary {
   return total;
 }
 
+const quoted = new Map<string, string>();
+
+/** JSON.stringify of a label, remembered (a sample repeats a few channel and mode names). */
+function jsonString(s: string): string {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (quoted.size < 4096) quoted.set(s, q);
+  }
+  return q;
+}
+
 /** One event as a JSON object (see the module comment), written as bytes. */
 export function jsonEventTo(w: ByteWriter, rec: EventRecord): void {
   w.ensure(eventBytesBound(rec));
   w.ascii('{"event":');
   w.int(rec.index);
-  w.utf8(',"channel":' + JSON.stringify(rec.channel) + ',"mode":' + JSON.stringify(rec.mode) + ',"weights":[');
+  w.ascii(',"channel":');
+  w.label(jsonString(rec.channel));
+  w.ascii(',"mode":');
+  w.label(jsonString(rec.mode));
+  w.ascii(',"weights":[');
   for (let j = 0; j < rec.weights.length; j++) {
     if (j > 0) w.ascii(",");
     w.num(rec.weights[j]!);
