@@ -2,8 +2,8 @@
  * A cache of tslab's conversions (type check + emit of one cell) for jupyter/tslab-kernel.js.
  *
  * tslab turns each cell into JavaScript with a TypeScript program of its own: creating it parses
- * lib.es*.d.ts, @types/node and everything the cells import (≈ 3 MB of declarations, ~2.5 s CPU
- * per kernel), and every cell rebuilds it twice. Yet a conversion is a function of its inputs
+ * lib.es*.d.ts, @types/node and everything the cells import (≈ 3.2 MB of declarations, ~2.4 s CPU
+ * per kernel), and every cell rebuilds it twice (and creates a type checker over all of it). Yet a conversion is a function of its inputs
  * only: the cell's source, the declarations of the cells before it (tslab's `prevDecl`), the
  * options (fixed here) and what the program reads from the disk. So the kernel's converter is
  * created only when a cell is not in the cache, and every conversion it makes is stored with a
