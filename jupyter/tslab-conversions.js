@@ -2,8 +2,8 @@
  * A cache of tslab's conversions (type check + emit of one cell) for jupyter/tslab-kernel.js.
  *
  * tslab turns each cell into JavaScript with a TypeScript program of its own: creating it parses
- * lib.es*.d.ts, @types/node and everything the cells import (≈ 3 MB of declarations, ~2.5 s CPU
- * per kernel), and every cell rebuilds it twice. Yet a conversion is a function of its inputs
+ * lib.es*.d.ts, @types/node and everything the cells import (≈ 3.2 MB of declarations, ~2.4 s CPU
+ * per kernel), and every cell rebuilds it twice (and creates a type checker over all of it). Yet a conversion is a function of its inputs
  * only: the cell's source, the declarations of the cells before it (tslab's `prevDecl`), the
  * options (fixed here) and what the program reads from the disk. So the kernel's converter is
  * created only when a cell is not in the cache, and every conversion it makes is stored with a
@@ -35,7 +35,12 @@ const zlib = require("node:zlib");
 
 /** File system questions of ts.sys that decide a program; their answers form a trace. */
 const TRACED = ["readFile", "fileExists", "directoryExists", "realpath", "getDirectories", "readDirectory", "getFileSize"];
-/** Cache files kept (the newest); beyond it the oldest half is removed. */
+/**
+ * Cache files kept (the most recently used); beyond it the least recently used are removed down to
+ * half. Every worktree, clone and declaration change adds its own ≈ 150 files (a cell's entry is
+ * keyed by its folder and every file it read), so used entries are touched on each hit: while
+ * only creation time counted, other checkouts' runs evicted the entries that were still in use.
+ */
 const KEEP = 2000;
 
 const sha = (text) => crypto.createHash("sha256").update(text).digest("hex");
@@ -80,6 +85,7 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     digestOf(path.join(tslabDir, "dist", "converter.js")),
     digestOf(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })),
     digestOf(__filename),
+    digestOf(path.join(__dirname, "tslab-typescript.js")), // the program's `types` and its builder
     ts.sys.newLine,
   ]);
   /** Questions already asked again in this kernel, with whether the answer is unchanged. */
@@ -103,6 +109,15 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
       return JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), "utf8"));
     } catch {
       return null;
+    }
+  };
+  /** Marks a cache file as just used: {@link prune} removes the least recently used, not the oldest written. */
+  const touch = (key) => {
+    try {
+      const now = new Date();
+      fs.utimesSync(path.join(dir, `${key}.json`), now, now);
+    } catch {
+      // removed meanwhile by another kernel's prune: a miss next time
     }
   };
   const write = (key, entry) => {
@@ -129,6 +144,7 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     const stored = typeof name === "string" && /^trace-[0-9a-f]{64}$/.test(name) ? read(name) : null;
     if (!Array.isArray(stored) || !stored.every(unchanged)) return false;
     holding.add(name);
+    touch(name);
     return true;
   };
   /** Stores `trace` unless stored already; `last` remembers the converter's previous one (a trace only grows). */
@@ -190,6 +206,7 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
         if (usable) {
           const hit = read(chain);
           if (hit && traceHolds(hit.trace)) {
+            touch(chain);
             stats.hits++;
             return hit.result;
           }

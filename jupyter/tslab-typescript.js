@@ -47,12 +47,15 @@ function loadTypeScript(tslabDir, projectRoot) {
   }
   const exported = {};
   for (const key of Object.keys(ts)) Object.defineProperty(exported, key, { enumerable: true, configurable: true, get: () => ts[key] });
-  if (process.env.NUDUMP_KERNEL_TYPES !== "all") {
+  const allTypes = process.env.NUDUMP_KERNEL_TYPES === "all", fullBuilder = process.env.NUDUMP_KERNEL_BUILDER === "full";
+  if (!allTypes || !fullBuilder) {
     const createHost = ts.createWatchCompilerHost;
     Object.defineProperty(exported, "createWatchCompilerHost", {
       enumerable: true,
-      value(rootFiles, options, ...rest) {
-        return createHost.call(ts, rootFiles, Array.isArray(rootFiles) && options && options.types === undefined ? { ...options, types: ["node"] } : options, ...rest);
+      value(rootFiles, options, system, createProgram, ...rest) {
+        if (!Array.isArray(rootFiles)) return createHost.call(ts, rootFiles, options, system, createProgram, ...rest);
+        const types = !allTypes && options && options.types === undefined ? { ...options, types: ["node"] } : options;
+        return createHost.call(ts, rootFiles, types, system, createProgram || fullBuilder ? createProgram : lightBuilder(ts), ...rest);
       },
     });
   }
@@ -63,6 +66,41 @@ function loadTypeScript(tslabDir, projectRoot) {
   mod.loaded = true;
   require.cache[file] = mod;
   return { save: () => save() };
+}
+
+/** tslab's filter of a program's files down to the ones it checks and emits (converter.js getAllSrcDependencies). */
+const isSource = (f) => f.endsWith(".js") || (f.endsWith(".ts") && !f.endsWith(".d.ts"));
+
+/**
+ * The `createProgram` of tslab's watch host: a builder without state (TypeScript's
+ * createAbstractBuilder) in place of the default EmitAndSemanticDiagnosticsBuilderProgram.
+ * tslab uses the builder only for getProgram, getSourceFile, emit of one file (the stateful
+ * builder then calls program.emit as well: with tslab's custom transformers it records no
+ * signature) and getAllDependencies. The stateful builder computed at every program — twice per
+ * cell — every file's references, creating a type checker for it (≈ 0.1 s a program with the
+ * ≈ 300 declaration files of a kernel). Here:
+ * - the cell's file is bound when the program is made (tslab reads its `locals` to export them;
+ *   the stateful builder's checker bound it; binding is per file, the same whichever does it);
+ * - getAllDependencies(file) answers only what tslab keeps of it (isSource): if no other file of
+ *   the program passes isSource, that is the file itself (every file's dependencies include it);
+ *   else TypeScript's own BuilderState is built for this program and asked, as before.
+ */
+function lightBuilder(ts) {
+  return function createProgram(rootNames, options, host, oldProgram, ...rest) {
+    const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, ...rest);
+    const program = builder.getProgram();
+    for (const name of rootNames) {
+      const file = program.getSourceFile(name);
+      if (file && !file.isDeclarationFile) ts.bindSourceFile(file, program.getCompilerOptions());
+    }
+    let state = null;
+    builder.getAllDependencies = (file) => {
+      if (program.getSourceFiles().every((f) => f === file || !isSource(f.fileName))) return [file.fileName];
+      state = state || ts.BuilderState.create(program, undefined, false);
+      return ts.BuilderState.getAllDependencies(state, program, file);
+    };
+    return builder;
+  };
 }
 
 module.exports = { loadTypeScript };

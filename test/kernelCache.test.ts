@@ -7,7 +7,7 @@
  * a cache directory of its own.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -96,6 +96,39 @@ describe("kernel conversion cache", () => {
     expect(s.results[0]!.diagnostics.map((d) => d.messageText)).toEqual(["Type 'string' is not assignable to type 'number'."]);
     rmSync(path.join(dir, "mod.ts"));
   }, 60_000);
+
+  it("keeps the entries in use when it prunes: the least recently used go, not the oldest written", () => {
+    const store = path.join(cache, "tslab");
+    session(dir, cache, CELLS); // mod.ts is gone again: the entries (one per cell) are the mod.d.ts ones again
+    const old = new Date("2000-01-01T00:00:00Z");
+    for (const f of readdirSync(store)) utimesSync(path.join(store, f), old, old); // written long ago…
+    expect(session(dir, cache, CELLS).stats).toEqual({ hits: 4, misses: 0 }); // …and used now
+    const others = new Date("2010-01-01T00:00:00Z"); // 2100 entries of other checkouts, written after ours, unused since
+    for (let i = 0; i < 2100; i++) {
+      const f = path.join(store, `${String(i).padStart(64, "0")}.json`);
+      writeFileSync(f, "{}");
+      utimesSync(f, others, others);
+    }
+    expect(session(dir, cache, ["const edited = 1;"]).stats).toEqual({ hits: 0, misses: 1 }); // a write: prunes to 1000
+    expect(readdirSync(store).length).toBeLessThanOrEqual(1001);
+    expect(session(dir, cache, CELLS).stats).toEqual({ hits: 4, misses: 0 });
+  }, 60_000);
+});
+
+describe("kernel program: tslab's conversions with the stateless builder (jupyter/tslab-typescript.js)", () => {
+  it("equal those of TypeScript's stateful builder, for a local .ts module (its emitted side output) and type errors too", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nudump-tslab-builder-"));
+    writeFileSync(path.join(dir, "mod.d.ts"), "export declare const x: number;\n");
+    writeFileSync(path.join(dir, "local.ts"), 'import { x } from "./mod";\nexport const twice = (n: number): number => 2 * n + x;\n');
+    const cells = [...CELLS, 'import { twice } from "./local";\nconst t = twice(z);\nt', "declare global { var g: number }\nconst h = [t, 1] as const;"];
+    const off = { NUDUMP_KERNEL_CACHE: "0" };
+    const full = session(dir, path.join(dir, "cache"), cells, { ...off, NUDUMP_KERNEL_BUILDER: "full" });
+    const light = session(dir, path.join(dir, "cache"), cells, off);
+    expect(light.results).toEqual(full.results);
+    expect(full.results[4]!.sideOutputs).toHaveLength(1); // local.ts, emitted beside the cell
+    expect(full.results[2]!.diagnostics).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
 
 describe("kernel: a cell with a type error fails, also when its conversion comes from the cache", () => {
@@ -113,7 +146,8 @@ describe("kernel: a cell with a type error fails, also when its conversion comes
       nbformat_minor: 5,
     });
     writeFileSync(nb, notebook);
-    const stored = () => readdirSync(path.join(cacheDir, "tslab")).map((f) => `${f} ${statSync(path.join(cacheDir, "tslab", f)).mtimeMs}`).sort();
+    // a file rewritten (temporary file and rename) has a new inode; one only used has a new mtime
+    const stored = () => readdirSync(path.join(cacheDir, "tslab")).map((f) => `${f} ${statSync(path.join(cacheDir, "tslab", f)).ino}`).sort();
     let afterCold: string[] = [];
     for (const run of ["cold", "warm"]) {
       const r = spawnSync("/usr/bin/python3", [path.resolve(__dirname, "..", "scripts", "notebooks", "execute.py"), nb], { encoding: "utf8", env });

@@ -7,8 +7,11 @@
  * - building (pure): figure.ts (figure, axes, house style), traces.ts (line, points,
  *   contourLines, region, histogram, rect, label), text.ts (notation), layout.ts (legend and
  *   label placement), csv.ts (figureCsv), paper/ (fig1Figure … fig4RightFigure);
- * - rendering: render.ts (headless Chromium, lazily loaded playwright-core), page.ts (the code
- *   that runs in the page), renderService.ts (one Chromium's pages shared by the processes of a run);
+ * - rendering: render.ts (headless Chromium, lazily loaded playwright-core), chromium.ts (the
+ *   browser binary, its flags, plotly.min.js), page.ts (the code that runs in the page),
+ *   renderService.ts (one Chromium's pages shared by the processes of a run); browser.ts (the
+ *   playwright-core calls) is internal: its declarations would pull playwright-core's 2 MB of
+ *   types into every notebook kernel's type check;
  * - notebook display: notebook.ts (show, mimeBundle).
  *
  * `figures` is the whole figures namespace: the data of lib/figures, the builders of

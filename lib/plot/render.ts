@@ -5,13 +5,12 @@
  * `Math.random` is seeded in the page so that plotly's internal ids, hence the SVG bytes, are
  * reproducible. The code that runs in the page is lib/plot/page.ts.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as url from "node:url";
+import { launchBrowser, openPage, playwright } from "./browser";
+import { chromiumArgs, chromiumPath } from "./chromium";
 import type { Figure } from "./figure";
-import { drawFigure, installSeededRandom } from "./page";
 import { RENDER_SERVICE_ENV, renderThroughService } from "./renderClient";
+
+export { chromiumArgs, chromiumPath, plotlyPath } from "./chromium";
 
 /** A figure drawn to static images. */
 export interface StaticImage {
@@ -37,36 +36,7 @@ export interface RenderOptions {
   readonly pages?: number;
 }
 
-/** The Chromium binary used for static rendering, or null if there is none. */
-export function chromiumPath(): string | null {
-  const p = process.env["NUDUMP_CHROMIUM"] ?? "/usr/bin/chromium";
-  return fs.existsSync(p) ? p : null;
-}
 
-/** Chromium flags: headless, no GPU, no network side traffic (no updates, sync or QUIC). */
-export const chromiumArgs: readonly string[] = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-/** Absolute path of plotly.min.js in node_modules (plotly.js-dist-min). */
-export function plotlyPath(): string {
-  return require.resolve("plotly.js-dist-min/plotly.min.js");
-}
-
-/**
- * The render page: an esbuild `__name` shim (tsx and vitest may wrap named functions in it,
- * and the page code is sent as source), the seeded Math.random, then plotly.js.
- */
-function renderPageHtml(): string {
-  const seed = `var __name = function (f) { return f; };\n(${installSeededRandom.toString()})();`;
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><script>${seed}</script><script src="${url.pathToFileURL(plotlyPath()).href}"></script></head><body></body></html>`;
-}
 
 /**
  * Draws figures to PNG and SVG with one headless Chromium for the whole batch. Offline:
@@ -108,11 +78,6 @@ export interface Renderer {
  */
 export const RENDERER_ENV = "NUDUMP_RENDERER_WS";
 
-// Lazy: playwright-core is needed only to render, never to build figures.
-function playwright(): typeof import("playwright-core") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("playwright-core") as typeof import("playwright-core");
-}
 
 /** Starts one headless Chromium that several processes can render with (their {@link RENDERER_ENV} set to `wsEndpoint`). */
 export async function launchRendererServer(executablePath?: string): Promise<{ wsEndpoint: string; close(): Promise<void> }> {
@@ -122,38 +87,7 @@ export async function launchRendererServer(executablePath?: string): Promise<{ w
   return { wsEndpoint: server.wsEndpoint(), close: () => server.close() };
 }
 
-/** Launches a headless Chromium of this process's own (the caller closes it). */
-export async function launchBrowser(executablePath?: string): Promise<import("playwright-core").Browser> {
-  const exe = executablePath ?? chromiumPath();
-  if (!exe) throw new Error("no Chromium for static plots: install Debian's `chromium` (or set NUDUMP_CHROMIUM to a Chromium binary)");
-  return playwright().chromium.launch({ executablePath: exe, headless: true, args: [...chromiumArgs] });
-}
 
-/** Opens one render page with plotly loaded in `browser`; its `close` closes the page only. */
-export async function openPage(browser: import("playwright-core").Browser): Promise<Renderer> {
-  const page = await browser.newPage();
-  // Offline: only the page itself and plotly.js from node_modules (file: URLs) load.
-  await page.route("**/*", (route) => (/^(file|data):/.test(route.request().url()) ? route.continue() : route.abort()));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nudump-render-"));
-  try {
-    const html = path.join(dir, "render.html");
-    fs.writeFileSync(html, renderPageHtml());
-    await page.goto(url.pathToFileURL(html).href);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return {
-    async render(figs, scale, svg = true) {
-      const out: StaticImage[] = [];
-      for (const fig of figs) {
-        const r = await page.evaluate(drawFigure, [fig.data, fig.layout as { width: number; height: number }, scale, svg] as const);
-        out.push({ svg: r.svg, png: Buffer.from(r.png, "base64") });
-      }
-      return out;
-    },
-    close: () => page.close(),
-  };
-}
 
 /**
  * Opens a renderer: through the render service of {@link RENDER_SERVICE_ENV} if set (no page of

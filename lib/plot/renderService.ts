@@ -23,7 +23,8 @@ import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Figure } from "./figure";
-import { launchBrowser, openPage, type Renderer } from "./render";
+import { launchBrowser, openPage } from "./browser";
+import type { Renderer } from "./render";
 import { readBody, RENDER_SERVICE_ENV } from "./renderClient";
 
 export { RENDER_SERVICE_ENV, renderThroughService } from "./renderClient";
