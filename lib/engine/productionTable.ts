@@ -32,7 +32,7 @@ import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, within
 import { releaseColumns, takeColumns } from "./nodeColumns";
 import { lazyField } from "./signatureGroups";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS } from "./rules";
-import { integrateT, PanelCache, type TRule } from "./tIntegration";
+import { FlatPanels, integrateT, PanelCache, type TRule } from "./tIntegration";
 
 /** A channel of N production on one kind of scatterer in the target. */
 export interface ProductionChannel {
@@ -67,11 +67,12 @@ export interface FactorisedKernel {
   /** dσ/dt at unit coupling factor from the factors g[o …] at the same t, GeV⁻⁴. */
   readonly kernelWith: (E: number, t: number, g: Float64Array, o: number) => number;
   /**
-   * Optional: kernelWith at many t at once, the same values — out[j] = kernelWith(E, t[j], g,
-   * j·count) for j < m. One call per (E_ν, channel) keeps the per-node work in one monomorphic
-   * loop (no boxed arguments per node).
+   * Optional: kernelWith at many t at once, the same values — out[j] = kernelWith(E, t[o + j], g,
+   * (o + j)·count) for j < m (node offset o, default 0). One call per run of panels keeps the
+   * per-node work in one monomorphic loop (no boxed arguments per node); the offset lets the
+   * engine pass its cached whole-panel columns in place.
    */
-  readonly kernelMany?: (E: number, t: Float64Array, g: Float64Array, m: number, out: Float64Array) => void;
+  readonly kernelMany?: (E: number, t: Float64Array, g: Float64Array, m: number, out: Float64Array, o?: number) => void;
 }
 
 /** An incoming neutrino spectrum: bin edges (GeV) and counts per bin through the target face. */
@@ -207,6 +208,7 @@ function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel
     absTCache: new PanelCache(),
     factorCache: channels.map(() => new PanelCache()),
     factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
+    flat: new FlatPanels((opts.tPoints ?? DEFAULT_T_POINTS)),
   };
 }
 
