@@ -200,15 +200,17 @@ export interface ProductionSource {
 
 /** The ln|t| rule of a tabulation with empty caches (lib/engine/tIntegration). */
 function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel[]): TRule {
+  const gl = gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS);
+  const ppd = opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE;
   return {
-    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
+    ...gl,
     panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
     tAbsMaxCut: opts.tAbsMax ?? Infinity,
     recoilWindows: opts.recoilWindows,
     absTCache: new PanelCache(),
     factorCache: channels.map(() => new PanelCache()),
     factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
-    flat: new FlatPanels((opts.tPoints ?? DEFAULT_T_POINTS)),
+    flat: new FlatPanels(gl.x, ppd),
   };
 }
 

@@ -158,52 +158,76 @@ class PanelScratch {
 const PANEL_SCRATCH = new PanelScratch();
 
 /**
- * The whole panels' nodes of one tabulation in flat columns, node i = (p + PANEL_SLOTS/2)·nx + j
- * for the panels p of the array part of {@link PanelCache}: t, |t| (the values of
- * wholePanelAbsT), the half width ½h of the panel, and per channel the t-only factors (the
- * values of wholePanelFactors). A run of consecutive whole panels is then read in place by one
- * kernelMany call (issue 15: no per-node copy into a scratch). Filled panel by panel when first used.
+ * The whole panels' |t| nodes of one ln|t| rule (Gauss points, panels per decade) in flat
+ * columns, node i = (p + PANEL_SLOTS/2)·nx + j for the panels p of the array part of
+ * {@link PanelCache}: t, |t| (the expression of wholePanelAbsT) and the half width ½h of the
+ * panel; filled panel by panel when first used, and shared by every tabulation of this thread
+ * with that rule (they depend on the rule only).
  */
-export class FlatPanels {
+class PanelNodes {
   readonly t: Float64Array;
   readonly absT: Float64Array;
   readonly hh: Float64Array;
-  /** Whether panel slot s holds its |t| nodes, and per channel its factors. */
-  private readonly filled: Uint8Array;
+  readonly filled: Uint8Array;
+  constructor(readonly x: readonly number[], readonly panelsPerDecade: number) {
+    const n = PANEL_SLOTS * x.length;
+    this.t = new Float64Array(n);
+    this.absT = new Float64Array(n);
+    this.hh = new Float64Array(n);
+    this.filled = new Uint8Array(PANEL_SLOTS);
+  }
+  /** Fill slot s (panel p = s − PANEL_SLOTS/2) from its centre c0 and width h (as integratePanels computes them). */
+  fill(s: number, c0: number, h: number): void {
+    const nx = this.x.length;
+    for (let j = 0; j < nx; j++) {
+      const absT = Math.exp(c0 + 0.5 * h * this.x[j]!);
+      this.absT[s * nx + j] = absT;
+      this.t[s * nx + j] = -absT;
+      this.hh[s * nx + j] = 0.5 * h;
+    }
+    this.filled[s] = 1;
+  }
+}
+
+/** The {@link PanelNodes} of this thread by rule. */
+const PANEL_NODES = new Map<string, PanelNodes>();
+function panelNodes(x: readonly number[], panelsPerDecade: number): PanelNodes {
+  const k = `${panelsPerDecade} ${x.join(" ")}`;
+  let v = PANEL_NODES.get(k);
+  if (!v) PANEL_NODES.set(k, (v = new PanelNodes(x, panelsPerDecade)));
+  return v;
+}
+
+/**
+ * The whole panels of one tabulation in flat columns for the batched path: the rule's
+ * {@link PanelNodes} and per channel the t-only factors at them (the values of
+ * wholePanelFactors: tFactors at each node), so that a run of consecutive whole panels is read
+ * in place by one kernelMany call (issue 15: no per-node copy into a scratch).
+ */
+export class FlatPanels {
+  readonly nodes: PanelNodes;
   private readonly g: (Float64Array | undefined)[] = [];
   private readonly gFilled: (Uint8Array | undefined)[] = [];
-  constructor(readonly nx: number) {
-    this.t = new Float64Array(PANEL_SLOTS * nx);
-    this.absT = new Float64Array(PANEL_SLOTS * nx);
-    this.hh = new Float64Array(PANEL_SLOTS * nx);
-    this.filled = new Uint8Array(PANEL_SLOTS);
+  constructor(x: readonly number[], panelsPerDecade: number) {
+    this.nodes = panelNodes(x, panelsPerDecade);
   }
   /** Whether panel p has a slot. */
   static holds(p: number): boolean {
     const s = p + PANEL_SLOTS / 2;
     return s >= 0 && s < PANEL_SLOTS;
   }
-  /** The factor column of channel c (count factors per node), its panel p filled; p must have a slot. */
-  factors(rule: TRule, c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
-    const s = p + PANEL_SLOTS / 2, nx = this.nx;
-    if (this.filled[s] === 0) {
-      const a = wholePanelAbsT(rule, p, c0, h);
-      for (let j = 0; j < nx; j++) {
-        this.absT[s * nx + j] = a[j]!;
-        this.t[s * nx + j] = -a[j]!;
-        this.hh[s * nx + j] = 0.5 * h;
-      }
-      this.filled[s] = 1;
-    }
+  /** The factor column of channel c (count factors per node) with whole panel p filled (centre c0, width h); p must have a slot. */
+  factors(c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
+    const s = p + PANEL_SLOTS / 2, nd = this.nodes, nx = nd.x.length, cnt = fk.count;
+    if (nd.filled[s] === 0) nd.fill(s, c0, h);
     let g = this.g[c];
     if (!g) {
-      g = this.g[c] = new Float64Array(PANEL_SLOTS * nx * fk.count);
+      g = this.g[c] = new Float64Array(PANEL_SLOTS * nx * cnt);
       this.gFilled[c] = new Uint8Array(PANEL_SLOTS);
     }
     const gf = this.gFilled[c]!;
     if (gf[s] === 0) {
-      const v = rule.factorCache[c]!.get(p) ?? wholePanelFactors(rule, c, fk, p, wholePanelAbsT(rule, p, c0, h));
-      g.set(v, s * nx * fk.count);
+      for (let i = s * nx; i < (s + 1) * nx; i++) fk.tFactors(nd.t[i]!, g, i * cnt);
       gf[s] = 1;
     }
     return g;
@@ -239,7 +263,7 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
       if (!(pb - pa > PANEL_SNAP * h0)) continue;
       whole = pa === p * h0 && pb === (p + 1) * h0 && FlatPanels.holds(p);
       if (whole) {
-        g = flat.factors(rule, key.c, fk, p, 0.5 * (pa + pb), pb - pa);
+        g = flat.factors(key.c, fk, p, 0.5 * (pa + pb), pb - pa);
         const s = p + PANEL_SLOTS / 2;
         if (r0 < 0) r0 = s;
         r1 = s + 1;
@@ -249,8 +273,8 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
     // a partial panel, or the end: first the run of whole panels before it
     if (r0 >= 0) {
       const o = r0 * nx, m = (r1 - r0) * nx;
-      fk.kernelMany!(Enu, flat.t, g!, m, DS, o);
-      const FT = flat.t, FA = flat.absT, FH = flat.hh;
+      fk.kernelMany!(Enu, flat.nodes.t, g!, m, DS, o);
+      const FT = flat.nodes.t, FA = flat.nodes.absT, FH = flat.nodes.hh;
       for (let q = 0, j = 0; q < m; q++) {
         const i = o + q, absT = FA[i]!, dsv = DS[q]!;
         const w = scat * dsv * absT * FH[i]! * rw[j]!;

@@ -86,7 +86,7 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
   // the grid values of the interval last used (consecutive nodes of a cell mostly share it)
   const y0 = new Float64Array(nl), y1 = new Float64Array(nl);
   let last = -1;
-  const many = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number): void => {
+  const many = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from = 0): void => {
     // ln E from the last energy whose logarithm was taken (the anchor) when E is within
     // ANCHOR_SPAN of it (nodes of one cell: E_N = E_ν − |t|/2M); per call, so the values
     // depend on this call's energies only
@@ -95,7 +95,7 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
     // the same additions, 0 + a₀ + a₁, in the same order)
     let i0 = last, y00 = nl > 0 ? y0[0]! : 0, y10 = nl > 0 ? y1[0]! : 0, y01 = nl > 1 ? y0[1]! : 0, y11 = nl > 1 ? y1[1]! : 0;
     for (let p = 0; p < m; p++) {
-      const E = EN[p]!;
+      const E = EN[from + p]!;
       let s = 0;
       if (E <= Elo) {
         // 0
@@ -155,7 +155,8 @@ const ANCHOR_SPAN = 1e-3;
  * ln E_N, ≲ 10⁻¹⁴ relative: the batch form takes most logarithms from a nearby energy's).
  */
 export type DileptonAcceptance = ((EN: number) => number) & {
-  readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
+  /** out[o + p] = scale × value(EN[from + p]) for p < m (`from` default 0). */
+  readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from?: number) => void;
 };
 
 /**
@@ -179,11 +180,11 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, Ev);
         out[1] = acc * dilepton(EN);
       },
-      batch: (es, m, out, stride) => {
+      batch: (es, m, out, stride, from = 0) => {
         // 1/p from the anchor by inverseSqrtSeries (the anchor in locals)
         let aE = NaN, aInv = 0, aInv2 = 0;
         for (let p = 0; p < m; p++) {
-          const EN = es[p]!;
+          const EN = es[from + p]!;
           let ip: number;
           const z = (EN - aE) * (EN + aE) * aInv2;
           if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
@@ -195,7 +196,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
           }
           out[p] = accG * (ip === Infinity ? photonFractionAt(EN, 0, mN, Ev) : photonFractionInv(EN, ip, Ev));
         }
-        decay.dileptonMany(es, m, out, stride, acc);
+        decay.dileptonMany(es, m, out, stride, acc, from);
       },
     },
     {
@@ -207,10 +208,10 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[0] = brGamma * photonFractionAt(EN, p, mN, E1);
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
-      batch: (es, m, out, stride) => {
+      batch: (es, m, out, stride, from = 0) => {
         let aE = NaN, aInv = 0, aInv2 = 0;
         for (let q = 0; q < m; q++) {
-          const EN = es[q]!;
+          const EN = es[from + q]!;
           let ip: number;
           const z = (EN - aE) * (EN + aE) * aInv2;
           if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
