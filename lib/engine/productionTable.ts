@@ -28,7 +28,7 @@
 import { nucleusDensity, type Material } from "../core/constants";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
-import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { energyNodes, energyNodesStart, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
 import { releaseColumns, takeColumns } from "./nodeColumns";
 import { lazyField } from "./signatureGroups";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS } from "./rules";
@@ -264,10 +264,18 @@ export function tabulateProduction(
         const lnLo = Math.log(spec.edges[b]!);
         const lnHi = Math.log(spec.edges[b + 1]!);
         const s = slopes[b]!;
+        // channels whose rule starts at the same point of the bin (all above their thresholds) share its nodes
+        let lastStart = NaN, lastNodes: ReturnType<typeof energyNodes> = [];
         channels.forEach((ch, c) => {
           const scat = nNuc * ch.perNucleus * length * count * fw;
           const key = { f: flavourIndex(f), b, c };
-          for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
+          const Emin = splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0;
+          const start = energyNodesStart(lnLo, Emin);
+          if (start !== lastStart) {
+            lastNodes = energyNodes(lnLo, lnHi, s, model, er, Emin, lnBreaks);
+            lastStart = start;
+          }
+          for (const node of lastNodes) {
             const firstNode = acc.n;
             const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
             if (cellWeight > 0) {

@@ -4,7 +4,7 @@
  * clipped to the physical range, the |t| cut and the recoil windows; the |t| nodes and t-only
  * factors of whole panels cached per tabulation.
  */
-import { tRange } from "../core/kinematics";
+import { tRangeUnchecked } from "../core/kinematics";
 import type { NodeColumns } from "./nodeColumns";
 import type { FactorisedKernel, ProductionChannel, ProductionOptions } from "./productionTable";
 import { PANEL_SNAP } from "./rules";
@@ -275,15 +275,23 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
       const o = r0 * nx, m = (r1 - r0) * nx;
       fk.kernelMany!(Enu, flat.nodes.t, g!, m, DS, o);
       const FT = flat.nodes.t, FA = flat.nodes.absT, FH = flat.nodes.hh;
+      // acc.pushNode written out: room reserved once, the columns and their length in locals
+      acc.reserve(m);
+      const CT = acc.t, CE = acc.EN, CW = acc.w;
+      let n = acc.n;
       for (let q = 0, j = 0; q < m; q++) {
         const i = o + q, absT = FA[i]!, dsv = DS[q]!;
         const w = scat * dsv * absT * FH[i]! * rw[j]!;
         if (++j === nx) j = 0;
         if (w === 0) continue;
         if (!(w > 0) || !Number.isFinite(w)) throw badWeight(ch, dsv, Enu, FT[i]!);
-        acc.pushNode(FT[i]!, Enu - absT / twoM, w);
+        CT[n] = FT[i]!;
+        CE[n] = Enu - absT / twoM;
+        CW[n] = w;
+        n++;
         sum += w;
       }
+      acc.n = n;
       r0 = -1;
     }
     if (p === k1) break;
@@ -328,7 +336,8 @@ export interface NodeKey {
  * at unit coupling).
  */
 export function integrateT(acc: NodeColumns, key: NodeKey, Enu: number, mN: number, ch: ProductionChannel, scat: number, rule: TRule): number {
-  const r = tRange(Enu, mN, ch.targetMass);
+  // E_ν and m_N come from a validated tabulation (flux edges, requireNonNegative mN), the target mass from the channel
+  const r = tRangeUnchecked(Enu, mN, ch.targetMass);
   if (r === null) return 0;
   const aMin = -r.tMax; // |t| smallest
   const aMax = Math.min(-r.tMin, rule.tAbsMaxCut);
