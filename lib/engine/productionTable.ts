@@ -64,6 +64,12 @@ export interface FactorisedKernel {
   readonly count: number;
   /** Write the factors at t (GeV², < 0) into out[o … o + count). Dimensionless. */
   readonly tFactors: (t: number, out: Float64Array, o: number) => void;
+  /**
+   * Optional: a name for the function `tFactors` computes (e.g. "nucleon p"), the same for every
+   * kernel whose tFactors give the same numbers at every t (not depending on m_N); the engine then
+   * shares the factors at the whole panels' nodes between the tabulations of a thread (issue 15).
+   */
+  readonly factorsKey?: string;
   /** dσ/dt at unit coupling factor from the factors g[o …] at the same t, GeV⁻⁴. */
   readonly kernelWith: (E: number, t: number, g: Float64Array, o: number) => number;
   /**

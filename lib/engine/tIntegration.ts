@@ -169,6 +169,8 @@ class PanelNodes {
   readonly absT: Float64Array;
   readonly hh: Float64Array;
   readonly filled: Uint8Array;
+  /** Factor columns of kernels with a factorsKey (shared by every tabulation with this rule), by key. */
+  readonly shared = new Map<string, { g: Float64Array; filled: Uint8Array }>();
   constructor(readonly x: readonly number[], readonly panelsPerDecade: number) {
     const n = PANEL_SLOTS * x.length;
     this.t = new Float64Array(n);
@@ -222,8 +224,15 @@ export class FlatPanels {
     if (nd.filled[s] === 0) nd.fill(s, c0, h);
     let g = this.g[c];
     if (!g) {
-      g = this.g[c] = new Float64Array(PANEL_SLOTS * nx * cnt);
-      this.gFilled[c] = new Uint8Array(PANEL_SLOTS);
+      // a kernel with a factorsKey takes the rule's shared columns (the same numbers: the same tFactors at the same t)
+      const key = fk.factorsKey;
+      let col = key !== undefined ? nd.shared.get(key) : undefined;
+      if (!col) {
+        col = { g: new Float64Array(PANEL_SLOTS * nx * cnt), filled: new Uint8Array(PANEL_SLOTS) };
+        if (key !== undefined) nd.shared.set(key, col);
+      }
+      g = this.g[c] = col.g;
+      this.gFilled[c] = col.filled;
     }
     const gf = this.gFilled[c]!;
     if (gf[s] === 0) {

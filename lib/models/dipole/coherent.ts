@@ -74,6 +74,8 @@ export function coherentFactorised(mN: number, material: Material, screening = f
   const a2 = screening ? screeningLength(material.Z) ** 2 : 0;
   return {
     count: 1,
+    // the Helm factor depends on A only, the screening on Z
+    factorsKey: `helm A=${material.A}${screening ? ` screened Z=${material.Z}` : ""}`,
     tFactors: (t, out, o) => {
       let F = helmWith(Math.sqrt(-t), hp);
       if (screening) {

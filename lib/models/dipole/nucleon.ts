@@ -55,6 +55,7 @@ export function nucleonFactorised(mN: number, nucleon: Nucleon, pauli = true): F
   const M = nucleonMass(nucleon);
   return {
     count: 2,
+    factorsKey: `nucleon ${nucleon}`,
     tFactors: (t, out, o) => {
       const { F1, F2 } = nucleonFormFactors(Math.sqrt(-t), nucleon);
       out[o] = F1;
