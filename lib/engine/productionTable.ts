@@ -221,6 +221,22 @@ function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel
 }
 
 /**
+ * The E_ν nodes of one flux bin above a channel's threshold Emin (GeV): energyNodes, shared by
+ * consecutive channels whose rule starts at the same point of the bin (all above their thresholds).
+ */
+function binNodes(lnLo: number, lnHi: number, s: number, model: WithinBinModel, er: ReturnType<typeof gaussLegendre>, lnBreaks: readonly number[]): (Emin: number) => ReturnType<typeof energyNodes> {
+  let lastStart = NaN, lastNodes: ReturnType<typeof energyNodes> = [];
+  return (Emin) => {
+    const start = energyNodesStart(lnLo, Emin);
+    if (start !== lastStart) {
+      lastNodes = energyNodes(lnLo, lnHi, s, model, er, Emin, lnBreaks);
+      lastStart = start;
+    }
+    return lastNodes;
+  };
+}
+
+/**
  * Tabulate N production for one model point: for every flavour spectrum (with a flavour
  * weight, 0 for flavours that do not couple), channel, E_ν node and t node, the expected
  * number of interactions in a target of `material` and tungsten length `length` (GeV⁻¹):
@@ -270,18 +286,11 @@ export function tabulateProduction(
         const lnLo = Math.log(spec.edges[b]!);
         const lnHi = Math.log(spec.edges[b + 1]!);
         const s = slopes[b]!;
-        // channels whose rule starts at the same point of the bin (all above their thresholds) share its nodes
-        let lastStart = NaN, lastNodes: ReturnType<typeof energyNodes> = [];
+        const nodesFrom = binNodes(lnLo, lnHi, s, model, er, lnBreaks);
         channels.forEach((ch, c) => {
           const scat = nNuc * ch.perNucleus * length * count * fw;
           const key = { f: flavourIndex(f), b, c };
-          const Emin = splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0;
-          const start = energyNodesStart(lnLo, Emin);
-          if (start !== lastStart) {
-            lastNodes = energyNodes(lnLo, lnHi, s, model, er, Emin, lnBreaks);
-            lastStart = start;
-          }
-          for (const node of lastNodes) {
+          for (const node of nodesFrom(splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0)) {
             const firstNode = acc.n;
             const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
             if (cellWeight > 0) {

@@ -115,14 +115,8 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
         const i = Math.min(n - 1, Math.floor(x));
         const u = x - i;
         if (i !== i0) {
-          if (nl > 0) {
-            y00 = node(0, i);
-            y10 = node(0, i + 1);
-          }
-          if (nl > 1) {
-            y01 = node(1, i);
-            y11 = node(1, i + 1);
-          }
+          if (nl > 0) (y00 = node(0, i)), (y10 = node(0, i + 1));
+          if (nl > 1) (y01 = node(1, i)), (y11 = node(1, i + 1));
           i0 = i;
         }
         if (nl === 2) s = b0 * (y00 * (1 - u) + y10 * u) + b1 * (y01 * (1 - u) + y11 * u);
@@ -133,11 +127,7 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
       }
       out[o + p] = scale * s;
     }
-    if (i0 !== last && nl > 0 && nl <= 2) {
-      last = i0;
-      y0[0] = y00; y1[0] = y10;
-      if (nl > 1) { y0[1] = y01; y1[1] = y11; }
-    }
+    if (i0 !== last && nl > 0 && nl <= 2) [last, y0[0], y1[0], y0[nl - 1], y1[nl - 1]] = [i0, y00, y10, nl > 1 ? y01 : y00, nl > 1 ? y11 : y10];
   };
   return Object.assign(one, { many });
 }
