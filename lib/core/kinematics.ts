@@ -60,12 +60,23 @@ export function tRange(E: number, mN: number, M: number): TRange | null {
   requirePositiveAtMost("E", E, LIMITS.scale);
   requireNonNegativeAtMost("mN", mN, LIMITS.scale);
   requirePositiveAtMost("M", M, LIMITS.scale);
-  if (E <= thresholdEnergy(mN, M)) return null;
-  const s = sFixedTarget(E, M);
+  return tRangeUnchecked(E, mN, M);
+}
+
+/**
+ * {@link tRange} without its argument checks, for E, M in (0, LIMITS.scale] and m_N in
+ * [0, LIMITS.scale] checked by the caller (the tabulation's inner loop, lib/engine/tIntegration):
+ * the same arithmetic, so the same numbers. GeV².
+ */
+export function tRangeUnchecked(E: number, mN: number, M: number): TRange | null {
+  if (E <= (mN * (mN + 2 * M)) / (2 * M)) return null;
+  const s = M * M + 2 * E * M;
   const rs = Math.sqrt(s);
   const p1 = (E * M) / rs;
   const E3 = (s + mN * mN - M * M) / (2 * rs);
-  const p3 = twoBodyMomentum(rs, mN, M);
+  // twoBodyMomentum(rs, mN, M) without its checks
+  const sp = mN + M, sm = mN - M;
+  const p3 = rs <= sp ? 0 : Math.sqrt((rs - sp) * (rs + sp) * (rs - sm) * (rs + sm)) / (2 * rs);
   const tLow = mN * mN - 2 * p1 * (E3 + p3);
   if (mN === 0) return { tMin: tLow, tMax: 0 };
   const tHigh = (mN ** 4 * M * M) / (s * tLow);

@@ -129,10 +129,11 @@ export type MultiAcceptance = (EN: number, out: Float64Array) => void;
 
 /**
  * The acceptances of a {@link MultiAcceptance} at many node energies in one call (the same
- * expressions, so the same numbers): acceptance i at EN[p] (GeV) into out[i·stride + p] for
- * p < m. One call per cell keeps the per-node work in one monomorphic loop (issue 15).
+ * expressions, so the same numbers): acceptance i at EN[from + p] (GeV) into out[i·stride + p]
+ * for p < m (`from` default 0: a cell's nodes read in place in the table's column). One call per
+ * cell keeps the per-node work in one monomorphic loop (issue 15).
  */
-export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, stride: number) => void;
+export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, stride: number, from?: number) => void;
 
 /**
  * The result of one collapse pass: the bins of every acceptance, and the same sums split by

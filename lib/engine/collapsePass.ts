@@ -5,16 +5,25 @@
  */
 import type { BatchAcceptance, CollapsedBins, CollapsePass, CollapseSegments, EnergyKeys, MultiAcceptance } from "./collapse";
 
+/**
+ * Segments of the largest pass of this thread so far (at most 2²⁰): a new pass starts with room
+ * for as many, so the passes of a scan's mass points (similar tables) do not grow by doubling.
+ */
+let segmentHint = 256;
+
 /** Growable segment storage of a collapse pass. */
 class SegmentColumns {
   n = 0;
-  cell = new Int32Array(256);
-  bin = new Int32Array(256);
+  cell: Int32Array;
+  bin: Int32Array;
   w: Float64Array;
   wE: Float64Array;
   constructor(readonly count: number) {
-    this.w = new Float64Array(256 * count);
-    this.wE = new Float64Array(256 * count);
+    const cap = segmentHint;
+    this.cell = new Int32Array(cap);
+    this.bin = new Int32Array(cap);
+    this.w = new Float64Array(cap * count);
+    this.wE = new Float64Array(cap * count);
   }
   open(cell: number, bin: number): number {
     if (this.n === this.cell.length) {
@@ -116,34 +125,46 @@ export class PassSums {
     }
     if (s >= 0) this.flush(s);
   }
-  /** {@link cell} with the acceptances of the cell's nodes from one batch call (the same operations on the same values). */
+  /**
+   * {@link cell} with the acceptances of the cell's nodes from one batch call (the same operations
+   * on the same values). The nodes are read in place when those that pass the |t| cut are one run
+   * from the cell's first (always without a cut; with one, as a cell's nodes come in ascending
+   * |t|), else gathered into a scratch first.
+   */
   private cellBatch(ci: number, first: number, end: number, EN: Float64Array, weight: Float64Array, t: Float64Array): void {
     const { count, seg, n, w, wE, sw, swE, cut } = this;
     const key = this.keys.key, kMin = this.keys.kMin;
     const sc = CELL_SCRATCH;
     sc.fit(end - first, count);
-    const es = sc.es, ks = sc.ks, A = sc.acc, stride = sc.cap;
-    let m = 0;
-    if (cut === Infinity) {
-      // no |t| cut: every node (|t| is finite), without reading t
+    const A = sc.acc, stride = sc.cap;
+    let m = 0, inPlace = true;
+    if (cut === Infinity) m = end - first;
+    else {
       for (let k = first; k < end; k++) {
-        es[m] = EN[k]!;
-        ks[m++] = k;
+        if (!(-t[k]! <= cut)) continue;
+        if (k !== first + m) inPlace = false;
+        m++;
       }
-    } else {
+    }
+    if (m === 0) return;
+    let es = EN, eo = first, ks: Int32Array | null = null;
+    if (!inPlace) {
+      m = 0;
+      es = sc.es;
+      eo = 0;
+      ks = sc.ks;
       for (let k = first; k < end; k++) {
         if (!(-t[k]! <= cut)) continue;
         es[m] = EN[k]!;
         ks[m++] = k;
       }
     }
-    if (m === 0) return;
-    this.batch!(es, m, A, stride);
-    if (count === 2) return this.sumPairs(ci, m, es, ks, A, stride, weight);
+    this.batch!(es, m, A, stride, eo);
+    if (count === 2) return this.sumPairs(ci, m, es, eo, ks, first, A, stride, weight);
     let s = -1, sBin = -1;
     for (let p = 0; p < m; p++) {
-      const k = ks[p]!;
-      const e = es[p]!, wk = weight[k]!, j = key[k]! - kMin;
+      const k = ks === null ? first + p : ks[p]!;
+      const e = es[eo + p]!, wk = weight[k]!, j = key[k]! - kMin;
       if (j !== sBin) {
         if (s >= 0) this.flush(s);
         s = seg.open(ci, j);
@@ -165,17 +186,18 @@ export class PassSums {
    * The sums of {@link cellBatch} for two acceptances, with the running sums of the open bin and
    * segment in locals (loaded when the segment opens, stored when it closes: the same additions
    * onto the same values in the same order). A zero acceptance adds +0, which leaves every sum
-   * (≥ 0) unchanged, so it is added rather than tested.
+   * (≥ 0) unchanged, so it is added rather than tested. Node p: energy es[eo + p], index
+   * ks[p] (gathered) or first + p (in place, ks null).
    */
-  private sumPairs(ci: number, m: number, es: Float64Array, ks: Int32Array, A: Float64Array, stride: number, weight: Float64Array): void {
+  private sumPairs(ci: number, m: number, es: Float64Array, eo: number, ks: Int32Array | null, first: number, A: Float64Array, stride: number, weight: Float64Array): void {
     const { seg, n, w, wE } = this;
     const key = this.keys.key, kMin = this.keys.kMin;
     let s = -1, j = -1;
     // plain locals, no closure over them (captured doubles would be boxed on every addition)
     let w0 = 0, w1 = 0, wE0 = 0, wE1 = 0, s0 = 0, s1 = 0, sE0 = 0, sE1 = 0;
     for (let p = 0; p < m; p++) {
-      const k = ks[p]!;
-      const e = es[p]!, wk = weight[k]!, jk = key[k]! - kMin;
+      const k = ks === null ? first + p : ks[p]!;
+      const e = es[eo + p]!, wk = weight[k]!, jk = key[k]! - kMin;
       if (jk !== j) {
         if (s >= 0) {
           w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
@@ -204,6 +226,7 @@ export class PassSums {
     const off = kMin - this.keys.kMin, nb = kMax - kMin + 1;
     const collapsed = Array.from({ length: count }, (_, i) => binsOf(w.subarray(i * n + off, i * n + off + nb), wE.subarray(i * n + off, i * n + off + nb)));
     const m = seg.n;
+    if (m > segmentHint) segmentHint = Math.min(m, 1 << 20);
     const bin = seg.bin.subarray(0, m);
     if (off !== 0) for (let s = 0; s < m; s++) bin[s]! -= off;
     return { count, cell: seg.cell.subarray(0, m), bin, w: seg.w.subarray(0, m * count), wE: seg.wE.subarray(0, m * count), bins: nb, collapsed };

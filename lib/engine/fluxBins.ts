@@ -65,6 +65,11 @@ export interface EnergyNode {
   readonly lnHi: number;
 }
 
+/** Where {@link energyNodes} starts the rule in a bin from ln E = lnLo (GeV) above the threshold Emin (GeV): just above it, so that tRange is open at the end point. ln GeV. */
+export function energyNodesStart(lnLo: number, Emin: number): number {
+  return Emin > 0 ? Math.max(lnLo, Math.log(Emin) + THRESHOLD_OFFSET) : lnLo;
+}
+
 /**
  * The E_ν nodes of one flux bin [lnLo, lnHi] above the threshold Emin: Gauss–Legendre in ln E on
  * the part above threshold (split at the `breaks`, ln E), weights = rule weight × within-bin density (each node's cell is
@@ -80,8 +85,7 @@ export function energyNodes(
   breaks: readonly number[],
 ): EnergyNode[] {
   const delta = lnHi - lnLo;
-  // just above threshold so that tRange is open at the end point
-  const a = Emin > 0 ? Math.max(lnLo, Math.log(Emin) + THRESHOLD_OFFSET) : lnLo;
+  const a = energyNodesStart(lnLo, Emin);
   if (model === "centre") {
     const xc = 0.5 * (lnLo + lnHi);
     return xc > a ? [{ Enu: Math.exp(xc), weight: 1, lnLo: xc, lnHi: xc }] : [];

@@ -21,6 +21,10 @@ export class NodeColumns {
     const k = this.n++;
     this.t[k] = t; this.EN[k] = EN; this.w[k] = w;
   }
+  /** Make room for m more nodes (a caller then writes t, EN, w at n … n + m − 1 itself and advances n). */
+  reserve(m: number): void {
+    while (this.n + m > this.w.length) this.grow();
+  }
   private grow(): void {
     const up = (a: Float64Array): Float64Array => {
       const o = new Float64Array(2 * a.length);

@@ -28,11 +28,11 @@
 import { nucleusDensity, type Material } from "../core/constants";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
-import { energyNodes, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { energyNodes, energyNodesStart, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
 import { releaseColumns, takeColumns } from "./nodeColumns";
 import { lazyField } from "./signatureGroups";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS } from "./rules";
-import { integrateT, PanelCache, type TRule } from "./tIntegration";
+import { FlatPanels, integrateT, PanelCache, type TRule } from "./tIntegration";
 
 /** A channel of N production on one kind of scatterer in the target. */
 export interface ProductionChannel {
@@ -64,14 +64,21 @@ export interface FactorisedKernel {
   readonly count: number;
   /** Write the factors at t (GeV², < 0) into out[o … o + count). Dimensionless. */
   readonly tFactors: (t: number, out: Float64Array, o: number) => void;
+  /**
+   * Optional: a name for the function `tFactors` computes (e.g. "nucleon p"), the same for every
+   * kernel whose tFactors give the same numbers at every t (not depending on m_N); the engine then
+   * shares the factors at the whole panels' nodes between the tabulations of a thread (issue 15).
+   */
+  readonly factorsKey?: string;
   /** dσ/dt at unit coupling factor from the factors g[o …] at the same t, GeV⁻⁴. */
   readonly kernelWith: (E: number, t: number, g: Float64Array, o: number) => number;
   /**
-   * Optional: kernelWith at many t at once, the same values — out[j] = kernelWith(E, t[j], g,
-   * j·count) for j < m. One call per (E_ν, channel) keeps the per-node work in one monomorphic
-   * loop (no boxed arguments per node).
+   * Optional: kernelWith at many t at once, the same values — out[j] = kernelWith(E, t[o + j], g,
+   * (o + j)·count) for j < m (node offset o, default 0). One call per run of panels keeps the
+   * per-node work in one monomorphic loop (no boxed arguments per node); the offset lets the
+   * engine pass its cached whole-panel columns in place.
    */
-  readonly kernelMany?: (E: number, t: Float64Array, g: Float64Array, m: number, out: Float64Array) => void;
+  readonly kernelMany?: (E: number, t: Float64Array, g: Float64Array, m: number, out: Float64Array, o?: number) => void;
 }
 
 /** An incoming neutrino spectrum: bin edges (GeV) and counts per bin through the target face. */
@@ -199,14 +206,33 @@ export interface ProductionSource {
 
 /** The ln|t| rule of a tabulation with empty caches (lib/engine/tIntegration). */
 function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel[]): TRule {
+  const gl = gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS);
+  const ppd = opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE;
   return {
-    ...gaussLegendre(opts.tPoints ?? DEFAULT_T_POINTS),
+    ...gl,
     panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
     tAbsMaxCut: opts.tAbsMax ?? Infinity,
     recoilWindows: opts.recoilWindows,
     absTCache: new PanelCache(),
     factorCache: channels.map(() => new PanelCache()),
     factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
+    flat: new FlatPanels(gl.x, ppd),
+  };
+}
+
+/**
+ * The E_ν nodes of one flux bin above a channel's threshold Emin (GeV): energyNodes, shared by
+ * consecutive channels whose rule starts at the same point of the bin (all above their thresholds).
+ */
+function binNodes(lnLo: number, lnHi: number, s: number, model: WithinBinModel, er: ReturnType<typeof gaussLegendre>, lnBreaks: readonly number[]): (Emin: number) => ReturnType<typeof energyNodes> {
+  let lastStart = NaN, lastNodes: ReturnType<typeof energyNodes> = [];
+  return (Emin) => {
+    const start = energyNodesStart(lnLo, Emin);
+    if (start !== lastStart) {
+      lastNodes = energyNodes(lnLo, lnHi, s, model, er, Emin, lnBreaks);
+      lastStart = start;
+    }
+    return lastNodes;
   };
 }
 
@@ -260,10 +286,11 @@ export function tabulateProduction(
         const lnLo = Math.log(spec.edges[b]!);
         const lnHi = Math.log(spec.edges[b + 1]!);
         const s = slopes[b]!;
+        const nodesFrom = binNodes(lnLo, lnHi, s, model, er, lnBreaks);
         channels.forEach((ch, c) => {
           const scat = nNuc * ch.perNucleus * length * count * fw;
           const key = { f: flavourIndex(f), b, c };
-          for (const node of energyNodes(lnLo, lnHi, s, model, er, splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0, lnBreaks)) {
+          for (const node of nodesFrom(splitThresholds ? thresholdEnergy(mN, ch.targetMass) : 0)) {
             const firstNode = acc.n;
             const cellWeight = integrateT(acc, key, node.Enu, mN, ch, scat * node.weight, tRule);
             if (cellWeight > 0) {

@@ -4,7 +4,7 @@
  * clipped to the physical range, the |t| cut and the recoil windows; the |t| nodes and t-only
  * factors of whole panels cached per tabulation.
  */
-import { tRange } from "../core/kinematics";
+import { tRangeUnchecked } from "../core/kinematics";
 import type { NodeColumns } from "./nodeColumns";
 import type { FactorisedKernel, ProductionChannel, ProductionOptions } from "./productionTable";
 import { PANEL_SNAP } from "./rules";
@@ -29,6 +29,8 @@ export interface TRule {
   readonly factorCache: PanelCache[];
   /** Scratch for the factors of one node of a partial panel. */
   readonly factorScratch: Float64Array;
+  /** The whole panels in flat columns, for the batched path ({@link FlatPanels}). */
+  readonly flat: FlatPanels;
 }
 
 /** Panel indices p with |p| < PANEL_SLOTS / 2 are cached in an array (|t| from 10^(−64/ppd) to 10^(64/ppd) GeV²), others in a map. */
@@ -138,20 +140,17 @@ export function batchableIntegrations(): number {
   return panelCalls;
 }
 
-/** Scratch of {@link integratePanelsMany}: per node t, |t|, the half panel width and Gauss weight, the factors, dσ/dt. */
+/** Scratch of {@link integratePanelsMany}'s partial panels: per node t, |t|, the factors, and dσ/dt of a run of nodes. */
 class PanelScratch {
   cap = 0;
   t = new Float64Array(0);
   absT = new Float64Array(0);
-  hh = new Float64Array(0);
-  rw = new Float64Array(0);
   g = new Float64Array(0);
   ds = new Float64Array(0);
   fit(m: number, count: number): void {
     if (m > this.cap) {
       const cap = (this.cap = Math.max(m, 2 * this.cap, 256));
-      this.t = new Float64Array(cap); this.absT = new Float64Array(cap); this.hh = new Float64Array(cap);
-      this.rw = new Float64Array(cap); this.ds = new Float64Array(cap);
+      this.t = new Float64Array(cap); this.absT = new Float64Array(cap); this.ds = new Float64Array(cap);
     }
     if (this.g.length < this.cap * count) this.g = new Float64Array(this.cap * Math.max(count, 2));
   }
@@ -159,10 +158,96 @@ class PanelScratch {
 const PANEL_SCRATCH = new PanelScratch();
 
 /**
- * {@link integratePanels} for a channel with `kernelMany`: the nodes of every panel gathered
- * first (|t| and the factors of whole panels from the rule's caches, of partial panels
- * computed), dσ/dt of all of them in one call, then the weights — the same expressions on the
- * same values in the same order, so the same nodes bit for bit.
+ * The whole panels' |t| nodes of one ln|t| rule (Gauss points, panels per decade) in flat
+ * columns, node i = (p + PANEL_SLOTS/2)·nx + j for the panels p of the array part of
+ * {@link PanelCache}: t, |t| (the expression of wholePanelAbsT) and the half width ½h of the
+ * panel; filled panel by panel when first used, and shared by every tabulation of this thread
+ * with that rule (they depend on the rule only).
+ */
+class PanelNodes {
+  readonly t: Float64Array;
+  readonly absT: Float64Array;
+  readonly hh: Float64Array;
+  readonly filled: Uint8Array;
+  /** Factor columns of kernels with a factorsKey (shared by every tabulation with this rule), by key. */
+  readonly shared = new Map<string, { g: Float64Array; filled: Uint8Array }>();
+  constructor(readonly x: readonly number[], readonly panelsPerDecade: number) {
+    const n = PANEL_SLOTS * x.length;
+    this.t = new Float64Array(n);
+    this.absT = new Float64Array(n);
+    this.hh = new Float64Array(n);
+    this.filled = new Uint8Array(PANEL_SLOTS);
+  }
+  /** Fill slot s (panel p = s − PANEL_SLOTS/2) from its centre c0 and width h (as integratePanels computes them). */
+  fill(s: number, c0: number, h: number): void {
+    const nx = this.x.length;
+    for (let j = 0; j < nx; j++) {
+      const absT = Math.exp(c0 + 0.5 * h * this.x[j]!);
+      this.absT[s * nx + j] = absT;
+      this.t[s * nx + j] = -absT;
+      this.hh[s * nx + j] = 0.5 * h;
+    }
+    this.filled[s] = 1;
+  }
+}
+
+/** The {@link PanelNodes} of this thread by rule. */
+const PANEL_NODES = new Map<string, PanelNodes>();
+function panelNodes(x: readonly number[], panelsPerDecade: number): PanelNodes {
+  const k = `${panelsPerDecade} ${x.join(" ")}`;
+  let v = PANEL_NODES.get(k);
+  if (!v) PANEL_NODES.set(k, (v = new PanelNodes(x, panelsPerDecade)));
+  return v;
+}
+
+/**
+ * The whole panels of one tabulation in flat columns for the batched path: the rule's
+ * {@link PanelNodes} and per channel the t-only factors at them (the values of
+ * wholePanelFactors: tFactors at each node), so that a run of consecutive whole panels is read
+ * in place by one kernelMany call (issue 15: no per-node copy into a scratch).
+ */
+export class FlatPanels {
+  readonly nodes: PanelNodes;
+  private readonly g: (Float64Array | undefined)[] = [];
+  private readonly gFilled: (Uint8Array | undefined)[] = [];
+  constructor(x: readonly number[], panelsPerDecade: number) {
+    this.nodes = panelNodes(x, panelsPerDecade);
+  }
+  /** Whether panel p has a slot. */
+  static holds(p: number): boolean {
+    const s = p + PANEL_SLOTS / 2;
+    return s >= 0 && s < PANEL_SLOTS;
+  }
+  /** The factor column of channel c (count factors per node) with whole panel p filled (centre c0, width h); p must have a slot. */
+  factors(c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
+    const s = p + PANEL_SLOTS / 2, nd = this.nodes, nx = nd.x.length, cnt = fk.count;
+    if (nd.filled[s] === 0) nd.fill(s, c0, h);
+    let g = this.g[c];
+    if (!g) {
+      // a kernel with a factorsKey takes the rule's shared columns (the same numbers: the same tFactors at the same t)
+      const key = fk.factorsKey;
+      let col = key !== undefined ? nd.shared.get(key) : undefined;
+      if (!col) {
+        col = { g: new Float64Array(PANEL_SLOTS * nx * cnt), filled: new Uint8Array(PANEL_SLOTS) };
+        if (key !== undefined) nd.shared.set(key, col);
+      }
+      g = this.g[c] = col.g;
+      this.gFilled[c] = col.filled;
+    }
+    const gf = this.gFilled[c]!;
+    if (gf[s] === 0) {
+      for (let i = s * nx; i < (s + 1) * nx; i++) fk.tFactors(nd.t[i]!, g, i * cnt);
+      gf[s] = 1;
+    }
+    return g;
+  }
+}
+
+/**
+ * {@link integratePanels} for a channel with `kernelMany`: runs of whole panels read in place
+ * from the rule's flat columns ({@link FlatPanels}), partial panels (the ends of the range)
+ * computed into a scratch, dσ/dt of each run in one call, then the weights — the same
+ * expressions on the same values in the same order, so the same nodes bit for bit.
  */
 function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: ProductionChannel, fk: FactorisedKernel, scat: number, aLo: number, aHi: number, rule: TRule): number {
   const L0 = Math.log(aLo), L1 = Math.log(aHi);
@@ -171,41 +256,79 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
   const k0 = Math.floor(L0 / h0 + PANEL_SNAP) + 0, k1 = Math.ceil(L1 / h0 - PANEL_SNAP) + 0;
   const twoM = 2 * ch.targetMass;
   const nx = rule.x.length, rw = rule.w, rx = rule.x, cnt = fk.count;
+  const flat = rule.flat;
   const sc = PANEL_SCRATCH;
-  sc.fit(Math.max(0, k1 - k0) * nx, cnt);
-  const T = sc.t, AT = sc.absT, HH = sc.hh, RW = sc.rw, G = sc.g, DS = sc.ds;
-  let m = 0;
-  for (let p = k0; p < k1; p++) {
-    const pa = Math.max(L0, p * h0), pb = Math.min(L1, (p + 1) * h0);
-    if (!(pb - pa > PANEL_SNAP * h0)) continue;
-    const c0 = 0.5 * (pa + pb), h = pb - pa;
-    // cache hits first (no call with boxed arguments), filled on a miss
-    const isWhole = pa === p * h0 && pb === (p + 1) * h0;
-    const whole = isWhole ? (rule.absTCache.get(p) ?? wholePanelAbsT(rule, p, c0, h)) : null;
-    const factors = whole ? (rule.factorCache[key.c]!.get(p) ?? wholePanelFactors(rule, key.c, fk, p, whole)) : null;
-    const hh = 0.5 * h;
-    for (let j = 0; j < nx; j++) {
-      const absT = whole ? whole[j]! : Math.exp(c0 + hh * rx[j]!);
-      const t = -absT;
-      if (factors) for (let i = 0; i < cnt; i++) G[m * cnt + i] = factors[j * cnt + i]!;
-      else fk.tFactors(t, G, m * cnt);
-      T[m] = t; AT[m] = absT; HH[m] = hh; RW[m] = rw[j]!;
-      m++;
-    }
-  }
-  fk.kernelMany!(Enu, T, G, m, DS);
+  sc.fit(Math.max(1, k1 - k0) * nx, cnt);
+  const DS = sc.ds;
   let sum = 0;
-  for (let q = 0; q < m; q++) {
-    const absT = AT[q]!, dsv = DS[q]!;
-    const w = scat * dsv * absT * HH[q]! * RW[q]!;
-    if (w === 0) continue;
-    if (!(w > 0) || !Number.isFinite(w)) {
-      throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${T[q]!} GeV² is not a finite non-negative number`);
+  // the run of whole panels not yet integrated: slots [r0, r1), factor column g
+  let r0 = -1, r1 = -1;
+  let g: Float64Array | null = null;
+  for (let p = k0; p <= k1; p++) {
+    let pa = 0, pb = 0, whole = false;
+    if (p < k1) {
+      pa = Math.max(L0, p * h0);
+      pb = Math.min(L1, (p + 1) * h0);
+      if (!(pb - pa > PANEL_SNAP * h0)) continue;
+      whole = pa === p * h0 && pb === (p + 1) * h0 && FlatPanels.holds(p);
+      if (whole) {
+        g = flat.factors(key.c, fk, p, 0.5 * (pa + pb), pb - pa);
+        const s = p + PANEL_SLOTS / 2;
+        if (r0 < 0) r0 = s;
+        r1 = s + 1;
+        continue;
+      }
     }
-    acc.pushNode(T[q]!, Enu - absT / twoM, w);
-    sum += w;
+    // a partial panel, or the end: first the run of whole panels before it
+    if (r0 >= 0) {
+      const o = r0 * nx, m = (r1 - r0) * nx;
+      fk.kernelMany!(Enu, flat.nodes.t, g!, m, DS, o);
+      const FT = flat.nodes.t, FA = flat.nodes.absT, FH = flat.nodes.hh;
+      // acc.pushNode written out: room reserved once, the columns and their length in locals
+      acc.reserve(m);
+      const CT = acc.t, CE = acc.EN, CW = acc.w;
+      let n = acc.n;
+      for (let q = 0, j = 0; q < m; q++) {
+        const i = o + q, absT = FA[i]!, dsv = DS[q]!;
+        const w = scat * dsv * absT * FH[i]! * rw[j]!;
+        if (++j === nx) j = 0;
+        if (w === 0) continue;
+        if (!(w > 0) || !Number.isFinite(w)) throw badWeight(ch, dsv, Enu, FT[i]!);
+        CT[n] = FT[i]!;
+        CE[n] = Enu - absT / twoM;
+        CW[n] = w;
+        n++;
+        sum += w;
+      }
+      acc.n = n;
+      r0 = -1;
+    }
+    if (p === k1) break;
+    // the partial panel: its nodes computed
+    const c0 = 0.5 * (pa + pb), hh = 0.5 * (pb - pa);
+    const T = sc.t, AT = sc.absT, G = sc.g;
+    for (let j = 0; j < nx; j++) {
+      const absT = Math.exp(c0 + hh * rx[j]!);
+      T[j] = -absT;
+      AT[j] = absT;
+      fk.tFactors(-absT, G, j * cnt);
+    }
+    fk.kernelMany!(Enu, T, G, nx, DS, 0);
+    for (let j = 0; j < nx; j++) {
+      const absT = AT[j]!, dsv = DS[j]!;
+      const w = scat * dsv * absT * hh * rw[j]!;
+      if (w === 0) continue;
+      if (!(w > 0) || !Number.isFinite(w)) throw badWeight(ch, dsv, Enu, T[j]!);
+      acc.pushNode(T[j]!, Enu - absT / twoM, w);
+      sum += w;
+    }
   }
   return sum;
+}
+
+/** The error of a node weight that is not a finite non-negative number. */
+function badWeight(ch: ProductionChannel, dsv: number, Enu: number, t: number): RangeError {
+  return new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
 }
 
 /** Flavour (−1: merged), flux bin and channel index of the nodes being appended. */
@@ -222,7 +345,8 @@ export interface NodeKey {
  * at unit coupling).
  */
 export function integrateT(acc: NodeColumns, key: NodeKey, Enu: number, mN: number, ch: ProductionChannel, scat: number, rule: TRule): number {
-  const r = tRange(Enu, mN, ch.targetMass);
+  // E_ν and m_N come from a validated tabulation (flux edges, requireNonNegative mN), the target mass from the channel
+  const r = tRangeUnchecked(Enu, mN, ch.targetMass);
   if (r === null) return 0;
   const aMin = -r.tMax; // |t| smallest
   const aMax = Math.min(-r.tMin, rule.tAbsMaxCut);

@@ -192,6 +192,20 @@ function largestOnGrid(sig: ScalableSignature, grid: readonly number[]): { event
   return best;
 }
 
+/** The μ_N points of the allowed search below the bounds' clipped top (GeV⁻¹) and their logarithms, per scan range (the same for every mass). */
+const ALLOWED_SCANS = new Map<string, { mu: number[]; lnMu: number[] }>();
+function allowedScan(muMin: number, muMax: number): { mu: number[]; lnMu: number[] } {
+  const key = `${muMin} ${muMax}`;
+  let v = ALLOWED_SCANS.get(key);
+  if (!v) {
+    if (ALLOWED_SCANS.size >= MAX_SETUPS) ALLOWED_SCANS.delete(ALLOWED_SCANS.keys().next().value!);
+    const mu = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS).filter((m) => m < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU));
+    v = { mu, lnMu: mu.map((m) => Math.log(m)) };
+    ALLOWED_SCANS.set(key, v);
+  }
+  return v;
+}
+
 /** Setups of this thread by detector and options (flux files read once per option set, not per mass). */
 const SETUPS = new Map<string, Setup>();
 /** Most setups kept (a notebook's variants; older ones are dropped). */
@@ -230,9 +244,8 @@ export function fig1Mass(mass: number, opts: Fig1Options, base?: DipoleMassPoint
   // top the exclusion status is unknown, so the "allowed" search stays strictly below it;
   // the allowed μ_N points do not depend on the signature: found once per mass
   const lx = Math.log(mass);
-  const grid = logGrid(muMin, muMax, ALLOWED_SCAN_POINTS)
-    .filter((mu) => mu < BOUND_TOP_MARGIN * Math.min(muMax, BOUND_TOP_MU))
-    .filter((mu) => !polygons.some((p) => insideLogPolygon(lx, Math.log(mu), p)));
+  const scan = allowedScan(muMin, muMax);
+  const grid = scan.mu.filter((_, i) => !polygons.some((p) => insideLogPolygon(lx, scan.lnMu[i]!, p)));
   const maxAllowed: Record<string, { events: number; mu: number }> = {};
   for (const s of ["vessel-photons", "vessel-dileptons", "ecc-photons-1tev", "ecc-photons-3tev", "electron-scattering"] as const) {
     maxAllowed[s] = largestOnGrid(points["fasernu2-faser2"].signatures[s], grid);

@@ -74,6 +74,8 @@ export function coherentFactorised(mN: number, material: Material, screening = f
   const a2 = screening ? screeningLength(material.Z) ** 2 : 0;
   return {
     count: 1,
+    // the Helm factor depends on A only, the screening on Z
+    factorsKey: `helm A=${material.A}${screening ? ` screened Z=${material.Z}` : ""}`,
     tFactors: (t, out, o) => {
       let F = helmWith(Math.sqrt(-t), hp);
       if (screening) {
@@ -86,10 +88,10 @@ export function coherentFactorised(mN: number, material: Material, screening = f
       const F = g[o]!;
       return diracF11Unchecked(E, t, mN, M) * Z2 * F * F;
     },
-    kernelMany: (E, t, g, m, out) => {
+    kernelMany: (E, t, g, m, out, o = 0) => {
       for (let j = 0; j < m; j++) {
-        const F = g[j]!;
-        out[j] = diracF11Unchecked(E, t[j]!, mN, M) * Z2 * F * F;
+        const F = g[o + j]!;
+        out[j] = diracF11Unchecked(E, t[o + j]!, mN, M) * Z2 * F * F;
       }
     },
   };

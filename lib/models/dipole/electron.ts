@@ -46,8 +46,8 @@ export function electronFactorised(mN: number): FactorisedKernel {
     count: 0,
     tFactors: () => {},
     kernelWith: (E, t) => diracF11Unchecked(E, t, mN, m_e),
-    kernelMany: (E, t, _g, m, out) => {
-      for (let j = 0; j < m; j++) out[j] = diracF11Unchecked(E, t[j]!, mN, m_e);
+    kernelMany: (E, t, _g, m, out, o = 0) => {
+      for (let j = 0; j < m; j++) out[j] = diracF11Unchecked(E, t[o + j]!, mN, m_e);
     },
   };
 }

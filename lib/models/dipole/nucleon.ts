@@ -55,6 +55,7 @@ export function nucleonFactorised(mN: number, nucleon: Nucleon, pauli = true): F
   const M = nucleonMass(nucleon);
   return {
     count: 2,
+    factorsKey: `nucleon ${nucleon}`,
     tFactors: (t, out, o) => {
       const { F1, F2 } = nucleonFormFactors(Math.sqrt(-t), nucleon);
       out[o] = F1;
@@ -67,13 +68,13 @@ export function nucleonFactorised(mN: number, nucleon: Nucleon, pauli = true): F
           return diracF11Unchecked(E, t, mN, M) * F1 * F1;
         },
     kernelMany: pauli
-      ? (E, t, g, m, out) => {
-          for (let j = 0; j < m; j++) out[j] = diracSumUnchecked(E, t[j]!, mN, M, g[2 * j]!, g[2 * j + 1]!);
+      ? (E, t, g, m, out, o = 0) => {
+          for (let j = 0; j < m; j++) out[j] = diracSumUnchecked(E, t[o + j]!, mN, M, g[2 * (o + j)]!, g[2 * (o + j) + 1]!);
         }
-      : (E, t, g, m, out) => {
+      : (E, t, g, m, out, o = 0) => {
           for (let j = 0; j < m; j++) {
-            const F1 = g[2 * j]!;
-            out[j] = diracF11Unchecked(E, t[j]!, mN, M) * F1 * F1;
+            const F1 = g[2 * (o + j)]!;
+            out[j] = diracF11Unchecked(E, t[o + j]!, mN, M) * F1 * F1;
           }
         },
   };

@@ -24,37 +24,21 @@ export function photonFractionAt(EN: number, p: number, mN: number, Ecut: number
 }
 
 /**
- * Largest |z| = |(E² − E_a²)/p_a²| for which {@link InverseMomentum} takes 1/p from the anchor's:
+ * Largest |z| = |(E² − E_a²)/p_a²| for which the batch acceptances take 1/p from the anchor's:
  * 1/p = (1/p_a)(1 + z)^(−1/2) by its series to z⁵ (truncation < 0.23 z⁶ ≈ 2·10⁻¹⁹).
  */
 const MOMENTUM_SPAN = 1e-3;
 
 /**
- * 1/p_N = 1/√(E_N² − m_N²) (GeV⁻¹) at the energies of one batch: from the last energy whose
- * momentum was taken (the anchor, {@link nodeMomentum}) by the binomial series when E_N is close
- * to it (nodes of one cell: E_N = E_ν − |t|/2M), else from the momentum itself — the same numbers
- * to the rounding (≲ 10⁻¹⁵ relative), without a square root and a division per node.
+ * (1 + z)^(−1/2) by its binomial series to z⁵, |z| < MOMENTUM_SPAN. The batch acceptances take
+ * 1/p_N = 1/√(E_N² − m_N²) (GeV⁻¹) from the last energy whose momentum was taken (the anchor
+ * E_a, {@link nodeMomentum}; per batch call, so the values depend on its energies only) as
+ * (1/p_a)(1 + z)^(−1/2), z = (E_N² − E_a²)/p_a², when E_N is close to it (nodes of one cell:
+ * E_N = E_ν − |t|/2M) — the same numbers to the rounding (≲ 10⁻¹⁵ relative), without a square
+ * root and a division per node.
  */
-class InverseMomentum {
-  private aE = NaN;
-  private aInv = 0;
-  private aInv2 = 0;
-  constructor(private readonly mN: number) {}
-  /** Forget the anchor (at the start of a batch: its values then depend on its energies only). */
-  reset(): void {
-    this.aE = NaN;
-  }
-  at(EN: number): number {
-    const z = (EN - this.aE) * (EN + this.aE) * this.aInv2;
-    if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) {
-      return this.aInv * (1 + z * (-0.5 + z * (0.375 + z * (-0.3125 + z * (0.2734375 - z * 0.24609375)))));
-    }
-    const inv = 1 / nodeMomentum(EN, this.mN);
-    this.aE = EN;
-    this.aInv = inv;
-    this.aInv2 = inv * inv;
-    return inv;
-  }
+function inverseSqrtSeries(z: number): number {
+  return 1 + z * (-0.5 + z * (0.375 + z * (-0.3125 + z * (0.2734375 - z * 0.24609375))));
 }
 
 /** {@link photonFractionAt} from 1/p (GeV⁻¹, finite): 1/2 + (E_N/2 − E_cut)/p clipped to [0, 1], the same fraction to the rounding. */
@@ -100,16 +84,20 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
     return s;
   };
   const nl = fs.length;
+  const b0 = br[0] ?? 0, b1 = br[1] ?? 0;
   // the grid values of the interval last used (consecutive nodes of a cell mostly share it)
   const y0 = new Float64Array(nl), y1 = new Float64Array(nl);
   let last = -1;
-  const many = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number): void => {
+  const many = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from = 0): void => {
     // ln E from the last energy whose logarithm was taken (the anchor) when E is within
     // ANCHOR_SPAN of it (nodes of one cell: E_N = E_ν − |t|/2M); per call, so the values
     // depend on this call's energies only
     let aE = NaN, aInv = 0, aLn = 0;
+    // the interval's grid values in locals for one or two leptons (the sum over ℓ written out:
+    // the same additions, 0 + a₀ + a₁, in the same order)
+    let i0 = last, y00 = nl > 0 ? y0[0]! : 0, y10 = nl > 0 ? y1[0]! : 0, y01 = nl > 1 ? y0[1]! : 0, y11 = nl > 1 ? y1[1]! : 0;
     for (let p = 0; p < m; p++) {
-      const E = EN[p]!;
+      const E = EN[from + p]!;
       let s = 0;
       if (E <= Elo) {
         // 0
@@ -128,17 +116,20 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
         const x = (lnE - L0) / h;
         const i = Math.min(n - 1, Math.floor(x));
         const u = x - i;
-        if (i !== last) {
-          for (let l = 0; l < nl; l++) {
-            y0[l] = node(l, i);
-            y1[l] = node(l, i + 1);
-          }
-          last = i;
+        if (i !== i0) {
+          if (nl > 0) (y00 = node(0, i)), (y10 = node(0, i + 1));
+          if (nl > 1) (y01 = node(1, i)), (y11 = node(1, i + 1));
+          i0 = i;
         }
-        for (let l = 0; l < nl; l++) s += br[l]! * (y0[l]! * (1 - u) + y1[l]! * u);
+        if (nl === 2) s = b0 * (y00 * (1 - u) + y10 * u) + b1 * (y01 * (1 - u) + y11 * u);
+        else if (nl === 1) s = b0 * (y00 * (1 - u) + y10 * u);
+        else if (nl > 2) {
+          for (let l = 0; l < nl; l++) s += br[l]! * (node(l, i) * (1 - u) + node(l, i + 1) * u);
+        }
       }
       out[o + p] = scale * s;
     }
+    if (i0 !== last && nl > 0 && nl <= 2) [last, y0[0], y1[0], y0[nl - 1], y1[nl - 1]] = [i0, y00, y10, nl > 1 ? y01 : y00, nl > 1 ? y11 : y10];
   };
   return Object.assign(one, { many });
 }
@@ -156,7 +147,8 @@ const ANCHOR_SPAN = 1e-3;
  * ln E_N, ≲ 10⁻¹⁴ relative: the batch form takes most logarithms from a nearby energy's).
  */
 export type DileptonAcceptance = ((EN: number) => number) & {
-  readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
+  /** out[o + p] = scale × value(EN[from + p]) for p < m (`from` default 0). */
+  readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from?: number) => void;
 };
 
 /**
@@ -171,7 +163,6 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
   const accG = acc * brGamma;
   const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
   const Ev = CUTS.vesselEvis, E1 = CUTS.ecc1TeV, E3 = CUTS.ecc3TeV;
-  const inv = new InverseMomentum(mN); // reset by each batch call
   return [
     {
       table: production,
@@ -181,14 +172,23 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[0] = accG * photonFractionAt(EN, nodeMomentum(EN, mN), mN, Ev);
         out[1] = acc * dilepton(EN);
       },
-      batch: (es, m, out, stride) => {
-        inv.reset();
+      batch: (es, m, out, stride, from = 0) => {
+        // 1/p from the anchor by inverseSqrtSeries (the anchor in locals)
+        let aE = NaN, aInv = 0, aInv2 = 0;
         for (let p = 0; p < m; p++) {
-          const EN = es[p]!;
-          const ip = inv.at(EN);
+          const EN = es[from + p]!;
+          let ip: number;
+          const z = (EN - aE) * (EN + aE) * aInv2;
+          if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
+          else {
+            ip = 1 / nodeMomentum(EN, mN);
+            aE = EN;
+            aInv = ip;
+            aInv2 = ip * ip;
+          }
           out[p] = accG * (ip === Infinity ? photonFractionAt(EN, 0, mN, Ev) : photonFractionInv(EN, ip, Ev));
         }
-        decay.dileptonMany(es, m, out, stride, acc);
+        decay.dileptonMany(es, m, out, stride, acc, from);
       },
     },
     {
@@ -200,11 +200,19 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[0] = brGamma * photonFractionAt(EN, p, mN, E1);
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
-      batch: (es, m, out, stride) => {
-        inv.reset();
+      batch: (es, m, out, stride, from = 0) => {
+        let aE = NaN, aInv = 0, aInv2 = 0;
         for (let q = 0; q < m; q++) {
-          const EN = es[q]!;
-          const ip = inv.at(EN);
+          const EN = es[from + q]!;
+          let ip: number;
+          const z = (EN - aE) * (EN + aE) * aInv2;
+          if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
+          else {
+            ip = 1 / nodeMomentum(EN, mN);
+            aE = EN;
+            aInv = ip;
+            aInv2 = ip * ip;
+          }
           out[q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E1) : photonFractionInv(EN, ip, E1));
           out[stride + q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E3) : photonFractionInv(EN, ip, E3));
         }

@@ -167,8 +167,8 @@ export interface DipoleDecayInputs {
   readonly brGamma: number;
   /** Σ_ℓ Br(N → νℓℓ) × fraction with E(ℓ⁺) + E(ℓ⁻) above the vessel cut, as a function of E_N (GeV). */
   readonly dilepton: (EN: number) => number;
-  /** The same at many energies: out[o + p] = scale × dilepton(EN[p]) for p < m (the same numbers to ≲ 10⁻¹⁴ relative: signatureAcceptance). */
-  readonly dileptonMany: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => void;
+  /** The same at many energies: out[o + p] = scale × dilepton(EN[from + p]) for p < m, `from` default 0 (the same numbers to ≲ 10⁻¹⁴ relative: signatureAcceptance). */
+  readonly dileptonMany: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from?: number) => void;
 }
 
 /**
@@ -188,7 +188,7 @@ function dipoleDecayInputs(mN: number, coupling: DipoleCoupling, setup: DipoleSe
   let table: DileptonAcceptance | undefined;
   const tableOf = () => (table ??= dileptonAcceptance(leptons.map((l) => (E: number) => visibleEnergyFractionNuLL(mN, l, E, CUTS.vesselEvis)), brL, Elo, DILEPTON_FRACTION_EMAX));
   const dilepton = (EN: number) => tableOf()(EN);
-  const dileptonMany = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number) => tableOf().many(EN, m, out, o, scale);
+  const dileptonMany = (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from = 0) => tableOf().many(EN, m, out, o, scale, from);
   return { widthAtUnit: totalWidth(unit), brGamma: branchingNuGamma(unit), dilepton, dileptonMany };
 }
 
