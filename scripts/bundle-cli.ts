@@ -18,6 +18,7 @@
 import { build, type Plugin } from "esbuild";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { stampAfterBuild } from "./buildStamp";
 
 const root = path.resolve(__dirname, "..");
 const dist = path.join(root, "dist");
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   asciiOnly(outfile);
   const inputs = Object.keys(result.metafile.inputs).length;
   console.log(`bundle-cli: ${path.relative(root, outfile)} from ${inputs} modules (${(statSync(outfile).size / 1024).toFixed(0)} kB); own location for ${rewritten.join(", ")}`);
+  stampAfterBuild(); // dist/ and its bundle are complete: `npm run main` need not build again
 }
 
 main().catch((e: unknown) => {

@@ -75,31 +75,8 @@ export async function withSharedRenderer<T>(fn: () => Promise<T>, pages = 2): Pr
  */
 export const buildInfo = path.join(projectRoot, "node_modules", ".cache", "nudump", "build.tsbuildinfo");
 
-/**
- * Fingerprint of the inputs of the last build by {@link prepare} (git-ignored): when no input
- * changed since (see {@link buildInputsKey}) and every output is there, tsc is not started at
- * all — an incremental tsc that finds nothing to do still parses the whole program, ≈ 5 s of
- * CPU on the critical path of `npm run main`, before any kernel can start.
- */
-export const buildStamp = path.join(projectRoot, "node_modules", ".cache", "nudump", "build.stamp");
-
-/** Files (relative paths) whose change can change dist/: everything under lib/ and cli/ (sources and the JSON they import), the tsconfigs, the package files, TypeScript's and Node's type versions. */
-function buildInputs(): string[] {
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(path.join(projectRoot, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  const fixed = ["scripts/bundle-cli.ts", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "node_modules/typescript/package.json", "node_modules/@types/node/package.json"];
-  return [...walk("lib"), ...walk("cli"), ...fixed.filter((f) => fs.existsSync(path.join(projectRoot, f)))].sort();
-}
-
-/** The key of the build inputs: path, size and modification time of each of {@link buildInputs}, and the Node version. */
-export function buildInputsKey(): string {
-  const h = createHash("sha256").update(process.version);
-  for (const f of buildInputs()) {
-    const st = fs.statSync(path.join(projectRoot, f));
-    h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
-  }
-  return h.digest("hex");
-}
+export { buildInputs, buildInputsKey, buildStamp } from "../buildStamp";
+import { buildInputs, buildInputsKey, buildStamp, writeBuildStamp } from "../buildStamp";
 
 /** True when every .ts of lib/ and cli/ (not .d.ts) has its .js and .d.ts in dist/, and the CLI's bundle is there. */
 function outputsPresent(): boolean {
@@ -125,8 +102,7 @@ export function prepare(build = true): void {
   run(process.execPath, [tsc, "-p", path.join(projectRoot, "tsconfig.build.json"), "--incremental", "--tsBuildInfoFile", buildInfo]);
   // the same second step as `npm run build`: bin/nudump.js runs dist/cli/bundle.js, made from the dist/ just written
   run(process.execPath, [path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(projectRoot, "scripts", "bundle-cli.ts")]);
-  fs.mkdirSync(path.dirname(buildStamp), { recursive: true });
-  fs.writeFileSync(buildStamp, key + "\n"); // the key of the inputs this build read (taken before it started)
+  writeBuildStamp(key); // the key of the inputs this build read (taken before it started)
 }
 
 /** Environment for Jupyter commands: the project's kernel spec, and static plots required. */
