@@ -5,6 +5,7 @@ import { dipoleModel, dsigmaDtCoherent } from "../lib/models/dipole";
 import { integrate } from "../lib/core/quadrature";
 import { seededRandom } from "../lib/core/random";
 import { sampleEvents } from "../lib/engine/sampler";
+import type { ProductionTable } from "../lib/engine/productionTable";
 import { buildEnvelope, densityAt, ENVELOPE_PANELS, ENVELOPE_SAFETY, PACK, PACK_STRIDE, samplerPlan, SQUEEZE_SAFETY } from "../lib/engine/samplerPlan";
 import { signatureTable } from "../lib/models/dipole/sampling";
 import {
@@ -155,16 +156,20 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
   // the envelope is ENVELOPE_SAFETY × the largest density at 5 |t| points × 3 energies per panel; a dense
   // scan (24 ln|t| points per panel × 13 energies, every 11th cell) must stay below 1/1.05 of it, and the mean acceptance above 0.65
   const cases: [number, DipoleSignature][] = [[0.05, "vessel-photons"], [0.5, "vessel-photons"], [2, "vessel-photons"], [2, "ecc-photons-1tev"], [0.1, "electron-scattering"]];
-  it.each(cases)("m_N = %s GeV, %s: density/envelope < 1/1.05 on a dense grid, acceptance > 0.65", (mN, sig) => {
-    const point = dipoleMassPoint(mN, "universal", setup);
-    const table = signatureTable(point, sig);
+  /** Every 11th cell that can be drawn (weight > 0), its envelope built: visit(plan, cell index, cell, L0, h). */
+  const scanCells = (mN: number, sig: DipoleSignature, visit: (plan: ReturnType<typeof samplerPlan>, ci: number, c: ProductionTable["cells"][number], L0: number, h: number) => void) => {
+    const table = signatureTable(dipoleMassPoint(mN, "universal", setup), sig);
     const plan = samplerPlan(table);
-    let worst = 0, acc = 0, wsum = 0;
     for (let ci = 0; ci < table.cells.length; ci += 11) {
       const c = table.cells[ci]!;
       if (!(c.weight > 0)) continue; // never drawn
       if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
-      const L0 = plan.envL0[ci]!, h = plan.envH[ci]!;
+      visit(plan, ci, c, plan.envL0[ci]!, plan.envH[ci]!);
+    }
+  };
+  it.each(cases)("m_N = %s GeV, %s: density/envelope < 1/1.05 on a dense grid, acceptance > 0.65", (mN, sig) => {
+    let worst = 0, acc = 0, wsum = 0;
+    scanCells(mN, sig, (plan, ci, c, L0, h) => {
       let integral = 0;
       for (let p = 0; p < ENVELOPE_PANELS; p++) {
         const env = plan.env[ci * ENVELOPE_PANELS + p]!;
@@ -180,7 +185,7 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
       }
       acc += (c.weight * integral) / plan.envTotal[ci]!;
       wsum += c.weight;
-    }
+    });
     expect(worst).toBeGreaterThan(0.5 / ENVELOPE_SAFETY); // the scan reaches the peaks
     expect(worst).toBeLessThan(1 / 1.05);
     expect(acc / wsum).toBeGreaterThan(0.65);
@@ -190,15 +195,8 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
   // panel) must stay below the density everywhere, with a margin, on the same dense grid; and it
   // must decide most draws (the fraction of the envelope's area under it, weighted by the cells' rates)
   it.each(cases)("m_N = %s GeV, %s: squeeze ≤ density/1.05 on a dense grid, and it covers over half of the envelope", (mN, sig) => {
-    const point = dipoleMassPoint(mN, "universal", setup);
-    const table = signatureTable(point, sig);
-    const plan = samplerPlan(table);
     let worst = 0, covered = 0, wsum = 0;
-    for (let ci = 0; ci < table.cells.length; ci += 11) {
-      const c = table.cells[ci]!;
-      if (!(c.weight > 0)) continue;
-      if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
-      const h = plan.envH[ci]!, L0 = plan.envL0[ci]!;
+    scanCells(mN, sig, (plan, ci, c, L0, h) => {
       let area = 0;
       for (let p = 0; p < ENVELOPE_PANELS; p++) {
         const env = plan.env[ci * ENVELOPE_PANELS + p]!, lower = plan.squeeze[ci * ENVELOPE_PANELS + p]! * env;
@@ -214,7 +212,7 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
       }
       covered += (c.weight * area) / plan.envTotal[ci]!;
       wsum += c.weight;
-    }
+    });
     expect(worst).toBeGreaterThan(0.5 / SQUEEZE_SAFETY); // the scan reaches the panels' minima
     expect(worst).toBeLessThan(1 / 1.05);
     expect(covered / wsum).toBeGreaterThan(0.5);

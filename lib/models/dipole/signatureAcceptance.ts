@@ -41,6 +41,32 @@ function inverseSqrtSeries(z: number): number {
   return 1 + z * (-0.5 + z * (0.375 + z * (-0.3125 + z * (0.2734375 - z * 0.24609375))));
 }
 
+let inverseScratch = new Float64Array(256);
+
+/**
+ * 1/p_N (GeV⁻¹) at es[from + p], p < m, by {@link inverseSqrtSeries} from the batch's anchor (kept
+ * in locals; the first energy, then each one beyond MOMENTUM_SPAN of it), in a scratch the caller
+ * reads before the next call.
+ */
+function inverseMomenta(es: Float64Array, m: number, from: number, mN: number): Float64Array {
+  if (inverseScratch.length < m) inverseScratch = new Float64Array(Math.max(m, 2 * inverseScratch.length));
+  const inv = inverseScratch;
+  let aE = NaN, aInv = 0, aInv2 = 0;
+  for (let p = 0; p < m; p++) {
+    const EN = es[from + p]!;
+    const z = (EN - aE) * (EN + aE) * aInv2;
+    if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) inv[p] = aInv * inverseSqrtSeries(z);
+    else {
+      const ip = 1 / nodeMomentum(EN, mN);
+      inv[p] = ip;
+      aE = EN;
+      aInv = ip;
+      aInv2 = ip * ip;
+    }
+  }
+  return inv;
+}
+
 /** {@link photonFractionAt} from 1/p (GeV⁻¹, finite): 1/2 + (E_N/2 − E_cut)/p clipped to [0, 1], the same fraction to the rounding. */
 function photonFractionInv(EN: number, invP: number, Ecut: number): number {
   return Math.min(1, Math.max(0, 0.5 + (0.5 * EN - Ecut) * invP));
@@ -173,19 +199,9 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = acc * dilepton(EN);
       },
       batch: (es, m, out, stride, from = 0) => {
-        // 1/p from the anchor by inverseSqrtSeries (the anchor in locals)
-        let aE = NaN, aInv = 0, aInv2 = 0;
+        const inv = inverseMomenta(es, m, from, mN);
         for (let p = 0; p < m; p++) {
-          const EN = es[from + p]!;
-          let ip: number;
-          const z = (EN - aE) * (EN + aE) * aInv2;
-          if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
-          else {
-            ip = 1 / nodeMomentum(EN, mN);
-            aE = EN;
-            aInv = ip;
-            aInv2 = ip * ip;
-          }
+          const EN = es[from + p]!, ip = inv[p]!;
           out[p] = accG * (ip === Infinity ? photonFractionAt(EN, 0, mN, Ev) : photonFractionInv(EN, ip, Ev));
         }
         decay.dileptonMany(es, m, out, stride, acc, from);
@@ -201,18 +217,9 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
       batch: (es, m, out, stride, from = 0) => {
-        let aE = NaN, aInv = 0, aInv2 = 0;
+        const inv = inverseMomenta(es, m, from, mN);
         for (let q = 0; q < m; q++) {
-          const EN = es[from + q]!;
-          let ip: number;
-          const z = (EN - aE) * (EN + aE) * aInv2;
-          if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
-          else {
-            ip = 1 / nodeMomentum(EN, mN);
-            aE = EN;
-            aInv = ip;
-            aInv2 = ip * ip;
-          }
+          const EN = es[from + q]!, ip = inv[q]!;
           out[q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E1) : photonFractionInv(EN, ip, E1));
           out[stride + q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E3) : photonFractionInv(EN, ip, E3));
         }
