@@ -210,7 +210,7 @@ function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel
   const ppd = opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE;
   return {
     ...gl,
-    panelsPerDecade: opts.panelsPerDecade ?? DEFAULT_PANELS_PER_DECADE,
+    panelsPerDecade: ppd,
     tAbsMaxCut: opts.tAbsMax ?? Infinity,
     recoilWindows: opts.recoilWindows,
     absTCache: new PanelCache(),

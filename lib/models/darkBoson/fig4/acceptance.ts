@@ -19,7 +19,7 @@
  */
 import { gaussLegendre } from "../../../core/quadrature";
 import { type BremOptions, zdRunsFromBremsstrahlung } from "../../../ip/bremsstrahlung";
-import { type MesonDecayQuadrature, type PointSink, type RunSink, zdRunsFromMesonDecays } from "../../../ip/mesonDecay";
+import { type MesonDecayQuadrature, type RunSink, zdRunsFromMesonDecays } from "../../../ip/mesonDecay";
 import { defaultMesonSpectrum, type Meson } from "../../../ip/mesons";
 import { PRIMARY_SOURCES, type PrimarySource } from "../../../ip/primary";
 import type { AngleMomentumSpectrum } from "../../../ip/mesonTable";
@@ -131,8 +131,6 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
   const edges = Array.from({ length: nT + 1 }, (_, k) => t0 * Math.sinh(k * du));
   const nE = Math.ceil(4.2 / dL);
   const w = new Float64Array(nT * nE), wE = new Float64Array(nT * nE), wT = new Float64Array(nT * nE);
-  // the quadratures feed runs of points at one energy: its cell is computed once per run
-  let lastE = NaN, lastJ = -1;
   // θ cell k = min(nT − 1, ⌊asinh(θ/θ₀)/du⌋): a point inside the last cell's safe bounds takes it without the asinh
   const { lo: kLo, hi: kHi } = safeCellBounds(t0, du, nT);
   let lastK = 0, bLo = Infinity, bHi = -Infinity;
@@ -145,25 +143,10 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     bHi = kHi[k]!;
     return k;
   };
-  const energyCell = (E: number): number => {
-    if (E !== lastE) {
-      lastE = E;
-      lastJ = Math.floor(Math.log10(E) / dL);
-    }
-    return lastJ;
-  };
-  const point: PointSink = (E, th, s) => {
-    if (!(th < thetaMax) || !(E >= energyMin) || !(s > 0)) return;
-    const j = energyCell(E);
-    if (j < 0 || j >= nE) return;
-    const c = cellOf(th) * nE + j;
-    w[c]! += s;
-    wE[c]! += s * E;
-    wT[c]! += s * th;
-  };
+  // the quadratures feed runs of points at one energy: its cell is computed once per run
   const run: RunSink = (E, ths, ss, n) => {
     if (!(E >= energyMin)) return;
-    const j = energyCell(E);
+    const j = Math.floor(Math.log10(E) / dL);
     if (j < 0 || j >= nE) return;
     for (let i = 0; i < n; i++) {
       const th = ths[i]!, s = ss[i]!;
@@ -184,7 +167,7 @@ function histogramBuilder(mZD: number, scale: number, cut: ZDHistogramCut, opts:
     }
     return { mZD, energy: Float64Array.from(E), theta: Float64Array.from(T), count: Float64Array.from(C), thetaMax };
   };
-  return { edges, point, run, finish };
+  return { edges, run, finish };
 }
 
 /**
