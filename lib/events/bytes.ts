@@ -50,7 +50,7 @@ function decadeEstimate(a: number): number {
 }
 
 /** Most distinct labels {@link ByteWriter.label} keeps encoded (beyond them it encodes each time). */
-const LABEL_CACHE = 4096;
+export const LABEL_CACHE = 4096;
 const labelBytes = new Map<string, Uint8Array>();
 
 /** The UTF-8 bytes of a label, from the cache (the labels of a sample — flavours, channels, modes — are a handful of strings). */

@@ -15,7 +15,7 @@ import { type EventRecord, type EventStream, emptySummary, tally, type WriteSumm
 import { STATUS } from "./record";
 import { TextSink } from "./sink";
 import { eventBytesBound } from "./hepmc3";
-import { type ByteWriter, GrowingBytes } from "./bytes";
+import { type ByteWriter, GrowingBytes, LABEL_CACHE } from "./bytes";
 
 const FLAVOUR_OF = new Map(Object.entries(PDG_ID).map(([f, id]) => [id, f as Flavour]));
 
@@ -112,7 +112,7 @@ function jsonString(s: string): string {
   let q = quoted.get(s);
   if (q === undefined) {
     q = JSON.stringify(s);
-    if (quoted.size < 4096) quoted.set(s, q);
+    if (quoted.size < LABEL_CACHE) quoted.set(s, q);
   }
   return q;
 }

@@ -69,8 +69,9 @@ export async function withSharedRenderer<T>(fn: () => Promise<T>, pages = 2): Pr
 }
 
 /**
- * tsc's record of the last build of dist/ (git-ignored; `npm run build`, hence `npm ci`'s
- * prepare, writes the same file): with it a build re-emits only what changed since. It is
+ * tsc's record of the last incremental build of dist/ by {@link prepare} (git-ignored; `npm run
+ * build`, hence `npm ci`'s prepare, builds in full and stamps dist/ instead, scripts/buildStamp.ts):
+ * with it a build re-emits only what changed since. It is
  * dropped when dist/ lacks the library's entry points (dist/ wiped: everything is re-emitted).
  */
 export const buildInfo = path.join(projectRoot, "node_modules", ".cache", "nudump", "build.tsbuildinfo");
