@@ -18,7 +18,7 @@ try {
   }
   throw e;
 }
-loaded.exports.main(argv).then((code) => {
+loaded.exports.main(argv, loaded.exports.writeStdout).then((code) => {
   process.exitCode = code;
   loaded.save();
 });

@@ -6,11 +6,14 @@
  * command used). Node 22's module.enableCompileCache does this for every module; Node 20 has
  * only the vm API, hence one file.
  *
- * Safety: the cache file's name carries the bundle's length and CRC-32 (zlib.crc32, Node ≥ 20.15;
- * SHA-256 on older Node, whose crypto module costs ~5 ms to load), Node's version and the
- * architecture, so an edited or rebuilt bundle or another Node never sees an old cache;
- * V8 checks its own version, flags and the source length again and rejects a mismatch
- * (`cachedDataRejected`: the call compiles as without a cache and writes a new one). A cache is
+ * Safety: a cache file holds a copy of the exact bytes it was made from, and is used only when
+ * they equal the bundle's bytes now (one memcmp), so an edited or rebuilt bundle never sees an old
+ * cache. Its name carries the bundle's length, a hash of its path, Node's version and the
+ * architecture, so checkouts and Node versions keep caches of their own. (A digest would need
+ * zlib's crc32 or crypto: loading either module cost 5–9 ms of a 60-ms start, more than reading
+ * and comparing the copy.) V8 checks its own version, flags and the source length again and
+ * rejects a mismatch (`cachedDataRejected`: the call compiles as without a cache and writes a
+ * new one). A cache is
  * written to a temporary file and renamed (a reader never sees half a file), into a directory
  * that must belong to the user and be writable by nobody else (a foreign cache would be foreign
  * code); anything unusual (no such directory, not ours, a full disk) means no cache, never a
@@ -27,7 +30,6 @@ import Module = require("node:module");
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { Script } from "node:vm";
-import * as zlib from "node:zlib";
 
 /** Where the caches go, or null (turned off): see the file comment. */
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -51,12 +53,30 @@ export function privateDirectory(dir: string): boolean {
   }
 }
 
-/** A digest of `bytes`: length and CRC-32, or SHA-256 where zlib has no crc32. */
-function digest(bytes: Buffer): string {
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (typeof crc32 === "function") return `${bytes.length.toString(16)}-${crc32(bytes).toString(16).padStart(8, "0")}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+/** FNV-1a (32 bits) of a string's UTF-16 code units, as 8 hex digits: tells checkouts apart in a file name (not a safety check). */
+function pathHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The first bytes of a cache file; then the source's length (uint32, little-endian), the source, V8's data. */
+const MAGIC = Buffer.from("nudumpC1", "latin1");
+const HEAD = MAGIC.length + 4;
+
+/** V8's data in cache file contents `buf` if they were made from exactly `source`, else undefined. */
+function cachedDataFor(buf: Buffer | undefined, source: Buffer): Buffer | undefined {
+  if (buf === undefined || buf.length <= HEAD + source.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  if (buf.readUInt32LE(MAGIC.length) !== source.length || !buf.subarray(HEAD, HEAD + source.length).equals(source)) return undefined;
+  return buf.subarray(HEAD + source.length);
+}
+
+/** The contents of a cache file: magic, the source's length and bytes, V8's data. */
+function cacheContents(source: Buffer, data: Buffer): Buffer {
+  const head = Buffer.alloc(HEAD);
+  MAGIC.copy(head);
+  head.writeUInt32LE(source.length, MAGIC.length);
+  return Buffer.concat([head, source, data]);
 }
 
 /** Caches kept per command (the newest by modification time); several checkouts or Node versions may alternate. */
@@ -75,9 +95,9 @@ function prune(dir: string, tag: string, current: string): void {
   for (const { f } of byAge.slice(KEEP - 1)) unlinkSync(path.join(dir, f));
 }
 
-/** The cache file of `source` (bytes of the bundle) for command `tag`. */
-export function cacheFileName(source: Buffer, tag: string): string {
-  return `bundle-${digest(source)}-${process.version}-${process.arch}-${safeTag(tag)}.v8`;
+/** The cache file of the bundle at `file` (its bytes `source`) for command `tag`. */
+export function cacheFileName(file: string, source: Buffer, tag: string): string {
+  return `bundle-${source.length.toString(16)}-${pathHash(path.resolve(file))}-${process.version}-${process.arch}-${safeTag(tag)}.v8`;
 }
 
 /** Reads a file, undefined when it cannot be read. */
@@ -107,7 +127,7 @@ function writeAtomically(file: string, data: Buffer): void {
 export interface LoadedBundle {
   /** The bundle's `module.exports`. */
   readonly exports: unknown;
-  /** How the code cache was used: "off" (no directory), "hit", "miss" (none yet) or "rejected" (V8 refused it). */
+  /** How the code cache was used: "off" (no directory), "hit", "miss" (none made from these bytes yet) or "rejected" (V8 refused it). */
   readonly cache: "off" | "hit" | "miss" | "rejected";
   /** Writes the cache if this call had none (or V8 rejected it); call when the command is done. */
   save(): void;
@@ -120,8 +140,8 @@ export interface LoadedBundle {
 export function loadBundle(file: string, tag: string, dir: string | null): LoadedBundle {
   const bytes = readFileSync(file);
   const source = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-  const cacheFile = dir !== null && privateDirectory(dir) ? path.join(dir, cacheFileName(bytes, tag)) : null;
-  const cachedData = cacheFile !== null ? tryRead(cacheFile) : undefined;
+  const cacheFile = dir !== null && privateDirectory(dir) ? path.join(dir, cacheFileName(file, bytes, tag)) : null;
+  const cachedData = cacheFile !== null ? cachedDataFor(tryRead(cacheFile), bytes) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache = cacheFile === null ? "off" : cachedData === undefined ? "miss" : script.cachedDataRejected === true ? "rejected" : "hit";
   const M = Module as unknown as typeof Module & { _nodeModulePaths(dir: string): string[] };
@@ -136,7 +156,7 @@ export function loadBundle(file: string, tag: string, dir: string | null): Loade
     cache,
     save() {
       if (cacheFile === null || cache === "hit") return;
-      writeAtomically(cacheFile, script.createCachedData());
+      writeAtomically(cacheFile, cacheContents(bytes, script.createCachedData()));
       try {
         prune(path.dirname(cacheFile), tag, path.basename(cacheFile));
       } catch {

@@ -77,15 +77,25 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-/** Run the CLI on argv (without "node nudump"); resolves to the exit status. */
-export async function main(argv: string[]): Promise<number> {
+/** process.stdout.write, the default output of {@link main} (in-process callers and tests capture it). */
+const toProcessStdout = (text: string): void => void process.stdout.write(text);
+
+export { writeStdout } from "./output";
+
+/**
+ * Run the CLI on argv (without "node nudump"); resolves to the exit status. The answer goes to
+ * `write` (default process.stdout.write; bin/nudump.js passes {@link writeStdout}, a synchronous
+ * write on descriptor 1 that does not build process.stdout). Streamed output (sample's CSV on
+ * stdout) and errors (stderr) always go through process.stdout and process.stderr.
+ */
+export async function main(argv: string[], write: (text: string) => void = toProcessStdout): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === "--help" || cmd === "-h" || (cmd === "help" && rest.length === 0)) {
-    process.stdout.write(globalHelp() + "\n");
+    write(globalHelp() + "\n");
     return 0;
   }
   if (cmd === "--version" || cmd === "-V") {
-    process.stdout.write(version() + "\n");
+    write(version() + "\n");
     return 0;
   }
   const name = cmd === "help" ? rest[0]! : cmd;
@@ -95,21 +105,21 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (cmd === "help") {
-    process.stdout.write(helpText(def) + "\n");
+    write(helpText(def) + "\n");
     return 0;
   }
   const debug = rest.includes("--debug");
   try {
     const p = parseCommand(def, rest);
     if (p.v.help) {
-      process.stdout.write(helpText(def) + "\n");
+      write(helpText(def) + "\n");
       return 0;
     }
     const r = await HANDLERS[name]!(p);
     if (r.text === "") return 0; // the command streamed its own output (CSV on stdout)
     const json = snakeKeys(r.json);
     assertFinite(json);
-    process.stdout.write((p.v.json ? JSON.stringify(json, null, 2) : r.text) + "\n");
+    write((p.v.json ? JSON.stringify(json, null, 2) : r.text) + "\n");
     return 0;
   } catch (e) {
     if (isUsage(e)) {

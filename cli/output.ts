@@ -8,6 +8,26 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, write
 import * as path from "node:path";
 import { UsageError } from "./options";
 
+/**
+ * Writes `text` to standard output with a synchronous write on descriptor 1, in order with
+ * anything written before. A command's answer is one string, and process.stdout would first build
+ * a stream object for the descriptor (net.Socket for a pipe, tty.WriteStream for a terminal):
+ * ~4 ms of a 60-ms start. A descriptor that is non-blocking and full (EAGAIN) gets the rest
+ * through process.stdout; a closed reader (EPIPE, `| head`) ends the output quietly.
+ */
+export function writeStdout(text: string): void {
+  const buf = Buffer.from(text, "utf8");
+  let off = 0;
+  try {
+    while (off < buf.length) off += writeSync(1, buf, off, buf.length - off);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EPIPE") return;
+    if (code !== "EAGAIN") throw e;
+    process.stdout.write(buf.subarray(off));
+  }
+}
+
 /** Format a number for the human-readable tables. */
 export function fmt(x: number): string {
   if (x === 0) return "0";

@@ -19,7 +19,7 @@ import { detectors } from "../lib/detector/geometry";
 import { FLUX_CONFIG_NAMES } from "../lib/flux";
 import { FPF_DETECTOR_NAMES } from "../lib/detector/fpf";
 import { DIPOLE_SIGNATURES } from "../lib/models/dipole/signatures";
-import { EVENT_FORMATS } from "../lib/events/write";
+import { EVENT_FORMATS } from "../lib/events/formats";
 import { availableParallelism } from "node:os";
 
 export type Kind = "quantity" | "number" | "integer" | "choice" | "flag" | "pair" | "dir" | "path";

@@ -3,10 +3,9 @@ import { writeHepMC3 } from "./hepmc3";
 import { writeParquet } from "./parquet";
 import type { EventStream, WriteSummary } from "./record";
 import { writeCsv, writeJson } from "./text";
+import type { EventFormat } from "./formats";
 
-/** The formats events can be written in. */
-export const EVENT_FORMATS = ["hepmc3", "parquet", "csv", "json"] as const;
-export type EventFormat = (typeof EVENT_FORMATS)[number];
+export { EVENT_FORMATS, type EventFormat } from "./formats";
 
 const EXTENSIONS: Record<string, EventFormat> = { ".hepmc3": "hepmc3", ".hepmc": "hepmc3", ".parquet": "parquet", ".csv": "csv", ".json": "json" };
 
