@@ -25,11 +25,14 @@
  * `<os.tmpdir()>/nudump-code-cache-<uid>`.
  */
 import { isAscii } from "node:buffer";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import Module = require("node:module");
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { Script } from "node:vm";
+import { privateDirectory } from "../lib/core/privateDirectory";
+
+export { privateDirectory };
 
 /** Where the caches go, or null (turned off): see the file comment. */
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -38,19 +41,6 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | n
   if (v !== undefined && v !== "") return path.isAbsolute(v) ? v : null;
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
   return path.join(tmpdir(), `nudump-code-cache-${uid}`);
-}
-
-/** Whether `dir` is a directory of this user that no one else may write (made if missing). */
-export function privateDirectory(dir: string): boolean {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = lstatSync(dir);
-    if (!st.isDirectory()) return false;
-    if (typeof process.getuid === "function" && st.uid !== process.getuid()) return false;
-    return process.platform === "win32" || (st.mode & 0o022) === 0;
-  } catch {
-    return false;
-  }
 }
 
 /** FNV-1a (32 bits) of a string's UTF-16 code units, as 8 hex digits: tells checkouts apart in a file name (not a safety check). */

@@ -9,6 +9,7 @@ import { launchBrowser, openPage, playwright } from "./browser";
 import { chromiumArgs, chromiumPath } from "./chromium";
 import type { Figure } from "./figure";
 import { RENDER_SERVICE_ENV, renderThroughService } from "./renderClient";
+import { drawCached } from "./renderCache";
 
 export { chromiumArgs, chromiumPath, plotlyPath } from "./chromium";
 
@@ -91,12 +92,28 @@ export async function launchRendererServer(executablePath?: string): Promise<{ w
 
 /**
  * Opens a renderer: through the render service of {@link RENDER_SERVICE_ENV} if set (no page of
- * its own: lib/plot/renderService.ts), else a page in the shared Chromium of {@link RENDERER_ENV}
- * if set, else a page in a Chromium of its own; the caller closes it.
+ * its own: lib/plot/renderService.ts, which keeps the render cache), else a page in the shared
+ * Chromium of {@link RENDERER_ENV} if set, else a page in a Chromium of its own; the caller
+ * closes it. Images drawn before come from the render cache (lib/plot/renderCache.ts), and the
+ * page opens only when a figure is not there.
  */
 export async function openRenderer(executablePath?: string): Promise<Renderer> {
   const service = process.env[RENDER_SERVICE_ENV];
   if (service) return { render: (figs, scale, svg = true) => renderThroughService(service, figs, scale, svg), close: async () => undefined };
+  const exe = executablePath ?? chromiumPath();
+  if (!exe) throw new Error("no Chromium for static plots: install Debian's `chromium` (or set NUDUMP_CHROMIUM to a Chromium binary)");
+  let page: Promise<Renderer> | null = null;
+  const open = () => (page ??= openPageRenderer(exe));
+  return {
+    render: (figs, scale, svg = true) => drawCached(figs, scale, svg, exe, async (missing) => (await open()).render(missing, scale, svg)),
+    async close() {
+      if (page) await (await page.catch(() => null))?.close();
+    },
+  };
+}
+
+/** A page in the shared Chromium of {@link RENDERER_ENV} if set, else in a Chromium of its own. */
+async function openPageRenderer(executablePath: string): Promise<Renderer> {
   const ws = process.env[RENDERER_ENV];
   const browser = ws ? await playwright().chromium.connect(ws) : await launchBrowser(executablePath);
   try {

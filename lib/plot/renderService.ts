@@ -24,6 +24,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Figure } from "./figure";
 import { launchBrowser, openPage } from "./browser";
+import { chromiumPath } from "./chromium";
+import { drawCached, renderCacheHasImages } from "./renderCache";
 import type { Renderer } from "./render";
 import { readBody, RENDER_SERVICE_ENV } from "./renderClient";
 
@@ -55,8 +57,9 @@ class PagePool {
   private opened = 0;
   private opening = 0;
   private failure: unknown = null;
-  constructor(private readonly open: () => Promise<Renderer>, private readonly max: number) {
-    this.grow();
+  /** `eager`: open the first page now (beside whatever starts next), else at the first request that needs one. */
+  constructor(private readonly open: () => Promise<Renderer>, private readonly max: number, eager: boolean) {
+    if (eager) this.grow();
   }
   private grow(): void {
     this.opening++;
@@ -82,7 +85,7 @@ class PagePool {
   async use<T>(fn: (r: Renderer) => Promise<T>): Promise<T> {
     let r = this.free.pop();
     if (!r) {
-      if (this.opened === 0 && this.opening === 0) throw this.failure;
+      if (this.opened === 0 && this.opening === 0 && this.failure !== null) throw this.failure;
       // every page busy: one more page for each request waiting beyond those being opened
       if (this.opened + this.opening < this.max && this.waiting.length >= this.opening && this.failure === null) this.grow();
       r = await new Promise<Renderer>((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -114,9 +117,20 @@ function checkRequest(x: unknown): RenderRequest {
 export async function startRenderService(opts: { readonly pages?: number; readonly executablePath?: string } = {}): Promise<RenderService> {
   const n = opts.pages ?? 2;
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new RangeError(`startRenderService: pages = ${n} (allowed: integer 1–16)`);
-  const browser = launchBrowser(opts.executablePath);
-  browser.catch(() => undefined); // reported through the requests (and close)
-  const pool = new PagePool(() => browser.then((b) => openPage(b)), n);
+  const exe = opts.executablePath ?? chromiumPath();
+  // Chromium starts now when the render cache is empty or off (a first run: the pages will be
+  // needed, and start beside the kernels), else at the first figure not in the cache (a re-run
+  // that changed nothing drawn never starts it)
+  let browser: ReturnType<typeof launchBrowser> | null = null;
+  const startBrowser = () => {
+    if (browser === null) {
+      browser = launchBrowser(exe ?? undefined);
+      browser.catch(() => undefined); // reported through the requests (and close)
+    }
+    return browser;
+  };
+  const pool = new PagePool(() => startBrowser().then((b) => openPage(b)), n, !renderCacheHasImages());
+  const draw = (r: RenderRequest) => (missing: readonly Figure[]) => pool.use((page) => page.render(missing, r.scale, r.svg));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nudump-render-service-"));
   fs.chmodSync(dir, 0o700);
   const socket = path.join(dir, "render.sock");
@@ -129,14 +143,16 @@ export async function startRenderService(opts: { readonly pages?: number; readon
     readBody(req)
       .then((text) => {
         const r = checkRequest(JSON.parse(text));
-        return pool.use((page) => page.render(r.figs, r.scale, r.svg));
+        return exe ? drawCached(r.figs, r.scale, r.svg, exe, draw(r)) : draw(r)(r.figs);
       })
       .then(
         (images) => reply(200, { images: images.map((im) => ({ png: im.png.toString("base64"), svg: im.svg })) }),
         (e: unknown) => reply(500, { error: e instanceof Error ? e.message : String(e) }),
       );
   });
-  const closeBrowser = () => browser.then((b) => b.close(), () => undefined);
+  const closeBrowser = async () => {
+    if (browser !== null) await browser.then((b) => b.close(), () => undefined);
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
