@@ -7,7 +7,7 @@
  * batch forms take ln E_N and 1/p_N from a nearby energy's by their series, ≲ 10⁻¹⁴ relative,
  * more just above a cut where an acceptance is a small difference).
  */
-import { log1pSmall } from "../../core/series";
+import { log1pTiny, TINY_SERIES_MAX } from "../../core/series";
 import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
 import { CUTS } from "../../detector/cuts";
 import type { ProductionTable } from "../../engine/productionTable";
@@ -118,7 +118,9 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
     // ln E from the last energy whose logarithm was taken (the anchor) when E is within
     // ANCHOR_SPAN of it (nodes of one cell: E_N = E_ν − |t|/2M); per call, so the values
     // depend on this call's energies only
-    let aE = NaN, aInv = 0, aLn = 0;
+    // x = (ln E − L0)/h as xa + log1p(d)/h from the anchor's xa (1/h once: a product per node, no division)
+    let aE = NaN, aInv = 0, aX = 0;
+    const invH = 1 / h;
     // the interval's grid values in locals for one or two leptons (the sum over ℓ written out:
     // the same additions, 0 + a₀ + a₁, in the same order)
     let i0 = last, y00 = nl > 0 ? y0[0]! : 0, y10 = nl > 0 ? y1[0]! : 0, y01 = nl > 1 ? y0[1]! : 0, y11 = nl > 1 ? y1[1]! : 0;
@@ -131,15 +133,14 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
         for (let l = 0; l < nl; l++) s += br[l]! * fs[l]!(E);
       } else {
         const d = (E - aE) * aInv;
-        let lnE: number;
-        if (d > -ANCHOR_SPAN && d < ANCHOR_SPAN) lnE = aLn + log1pSmall(d);
+        let x: number;
+        if (d > -ANCHOR_SPAN && d < ANCHOR_SPAN) x = aX + log1pTiny(d) * invH;
         else {
-          lnE = Math.log(E);
+          x = (Math.log(E) - L0) * invH;
           aE = E;
           aInv = 1 / E;
-          aLn = lnE;
+          aX = x;
         }
-        const x = (lnE - L0) / h;
         const i = Math.min(n - 1, Math.floor(x));
         const u = x - i;
         if (i !== i0) {
@@ -162,10 +163,10 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
 
 /**
  * Largest |E/E_a − 1| for which {@link dileptonAcceptance}'s batch form takes ln E as
- * ln E_a + log1p(E/E_a − 1) by lib/core/series log1pSmall instead of a logarithm: its truncation error is
- * below d⁸/8 ≈ 10⁻²⁵, far under the rounding of ln E itself (~10⁻¹⁵).
+ * ln E_a + log1p(E/E_a − 1) by lib/core/series log1pTiny instead of a logarithm: its truncation error is
+ * below d⁶/6 ≈ 1.7·10⁻¹⁹, far under the rounding of ln E itself (~10⁻¹⁶).
  */
-const ANCHOR_SPAN = 1e-3;
+const ANCHOR_SPAN = TINY_SERIES_MAX;
 
 /**
  * The dilepton acceptance Σ_ℓ Br_ℓ f_ℓ(E_N) of {@link dileptonAcceptance}, and the same at many
