@@ -41,16 +41,36 @@ function inverseSqrtSeries(z: number): number {
   return 1 + z * (-0.5 + z * (0.375 + z * (-0.3125 + z * (0.2734375 - z * 0.24609375))));
 }
 
-let inverseScratch = new Float64Array(256);
+/**
+ * The 1/p_N of a mass point's last vessel batch: which energies (array, offset, count, the first
+ * one) they are of. The ECC batch of the same cell reads them when its nodes are the first of
+ * the vessel's (in place, a prefix of the cell: the same energies, so the same anchors and the
+ * same numbers), instead of taking them again.
+ */
+class InverseMomenta {
+  inv = new Float64Array(256);
+  es: Float64Array | null = null;
+  from = -1;
+  m = 0;
+  first = NaN;
+  /** The kept values when they cover es[from … from + m) (the same energies), else null. */
+  covering(es: Float64Array, m: number, from: number): Float64Array | null {
+    return this.es === es && this.from === from && m <= this.m && es[from] === this.first ? this.inv : null;
+  }
+}
 
 /**
  * 1/p_N (GeV⁻¹) at es[from + p], p < m, by {@link inverseSqrtSeries} from the batch's anchor (kept
- * in locals; the first energy, then each one beyond MOMENTUM_SPAN of it), in a scratch the caller
- * reads before the next call.
+ * in locals; the first energy, then each one beyond MOMENTUM_SPAN of it), into `into` (whose
+ * values the caller reads before its next call).
  */
-function inverseMomenta(es: Float64Array, m: number, from: number, mN: number): Float64Array {
-  if (inverseScratch.length < m) inverseScratch = new Float64Array(Math.max(m, 2 * inverseScratch.length));
-  const inv = inverseScratch;
+function inverseMomenta(es: Float64Array, m: number, from: number, mN: number, into: InverseMomenta): Float64Array {
+  if (into.inv.length < m) into.inv = new Float64Array(Math.max(m, 2 * into.inv.length));
+  const inv = into.inv;
+  into.es = es;
+  into.from = from;
+  into.m = m;
+  into.first = es[from]!;
   let aE = NaN, aInv = 0, aInv2 = 0;
   for (let p = 0; p < m; p++) {
     const EN = es[from + p]!;
@@ -190,6 +210,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
   const accG = acc * brGamma;
   const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
   const Ev = CUTS.vesselEvis, E1 = CUTS.ecc1TeV, E3 = CUTS.ecc3TeV;
+  const vesselInv = new InverseMomenta(), eccInv = new InverseMomenta();
   return [
     {
       table: production,
@@ -200,7 +221,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = acc * dilepton(EN);
       },
       batch: (es, m, out, stride, from = 0) => {
-        const inv = inverseMomenta(es, m, from, mN);
+        const inv = inverseMomenta(es, m, from, mN, vesselInv);
         for (let p = 0; p < m; p++) {
           const EN = es[from + p]!, ip = inv[p]!;
           out[p] = accG * (ip === Infinity ? photonFractionAt(EN, 0, mN, Ev) : photonFractionInv(EN, ip, Ev));
@@ -218,7 +239,8 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
       batch: (es, m, out, stride, from = 0) => {
-        const inv = inverseMomenta(es, m, from, mN);
+        // the vessel batch of the cell just before has them when these nodes are its first (the |t| cut as a prefix, in place)
+        const inv = vesselInv.covering(es, m, from) ?? inverseMomenta(es, m, from, mN, eccInv);
         for (let q = 0; q < m; q++) {
           const EN = es[from + q]!, ip = inv[q]!;
           out[q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E1) : photonFractionInv(EN, ip, E1));
