@@ -228,10 +228,9 @@ export class FlatPanels {
     const s = p + PANEL_SLOTS / 2;
     return s >= 0 && s < PANEL_SLOTS;
   }
-  /** The factor column of channel c (count factors per node) with whole panel p filled (centre c0, width h); p must have a slot. */
-  factors(c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
-    const s = p + PANEL_SLOTS / 2, nd = this.nodes, nx = nd.x.length, cnt = fk.count;
-    if (nd.filled[s] === 0) nd.fill(s, c0, h);
+  /** The factor column of channel c (count factors per node), created empty when first asked for; its filled slots are {@link filledSlots}. */
+  column(c: number, fk: FactorisedKernel): Float64Array {
+    const nd = this.nodes, nx = nd.x.length, cnt = fk.count;
     let g = this.g[c];
     if (!g) {
       // a kernel with a factorsKey takes the rule's shared columns (the same numbers: the same tFactors at the same t)
@@ -244,7 +243,17 @@ export class FlatPanels {
       g = this.g[c] = col.g;
       this.gFilled[c] = col.filled;
     }
-    const gf = this.gFilled[c]!;
+    return g;
+  }
+  /** Per slot, whether channel c's factors (and so the slot's nodes) are filled; after {@link column}. */
+  filledSlots(c: number): Uint8Array {
+    return this.gFilled[c]!;
+  }
+  /** The factor column of channel c with whole panel p filled (centre c0, width h); p must have a slot. */
+  factors(c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
+    const s = p + PANEL_SLOTS / 2, nd = this.nodes, nx = nd.x.length, cnt = fk.count;
+    if (nd.filled[s] === 0) nd.fill(s, c0, h);
+    const g = this.column(c, fk), gf = this.gFilled[c]!;
     if (gf[s] === 0) {
       for (let i = s * nx; i < (s + 1) * nx; i++) fk.tFactors(nd.t[i]!, g, i * cnt);
       gf[s] = 1;
@@ -271,9 +280,9 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
   sc.fit(Math.max(1, k1 - k0) * nx, cnt);
   const DS = sc.ds;
   let sum = 0;
-  // the run of whole panels not yet integrated: slots [r0, r1), factor column g
+  // the run of whole panels not yet integrated: slots [r0, r1); the channel's factor column g (its slots filled when first used)
   let r0 = -1, r1 = -1;
-  let g: Float64Array | null = null;
+  const g = flat.column(key.c, fk), gf = flat.filledSlots(key.c);
   for (let p = k0; p <= k1; p++) {
     let pa = 0, pb = 0, whole = false;
     if (p < k1) {
@@ -282,8 +291,8 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
       if (!(pb - pa > PANEL_SNAP * h0)) continue;
       whole = pa === p * h0 && pb === (p + 1) * h0 && FlatPanels.holds(p);
       if (whole) {
-        g = flat.factors(key.c, fk, p, 0.5 * (pa + pb), pb - pa);
         const s = p + PANEL_SLOTS / 2;
+        if (gf[s] === 0) flat.factors(key.c, fk, p, 0.5 * (pa + pb), pb - pa);
         if (r0 < 0) r0 = s;
         r1 = s + 1;
         continue;
@@ -292,7 +301,7 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
     // a partial panel, or the end: first the run of whole panels before it
     if (r0 >= 0) {
       const o = r0 * nx, m = (r1 - r0) * nx;
-      fk.kernelMany!(Enu, flat.nodes.t, g!, m, DS, o);
+      fk.kernelMany!(Enu, flat.nodes.t, g, m, DS, o);
       const FT = flat.nodes.t, FA = flat.nodes.absT, FW = flat.nodes.aw;
       // acc.pushNode written out: room reserved once, the columns and their length in locals
       acc.reserve(m);
@@ -301,8 +310,11 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
       for (let q = 0; q < m; q++) {
         const i = o + q, dsv = DS[q]!;
         const w = scat * dsv * FW[i]!;
-        if (w === 0) continue;
-        if (!(w > 0) || !Number.isFinite(w)) throw badWeight(ch, dsv, Enu, FT[i]!);
+        // one test on the common path: 0 < w < ∞ (a zero is skipped; negative, NaN or infinite is an error)
+        if (!(w > 0 && w < Infinity)) {
+          if (w === 0) continue;
+          throw badWeight(ch, dsv, Enu, FT[i]!);
+        }
         CT[n] = FT[i]!;
         CE[n] = Enu - FA[i]! * inv2M;
         CW[n] = w;
