@@ -86,13 +86,25 @@ describe("collapse while tabulating, nodes not kept", () => {
 describe("event counts of a μ_N scan (lib/engine/decayScan)", () => {
   const points = [0.002, 0.05, 0.7, 3].flatMap((m) => [dipoleMassPoint(m, "universal", hl), dipoleMassPoint(m, "universal", run3)]);
 
-  it("fastEvents is sig.events bit for bit for every signature, from long-lived to far past the upper edge", () => {
+  it("fastEvents is sig.events (tungsten and no decay bit for bit, vessel to the rounding) for every signature, from long-lived to far past the upper edge", () => {
+    let vesselNonZero = 0;
     for (const p of points) {
       for (const s of DIPOLE_SIGNATURES) {
         const sig = p.signatures[s], ev = fastEvents(sig);
-        for (const mu of logGrid(1e-11, 1e-2, 37)) expect(ev(mu * mu)).toBe(sig.events(mu * mu));
+        for (const mu of logGrid(1e-11, 1e-2, 37)) {
+          const a = ev(mu * mu), b = sig.events(mu * mu);
+          if (sig.region !== "vessel") expect(a).toBe(b);
+          else {
+            // an exact 0 stays an exact 0 (the underflow skip), else the rounding of reordered products,
+            // and of the exponent a/d: amplified by its size |a/d| ≲ |ln N| far past the upper edge
+            expect(a === 0).toBe(b === 0);
+            if (b > 0) vesselNonZero++;
+            if (b > 0) expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-15 * (10 + Math.abs(Math.log(b))) * b);
+          }
+        }
       }
     }
+    expect(vesselNonZero).toBeGreaterThan(50);
     expect(() => fastEvents(points[0]!.signatures["vessel-photons"])(0)).toThrow(RangeError);
   });
 

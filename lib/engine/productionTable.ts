@@ -216,7 +216,7 @@ function makeTRule(opts: ProductionOptions, channels: readonly ProductionChannel
     absTCache: new PanelCache(),
     factorCache: channels.map(() => new PanelCache()),
     factorScratch: new Float64Array(Math.max(1, ...channels.map((c) => c.factorised?.count ?? 0))),
-    flat: new FlatPanels(gl.x, ppd),
+    flat: new FlatPanels(gl.x, gl.w, ppd),
   };
 }
 

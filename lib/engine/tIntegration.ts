@@ -87,7 +87,7 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
   const L0 = Math.log(aLo), L1 = Math.log(aHi);
   const h0 = Math.LN10 / rule.panelsPerDecade;
   const k0 = Math.floor(L0 / h0 + PANEL_SNAP) + 0, k1 = Math.ceil(L1 / h0 - PANEL_SNAP) + 0; // −0 as +0 (see integratePanelsMany)
-  const twoM = 2 * ch.targetMass;
+  const inv2M = 1 / (2 * ch.targetMass);
   const nx = rule.x.length, rw = rule.w, rx = rule.x;
   const scratch = rule.factorScratch;
   let sum = 0;
@@ -107,16 +107,25 @@ function integratePanels(acc: NodeColumns, key: NodeKey, Enu: number, ch: Produc
         fk.tFactors(t, scratch, 0);
         dsv = fk.kernelWith(Enu, t, scratch, 0);
       } else dsv = ds(Enu, t);
-      const w = scat * dsv * absT * hh * rw[j]!;
+      const w = scat * dsv * nodeFactor(absT, hh, rw[j]!);
       if (w === 0) continue;
       if (!(w > 0) || !Number.isFinite(w)) {
         throw new RangeError(`channel ${ch.name}: dσ/dt = ${dsv} at E = ${Enu} GeV, t = ${t} GeV² is not a finite non-negative number`);
       }
-      acc.pushNode(t, Enu - absT / twoM, w);
+      acc.pushNode(t, Enu - absT * inv2M, w);
       sum += w;
     }
   }
   return sum;
+}
+
+/**
+ * The t-only part |t| · ½h · w_j of a node's weight (the Jacobian d t = |t| d ln|t| times the
+ * Gauss weight of a panel of width h): one product per node on the whole panels'
+ * columns ({@link PanelNodes}.aw), the same expression on both paths.
+ */
+function nodeFactor(absT: number, hh: number, wj: number): number {
+  return absT * hh * wj;
 }
 
 /**
@@ -160,22 +169,23 @@ const PANEL_SCRATCH = new PanelScratch();
 /**
  * The whole panels' |t| nodes of one ln|t| rule (Gauss points, panels per decade) in flat
  * columns, node i = (p + PANEL_SLOTS/2)·nx + j for the panels p of the array part of
- * {@link PanelCache}: t, |t| (the expression of wholePanelAbsT) and the half width ½h of the
+ * {@link PanelCache}: t, |t| (the expression of wholePanelAbsT) and the node factor |t|·½h·w_j ({@link nodeFactor}) of the
  * panel; filled panel by panel when first used, and shared by every tabulation of this thread
  * with that rule (they depend on the rule only).
  */
 class PanelNodes {
   readonly t: Float64Array;
   readonly absT: Float64Array;
-  readonly hh: Float64Array;
+  /** {@link nodeFactor} at each node. */
+  readonly aw: Float64Array;
   readonly filled: Uint8Array;
   /** Factor columns of kernels with a factorsKey (shared by every tabulation with this rule), by key. */
   readonly shared = new Map<string, { g: Float64Array; filled: Uint8Array }>();
-  constructor(readonly x: readonly number[], readonly panelsPerDecade: number) {
+  constructor(readonly x: readonly number[], readonly w: readonly number[], readonly panelsPerDecade: number) {
     const n = PANEL_SLOTS * x.length;
     this.t = new Float64Array(n);
     this.absT = new Float64Array(n);
-    this.hh = new Float64Array(n);
+    this.aw = new Float64Array(n);
     this.filled = new Uint8Array(PANEL_SLOTS);
   }
   /** Fill slot s (panel p = s − PANEL_SLOTS/2) from its centre c0 and width h (as integratePanels computes them). */
@@ -185,7 +195,7 @@ class PanelNodes {
       const absT = Math.exp(c0 + 0.5 * h * this.x[j]!);
       this.absT[s * nx + j] = absT;
       this.t[s * nx + j] = -absT;
-      this.hh[s * nx + j] = 0.5 * h;
+      this.aw[s * nx + j] = nodeFactor(absT, 0.5 * h, this.w[j]!);
     }
     this.filled[s] = 1;
   }
@@ -193,10 +203,10 @@ class PanelNodes {
 
 /** The {@link PanelNodes} of this thread by rule. */
 const PANEL_NODES = new Map<string, PanelNodes>();
-function panelNodes(x: readonly number[], panelsPerDecade: number): PanelNodes {
-  const k = `${panelsPerDecade} ${x.join(" ")}`;
+function panelNodes(x: readonly number[], w: readonly number[], panelsPerDecade: number): PanelNodes {
+  const k = `${panelsPerDecade} ${x.join(" ")} ${w.join(" ")}`;
   let v = PANEL_NODES.get(k);
-  if (!v) PANEL_NODES.set(k, (v = new PanelNodes(x, panelsPerDecade)));
+  if (!v) PANEL_NODES.set(k, (v = new PanelNodes(x, w, panelsPerDecade)));
   return v;
 }
 
@@ -210,18 +220,17 @@ export class FlatPanels {
   readonly nodes: PanelNodes;
   private readonly g: (Float64Array | undefined)[] = [];
   private readonly gFilled: (Uint8Array | undefined)[] = [];
-  constructor(x: readonly number[], panelsPerDecade: number) {
-    this.nodes = panelNodes(x, panelsPerDecade);
+  constructor(x: readonly number[], w: readonly number[], panelsPerDecade: number) {
+    this.nodes = panelNodes(x, w, panelsPerDecade);
   }
   /** Whether panel p has a slot. */
   static holds(p: number): boolean {
     const s = p + PANEL_SLOTS / 2;
     return s >= 0 && s < PANEL_SLOTS;
   }
-  /** The factor column of channel c (count factors per node) with whole panel p filled (centre c0, width h); p must have a slot. */
-  factors(c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
-    const s = p + PANEL_SLOTS / 2, nd = this.nodes, nx = nd.x.length, cnt = fk.count;
-    if (nd.filled[s] === 0) nd.fill(s, c0, h);
+  /** The factor column of channel c (count factors per node), created empty when first asked for; its filled slots are {@link filledSlots}. */
+  column(c: number, fk: FactorisedKernel): Float64Array {
+    const nd = this.nodes, nx = nd.x.length, cnt = fk.count;
     let g = this.g[c];
     if (!g) {
       // a kernel with a factorsKey takes the rule's shared columns (the same numbers: the same tFactors at the same t)
@@ -234,7 +243,17 @@ export class FlatPanels {
       g = this.g[c] = col.g;
       this.gFilled[c] = col.filled;
     }
-    const gf = this.gFilled[c]!;
+    return g;
+  }
+  /** Per slot, whether channel c's factors (and so the slot's nodes) are filled; after {@link column}. */
+  filledSlots(c: number): Uint8Array {
+    return this.gFilled[c]!;
+  }
+  /** The factor column of channel c with whole panel p filled (centre c0, width h); p must have a slot. */
+  factors(c: number, fk: FactorisedKernel, p: number, c0: number, h: number): Float64Array {
+    const s = p + PANEL_SLOTS / 2, nd = this.nodes, nx = nd.x.length, cnt = fk.count;
+    if (nd.filled[s] === 0) nd.fill(s, c0, h);
+    const g = this.column(c, fk), gf = this.gFilled[c]!;
     if (gf[s] === 0) {
       for (let i = s * nx; i < (s + 1) * nx; i++) fk.tFactors(nd.t[i]!, g, i * cnt);
       gf[s] = 1;
@@ -254,16 +273,16 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
   const h0 = Math.LN10 / rule.panelsPerDecade;
   // "+ 0": a panel index of −0 (Math.ceil of a small negative) as +0, so the optimised code keeps its integer speculation (a −0 deoptimised it, and its recompile cost a one-off table ~15 ms)
   const k0 = Math.floor(L0 / h0 + PANEL_SNAP) + 0, k1 = Math.ceil(L1 / h0 - PANEL_SNAP) + 0;
-  const twoM = 2 * ch.targetMass;
+  const inv2M = 1 / (2 * ch.targetMass);
   const nx = rule.x.length, rw = rule.w, rx = rule.x, cnt = fk.count;
   const flat = rule.flat;
   const sc = PANEL_SCRATCH;
   sc.fit(Math.max(1, k1 - k0) * nx, cnt);
   const DS = sc.ds;
   let sum = 0;
-  // the run of whole panels not yet integrated: slots [r0, r1), factor column g
+  // the run of whole panels not yet integrated: slots [r0, r1); the channel's factor column g (its slots filled when first used)
   let r0 = -1, r1 = -1;
-  let g: Float64Array | null = null;
+  const g = flat.column(key.c, fk), gf = flat.filledSlots(key.c);
   for (let p = k0; p <= k1; p++) {
     let pa = 0, pb = 0, whole = false;
     if (p < k1) {
@@ -272,8 +291,8 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
       if (!(pb - pa > PANEL_SNAP * h0)) continue;
       whole = pa === p * h0 && pb === (p + 1) * h0 && FlatPanels.holds(p);
       if (whole) {
-        g = flat.factors(key.c, fk, p, 0.5 * (pa + pb), pb - pa);
         const s = p + PANEL_SLOTS / 2;
+        if (gf[s] === 0) flat.factors(key.c, fk, p, 0.5 * (pa + pb), pb - pa);
         if (r0 < 0) r0 = s;
         r1 = s + 1;
         continue;
@@ -282,20 +301,22 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
     // a partial panel, or the end: first the run of whole panels before it
     if (r0 >= 0) {
       const o = r0 * nx, m = (r1 - r0) * nx;
-      fk.kernelMany!(Enu, flat.nodes.t, g!, m, DS, o);
-      const FT = flat.nodes.t, FA = flat.nodes.absT, FH = flat.nodes.hh;
+      fk.kernelMany!(Enu, flat.nodes.t, g, m, DS, o);
+      const FT = flat.nodes.t, FA = flat.nodes.absT, FW = flat.nodes.aw;
       // acc.pushNode written out: room reserved once, the columns and their length in locals
       acc.reserve(m);
       const CT = acc.t, CE = acc.EN, CW = acc.w;
       let n = acc.n;
-      for (let q = 0, j = 0; q < m; q++) {
-        const i = o + q, absT = FA[i]!, dsv = DS[q]!;
-        const w = scat * dsv * absT * FH[i]! * rw[j]!;
-        if (++j === nx) j = 0;
-        if (w === 0) continue;
-        if (!(w > 0) || !Number.isFinite(w)) throw badWeight(ch, dsv, Enu, FT[i]!);
+      for (let q = 0; q < m; q++) {
+        const i = o + q, dsv = DS[q]!;
+        const w = scat * dsv * FW[i]!;
+        // one test on the common path: 0 < w < ∞ (a zero is skipped; negative, NaN or infinite is an error)
+        if (!(w > 0 && w < Infinity)) {
+          if (w === 0) continue;
+          throw badWeight(ch, dsv, Enu, FT[i]!);
+        }
         CT[n] = FT[i]!;
-        CE[n] = Enu - absT / twoM;
+        CE[n] = Enu - FA[i]! * inv2M;
         CW[n] = w;
         n++;
         sum += w;
@@ -316,10 +337,10 @@ function integratePanelsMany(acc: NodeColumns, key: NodeKey, Enu: number, ch: Pr
     fk.kernelMany!(Enu, T, G, nx, DS, 0);
     for (let j = 0; j < nx; j++) {
       const absT = AT[j]!, dsv = DS[j]!;
-      const w = scat * dsv * absT * hh * rw[j]!;
+      const w = scat * dsv * nodeFactor(absT, hh, rw[j]!);
       if (w === 0) continue;
       if (!(w > 0) || !Number.isFinite(w)) throw badWeight(ch, dsv, Enu, T[j]!);
-      acc.pushNode(T[j]!, Enu - absT / twoM, w);
+      acc.pushNode(T[j]!, Enu - absT * inv2M, w);
       sum += w;
     }
   }

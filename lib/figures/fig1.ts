@@ -117,7 +117,7 @@ const BOUND_TOP_MU = 1e-3;
 /** The "allowed" search stays 1 % below the polygons' clipped top edge, where exclusion is unknown. */
 const BOUND_TOP_MARGIN = 0.99;
 
-/** A signature's scan: N(μ_N) (lib/engine/decayScan fastEvents, bit for bit sig.events(μ_N²)) and where it is monotone in μ_N. */
+/** A signature's scan: N(μ_N) (lib/engine/decayScan fastEvents: sig.events(μ_N²) to the rounding) and where it is monotone in μ_N. */
 interface SignatureScan {
   readonly events: (mu: number) => number;
   /** Non-decreasing for μ_N ≤ increasingBelow, non-increasing for μ_N ≥ decreasingAbove (GeV⁻¹); null: unknown. */

@@ -14,7 +14,8 @@ import { requireFinite, requireNonNegative, requirePositive, LIMITS, requirePosi
 import type { FactorisedKernel } from "../../engine/productionTable";
 import {
   absTInterval,
-  diracF11Unchecked,
+  diracAtE,
+  diracF11At,
   diracTargetTermsUnchecked,
   inPhysicalRange,
   integrateAbsT,
@@ -64,7 +65,7 @@ export function coherentKernel(mN: number, material: Material, screening = false
 /**
  * {@link coherentKernel} factorised for the production tables (engine/productionTable
  * FactorisedKernel): the t-only factor F(√−t) = F_Helm [× G_at] (A.4)/(A.5), and
- * dσ/dt = f11 Z² F² ((A.10) with m_e → m_T, ERRATA E1) from it — the same numbers as the kernel.
+ * dσ/dt = f11 Z² F² ((A.10) with m_e → m_T, ERRATA E1) from it with the E-only factors hoisted (scattering diracAtE) — the kernel's numbers to the rounding.
  * GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
  */
 export function coherentFactorised(mN: number, material: Material, screening = false): FactorisedKernel {
@@ -84,14 +85,16 @@ export function coherentFactorised(mN: number, material: Material, screening = f
       }
       out[o] = F;
     },
+    // the E-only factors once per call (diracAtE; kernelWith and kernelMany the same numbers)
     kernelWith: (E, t, g, o) => {
       const F = g[o]!;
-      return diracF11Unchecked(E, t, mN, M) * Z2 * F * F;
+      return diracF11At(diracAtE(E, mN, M), t) * Z2 * F * F;
     },
     kernelMany: (E, t, g, m, out, o = 0) => {
+      const k = diracAtE(E, mN, M);
       for (let j = 0; j < m; j++) {
         const F = g[o + j]!;
-        out[j] = diracF11Unchecked(E, t[o + j]!, mN, M) * Z2 * F * F;
+        out[j] = diracF11At(k, t[o + j]!) * Z2 * F * F;
       }
     },
   };

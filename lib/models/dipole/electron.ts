@@ -7,7 +7,8 @@ import { requireFinite, requireNonNegative, requirePositive, LIMITS, requirePosi
 import type { FactorisedKernel } from "../../engine/productionTable";
 import {
   absTInterval,
-  diracF11Unchecked,
+  diracAtE,
+  diracF11At,
   diracTargetTermsUnchecked,
   inPhysicalRange,
   integrateAbsT,
@@ -39,15 +40,17 @@ export function electronKernel(mN: number): (E: number, t: number) => number {
 /**
  * {@link electronKernel} in the factorised form of the production tables (engine/productionTable
  * FactorisedKernel): no t-only factor (a point target), dσ/dt = (A.10) of arXiv:2011.04751 —
- * the same numbers as the kernel. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
+ * with the E-only factors hoisted (scattering diracAtE): the kernel's numbers to the rounding. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
  */
 export function electronFactorised(mN: number): FactorisedKernel {
   return {
     count: 0,
     tFactors: () => {},
-    kernelWith: (E, t) => diracF11Unchecked(E, t, mN, m_e),
+    // the E-only factors once per call (diracAtE; kernelWith and kernelMany the same numbers)
+    kernelWith: (E, t) => diracF11At(diracAtE(E, mN, m_e), t),
     kernelMany: (E, t, _g, m, out, o = 0) => {
-      for (let j = 0; j < m; j++) out[j] = diracF11Unchecked(E, t[o + j]!, mN, m_e);
+      const k = diracAtE(E, mN, m_e);
+      for (let j = 0; j < m; j++) out[j] = diracF11At(k, t[o + j]!);
     },
   };
 }

@@ -11,8 +11,9 @@ import { requireFinite, requireNonNegative, requireOneOf, requirePositive, LIMIT
 import type { FactorisedKernel } from "../../engine/productionTable";
 import {
   absTInterval,
-  diracF11Unchecked,
-  diracSumUnchecked,
+  diracAtE,
+  diracF11At,
+  diracSumAt,
   diracTargetTermsUnchecked,
   inPhysicalRange,
   integrateAbsT,
@@ -48,8 +49,8 @@ export function nucleonKernel(mN: number, nucleon: Nucleon, pauli = true): (E: n
 /**
  * {@link nucleonKernel} factorised for the production tables (engine/productionTable
  * FactorisedKernel): the t-only factors F1, F2 at Q = √−t ((A.6)–(A.8), ERRATA E3), and
- * dσ/dt = f11 F1² + f12 F1F2 + f22 F2² (D2.6, ERRATA E2) from them — the same numbers as the
- * kernel. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
+ * dσ/dt = f11 F1² + f12 F1F2 + f22 F2² (D2.6, ERRATA E2) from them with the E-only factors
+ * hoisted (scattering diracAtE) — the kernel's numbers to the rounding. GeV⁻⁴ at μ_N = 1 GeV⁻¹; t inside the physical range.
  */
 export function nucleonFactorised(mN: number, nucleon: Nucleon, pauli = true): FactorisedKernel {
   const M = nucleonMass(nucleon);
@@ -61,20 +62,23 @@ export function nucleonFactorised(mN: number, nucleon: Nucleon, pauli = true): F
       out[o] = F1;
       out[o + 1] = F2;
     },
+    // the E-only factors once per call (diracAtE; kernelWith and kernelMany the same numbers)
     kernelWith: pauli
-      ? (E, t, g, o) => diracSumUnchecked(E, t, mN, M, g[o]!, g[o + 1]!)
+      ? (E, t, g, o) => diracSumAt(diracAtE(E, mN, M), t, g[o]!, g[o + 1]!)
       : (E, t, g, o) => {
           const F1 = g[o]!;
-          return diracF11Unchecked(E, t, mN, M) * F1 * F1;
+          return diracF11At(diracAtE(E, mN, M), t) * F1 * F1;
         },
     kernelMany: pauli
       ? (E, t, g, m, out, o = 0) => {
-          for (let j = 0; j < m; j++) out[j] = diracSumUnchecked(E, t[o + j]!, mN, M, g[2 * (o + j)]!, g[2 * (o + j) + 1]!);
+          const k = diracAtE(E, mN, M);
+          for (let j = 0; j < m; j++) out[j] = diracSumAt(k, t[o + j]!, g[2 * (o + j)]!, g[2 * (o + j) + 1]!);
         }
       : (E, t, g, m, out, o = 0) => {
+          const k = diracAtE(E, mN, M);
           for (let j = 0; j < m; j++) {
             const F1 = g[2 * (o + j)]!;
-            out[j] = diracF11Unchecked(E, t[o + j]!, mN, M) * F1 * F1;
+            out[j] = diracF11At(k, t[o + j]!) * F1 * F1;
           }
         },
   };

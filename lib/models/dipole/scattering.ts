@@ -56,24 +56,41 @@ function pauliBracket(t: number, M2: number, d: number, ag: number): number {
   return tau * (d - ag) + ag;
 }
 
-/** f11 of {@link diracTargetTermsUnchecked} alone ((A.10) of arXiv:2011.04751 with m_e → M), no object: the same number. GeV⁻⁴ per μ_N² = 1 GeV⁻². */
-export function diracF11Unchecked(E: number, t: number, mN: number, M: number): number {
-  const M2 = M * M;
-  return diracPrefactor(E, t, M2) * diracBracket(E, t, mN * mN, M, M2);
+/**
+ * The E-only factors of {@link DiracTargetTerms} (docs/derivations/dipole.md D2.6) for loops over
+ * t at one E (the production kernels): the prefactor without 1/t², pE = α/(4M²E²) (GeV⁻⁶), and
+ * the point-Dirac bracket of {@link diracBracket} as a polynomial in t, D = −2(c0 + t(c1 + t c2)),
+ * c0 = 2M²m⁴, c1 = 8M²E² − 2M²m² − 4EMm² + m⁴, c2 = 4EM − m² (GeV⁶, GeV⁴, GeV²; m = m_N) — the
+ * same numbers to the rounding (≲ 10⁻¹⁵ relative away from the ends of the physical t range).
+ */
+export interface DiracAtE {
+  readonly pE: number;
+  readonly c0: number;
+  readonly c1: number;
+  readonly c2: number;
+  /** m_N², GeV², and 1/(4M²), GeV⁻². */
+  readonly m2: number;
+  readonly inv4M2: number;
 }
 
-/**
- * f11 F1² + f12 F1F2 + f22 F2² of {@link diracTargetTermsUnchecked} (D2.6 of
- * docs/derivations/dipole.md) for form factors F1, F2 at the same t, no object: the same
- * number as summing the object's terms. GeV⁻⁴ per μ_N² = 1 GeV⁻².
- */
-export function diracSumUnchecked(E: number, t: number, mN: number, M: number, F1: number, F2: number): number {
-  const m2 = mN * mN;
-  const M2 = M * M;
-  const pref = diracPrefactor(E, t, M2);
-  const d = diracBracket(E, t, m2, M, M2);
-  const ag = magneticStructure(t, m2);
-  return pref * d * F1 * F1 + pref * 2 * ag * F1 * F2 + pref * pauliBracket(t, M2, d, ag) * F2 * F2;
+/** {@link DiracAtE} at neutrino energy E (GeV) for N mass mN and target mass M (GeV). */
+export function diracAtE(E: number, mN: number, M: number): DiracAtE {
+  const m2 = mN * mN, M2 = M * M;
+  return { pE: alpha / (4 * M2 * E * E), c0: 2 * M2 * m2 * m2, c1: 8 * M2 * E * E - 2 * M2 * m2 - 4 * E * M * m2 + m2 * m2, c2: 4 * E * M - m2, m2, inv4M2: 1 / (4 * M2) };
+}
+
+/** f11 of {@link DiracTargetTerms} at t (GeV², in the physical range) from the hoisted factors k: (A.10) with m_e → M. GeV⁻⁴ per μ_N² = 1 GeV⁻². */
+export function diracF11At(k: DiracAtE, t: number): number {
+  return (k.pE / (t * t)) * (-2 * (k.c0 + t * (k.c1 + t * k.c2)));
+}
+
+/** f11 F1² + f12 F1F2 + f22 F2² (D2.6) at t from the hoisted factors k, form factors F1, F2 at t. GeV⁻⁴ per μ_N² = 1 GeV⁻². */
+export function diracSumAt(k: DiracAtE, t: number, F1: number, F2: number): number {
+  const pref = k.pE / (t * t);
+  const d = -2 * (k.c0 + t * (k.c1 + t * k.c2));
+  const ag = magneticStructure(t, k.m2);
+  const tau = -t * k.inv4M2;
+  return pref * (d * F1 * F1 + 2 * ag * F1 * F2 + (tau * (d - ag) + ag) * F2 * F2);
 }
 
 /**

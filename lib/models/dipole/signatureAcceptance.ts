@@ -7,7 +7,7 @@
  * batch forms take ln E_N and 1/p_N from a nearby energy's by their series, ≲ 10⁻¹⁴ relative,
  * more just above a cut where an acceptance is a small difference).
  */
-import { log1pSmall } from "../../core/series";
+import { log1pTiny, TINY_SERIES_MAX } from "../../core/series";
 import { LOG_INTERPOLANT_PER_DECADE } from "../../core/interpolation";
 import { CUTS } from "../../detector/cuts";
 import type { ProductionTable } from "../../engine/productionTable";
@@ -41,16 +41,36 @@ function inverseSqrtSeries(z: number): number {
   return 1 + z * (-0.5 + z * (0.375 + z * (-0.3125 + z * (0.2734375 - z * 0.24609375))));
 }
 
-let inverseScratch = new Float64Array(256);
+/**
+ * The 1/p_N of a mass point's last vessel batch: which energies (array, offset, count, the first
+ * one) they are of. The ECC batch of the same cell reads them when its nodes are the first of
+ * the vessel's (in place, a prefix of the cell: the same energies, so the same anchors and the
+ * same numbers), instead of taking them again.
+ */
+class InverseMomenta {
+  inv = new Float64Array(256);
+  es: Float64Array | null = null;
+  from = -1;
+  m = 0;
+  first = NaN;
+  /** The kept values when they cover es[from … from + m) (the same energies), else null. */
+  covering(es: Float64Array, m: number, from: number): Float64Array | null {
+    return this.es === es && this.from === from && m <= this.m && es[from] === this.first ? this.inv : null;
+  }
+}
 
 /**
  * 1/p_N (GeV⁻¹) at es[from + p], p < m, by {@link inverseSqrtSeries} from the batch's anchor (kept
- * in locals; the first energy, then each one beyond MOMENTUM_SPAN of it), in a scratch the caller
- * reads before the next call.
+ * in locals; the first energy, then each one beyond MOMENTUM_SPAN of it), into `into` (whose
+ * values the caller reads before its next call).
  */
-function inverseMomenta(es: Float64Array, m: number, from: number, mN: number): Float64Array {
-  if (inverseScratch.length < m) inverseScratch = new Float64Array(Math.max(m, 2 * inverseScratch.length));
-  const inv = inverseScratch;
+function inverseMomenta(es: Float64Array, m: number, from: number, mN: number, into: InverseMomenta): Float64Array {
+  if (into.inv.length < m) into.inv = new Float64Array(Math.max(m, 2 * into.inv.length));
+  const inv = into.inv;
+  into.es = es;
+  into.from = from;
+  into.m = m;
+  into.first = es[from]!;
   let aE = NaN, aInv = 0, aInv2 = 0;
   for (let p = 0; p < m; p++) {
     const EN = es[from + p]!;
@@ -118,7 +138,9 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
     // ln E from the last energy whose logarithm was taken (the anchor) when E is within
     // ANCHOR_SPAN of it (nodes of one cell: E_N = E_ν − |t|/2M); per call, so the values
     // depend on this call's energies only
-    let aE = NaN, aInv = 0, aLn = 0;
+    // x = (ln E − L0)/h as xa + log1p(d)/h from the anchor's xa (1/h once: a product per node, no division)
+    let aE = NaN, aInv = 0, aX = 0;
+    const invH = 1 / h;
     // the interval's grid values in locals for one or two leptons (the sum over ℓ written out:
     // the same additions, 0 + a₀ + a₁, in the same order)
     let i0 = last, y00 = nl > 0 ? y0[0]! : 0, y10 = nl > 0 ? y1[0]! : 0, y01 = nl > 1 ? y0[1]! : 0, y11 = nl > 1 ? y1[1]! : 0;
@@ -131,15 +153,14 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
         for (let l = 0; l < nl; l++) s += br[l]! * fs[l]!(E);
       } else {
         const d = (E - aE) * aInv;
-        let lnE: number;
-        if (d > -ANCHOR_SPAN && d < ANCHOR_SPAN) lnE = aLn + log1pSmall(d);
+        let x: number;
+        if (d > -ANCHOR_SPAN && d < ANCHOR_SPAN) x = aX + log1pTiny(d) * invH;
         else {
-          lnE = Math.log(E);
+          x = (Math.log(E) - L0) * invH;
           aE = E;
           aInv = 1 / E;
-          aLn = lnE;
+          aX = x;
         }
-        const x = (lnE - L0) / h;
         const i = Math.min(n - 1, Math.floor(x));
         const u = x - i;
         if (i !== i0) {
@@ -162,10 +183,10 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
 
 /**
  * Largest |E/E_a − 1| for which {@link dileptonAcceptance}'s batch form takes ln E as
- * ln E_a + log1p(E/E_a − 1) by lib/core/series log1pSmall instead of a logarithm: its truncation error is
- * below d⁸/8 ≈ 10⁻²⁵, far under the rounding of ln E itself (~10⁻¹⁵).
+ * ln E_a + log1p(E/E_a − 1) by lib/core/series log1pTiny instead of a logarithm: its truncation error is
+ * below d⁶/6 ≈ 1.7·10⁻¹⁹, far under the rounding of ln E itself (~10⁻¹⁶).
  */
-const ANCHOR_SPAN = 1e-3;
+const ANCHOR_SPAN = TINY_SERIES_MAX;
 
 /**
  * The dilepton acceptance Σ_ℓ Br_ℓ f_ℓ(E_N) of {@link dileptonAcceptance}, and the same at many
@@ -189,6 +210,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
   const accG = acc * brGamma;
   const photonZeroBelow = (Ecut: number) => (mN / 2 <= Ecut ? Ecut : -Infinity);
   const Ev = CUTS.vesselEvis, E1 = CUTS.ecc1TeV, E3 = CUTS.ecc3TeV;
+  const vesselInv = new InverseMomenta(), eccInv = new InverseMomenta();
   return [
     {
       table: production,
@@ -199,7 +221,7 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = acc * dilepton(EN);
       },
       batch: (es, m, out, stride, from = 0) => {
-        const inv = inverseMomenta(es, m, from, mN);
+        const inv = inverseMomenta(es, m, from, mN, vesselInv);
         for (let p = 0; p < m; p++) {
           const EN = es[from + p]!, ip = inv[p]!;
           out[p] = accG * (ip === Infinity ? photonFractionAt(EN, 0, mN, Ev) : photonFractionInv(EN, ip, Ev));
@@ -217,7 +239,8 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
         out[1] = brGamma * photonFractionAt(EN, p, mN, E3);
       },
       batch: (es, m, out, stride, from = 0) => {
-        const inv = inverseMomenta(es, m, from, mN);
+        // the vessel batch of the cell just before has them when these nodes are its first (the |t| cut as a prefix, in place)
+        const inv = vesselInv.covering(es, m, from) ?? inverseMomenta(es, m, from, mN, eccInv);
         for (let q = 0; q < m; q++) {
           const EN = es[from + q]!, ip = inv[q]!;
           out[q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E1) : photonFractionInv(EN, ip, E1));
