@@ -93,6 +93,9 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     digestOf(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })),
     digestOf(__filename),
     digestOf(path.join(__dirname, "tslab-typescript.js")), // the program's `types` and its builder
+    // …and their switches: `types` decides which globals a cell sees (the builder's results are the same, test/kernelCache.test.ts)
+    process.env.NUDUMP_KERNEL_TYPES === "all",
+    process.env.NUDUMP_KERNEL_BUILDER === "full",
     ts.sys.newLine,
   ]);
   /** Questions already asked again in this kernel, with whether the answer is unchanged. */
