@@ -26,6 +26,11 @@
  * the user and that nobody else may write (dist/cli/codeCache.js privateDirectory; default
  * <tmpdir>/nudump-code-cache-<uid>/tslab), written by temporary file and rename.
  * NUDUMP_CODE_CACHE=0 or NUDUMP_KERNEL_CACHE=0 turn it off.
+ *
+ * `npm run notebooks` / `npm run main` fill the cache before the kernels need it: the conversion
+ * pre-pass (jupyter/tslab-prepass.js) converts every notebook's cells in one process, with this
+ * wrapper, and so stores the very entries and traces the kernels would; a kernel whose cell is
+ * not stored yet waits for it while the pre-pass runs (NUDUMP_CONVERSION_PREPASS).
  */
 "use strict";
 const crypto = require("node:crypto");
@@ -42,6 +47,8 @@ const TRACED = ["readFile", "fileExists", "directoryExists", "realpath", "getDir
  * only creation time counted, other checkouts' runs evicted the entries that were still in use.
  */
 const KEEP = 2000;
+/** The longest a kernel waits for the conversion pre-pass, in all (ms; it takes ≈ 10 s CPU for every notebook). */
+const PREPASS_WAIT_MS = 120_000;
 
 const sha = (text) => crypto.createHash("sha256").update(text).digest("hex");
 const fileDigest = (text) => (text === undefined ? null : `${Buffer.byteLength(text)}:${zlib.crc32(text)}`);
@@ -86,6 +93,9 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     digestOf(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })),
     digestOf(__filename),
     digestOf(path.join(__dirname, "tslab-typescript.js")), // the program's `types` and its builder
+    // …and their switches: `types` decides which globals a cell sees (the builder's results are the same, test/kernelCache.test.ts)
+    process.env.NUDUMP_KERNEL_TYPES === "all",
+    process.env.NUDUMP_KERNEL_BUILDER === "full",
     ts.sys.newLine,
   ]);
   /** Questions already asked again in this kernel, with whether the answer is unchanged. */
@@ -157,6 +167,35 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
     last.name = name;
     return name;
   };
+  /** A stored conversion of the chain `key` whose trace holds, or null. */
+  const lookup = (key) => {
+    const hit = read(key);
+    return hit && traceHolds(hit.trace) ? hit : null;
+  };
+  /**
+   * While the conversion pre-pass of this run is converting (jupyter/tslab-prepass.js; the runner
+   * names its done file in NUDUMP_CONVERSION_PREPASS): waits for it to store `key`, the cell
+   * this kernel is to convert, and returns it if its trace holds; null once the pre-pass is done
+   * without it (it does not convert cells after a `//@module` cell, for instance) or after
+   * PREPASS_WAIT_MS in all. The wait is a sleep: the pre-pass has the core meanwhile.
+   */
+  const prepassFile = process.env.NUDUMP_CONVERSION_PREPASS;
+  let prepassDone = !prepassFile || prepassFile === "0", waitedMs = 0;
+  const awaitPrepass = (key, stats) => {
+    if (prepassDone) return null;
+    const nap = new Int32Array(new SharedArrayBuffer(4)), t0 = Date.now();
+    try {
+      while (!prepassDone) {
+        prepassDone = fs.existsSync(prepassFile) || waitedMs + Date.now() - t0 > PREPASS_WAIT_MS;
+        if (fs.existsSync(path.join(dir, `${key}.json`))) return lookup(key);
+        if (!prepassDone) Atomics.wait(nap, 0, 0, 5);
+      }
+      return null;
+    } finally {
+      waitedMs += Date.now() - t0;
+      stats.waitS = waitedMs / 1000;
+    }
+  };
   let pruned = false;
   const prune = () => {
     if (pruned) return;
@@ -204,8 +243,8 @@ function cachedConverters(createConverter, ts, tslabDir, dir) {
       convert(prevDecl, src) {
         chain = sha(JSON.stringify([chain, prevDecl, src]));
         if (usable) {
-          const hit = read(chain);
-          if (hit && traceHolds(hit.trace)) {
+          const hit = lookup(chain) || awaitPrepass(chain, stats);
+          if (hit) {
             touch(chain);
             stats.hits++;
             return hit.result;

@@ -29,7 +29,7 @@ const path = require("node:path");
  * Puts tslab's TypeScript into require's cache; returns `save()`, to call once a cell has been
  * converted (writes the code cache if this kernel had none; later calls do nothing).
  */
-function loadTypeScript(tslabDir, projectRoot) {
+function loadTypeScript(tslabDir, projectRoot, { shareDeclarations = false } = {}) {
   const file = require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] });
   const codeCache = path.join(projectRoot, "dist", "cli", "codeCache.js");
   let ts;
@@ -47,6 +47,7 @@ function loadTypeScript(tslabDir, projectRoot) {
   }
   const exported = {};
   for (const key of Object.keys(ts)) Object.defineProperty(exported, key, { enumerable: true, configurable: true, get: () => ts[key] });
+  const shared = shareDeclarations ? new Map() : null;
   const allTypes = process.env.NUDUMP_KERNEL_TYPES === "all", fullBuilder = process.env.NUDUMP_KERNEL_BUILDER === "full";
   if (!allTypes || !fullBuilder) {
     const createHost = ts.createWatchCompilerHost;
@@ -55,7 +56,7 @@ function loadTypeScript(tslabDir, projectRoot) {
       value(rootFiles, options, system, createProgram, ...rest) {
         if (!Array.isArray(rootFiles)) return createHost.call(ts, rootFiles, options, system, createProgram, ...rest);
         const types = !allTypes && options && options.types === undefined ? { ...options, types: ["node"] } : options;
-        return createHost.call(ts, rootFiles, types, system, createProgram || fullBuilder ? createProgram : lightBuilder(ts), ...rest);
+        return createHost.call(ts, rootFiles, types, system, createProgram || fullBuilder ? createProgram : lightBuilder(ts, shared), ...rest);
       },
     });
   }
@@ -85,8 +86,9 @@ const isSource = (f) => f.endsWith(".js") || (f.endsWith(".ts") && !f.endsWith("
  *   the program passes isSource, that is the file itself (every file's dependencies include it);
  *   else TypeScript's own BuilderState is built for this program and asked, as before.
  */
-function lightBuilder(ts) {
+function lightBuilder(ts, shared) {
   return function createProgram(rootNames, options, host, oldProgram, ...rest) {
+    if (shared) shareDeclarationFiles(host, rootNames, shared);
     const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, ...rest);
     const program = builder.getProgram();
     for (const name of rootNames) {
@@ -101,6 +103,50 @@ function lightBuilder(ts) {
     };
     return builder;
   };
+}
+
+/**
+ * For jupyter/tslab-prepass.js (several converters in one process): the watch host's declaration
+ * files come from `shared` (file name and parse options → text and SourceFile), parsed and bound
+ * once for all converters. TypeScript itself reuses a SourceFile between the programs of one
+ * watch (twice per cell) and between projects (its DocumentRegistry); a program only reads it.
+ * The file is still read through the host, once per converter, as the watch host would (the
+ * conversion cache's trace records that question and its answer); a text that differs from the
+ * shared one is parsed by the host as before. Later programs of the converter get the same
+ * SourceFile without reading again, as from the watch host's own cache.
+ */
+function shareDeclarationFiles(host, rootNames, shared) {
+  if (host.nudumpShared) return;
+  const own = new Map();
+  const get = host.getSourceFileByPath;
+  const roots = new Set(rootNames);
+  host.getSourceFileByPath = function (fileName, filePath, languageVersionOrOptions, onError, shouldCreateNewSourceFile) {
+    if (!fileName.endsWith(".d.ts") || roots.has(fileName) || shouldCreateNewSourceFile) return get.apply(this, arguments);
+    const mine = own.get(filePath);
+    if (mine) return mine;
+    const text = host.readFile(fileName);
+    if (text === undefined) return get.apply(this, arguments);
+    const o = typeof languageVersionOrOptions === "object" ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
+    const key = `${filePath}\0${o.languageVersion}\0${o.impliedNodeFormat}`;
+    let entry = shared.get(key);
+    if (!entry || entry.text !== text) {
+      entry = { text, file: get.apply(this, arguments) };
+      if (!entry.file || entry.file.text !== text) return entry.file;
+      shared.set(key, entry);
+    }
+    // TypeScript keeps a file's module and type reference resolutions on it and reuses them
+    // when another program gets the same file: this converter's first program resolves them
+    // again, asking its own host (same options, same folder: the same resolutions, and the
+    // questions that the conversion cache's trace must hold)
+    entry.file.resolvedModules = undefined;
+    entry.file.resolvedTypeReferenceDirectiveNames = undefined;
+    own.set(filePath, entry.file);
+    return entry.file;
+  };
+  host.getSourceFile = function (fileName, ...args) {
+    return host.getSourceFileByPath(fileName, host.toPath(fileName), ...args);
+  };
+  host.nudumpShared = true;
 }
 
 module.exports = { loadTypeScript };

@@ -113,6 +113,11 @@ describe("kernel conversion cache", () => {
     expect(readdirSync(store).length).toBeLessThanOrEqual(1001);
     expect(session(dir, cache, CELLS).stats).toEqual({ hits: 4, misses: 0 });
   }, 60_000);
+
+  it("converts again when the program's declaration set is switched (NUDUMP_KERNEL_TYPES=all puts every @types package in it)", () => {
+    expect(session(dir, cache, CELLS).stats).toEqual({ hits: 4, misses: 0 });
+    expect(session(dir, cache, CELLS, { NUDUMP_KERNEL_TYPES: "all" }).stats).toEqual({ hits: 0, misses: 4 });
+  }, 60_000);
 });
 
 describe("kernel program: tslab's conversions with the stateless builder (jupyter/tslab-typescript.js)", () => {

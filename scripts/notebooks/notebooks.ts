@@ -9,6 +9,8 @@
  * notebook-cpu.json; first run: {@link EXPECTED_ORDER}) so that the short ones fill in
  * beside it and the kernel starts overlap the others' work.
  * Any other arguments name notebooks to run instead of all of them.
+ * The cells' type check and emit (tslab's conversions) are made beforehand, for all the kernels, by
+ * one conversion pre-pass (prepass.ts) started beside them: the kernels take them from the cache.
  * The kernels render their static PNGs through one render service started for the run
  * (lib/plot/renderService.ts: one Chromium whose pages have plotly loaded once).
  * Details of failure detection and determinism: scripts/notebooks/execute.py.
@@ -17,6 +19,7 @@ import * as fs from "node:fs";
 import { cpus } from "node:os";
 import * as path from "node:path";
 import { spawn } from "node:child_process";
+import { withPrepass } from "./prepass";
 import { jupyterEnv, listNotebooks, main, prepare, projectRoot, python, requireJupyter, type Timeline, withSharedRenderer } from "./common";
 
 /** Where execute.py records each notebook's CPU seconds (git-ignored, like every cache in node_modules/.cache). */
@@ -74,7 +77,9 @@ export async function executeNotebooks(args: readonly string[], onNotebook?: (fi
   const py = [path.join(__dirname, "execute.py"), "--jobs", String(jobs), "--record", cpuRecord, ...(check ? ["--check"] : []), ...(timeline ? ["--t0", String(timeline.t0 / 1000)] : []), ...notebooks];
   // jupyterEnv() is read inside: it carries the render service's socket to the kernels
   // one page per kernel at once (loading plotly in a page costs ≈ 2 s of CPU): one notebook alone needs one
-  await withSharedRenderer(() => runExecute(py, new Set(notebooks), onNotebook, timeline), Math.min(2, jobs, notebooks.length));
+  // the conversion pre-pass (prepass.ts) converts the cells beside the kernels' start-up, for them
+  const execute = (env: NodeJS.ProcessEnv) => runExecute(py, new Set(notebooks), env, onNotebook, timeline);
+  await withSharedRenderer(() => withPrepass(notebooks, jobs, execute, timeline), Math.min(2, jobs, notebooks.length));
 }
 
 /** execute.py's line of a finished notebook: path, then "(run's clock: +a → +b s, kernel ready +k s)". */
@@ -90,10 +95,10 @@ function recordNotebook(timeline: Timeline, file: string, line: string): void {
 }
 
 /** Runs execute.py, echoing its lines; a line that starts with a notebook's path reports that notebook done. */
-function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, onNotebook?: (file: string, running: number) => void, timeline?: Timeline): Promise<void> {
+function runExecute(args: readonly string[], notebooks: ReadonlySet<string>, env: NodeJS.ProcessEnv, onNotebook?: (file: string, running: number) => void, timeline?: Timeline): Promise<void> {
   return new Promise((resolve, reject) => {
     let running = notebooks.size;
-    const child = spawn(python, args, { stdio: ["ignore", "pipe", "inherit"], env: jupyterEnv(), cwd: projectRoot });
+    const child = spawn(python, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...jupyterEnv(), ...env }, cwd: projectRoot });
     let rest = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
