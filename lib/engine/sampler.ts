@@ -99,7 +99,7 @@ interface DrawState {
  */
 function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: SamplerOptions["accept"], st: DrawState): void {
   const mN = st.mN, mN4 = st.mN4;
-  if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
+  if (Atomics.load(plan.envBuilt, ci) === 0) buildEnvelope(plan, ci); // Atomics: the plan may be shared with other threads (samplerPlan sharePlan)
   const k = plan.channel[ci]!;
   const pk = plan.packed, o = ci * PACK_STRIDE;
   const lnELo = pk[o + PACK.lnELo]!, w = pk[o + PACK.lnWidth]!, slope = pk[o + PACK.lnSlope]!, em1 = pk[o + PACK.expm1SlopeWidth]!;
