@@ -84,7 +84,9 @@ export interface SamplerPlan {
   readonly kernels: readonly ((E: number, t: number) => number)[];
   readonly targetMass: Float64Array;
   readonly targetMass2: Float64Array;
-  /** Per cell envelope: built flag, ln|t| origin, panel width, total area; panel heights and cumulative areas (cell × ENVELOPE_PANELS). */
+  /** Per cell: whether this thread has seen the cell's envelope built (this thread's own array: the hot path reads no shared flag). */
+  readonly envSeen: Uint8Array;
+  /** Per cell envelope: built flag (shared: read and set with Atomics), ln|t| origin, panel width, total area; panel heights and cumulative areas (cell × ENVELOPE_PANELS). */
   readonly envBuilt: Uint8Array;
   readonly envL0: Float64Array;
   readonly envH: Float64Array;
@@ -113,7 +115,7 @@ export function samplerPlan(table: ProductionTable): SamplerPlan {
 }
 
 /** The typed-array columns of a plan, all views of one SharedArrayBuffer (so threads can share it, {@link sharePlan}). */
-type Columns = Omit<SamplerPlan, "table" | "total" | "guideScale" | "nFlavours" | "kernels">;
+type Columns = Omit<SamplerPlan, "table" | "total" | "guideScale" | "nFlavours" | "kernels" | "envSeen">;
 type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int16ArrayConstructor | Uint8ArrayConstructor;
 
 /** Column name, element type and length for nc cells, nch channels and nfc flavour-cumulative entries (the order is the buffer's layout). */
@@ -166,6 +168,9 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     channel[i] = c.channel;
     cellFlavour[i] = c.flavour;
     cellBin[i] = c.bin;
+    // the packed cell (PACK): the energy-draw constants now, the envelope part on the cell's first use
+    const o = i * PACK_STRIDE, pk = cols.packed;
+    [pk[o + PACK.lnELo], pk[o + PACK.lnWidth], pk[o + PACK.lnSlope], pk[o + PACK.expm1SlopeWidth], pk[o + PACK.logUniform]] = [c.lnELo, w, c.lnSlope, expm1SlopeWidth[i]!, logUniform[i]!];
     lnEHi[i] = c.lnEHi;
     cellEnu[i] = c.Enu;
     let lmin = Infinity, lmax = -Infinity;
@@ -182,8 +187,7 @@ function buildPlan(table: ProductionTable): SamplerPlan {
   });
   buildGuide(cellCum, acc, cols.guide);
   flavourCumulative(table, cols.flavourCum);
-  packCells(cols.packed, lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform);
-  const plan: SamplerPlan = { ...cols, table, total: acc, guideScale: cols.guide.length / acc, nFlavours, kernels: kernelsOf(table) };
+  const plan: SamplerPlan = { ...cols, table, total: acc, guideScale: cols.guide.length / acc, nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(nc) };
   shared.set(plan, buffer);
   return plan;
 }
@@ -228,21 +232,9 @@ export function adoptPlan(table: ProductionTable, sp: SharedPlan): void {
   for (const c of table.cells) acc += c.weight; // the plan's total, as buildPlan sums it
   if (!same || sp.nCells !== table.cells.length || acc !== sp.total) throw new RangeError(`adoptPlan: the shared plan (${sp.nCells} cells, channels ${sp.channels.map((c) => c.name).join(", ")}) is not of this table (${table.cells.length} cells, channels ${table.channels.join(", ")}, or another total rate)`);
   const { cols } = viewColumns(layout(sp.nCells, sp.channels.length, sp.nFlavourCum), sp.buffer);
-  const plan: SamplerPlan = { ...cols, table, total: sp.total, guideScale: cols.guide.length / sp.total, nFlavours: sp.nFlavours, kernels: kernelsOf(table) };
+  const plan: SamplerPlan = { ...cols, table, total: sp.total, guideScale: cols.guide.length / sp.total, nFlavours: sp.nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(sp.nCells) };
   shared.set(plan, sp.buffer);
   plans.set(table, plan);
-}
-
-/** The cell-major array of {@link PACK} with the energy-draw constants filled (the envelope part on a cell's first use). */
-function packCells(packed: Float64Array, lnELo: Float64Array, lnWidth: Float64Array, lnSlope: Float64Array, em1: Float64Array, logUniform: Uint8Array): void {
-  for (let i = 0; i < lnELo.length; i++) {
-    const o = i * PACK_STRIDE;
-    packed[o + PACK.lnELo] = lnELo[i]!;
-    packed[o + PACK.lnWidth] = lnWidth[i]!;
-    packed[o + PACK.lnSlope] = lnSlope[i]!;
-    packed[o + PACK.expm1SlopeWidth] = em1[i]!;
-    packed[o + PACK.logUniform] = logUniform[i]!;
-  }
 }
 
 /** Running sums of the per-bin flavour fractions of a merged-flavour table (bin-major) into `out` (empty otherwise). */
@@ -377,6 +369,12 @@ export function buildEnvelope(plan: SamplerPlan, ci: number): void {
   // lower ≤ density ⇒ lower/env ≤ density/env in floating point (division by the same positive number is monotone), so u < sq implies the sampler's u < density/env: the same decision
   for (let p = 0; p < ENVELOPE_PANELS; p++) sq[p] = lower[p]! > 0 ? lower[p]! / env[p]! : 0;
   storeEnvelope(plan, ci, L0, h, acc, env, cum, sq);
+}
+
+/** Make sure cell ci's envelope is built (by this thread, or seen built by another: Atomics.load), and note it in plan.envSeen. */
+export function ensureEnvelope(plan: SamplerPlan, ci: number): void {
+  if (Atomics.load(plan.envBuilt, ci) === 0) buildEnvelope(plan, ci);
+  plan.envSeen[ci] = 1;
 }
 
 /** Copy a built envelope into the plan's columns and the packed cell, then flag the cell built. */
