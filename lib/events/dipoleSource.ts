@@ -54,12 +54,12 @@ export interface DipoleShared {
 }
 
 /** Whether a signature's table derives from the full production table (then it is shared with the workers; the ν e table is not). */
-function sharesProduction(signature: DipoleSignature): boolean {
+export function sharesProduction(signature: DipoleSignature): boolean {
   return SIGNATURE_TABLE[signature] !== "productionElectron";
 }
 
 /** The shared part of a built point (its production table read, the signature's plan made). */
-function shareOf(point: DipoleMassPoint, signature: DipoleSignature): DipoleShared {
+export function shareOf(point: DipoleMassPoint, signature: DipoleSignature): DipoleShared {
   const t = point.production;
   const production = { mN: t.mN, flavours: t.flavours, channels: t.channels, nodes: t.nodes, cells: t.cells, binFlavourFractions: t.binFlavourFractions, total: t.total };
   return { production, plan: sharePlan(signatureTable(point, signature)) };
@@ -70,7 +70,7 @@ function shareOf(point: DipoleMassPoint, signature: DipoleSignature): DipoleShar
  * thread's channels (dσ/dt are functions: built here, as the point's own tabulation builds them),
  * and adopt the shared plan for the signature's table (RangeError if it does not fit).
  */
-function adoptShared(p: DipolePrepared, signature: DipoleSignature, sh: DipoleShared): void {
+export function adoptShared(p: DipolePrepared, signature: DipoleSignature, sh: DipoleShared): void {
   const channelDefs = dipoleChannels(p.model.mN, p.setup.detector.target.material, { screening: p.setup.screening ?? false });
   const production: ProductionTable = { ...sh.production, channelDefs };
   Object.defineProperty(p.point, "production", { value: production, enumerable: true, writable: false, configurable: false });
