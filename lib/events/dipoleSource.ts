@@ -70,11 +70,12 @@ export function shareOf(point: DipoleMassPoint, signature: DipoleSignature): Dip
  * thread's channels (dσ/dt are functions: built here, as the point's own tabulation builds them),
  * and adopt the shared plan for the signature's table (RangeError if it does not fit).
  */
-export function adoptShared(p: DipolePrepared, signature: DipoleSignature, sh: DipoleShared): void {
-  const channelDefs = dipoleChannels(p.model.mN, p.setup.detector.target.material, { screening: p.setup.screening ?? false });
+export function adoptShared(point: DipoleMassPoint, signature: DipoleSignature, sh: DipoleShared): void {
+  const setup = point.setup;
+  const channelDefs = dipoleChannels(point.mN, setup.detector.target.material, { screening: setup.screening ?? false });
   const production: ProductionTable = { ...sh.production, channelDefs };
-  Object.defineProperty(p.point, "production", { value: production, enumerable: true, writable: false, configurable: false });
-  adoptPlan(signatureTable(p.point, signature), sh.plan);
+  Object.defineProperty(point, "production", { value: production, enumerable: true, writable: false, configurable: false });
+  adoptPlan(signatureTable(point, signature), sh.plan);
 }
 
 /**
@@ -84,7 +85,7 @@ export function adoptShared(p: DipolePrepared, signature: DipoleSignature, sh: D
  */
 export function dipoleSampleFactory(a: DipoleSampleInputs, shared?: unknown, prepared?: unknown): ChunkFactory {
   const p = (prepared as DipolePrepared | undefined) ?? prepareDipoleSample(a);
-  if (shared !== undefined) adoptShared(p, a.signature, shared as DipoleShared);
+  if (shared !== undefined) adoptShared(p.point, a.signature, shared as DipoleShared);
   const f = dipoleChunkFactory(p.point, p.model, a.signature, { ...(a.forceDecay ? { forceDecay: a.forceDecay } : {}), ...(a.meta ? { meta: a.meta } : {}) });
   return sharesProduction(a.signature) ? { ...f, share: () => shareOf(p.point, a.signature) } : f;
 }

@@ -32,7 +32,7 @@ export interface ColumnSampler {
 /** The sampler of inputs `a` on this thread: the mass point built (or its table adopted from `shared`). */
 export function columnSampler(a: DipoleSampleInputs, shared?: DipoleShared): ColumnSampler {
   const p = prepareDipoleSample(a);
-  if (shared !== undefined) adoptShared(p, a.signature, shared);
+  if (shared !== undefined) adoptShared(p.point, a.signature, shared);
   const table = signatureTable(p.point, a.signature);
   const decay = dipoleDecayModel(p.model);
   const detector = p.point.setup.detector;
