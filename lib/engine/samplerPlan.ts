@@ -141,7 +141,7 @@ function viewColumns(lay: ReturnType<typeof layout>, buf?: SharedArrayBuffer): {
   const cols: Record<string, unknown> = {};
   let off = 0;
   for (const [name, T, len] of lay) {
-    cols[name] = new T(buffer, off, len);
+    cols[name] = new (T as new (b: ArrayBufferLike, o: number, l: number) => unknown)(buffer, off, len); // one constructor type for the union
     off += Math.ceil((len * T.BYTES_PER_ELEMENT) / 8) * 8;
   }
   return { cols: cols as unknown as Columns, buffer };
