@@ -147,6 +147,12 @@ if (want("sampler")) {
 async function samplerFileRows(): Promise<void> {
   const fs = require("node:fs") as typeof import("node:fs");
   const ev = nd.events;
+  // the in-memory sampler on 2 threads (this one + a pooled worker: lib/events/sampleColumns.ts), the same 3·10⁵ events as the row above
+  const inputs = { mN: 0.5, mu: 5e-7, signature: "vessel-photons" as const };
+  const m = 300_000;
+  const mc = await timesAsync(reps, async () => void (await ev.sampleDipoleColumns(inputs, { n: m, seed: 2, workers: 2 })));
+  rows.push({ key: "sampler:threads2", label: `sampler in memory on 2 threads (this one + a pooled worker; ${m} events, chunks of ${ev.SAMPLE_CHUNK})`, unit: "events/s", values: mc.map((t) => (m / t) * 1000), higherIsBetter: true });
+  await ev.closeColumnPool();
   const source = ev.dipoleSampleSource({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" });
   const n = 300_000;
   const dir = fs.mkdtempSync(join(require("node:os").tmpdir(), "nudump-bench-sampler-"));

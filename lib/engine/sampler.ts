@@ -16,7 +16,7 @@ import type { Detector } from "../detector/geometry";
 import type { Random } from "../core/random";
 import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
-import { buildEnvelope, densityAt, drawCell, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
+import { densityAt, drawCell, ensureEnvelope, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
 
 /** How N decays at the sampled model point. */
 export interface DecayModel {
@@ -99,7 +99,7 @@ interface DrawState {
  */
 function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: SamplerOptions["accept"], st: DrawState): void {
   const mN = st.mN, mN4 = st.mN4;
-  if (plan.envBuilt[ci] === 0) buildEnvelope(plan, ci);
+  if (plan.envSeen[ci] === 0) ensureEnvelope(plan, ci); // the plan may be shared with other threads (samplerPlan sharePlan)
   const k = plan.channel[ci]!;
   const pk = plan.packed, o = ci * PACK_STRIDE;
   const lnELo = pk[o + PACK.lnELo]!, w = pk[o + PACK.lnWidth]!, slope = pk[o + PACK.lnSlope]!, em1 = pk[o + PACK.expm1SlopeWidth]!;

@@ -75,17 +75,18 @@ export interface SamplerPlan {
   /** Per cell: flavour index (−1 for merged flavours) and energy bin. */
   readonly cellFlavour: Int16Array;
   readonly cellBin: Int32Array;
-  /**
-   * Merged-flavour tables: cumulative flavour fractions per energy bin (bin × nFlavours, the last of
-   * a bin ≈ 1), from table.binFlavourFractions; empty otherwise.
-   */
+  /** Per cell: upper ln E, centre energy E_ν (GeV), and the smallest and largest ln|t| of its nodes (what its envelope spans). */
+  readonly lnEHi: Float64Array; readonly cellEnu: Float64Array; readonly lnAbsTMin: Float64Array; readonly lnAbsTMax: Float64Array;
+  /** Merged-flavour tables: cumulative flavour fractions per energy bin (bin × nFlavours, the last of a bin ≈ 1), from table.binFlavourFractions; empty otherwise. */
   readonly flavourCum: Float64Array;
   readonly nFlavours: number;
   /** Per channel: dσ/dt (the unchecked kernel if any), target mass M and M² (GeV, GeV²). */
   readonly kernels: readonly ((E: number, t: number) => number)[];
   readonly targetMass: Float64Array;
   readonly targetMass2: Float64Array;
-  /** Per cell envelope: built flag, ln|t| origin, panel width, total area; panel heights and cumulative areas (cell × ENVELOPE_PANELS). */
+  /** Per cell: whether this thread has seen the cell's envelope built (this thread's own array: the hot path reads no shared flag). */
+  readonly envSeen: Uint8Array;
+  /** Per cell envelope: built flag (shared: read and set with Atomics), ln|t| origin, panel width, total area; panel heights and cumulative areas (cell × ENVELOPE_PANELS). */
   readonly envBuilt: Uint8Array;
   readonly envL0: Float64Array;
   readonly envH: Float64Array;
@@ -113,12 +114,45 @@ export function samplerPlan(table: ProductionTable): SamplerPlan {
   return plan;
 }
 
+/** The typed-array columns of a plan, all views of one SharedArrayBuffer (so threads can share it, {@link sharePlan}). */
+type Columns = Omit<SamplerPlan, "table" | "total" | "guideScale" | "nFlavours" | "kernels" | "envSeen">;
+type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int16ArrayConstructor | Uint8ArrayConstructor;
+
+/** Column name, element type and length for nc cells, nch channels and nfc flavour-cumulative entries (the order is the buffer's layout). */
+function layout(nc: number, nch: number, nfc: number): [keyof Columns, ColumnType, number][] {
+  const P = ENVELOPE_PANELS;
+  return [
+    ["cellCum", Float64Array, nc], ["lnELo", Float64Array, nc], ["lnWidth", Float64Array, nc], ["lnSlope", Float64Array, nc],
+    ["expm1SlopeWidth", Float64Array, nc], ["lnEHi", Float64Array, nc], ["cellEnu", Float64Array, nc], ["lnAbsTMin", Float64Array, nc],
+    ["lnAbsTMax", Float64Array, nc], ["flavourCum", Float64Array, nfc], ["targetMass", Float64Array, nch], ["targetMass2", Float64Array, nch],
+    ["envL0", Float64Array, nc], ["envH", Float64Array, nc], ["envTotal", Float64Array, nc], ["envGuideScale", Float64Array, nc],
+    ["env", Float64Array, nc * P], ["envCum", Float64Array, nc * P], ["squeeze", Float64Array, nc * P], ["packed", Float64Array, nc * PACK_STRIDE],
+    ["guide", Int32Array, Math.max(1, 2 * nc)], ["channel", Int32Array, nc], ["cellBin", Int32Array, nc], ["cellFlavour", Int16Array, nc],
+    ["logUniform", Uint8Array, nc], ["envBuilt", Uint8Array, nc], ["envGuide", Uint8Array, nc * ENVELOPE_GUIDE],
+  ];
+}
+
+/** The columns of `lay` as views of `buf` (a new SharedArrayBuffer of the right size when undefined). */
+function viewColumns(lay: ReturnType<typeof layout>, buf?: SharedArrayBuffer): { cols: Columns; buffer: SharedArrayBuffer } {
+  let bytes = 0;
+  for (const [, T, len] of lay) bytes += Math.ceil((len * T.BYTES_PER_ELEMENT) / 8) * 8;
+  const buffer = buf ?? new SharedArrayBuffer(bytes);
+  if (buffer.byteLength !== bytes) throw new RangeError(`shared sampler plan of ${buffer.byteLength} bytes, expected ${bytes}`);
+  const cols: Record<string, unknown> = {};
+  let off = 0;
+  for (const [name, T, len] of lay) {
+    cols[name] = new (T as new (b: ArrayBufferLike, o: number, l: number) => unknown)(buffer, off, len); // one constructor type for the union
+    off += Math.ceil((len * T.BYTES_PER_ELEMENT) / 8) * 8;
+  }
+  return { cols: cols as unknown as Columns, buffer };
+}
+
 function buildPlan(table: ProductionTable): SamplerPlan {
-  const nc = table.cells.length;
-  const cellCum = new Float64Array(nc);
-  const lnELo = new Float64Array(nc), lnWidth = new Float64Array(nc), lnSlope = new Float64Array(nc);
-  const expm1SlopeWidth = new Float64Array(nc), logUniform = new Uint8Array(nc), channel = new Int32Array(nc);
-  const cellFlavour = new Int16Array(nc), cellBin = new Int32Array(nc);
+  const nc = table.cells.length, nch = table.channelDefs.length;
+  const fr = table.binFlavourFractions;
+  const nFlavours = fr === null || fr.length === 0 ? 0 : fr.length;
+  const { cols, buffer } = viewColumns(layout(nc, nch, nFlavours === 0 ? 0 : nFlavours * fr![0]!.length));
+  const { cellCum, lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel, cellFlavour, cellBin, lnEHi, cellEnu } = cols;
   let acc = 0;
   for (let i = 0; i < nc; i++) {
     const c = table.cells[i]!;
@@ -134,64 +168,95 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     channel[i] = c.channel;
     cellFlavour[i] = c.flavour;
     cellBin[i] = c.bin;
+    // the packed cell (PACK): the energy-draw constants now, the envelope part on the cell's first use
+    const o = i * PACK_STRIDE, pk = cols.packed;
+    [pk[o + PACK.lnELo], pk[o + PACK.lnWidth], pk[o + PACK.lnSlope], pk[o + PACK.expm1SlopeWidth], pk[o + PACK.logUniform]] = [c.lnELo, w, c.lnSlope, expm1SlopeWidth[i]!, logUniform[i]!];
+    lnEHi[i] = c.lnEHi;
+    cellEnu[i] = c.Enu;
+    let lmin = Infinity, lmax = -Infinity;
+    for (let k = c.firstNode; k < c.endNode; k++) {
+      const L = Math.log(-table.nodes.t[k]!);
+      if (L < lmin) lmin = L;
+      if (L > lmax) lmax = L;
+    }
+    [cols.lnAbsTMin[i], cols.lnAbsTMax[i]] = [lmin, lmax];
   }
-  const nch = table.channelDefs.length;
-  const targetMass = new Float64Array(nch), targetMass2 = new Float64Array(nch);
   table.channelDefs.forEach((ch, k) => {
-    targetMass[k] = ch.targetMass;
-    targetMass2[k] = ch.targetMass * ch.targetMass;
+    cols.targetMass[k] = ch.targetMass;
+    cols.targetMass2[k] = ch.targetMass * ch.targetMass;
   });
-  const guide = buildGuide(cellCum, acc);
-  const { flavourCum, nFlavours } = flavourCumulative(table);
+  buildGuide(cellCum, acc, cols.guide);
+  flavourCumulative(table, cols.flavourCum);
+  const plan: SamplerPlan = { ...cols, table, total: acc, guideScale: cols.guide.length / acc, nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(nc) };
+  shared.set(plan, buffer);
+  return plan;
+}
+
+const kernelsOf = (table: ProductionTable) => table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
+
+const shared = new WeakMap<SamplerPlan, SharedArrayBuffer>();
+
+/**
+ * What another thread needs to use a plan (structured-cloneable): its SharedArrayBuffer, whose
+ * envelopes any thread fills (each cell's by the same operations: the same bits whichever
+ * thread builds it), the table's sizes and the plan's scalars, and per channel its name and
+ * target mass (checked against the adopting thread's channels).
+ */
+export interface SharedPlan {
+  readonly buffer: SharedArrayBuffer;
+  readonly nCells: number;
+  readonly nFlavourCum: number;
+  readonly nFlavours: number;
+  readonly total: number;
+  readonly channels: readonly { readonly name: string; readonly targetMass: number }[];
+}
+
+/** The plan of a table as a {@link SharedPlan} for {@link adoptPlan} in another thread. */
+export function sharePlan(table: ProductionTable): SharedPlan {
+  const plan = samplerPlan(table);
   return {
-    table, cellCum, total: acc, guide, guideScale: guide.length / acc,
-    lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel, cellFlavour, cellBin, flavourCum, nFlavours,
-    kernels: table.channelDefs.map((c) => c.kernel ?? c.dsigmadt), targetMass, targetMass2,
-    envBuilt: new Uint8Array(nc), envL0: new Float64Array(nc), envH: new Float64Array(nc), envTotal: new Float64Array(nc),
-    env: new Float64Array(nc * ENVELOPE_PANELS), envCum: new Float64Array(nc * ENVELOPE_PANELS),
-    envGuide: new Uint8Array(nc * ENVELOPE_GUIDE), envGuideScale: new Float64Array(nc), squeeze: new Float64Array(nc * ENVELOPE_PANELS),
-    packed: packCells(nc, lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform),
+    buffer: shared.get(plan)!, nCells: plan.cellCum.length, nFlavourCum: plan.flavourCum.length, nFlavours: plan.nFlavours, total: plan.total,
+    channels: table.channelDefs.map((c) => ({ name: c.name, targetMass: c.targetMass })),
   };
 }
 
-/** The cell-major array of {@link PACK} with the energy-draw constants filled (the envelope part on a cell's first use). */
-function packCells(nc: number, lnELo: Float64Array, lnWidth: Float64Array, lnSlope: Float64Array, em1: Float64Array, logUniform: Uint8Array): Float64Array {
-  const packed = new Float64Array(nc * PACK_STRIDE);
-  for (let i = 0; i < nc; i++) {
-    const o = i * PACK_STRIDE;
-    packed[o + PACK.lnELo] = lnELo[i]!;
-    packed[o + PACK.lnWidth] = lnWidth[i]!;
-    packed[o + PACK.lnSlope] = lnSlope[i]!;
-    packed[o + PACK.expm1SlopeWidth] = em1[i]!;
-    packed[o + PACK.logUniform] = logUniform[i]!;
-  }
-  return packed;
+/**
+ * Make a shared plan (from {@link sharePlan} in another thread) the plan of `table`, this thread's
+ * copy of the same table (its own channels' dσ/dt; RangeError if the channels or the number of
+ * cells or their total rate differ, or the table already has a plan): no rebuilding, and envelopes built by either thread serve both.
+ */
+export function adoptPlan(table: ProductionTable, sp: SharedPlan): void {
+  if (plans.has(table)) throw new RangeError("adoptPlan: the table already has a sampler plan");
+  const same = sp.channels.length === table.channelDefs.length && sp.channels.every((c, k) => c.name === table.channelDefs[k]!.name && c.targetMass === table.channelDefs[k]!.targetMass);
+  let acc = 0;
+  for (const c of table.cells) acc += c.weight; // the plan's total, as buildPlan sums it
+  if (!same || sp.nCells !== table.cells.length || acc !== sp.total) throw new RangeError(`adoptPlan: the shared plan (${sp.nCells} cells, channels ${sp.channels.map((c) => c.name).join(", ")}) is not of this table (${table.cells.length} cells, channels ${table.channels.join(", ")}, or another total rate)`);
+  const { cols } = viewColumns(layout(sp.nCells, sp.channels.length, sp.nFlavourCum), sp.buffer);
+  const plan: SamplerPlan = { ...cols, table, total: sp.total, guideScale: cols.guide.length / sp.total, nFlavours: sp.nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(sp.nCells) };
+  shared.set(plan, sp.buffer);
+  plans.set(table, plan);
 }
 
-/** Running sums of the per-bin flavour fractions of a merged-flavour table (bin-major), or an empty array. */
-function flavourCumulative(table: ProductionTable): { flavourCum: Float64Array; nFlavours: number } {
+/** Running sums of the per-bin flavour fractions of a merged-flavour table (bin-major) into `out` (empty otherwise). */
+function flavourCumulative(table: ProductionTable, out: Float64Array): void {
   const fr = table.binFlavourFractions;
-  if (fr === null || fr.length === 0) return { flavourCum: new Float64Array(0), nFlavours: 0 };
+  if (fr === null || fr.length === 0) return;
   const nf = fr.length, nb = fr[0]!.length;
-  const flavourCum = new Float64Array(nb * nf);
   for (let b = 0; b < nb; b++) {
     let acc = 0;
-    for (let f = 0; f < nf; f++) flavourCum[b * nf + f] = acc += fr[f]![b]!;
+    for (let f = 0; f < nf; f++) out[b * nf + f] = acc += fr[f]![b]!;
   }
-  return { flavourCum, nFlavours: nf };
 }
 
 /** Guide table with 2 buckets per cell: guide[b] = first i with cum[i] > b·total/K (a lower bound of the answer, checked at use). */
-function buildGuide(cum: Float64Array, total: number): Int32Array {
-  const K = Math.max(1, 2 * cum.length);
-  const guide = new Int32Array(K);
+function buildGuide(cum: Float64Array, total: number, guide: Int32Array): void {
+  const K = guide.length;
   let i = 0;
   for (let b = 0; b < K; b++) {
     const x = (b * total) / K;
     while (i < cum.length - 1 && cum[i]! <= x) i++;
     guide[b] = i;
   }
-  return guide;
 }
 
 /**
@@ -255,39 +320,35 @@ function panelInside(plan: SamplerPlan, k: number, mN: number, mN4: number, Es: 
   return true;
 }
 
-/** Build the rejection envelope of cell ci into the plan's envelope columns (once per cell). */
+/**
+ * Build the rejection envelope of cell ci into the plan's envelope columns (once per cell). It is
+ * computed in scratch arrays and then copied: another thread sharing the plan may build the same
+ * cell at the same time, and writes the same bits (the flag is set last, with Atomics.store).
+ */
 export function buildEnvelope(plan: SamplerPlan, ci: number): void {
-  const table = plan.table;
-  const cell = table.cells[ci]!;
-  let lmin = Infinity, lmax = -Infinity;
-  for (let k = cell.firstNode; k < cell.endNode; k++) {
-    const L = Math.log(-table.nodes.t[k]!);
-    if (L < lmin) lmin = L;
-    if (L > lmax) lmax = L;
-  }
+  const table = plan.table, k = plan.channel[ci]!;
+  const lmin = plan.lnAbsTMin[ci]!, lmax = plan.lnAbsTMax[ci]!, lnELo = plan.lnELo[ci]!, lnEHi = plan.lnEHi[ci]!;
   const span = Math.max(lmax - lmin, 1e-6);
   const margin = 0.25 + span / 40; // covers the E_ν dependence of the t range inside the cell
   const L0 = lmin - margin;
   const h = (lmax + margin - L0) / ENVELOPE_PANELS;
-  const env = plan.env.subarray(ci * ENVELOPE_PANELS, (ci + 1) * ENVELOPE_PANELS);
-  const cum = plan.envCum.subarray(ci * ENVELOPE_PANELS, (ci + 1) * ENVELOPE_PANELS);
-  const Es = Array.from({ length: ENVELOPE_E_POINTS }, (_, j) => Math.exp(cell.lnELo + ((cell.lnEHi - cell.lnELo) * j) / (ENVELOPE_E_POINTS - 1)));
-  Es.push(cell.Enu);
+  const env = new Float64Array(ENVELOPE_PANELS), cum = new Float64Array(ENVELOPE_PANELS), sq = new Float64Array(ENVELOPE_PANELS), lower = new Float64Array(ENVELOPE_PANELS);
+  const Es = Array.from({ length: ENVELOPE_E_POINTS }, (_, j) => Math.exp(lnELo + ((lnEHi - lnELo) * j) / (ENVELOPE_E_POINTS - 1)));
+  Es.push(plan.cellEnu[ci]!);
   const mN = table.mN, mN4 = mN ** 4;
   const nq = ENVELOPE_T_POINTS - 1;
-  const lower = new Float64Array(ENVELOPE_PANELS);
   for (let p = 0; p < ENVELOPE_PANELS; p++) {
     let mx = 0, mn = Infinity;
     for (let q = 0; q <= nq; q++) {
       const absT = Math.exp(L0 + (p + q / nq) * h);
       for (const E of Es) {
-        const g = densityAt(plan, cell.channel, mN, mN4, E, -absT);
+        const g = densityAt(plan, k, mN, mN4, E, -absT);
         if (g > mx) mx = g;
         if (g < mn) mn = g;
       }
     }
     env[p] = mx * ENVELOPE_SAFETY;
-    lower[p] = mn > 0 && mx <= SQUEEZE_MAX_SPREAD * mn && panelInside(plan, cell.channel, mN, mN4, Es, L0 + p * h, L0 + (p + 1) * h) ? mn / SQUEEZE_SAFETY : 0;
+    lower[p] = mn > 0 && mx <= SQUEEZE_MAX_SPREAD * mn && panelInside(plan, k, mN, mN4, Es, L0 + p * h, L0 + (p + 1) * h) ? mn / SQUEEZE_SAFETY : 0;
   }
   // smooth: each panel at least half its neighbours' maximum (guards narrow peaks between samples)
   for (let p = 0; p < ENVELOPE_PANELS; p++) {
@@ -305,10 +366,26 @@ export function buildEnvelope(plan: SamplerPlan, ci: number): void {
     while (p < ENVELOPE_PANELS - 1 && cum[p]! <= x) p++;
     plan.envGuide[ci * ENVELOPE_GUIDE + b] = p;
   }
+  // lower ≤ density ⇒ lower/env ≤ density/env in floating point (division by the same positive number is monotone), so u < sq implies the sampler's u < density/env: the same decision
+  for (let p = 0; p < ENVELOPE_PANELS; p++) sq[p] = lower[p]! > 0 ? lower[p]! / env[p]! : 0;
+  storeEnvelope(plan, ci, L0, h, acc, env, cum, sq);
+}
+
+/** Make sure cell ci's envelope is built (by this thread, or seen built by another: Atomics.load), and note it in plan.envSeen. */
+export function ensureEnvelope(plan: SamplerPlan, ci: number): void {
+  if (Atomics.load(plan.envBuilt, ci) === 0) buildEnvelope(plan, ci);
+  plan.envSeen[ci] = 1;
+}
+
+/** Copy a built envelope into the plan's columns and the packed cell, then flag the cell built. */
+function storeEnvelope(plan: SamplerPlan, ci: number, L0: number, h: number, acc: number, env: Float64Array, cum: Float64Array, sq: Float64Array): void {
   plan.envGuideScale[ci] = ENVELOPE_GUIDE / acc;
   plan.envL0[ci] = L0;
   plan.envH[ci] = h;
   plan.envTotal[ci] = acc;
+  plan.env.set(env, ci * ENVELOPE_PANELS);
+  plan.envCum.set(cum, ci * ENVELOPE_PANELS);
+  plan.squeeze.set(sq, ci * ENVELOPE_PANELS);
   const o = ci * PACK_STRIDE, pk = plan.packed;
   pk[o + PACK.envL0] = L0;
   pk[o + PACK.envH] = h;
@@ -316,9 +393,6 @@ export function buildEnvelope(plan: SamplerPlan, ci: number): void {
   pk[o + PACK.envGuideScale] = ENVELOPE_GUIDE / acc;
   pk.set(cum, o + PACK.cum);
   pk.set(env, o + PACK.env);
-  const sq = plan.squeeze.subarray(ci * ENVELOPE_PANELS, (ci + 1) * ENVELOPE_PANELS);
-  // lower ≤ density ⇒ lower/env ≤ density/env in floating point (division by the same positive number is monotone), so u < sq implies the sampler's u < density/env: the same decision
-  for (let p = 0; p < ENVELOPE_PANELS; p++) sq[p] = lower[p]! > 0 ? lower[p]! / env[p]! : 0;
   pk.set(sq, o + PACK.squeeze);
-  plan.envBuilt[ci] = 1;
+  Atomics.store(plan.envBuilt, ci, 1);
 }

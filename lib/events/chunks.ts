@@ -35,6 +35,8 @@ export interface ChunkFactory {
   readonly meta: Readonly<Record<string, unknown>>;
   /** A stream of n events from a seed, weights normalised to n. */
   stream(seed: number, n: number): EventStream;
+  /** Optional: what this factory hands to the worker threads' factories (structured-cloneable; see ChunkSource.prepareExport in parallel.ts). */
+  readonly share?: () => unknown;
 }
 
 /** The chunking of a sample. */

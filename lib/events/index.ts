@@ -21,3 +21,4 @@ export * from "./numfmt";
 export * from "./chunks";
 export * from "./parallel";
 export * from "./dipoleSource";
+export * from "./sampleColumns";

@@ -10,7 +10,10 @@
  *
  * A stream's generators hold closures (mass points, samplers), which cannot be sent to a thread:
  * each worker rebuilds them from a {@link ChunkSource}, a module path, the name of its export
- * (a function of cloneable arguments returning a {@link ChunkFactory}) and those arguments.
+ * (a function of cloneable arguments returning a {@link ChunkFactory}) and those arguments. A
+ * source with a `prepareExport` has its expensive numbers (production table, sampler plan) built
+ * once, by this thread: a worker prepares what it can meanwhile (that export), then waits for
+ * this thread's factory's `share()`, with which its factory is made.
  * Memory stays bounded: at most 2 chunks per thread are in flight (generated, not yet written).
  * An error in a chunk (on a worker or on the main thread) rejects the write with the chunk and the
  * message, and every worker is stopped.
@@ -42,6 +45,16 @@ export interface ChunkSource<A = unknown> {
   readonly args: A;
   /** The same export, called in this thread (when running from sources, where `module` is a .ts file). */
   readonly local?: (args: A) => ChunkFactory;
+  /**
+   * Optional export called by a worker with `args` at its start; the worker then waits for this
+   * thread's factory's `share()` (a {@link WorkerInit}) and calls `exportName(args, shared, prepared)`.
+   */
+  readonly prepareExport?: string;
+}
+
+/** The first message to a worker of a source with a `prepareExport`: this thread's factory's share. */
+export interface WorkerInit {
+  readonly shared: unknown;
 }
 
 /** Options of {@link writeSample}. */
@@ -110,14 +123,19 @@ function checkOptions(opts: SampleWriteOptions): ChunkPlan {
   return { n, seed, chunk };
 }
 
+/** An export of a source's module (RangeError if it has none of that name). */
+export function sourceExport(source: Omit<ChunkSource<unknown>, "local">, name: string): (a: unknown, ...rest: unknown[]) => ChunkFactory {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(source.module) as Record<string, (a: unknown, ...rest: unknown[]) => ChunkFactory>;
+  const make = mod[name];
+  if (typeof make !== "function") throw new RangeError(`module ${source.module} has no export ${JSON.stringify(name)}`);
+  return make;
+}
+
 /** The factory of a source in this thread. */
 export function localFactory<A>(source: ChunkSource<A>): ChunkFactory {
   if (source.local) return source.local(source.args);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(source.module) as Record<string, (a: unknown) => ChunkFactory>;
-  const make = mod[source.exportName];
-  if (typeof make !== "function") throw new RangeError(`module ${source.module} has no export ${JSON.stringify(source.exportName)}`);
-  return make(source.args);
+  return sourceExport(source as Omit<ChunkSource<unknown>, "local">, source.exportName)(source.args);
 }
 
 /**
@@ -207,6 +225,10 @@ class ThreadedWrite<A> {
       return this.fail(new Error(`nudump sample: building the stream: ${e instanceof Error ? e.message : String(e)}`));
     }
     try {
+      if (this.source.prepareExport !== undefined) {
+        const init: WorkerInit = { shared: this.head.share?.() };
+        for (const w of this.pool) w.postMessage(init);
+      }
       this.out = new ChunkFileWriter(this.format, this.file, this.head, this.opts.compression);
       this.enc = new ChunkEncoder(this.head, this.plan, this.format, this.opts.compression);
     } catch (e) {
