@@ -59,9 +59,10 @@ export const writeFileSync = readOnly("writeFileSync");
 export const mkdirSync = readOnly("mkdirSync");
 export const mkdtempSync = readOnly("mkdtempSync");
 export const rmSync = readOnly("rmSync");
+export const lstatSync = readOnly("lstatSync"); // lib/core/privateDirectory.ts: the caches are off in the browser
 export const copyFileSync = readOnly("copyFileSync");
 export const cpSync = readOnly("cpSync");
 export const readFile = readOnly("readFile");
 export const writeFile = readOnly("writeFile");
 export const promises = {};
-export default { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, mkdtempSync, rmSync, copyFileSync, cpSync, readFile, writeFile, promises };
+export default { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, mkdtempSync, rmSync, lstatSync, copyFileSync, cpSync, readFile, writeFile, promises };

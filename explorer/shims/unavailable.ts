@@ -24,6 +24,7 @@ export class Worker {
 export const spawn = unavailable("child_process.spawn");
 export const spawnSync = unavailable("child_process.spawnSync");
 export const execFileSync = unavailable("child_process.execFileSync");
+export const execFile = unavailable("child_process.execFile");
 export const execSync = unavailable("child_process.execSync");
 export const pathToFileURL = unavailable("url.pathToFileURL");
 export const fileURLToPath = unavailable("url.fileURLToPath");
