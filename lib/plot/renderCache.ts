@@ -4,7 +4,7 @@
  * once is stored under the SHA-256 of all of it:
  * - the figure (its data and layout as JSON: JSON writes every number exactly), the PNG scale
  *   and whether the SVG is wanted;
- * - the renderer: Chromium's `--version` and binary path, its flags, plotly's version and file,
+ * - the renderer: Chromium's `--version` and binary path, its flags, plotly's version and size,
  *   the page code (lib/plot/page.ts, sent to the page as source), and the installed fonts (every
  *   file under the font directories and /etc/fonts by path, size and modification time).
  * A re-run of a notebook or of `npm run figures` then draws only the figures whose inputs
@@ -100,7 +100,8 @@ export function rendererIdentity(exe: string): Promise<string | null> {
       const plotly = plotlyPath();
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const plotlyVersion = (require("plotly.js-dist-min/package.json") as { version: string }).version;
-      const parts = [version, fs.realpathSync(exe), chromiumArgs.join(" "), plotly, plotlyVersion, fs.statSync(plotly).size, drawFigure.toString(), installSeededRandom.toString(), filesFingerprint(fontDirectories())];
+      // plotly by version and size, not by path: every checkout has its own node_modules copy of the same file
+      const parts = [version, fs.realpathSync(exe), chromiumArgs.join(" "), plotlyVersion, fs.statSync(plotly).size, drawFigure.toString(), installSeededRandom.toString(), filesFingerprint(fontDirectories())];
       return sha256(parts.join("\n\0"));
     });
     identities.set(exe, id);
