@@ -15,7 +15,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { seededRandom } from "../core/random";
 import { type EventTable, type ForceDecay, sampleEvents } from "../engine/sampler";
-import { dipoleDecayModel, signatureSelection } from "../models/dipole/sampling";
+import { atCoupling, dipoleDecayModel, signatureSelection } from "../models/dipole/sampling";
 import { signatureTable } from "../models/dipole/signatures";
 import { chunkCount, chunkSeed, SAMPLE_CHUNK } from "./chunks";
 import { adoptShared, type DipoleSampleInputs, type DipoleShared, prepareDipoleSample, shareOf } from "./dipoleSource";
@@ -37,12 +37,8 @@ export function columnSampler(a: DipoleSampleInputs, shared?: DipoleShared): Col
   const decay = dipoleDecayModel(p.model);
   const detector = p.point.setup.detector;
   const forceDecay: ForceDecay = a.forceDecay ?? signatureSelection(a.signature).region;
-  const k = p.model.mu * p.model.mu;
-  const draw = (seed: number, m: number, weightDivisor: number, reuse?: EventTable): EventTable => {
-    const ev = sampleEvents(seededRandom(seed), table, decay, detector, { n: m, forceDecay, weightDivisor, ...(reuse ? { reuse } : {}) });
-    for (let i = 0; i < m; i++) ev.weight[i] = ev.weight[i]! * k;
-    return ev;
-  };
+  const draw = (seed: number, m: number, weightDivisor: number, reuse?: EventTable): EventTable =>
+    atCoupling(sampleEvents(seededRandom(seed), table, decay, detector, { n: m, forceDecay, weightDivisor, ...(reuse ? { reuse } : {}) }), p.model.mu);
   return { key: JSON.stringify(a), shared: shared ?? shareOf(p.point, a.signature), draw, names: { flavours: table.flavours, channels: table.channels, modes: decay.modes } };
 }
 

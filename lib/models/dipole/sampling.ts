@@ -165,8 +165,16 @@ export function sampleDipole(
     n,
     forceDecay: forceDecay ?? sel.region,
   });
-  const k = model.mu * model.mu;
-  for (let i = 0; i < n; i++) ev.weight[i] = ev.weight[i]! * k;
+  return atCoupling(ev, model.mu);
+}
+
+/**
+ * Events drawn from a production table at μ_N = 1 GeV⁻¹, weighted at coupling `mu` (GeV⁻¹): every
+ * weight × μ_N² (dσ/dt ∝ μ_N², (A.10)–(A.12)). In place; returns `ev`.
+ */
+export function atCoupling(ev: EventTable, mu: number): EventTable {
+  const k = mu * mu, w = ev.weight;
+  for (let i = 0; i < w.length; i++) w[i] = w[i]! * k;
   return ev;
 }
 

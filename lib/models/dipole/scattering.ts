@@ -42,7 +42,7 @@ export function diracTargetTermsUnchecked(E: number, t: number, mN: number, M: n
   const pref = diracPrefactor(E, t, M2);
   const d = diracBracket(E, t, m2, M, M2);
   const ag = magneticStructure(t, m2);
-  return { f11: pref * d, f12: pref * 2 * ag, f22: pref * pauliBracket(t, M2, d, ag) };
+  return { f11: pref * d, f12: pref * 2 * ag, f22: pref * pauliBracket(-t / (4 * M2), d, ag) };
 }
 
 /** The magnetic (g_{αβ}) structure A_g = −t(m² − t)(2m² + t) of the Dirac–Pauli interference (D2.6 of docs/derivations/dipole.md), GeV⁶. */
@@ -50,9 +50,8 @@ function magneticStructure(t: number, m2: number): number {
   return -t * (m2 - t) * (2 * m2 + t);
 }
 
-/** The F2² bracket τ A_PP + A_g, with A_PP = D − A_g and τ = −t/4M² (D2.6 of docs/derivations/dipole.md), GeV⁶. */
-function pauliBracket(t: number, M2: number, d: number, ag: number): number {
-  const tau = -t / (4 * M2);
+/** The F2² bracket τ A_PP + A_g, with A_PP = D − A_g and τ = −t/4M² (dimensionless; D2.6 of docs/derivations/dipole.md), GeV⁶. */
+function pauliBracket(tau: number, d: number, ag: number): number {
   return tau * (d - ag) + ag;
 }
 
@@ -89,8 +88,7 @@ export function diracSumAt(k: DiracAtE, t: number, F1: number, F2: number): numb
   const pref = k.pE / (t * t);
   const d = -2 * (k.c0 + t * (k.c1 + t * k.c2));
   const ag = magneticStructure(t, k.m2);
-  const tau = -t * k.inv4M2;
-  return pref * (d * F1 * F1 + 2 * ag * F1 * F2 + (tau * (d - ag) + ag) * F2 * F2);
+  return pref * (d * F1 * F1 + 2 * ag * F1 * F2 + pauliBracket(-t * k.inv4M2, d, ag) * F2 * F2);
 }
 
 /**
