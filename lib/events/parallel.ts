@@ -252,7 +252,7 @@ class ThreadedWrite<A> {
     private readonly reject: (e: Error) => void,
   ) {
     this.total = chunkCount(plan);
-    this.maxInFlight = 4 * nThreads;
+    this.maxInFlight = 2 * nThreads;
   }
   /** Start the workers, then build this thread's factory, open the file and take the first chunk. */
   start(): void {
