@@ -14,7 +14,7 @@
  * source with a `prepareExport` has its expensive numbers (production table, sampler plan) built
  * once, by this thread: a worker prepares what it can meanwhile (that export), then waits for
  * this thread's factory's `share()`, with which its factory is made.
- * Memory stays bounded: at most 2 chunks per thread are in flight (generated, not yet written).
+ * Workers stay in a pool between samples ({@link closeSamplePool}); at most 2 chunks per thread are in flight.
  * An error in a chunk (on a worker or on the main thread) rejects the write with the chunk and the
  * message, and every worker is stopped.
  */
