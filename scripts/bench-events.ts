@@ -15,13 +15,14 @@
  *   five: `npm run bench -- --only events` stays at ~4 minutes.
  * - `events:inproc:<format>`: the writers in-process to a file (generation included, no
  *   start-up); `events:writer:parquet[-none]`: the Parquet writer alone on replayed events
- *   (generation excluded), brotli (the default) and uncompressed.
+ *   (generation excluded), brotli (the default), gzip and uncompressed, each with its file's
+ *   bytes per event (`…:bytes`): the compression choice as speed against size.
  * - `events:generate:fig4-*`: generation of the Fig. 4 streams.
  *
  * Each timed row is `reps` runs after one warm-up; throughputs in events/s.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EventRecord, EventStream } from "../lib/events";
@@ -30,7 +31,7 @@ import type { EventRecord, EventStream } from "../lib/events";
 export interface EventBenchRow {
   readonly key: string;
   readonly label: string;
-  readonly unit: "events/s" | "MB";
+  readonly unit: "events/s" | "MB" | "B/event";
   readonly values: number[];
   readonly higherIsBetter?: true;
 }
@@ -133,10 +134,12 @@ export async function eventBenchRows(nd: typeof import("../lib"), reps: number, 
     // 2·10⁴ distinct events (> gzip's 32 kB window per column), replayed 10× each
     const recs = keep(nd, stream(20_000), 20_000);
     const m = 200_000;
-    for (const compression of ["brotli", "none"] as const) {
-      const ms = await timed(reps, async () => void (await ev.writeParquet(replay(stream(1), recs, m), join(dir, "w.parquet"), { compression })));
-      const key = compression === "brotli" ? "events:writer:parquet" : "events:writer:parquet-none";
+    for (const compression of ["brotli", "gzip", "none"] as const) {
+      const file = join(dir, `w-${compression}.parquet`);
+      const ms = await timed(reps, async () => void (await ev.writeParquet(replay(stream(1), recs, m), file, { compression })));
+      const key = compression === "brotli" ? "events:writer:parquet" : `events:writer:parquet-${compression}`;
       rows.push({ key, label: `Parquet writer alone (${compression}), replayed events → file (${m} events, generation excluded)`, unit: "events/s", values: ms.map((t) => (m / t) * 1000), higherIsBetter: true });
+      rows.push({ key: `${key}:bytes`, label: `  its file, bytes per event`, unit: "B/event", values: [statSync(file).size / m] });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

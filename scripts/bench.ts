@@ -46,7 +46,7 @@ const want = (section: string) => only === undefined || section.startsWith(only)
 interface Row {
   readonly key: string;
   readonly label: string;
-  readonly unit: "ms" | "s" | "events/s" | "MB";
+  readonly unit: "ms" | "s" | "events/s" | "MB" | "MB/s" | "B/event";
   readonly values: number[];
   readonly higherIsBetter?: boolean;
 }
@@ -141,9 +141,13 @@ if (want("sampler")) {
 
 // 3a. the sampler written to a file: `nudump sample`'s path in-process (no start-up), writeSample
 // (lib/events/parallel.ts: chunks generated and encoded on one thread per core — this one and
-// workers — written in order),
-// into each format; the `:1` rows are the same with one worker (in this thread): the ratio is the
-// thread scaling. One file per run; workers start in every run (their start-up is included).
+// pooled workers — written in order), into each format; the `:1` rows are the same with one
+// thread (this one): the ratio is the thread scaling. One file per run. The workers stay in the
+// pool between runs (warm, as in a notebook writing several samples); `:cold` starts new ones
+// in every run (a `nudump sample` process). Then the floor: the generation alone (the same
+// chunks, no encoding) and, per format, its bytes per event and the machine's write bandwidth
+// (the same number of bytes from a buffer to a file in the same directory, 4 MiB writes as the
+// writers make), whose ratio bounds any writer of that format: at most N events/s.
 async function samplerFileRows(): Promise<void> {
   const fs = require("node:fs") as typeof import("node:fs");
   const ev = nd.events;
@@ -153,22 +157,56 @@ async function samplerFileRows(): Promise<void> {
   const mc = await timesAsync(reps, async () => void (await ev.sampleDipoleColumns(inputs, { n: m, seed: 2, workers: 2 })));
   rows.push({ key: "sampler:threads2", label: `sampler in memory on 2 threads (this one + a pooled worker; ${m} events, chunks of ${ev.SAMPLE_CHUNK})`, unit: "events/s", values: mc.map((t) => (m / t) * 1000), higherIsBetter: true });
   await ev.closeColumnPool();
-  const source = ev.dipoleSampleSource({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" });
+  const source = ev.dipoleSampleSource(inputs);
   const n = 300_000;
+  const rate = (ms: number[]) => ms.map((t) => (n / t) * 1000);
   const dir = fs.mkdtempSync(join(require("node:os").tmpdir(), "nudump-bench-sampler-"));
   const cores = require("node:os").availableParallelism() as number;
+  const bytes: Record<string, number> = {};
   try {
     for (const f of ev.EVENT_FORMATS) {
+      const file = join(dir, `s.${f}`);
       for (const workers of [cores, 1]) {
-        const file = join(dir, `s.${f}`);
         const ms = await timesAsync(reps, async () => void (await ev.writeSample(source, f, file, { n, seed: 2, workers })));
         const key = workers === 1 ? `sampler:file:${f}:1` : `sampler:file:${f}`;
-        const label = workers === 1 ? `  the same, 1 thread (this one)` : `sampler + write to a ${f} file (vessel photons, ${n} events, in-process, ${cores} threads: this one + ${cores - 1} worker${cores > 2 ? "s" : ""})`;
-        rows.push({ key, label, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
+        const label = workers === 1 ? `  the same, 1 thread (this one)` : `sampler + write to a ${f} file (vessel photons, ${n} events, in-process, ${cores} threads: this one + ${cores - 1} pooled worker${cores > 2 ? "s" : ""})`;
+        rows.push({ key, label, unit: "events/s", values: rate(ms), higherIsBetter: true });
       }
+      bytes[f] = fs.statSync(file).size;
     }
+    const cold = await timesAsync(reps, async () => {
+      await ev.closeSamplePool();
+      await ev.writeSample(source, "parquet", join(dir, "s.parquet"), { n, seed: 2, workers: cores });
+    });
+    rows.push({ key: "sampler:file:parquet:cold", label: `  parquet, ${cores} threads, new workers in every run (their cold start included)`, unit: "events/s", values: rate(cold), higherIsBetter: true });
+    await samplerFloorRows(dir, n, bytes);
   } finally {
+    await ev.closeSamplePool();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The floor rows of section 3a: generation alone, and per format bytes per event, write bandwidth and the bound they set. */
+async function samplerFloorRows(dir: string, n: number, bytes: Record<string, number>): Promise<void> {
+  const fs = require("node:fs") as typeof import("node:fs");
+  const ev = nd.events;
+  const factory = ev.dipoleSampleFactory({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" });
+  const plan = { n, seed: 2, chunk: ev.SAMPLE_CHUNK };
+  const gen = times(reps, () => {
+    for (let k = 0; k < ev.chunkCount(plan); k++) for (const r of ev.chunkEvents(factory, plan, k)) void r;
+  });
+  rows.push({ key: "sampler:generate", label: `  floor: the same ${n} full events generated, no encoding (1 thread)`, unit: "events/s", values: gen.map((t) => (n / t) * 1000), higherIsBetter: true });
+  const block = Buffer.alloc(1 << 22, 0x2e);
+  for (const f of ev.EVENT_FORMATS) {
+    const size = bytes[f]!;
+    const ms = times(reps, () => {
+      const fd = fs.openSync(join(dir, `s.${f}`), "w");
+      for (let o = 0; o < size; o += block.length) fs.writeSync(fd, block, 0, Math.min(block.length, size - o));
+      fs.closeSync(fd);
+    });
+    rows.push({ key: `sampler:bytes:${f}`, label: `  floor: ${f} bytes per event (this sample)`, unit: "B/event", values: [size / n] });
+    rows.push({ key: `sampler:disk:${f}`, label: `  floor: write bandwidth, ${(size / 1e6).toFixed(0)} MB from a buffer to a file beside it`, unit: "MB/s", values: ms.map((t) => size / 1e3 / t), higherIsBetter: true });
+    rows.push({ key: `sampler:ceiling:${f}`, label: `  floor: at most this for any ${f} writer here (bandwidth / bytes per event)`, unit: "events/s", values: ms.map((t) => (n / t) * 1000), higherIsBetter: true });
   }
 }
 

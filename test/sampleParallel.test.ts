@@ -1,8 +1,9 @@
 /**
  * Samples written on worker threads (lib/events/parallel.ts): the compiled library (dist/, where
  * the worker file exists) writes every format byte-identically with 1, 2 and 3 threads (the main
- * thread and n − 1 workers) and in this thread from the TypeScript sources; a failing worker rejects the write with its message
- * instead of hanging.
+ * thread and n − 1 workers) and in this thread from the TypeScript sources; pooled workers serve
+ * the next sample (other inputs, or after a failure) with the same bytes; a failing worker rejects
+ * the write with its message instead of hanging.
  */
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -39,6 +40,21 @@ describe("writeSample on worker threads", () => {
       expect(r2.weightSum).toBe(r1.weightSum);
     }, 120_000);
   }
+
+  it("pooled workers serve one sample after another: other inputs, then after a failed write, the same bytes as one thread", async () => {
+    const other = { ...inputs, mN: 0.3 };
+    const f = (k: string) => path.join(dir, `pool-${k}.parquet`);
+    const small = { n: 2 * 1500 + 100, seed: 4, chunk: 1500, minParallel: 0 };
+    await nd.events.writeSample(nd.events.dipoleSampleSource(inputs), "parquet", f("a"), { ...small, workers: 2 });
+    await nd.events.writeSample(nd.events.dipoleSampleSource(other), "parquet", f("b2"), { ...small, workers: 2 });
+    await nd.events.writeSample(nd.events.dipoleSampleSource(other), "parquet", f("b1"), { ...small, workers: 1 });
+    expect(readFileSync(f("b2")).equals(readFileSync(f("b1")))).toBe(true);
+    expect(readFileSync(f("b2")).equals(readFileSync(f("a")))).toBe(false);
+    await expect(nd.events.writeSample(failing("chunk"), "hepmc3", f("x"), { n: 3500, seed: 1, chunk: 1000, minParallel: 0, workers: 2 })).rejects.toThrow(/failed on chunk 3/);
+    await nd.events.writeSample(nd.events.dipoleSampleSource(inputs), "parquet", f("a2"), { ...small, workers: 2 });
+    expect(readFileSync(f("a2")).equals(readFileSync(f("a")))).toBe(true);
+    await nd.events.closeSamplePool();
+  }, 120_000);
 
   it("the chunked sample's weights sum to the stream's expectation: Σ weight_unselected/n-scaling holds chunk by chunk (one chunk vs many, within 4σ)", async () => {
     const one = await src.writeSample(src.dipoleSampleSource(inputs), "csv", path.join(dir, "one.csv"), { n: 6000, seed: 5, chunk: 6000 });

@@ -14,7 +14,7 @@
  * source with a `prepareExport` has its expensive numbers (production table, sampler plan) built
  * once, by this thread: a worker prepares what it can meanwhile (that export), then waits for
  * this thread's factory's `share()`, with which its factory is made.
- * Memory stays bounded: at most 2 chunks per thread are in flight (generated, not yet written).
+ * Workers stay in a pool between samples ({@link closeSamplePool}); at most 2 chunks per thread are in flight.
  * An error in a chunk (on a worker or on the main thread) rejects the write with the chunk and the
  * message, and every worker is stopped.
  */
@@ -52,10 +52,6 @@ export interface ChunkSource<A = unknown> {
   readonly prepareExport?: string;
 }
 
-/** The first message to a worker of a source with a `prepareExport`: this thread's factory's share. */
-export interface WorkerInit {
-  readonly shared: unknown;
-}
 
 /** Options of {@link writeSample}. */
 export interface SampleWriteOptions {
@@ -87,11 +83,16 @@ export interface WorkerInput {
   readonly compression?: ParquetCompression;
 }
 
-/** A chunk to make: its index, and a spare buffer to copy it into (a written chunk's, handed back). */
-export interface WorkerTask {
-  readonly k: number;
-  readonly buffer?: ArrayBuffer;
-}
+/**
+ * Messages to a pooled worker, each with its job's id: a job (a sample to serve); for a source
+ * with a `prepareExport`, this thread's factory's share; a chunk to make (its index, and a spare
+ * buffer to copy it into: a written chunk's, handed back); the end of the job.
+ */
+export type ToWorker =
+  | { readonly kind: "job"; readonly id: number; readonly input: WorkerInput }
+  | { readonly kind: "init"; readonly id: number; readonly shared: unknown }
+  | { readonly kind: "task"; readonly id: number; readonly k: number; readonly buffer?: ArrayBuffer }
+  | { readonly kind: "end"; readonly id: number };
 
 /**
  * Young-generation limit of a worker's heap (MB). The text formats make ~1 kB of short-lived
@@ -101,11 +102,48 @@ export interface WorkerTask {
  */
 const WORKER_YOUNG_MB = 8;
 
+/**
+ * Chunks queued at a worker at once: with 2, a worker that returns a chunk already has the next
+ * one in its port, so it does not wait for this thread, which handles messages only between its
+ * own chunks (~30–50 ms each).
+ */
+const WORKER_QUEUE = 2;
+
 /** A worker's messages: ready (factory built), a chunk, or an error. */
 export type WorkerMessage =
-  | { readonly kind: "ready"; readonly weightNames: readonly string[]; readonly meta: Readonly<Record<string, unknown>> }
-  | { readonly kind: "chunk"; readonly k: number; readonly chunk: EncodedChunk }
-  | { readonly kind: "error"; readonly k: number; readonly message: string };
+  | { readonly kind: "ready"; readonly id: number; readonly weightNames: readonly string[]; readonly meta: Readonly<Record<string, unknown>> }
+  | { readonly kind: "chunk"; readonly id: number; readonly k: number; readonly chunk: EncodedChunk }
+  | { readonly kind: "error"; readonly id: number; readonly k: number; readonly message: string };
+
+/**
+ * Idle workers, kept between samples (unref'd: they never keep the process alive). A worker's
+ * cold start costs more than its library load (~0.1 s CPU): its first chunks run before V8 has
+ * compiled the generators and encoders (measured: 2 threads cost ~0.6 s more CPU than one on a
+ * 3·10⁵-event Parquet sample with a new worker per sample); a pooled worker is warm from its
+ * last sample. A worker that failed is terminated, not returned.
+ */
+const pool: Worker[] = [];
+let jobs = 0;
+
+/** A worker from the pool, or a new one. */
+function takeWorker(wf: string): Worker {
+  const w = pool.pop();
+  if (w !== undefined) {
+    w.ref();
+    return w;
+  }
+  const fresh = new Worker(wf, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  fresh.on("exit", () => {
+    const i = pool.indexOf(fresh);
+    if (i >= 0) pool.splice(i, 1);
+  });
+  return fresh;
+}
+
+/** Stop the pooled workers (they are unref'd between samples anyway); the next sample starts new ones. */
+export async function closeSamplePool(): Promise<void> {
+  await Promise.all(pool.splice(0).map((w) => w.terminate()));
+}
 
 /** The compiled worker entry, or null when running from the TypeScript sources. */
 function workerFile(): string | null {
@@ -190,7 +228,9 @@ class ThreadedWrite<A> {
   private readonly maxInFlight: number;
   private readonly done = new Map<number, DoneChunk>();
   private readonly pool: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  private readonly id = ++jobs;
+  /** Chunks handed to each worker and not yet returned (at most {@link WORKER_QUEUE}). */
+  private readonly queued = new Map<Worker, number>();
   /** Written chunks' buffers, handed back to a worker (transferred), which copies its next chunk into one: no allocation per chunk. */
   private readonly spare: ArrayBuffer[] = [];
   private out: ChunkFileWriter | undefined;
@@ -219,6 +259,7 @@ class ThreadedWrite<A> {
     const { local: _local, ...portable } = this.source;
     const input: WorkerInput = { source: portable, plan: this.plan, format: this.format, ...(this.opts.compression ? { compression: this.opts.compression } : {}) };
     for (let i = 0; i < this.nThreads - 1; i++) this.startWorker(input);
+    if (this.finished) return;
     try {
       this.head = localFactory(this.source);
     } catch (e) {
@@ -226,7 +267,7 @@ class ThreadedWrite<A> {
     }
     try {
       if (this.source.prepareExport !== undefined) {
-        const init: WorkerInit = { shared: this.head.share?.() };
+        const init: ToWorker = { kind: "init", id: this.id, shared: this.head.share?.() };
         for (const w of this.pool) w.postMessage(init);
       }
       this.out = new ChunkFileWriter(this.format, this.file, this.head, this.opts.compression);
@@ -234,27 +275,45 @@ class ThreadedWrite<A> {
     } catch (e) {
       return this.fail(e as Error);
     }
-    this.drain();
+    // chunk 0 is this thread's (warm, written without a copy); the workers' first chunks are queued at
+    // once, so a worker starts as soon as its factory is built, not when this thread next turns its event loop
+    this.nextK = 1;
+    this.mainScheduled = true;
+    setImmediate(() => this.mainStep(0));
+    this.feedWorkers();
   }
   private startWorker(input: WorkerInput): void {
-    const w = new Worker(this.wf, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    let w: Worker;
+    try {
+      w = takeWorker(this.wf);
+    } catch (e) {
+      return this.fail(new Error(`nudump sample: starting a worker thread: ${e instanceof Error ? e.message : String(e)}`));
+    }
     this.pool.push(w);
+    this.queued.set(w, 0);
+    w.postMessage({ kind: "job", id: this.id, input } satisfies ToWorker);
     w.on("message", (m: WorkerMessage) => {
-      if (this.finished) return;
+      if (this.finished || m.id !== this.id) return;
       if (m.kind === "error") return this.fail(m.k < 0 ? new Error(`nudump sample: a worker thread failed ${m.message}`) : this.chunkError("a worker thread", m.k, m.message));
-      if (m.kind === "chunk") this.done.set(m.k, { c: m.chunk, spare: true });
-      this.dispatch(w);
+      if (m.kind === "chunk") {
+        this.done.set(m.k, { c: m.chunk, spare: true });
+        this.queued.set(w, this.queued.get(w)! - 1);
+      }
       this.drain();
     });
     w.on("error", (e) => this.fail(new Error(`nudump sample: a worker thread failed: ${e.message}`)));
-    w.on("exit", (code) => {
-      if (!this.finished) this.fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
-    });
+    w.on("exit", this.onExit);
   }
+  private readonly onExit = (code: number): void => {
+    if (!this.finished) this.fail(new Error(`nudump sample: a worker thread exited (code ${code}) before the sample was written`));
+  };
   private fail(e: Error): void {
     if (this.finished) return;
     this.finished = true;
-    for (const w of this.pool) void w.terminate();
+    for (const w of this.pool) {
+      w.removeAllListeners("message").removeAllListeners("error").off("exit", this.onExit);
+      void w.terminate();
+    }
     this.out?.abort();
     this.reject(e);
   }
@@ -264,15 +323,18 @@ class ThreadedWrite<A> {
   private canTake(): boolean {
     return this.nextK < this.total && this.nextK - this.writeK < this.maxInFlight;
   }
-  /** Give worker w the next chunk (with a spare buffer), or park it. */
-  private dispatch(w: Worker): void {
-    if (!this.canTake()) {
-      this.idle.push(w);
-      return;
+  /** Top up every worker's queue to {@link WORKER_QUEUE} chunks (each with a spare buffer when there is one), while chunks may be taken. */
+  private feedWorkers(): void {
+    for (let depth = 1; depth <= WORKER_QUEUE; depth++) {
+      for (const w of this.pool) {
+        if (!this.canTake()) return;
+        if (this.queued.get(w)! >= depth) continue;
+        const buffer = this.spare.pop();
+        const task: ToWorker = { kind: "task", id: this.id, k: this.nextK++, ...(buffer ? { buffer } : {}) };
+        this.queued.set(w, this.queued.get(w)! + 1);
+        w.postMessage(task, buffer ? [buffer] : []);
+      }
     }
-    const buffer = this.spare.pop();
-    const task: WorkerTask = { k: this.nextK++, ...(buffer ? { buffer } : {}) };
-    w.postMessage(task, buffer ? [buffer] : []);
   }
   /** Write the chunks that are next in order, hand out work, finish after the last chunk. */
   private drain(): void {
@@ -286,26 +348,37 @@ class ThreadedWrite<A> {
         if (d.spare && this.spare.length < this.maxInFlight) this.spare.push(d.c.bytes.buffer as ArrayBuffer);
         this.opts.onProgress?.(out.total.events);
       }
-      while (this.idle.length > 0 && this.canTake()) this.dispatch(this.idle.pop()!);
+      this.feedWorkers();
       if (this.writeK === this.total) {
         this.finished = true;
-        for (const w of this.pool) void w.terminate();
+        this.release();
         this.resolve({ ...out.close(), weightNames: this.head!.weightNames, meta: this.head!.meta, workers: this.nThreads });
       } else this.scheduleMain();
     } catch (e) {
       this.fail(e as Error);
     }
   }
+  /** Back to the pool: every chunk came back, so each worker is idle; the job's listeners go. */
+  private release(): void {
+    for (const w of this.pool) {
+      w.postMessage({ kind: "end", id: this.id } satisfies ToWorker);
+      w.removeAllListeners("message").removeAllListeners("error").off("exit", this.onExit);
+      w.unref();
+      pool.push(w);
+    }
+  }
   private scheduleMain(): void {
     if (this.mainScheduled || this.finished || this.enc === undefined || !this.canTake()) return;
     this.mainScheduled = true;
-    setImmediate(() => this.mainStep());
+    setImmediate(() => {
+      if (!this.finished && this.canTake()) this.mainStep(this.nextK++);
+      else this.mainScheduled = false;
+    });
   }
-  /** This thread's share: one chunk per turn of the event loop (the workers' messages are handled in between). */
-  private mainStep(): void {
+  /** This thread's share: chunk k, one per turn of the event loop (the workers' messages are handled in between). */
+  private mainStep(k: number): void {
     this.mainScheduled = false;
-    if (this.finished || !this.canTake()) return;
-    const k = this.nextK++;
+    if (this.finished) return;
     try {
       const c = this.enc!.encode(k);
       if (k === this.writeK) this.done.set(k, { c, spare: false });
