@@ -6,7 +6,7 @@ import { integrate } from "../lib/core/quadrature";
 import { seededRandom } from "../lib/core/random";
 import { sampleEvents } from "../lib/engine/sampler";
 import type { ProductionTable } from "../lib/engine/productionTable";
-import { buildEnvelope, densityAt, ENVELOPE_PANELS, ENVELOPE_SAFETY, PACK, PACK_STRIDE, samplerPlan, SQUEEZE_SAFETY } from "../lib/engine/samplerPlan";
+import { buildEnvelope, densityAt, ENVELOPE_PANELS, ENVELOPE_SAFETY, PACK, PACK_STRIDE, PANEL, PANEL_STRIDE, samplerPlan, SQUEEZE_SAFETY } from "../lib/engine/samplerPlan";
 import { signatureTable } from "../lib/models/dipole/sampling";
 import {
   dipoleChannels,
@@ -226,7 +226,7 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
     const saved = plan.packed.slice();
     try {
       // zero squeeze ratios: every draw evaluates the density (the algorithm before the squeeze)
-      for (let ci = 0; ci < plan.envBuilt.length; ci++) plan.packed.fill(0, ci * PACK_STRIDE + PACK.squeeze, ci * PACK_STRIDE + PACK.squeeze + ENVELOPE_PANELS);
+      for (let ci = 0; ci < plan.envBuilt.length; ci++) for (let p = 0; p < ENVELOPE_PANELS; p++) plan.packed[ci * PACK_STRIDE + PACK.panels + p * PANEL_STRIDE + PANEL.squeeze] = 0;
       const b = sampleDipole(seededRandom(9), point, model, "vessel-photons", 20000);
       expect(Array.from(b.t)).toEqual(Array.from(a.t));
       expect(Array.from(b.Enu)).toEqual(Array.from(a.Enu));

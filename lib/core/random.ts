@@ -39,7 +39,7 @@ export function seededRandom(seed: number): Rng {
   return xoshiro128ss([sm(), sm(), sm(), sm()]);
 }
 
-/** Raw outputs generated per refill of a {@link xoshiro128ss} stream's buffer. */
+/** Raw outputs generated per refill of a {@link xoshiro128ss} stream's buffer (even: the doubles of a refill are whole pairs). */
 const RAW_BUFFER = 256;
 
 /**
@@ -49,17 +49,32 @@ const RAW_BUFFER = 256;
  * the same stream, output for output, as stepping the generator on every call.
  */
 export function xoshiro128ss(state: readonly [number, number, number, number]): Rng {
-  let a = state[0] | 0, b = state[1] | 0, c = state[2] | 0, d = state[3] | 0;
-  if ((a | b | c | d) === 0) throw new RangeError("xoshiro128** state must not be all zero");
-  const buf = new Int32Array(RAW_BUFFER);
-  let pos = RAW_BUFFER;
-  // Fill buf[from…] with the next outputs; the step is written out inline: it is the innermost
-  // operation of the samplers, and this form is several times faster in V8 than helper calls.
+  const s = Int32Array.of(state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0);
+  if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) throw new RangeError("xoshiro128** state must not be all zero");
+  return xoshiroStream(s, new Int32Array(RAW_BUFFER), new Float64Array(RAW_BUFFER / 2), RAW_BUFFER, RAW_BUFFER);
+}
+
+/** The double of two raw outputs: 27 high bits of the first and 26 of the second, (hi·2²⁶ + lo)/2⁵³. */
+const toDouble = (r1: number, r2: number): number => ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
+
+/**
+ * The stream of {@link xoshiro128ss} on state s, raw buffer buf of n = RAW_BUFFER outputs, its
+ * doubles dbl (dbl[j] is the double of buf[2j], buf[2j+1], made at each refill) and position pos
+ * (raw outputs consumed from buf). Everything the closures share is a parameter, not a let/const
+ * of an enclosing (or the module's) scope: V8 checks such a variable for its temporal dead zone
+ * on every access from an inner function.
+ * rng() at an even position < RAW_BUFFER (always, unless nextUint32 was called an odd number of
+ * times) reads the next made double; otherwise it makes it from the raw outputs as before.
+ */
+function xoshiroStream(s: Int32Array, buf: Int32Array, dbl: Float64Array, pos: number, n: number): Rng {
+  // Fill buf[from…] with the next outputs and dbl with the doubles of buf's pairs; the step is written
+  // out inline: it is the innermost operation of the samplers, and this form is several times faster in V8 than helper calls.
   const refill = (from: number): void => {
-    let A = a, B = b, C = c, D = d;
-    for (let j = from; j < RAW_BUFFER; j++) {
+    const st = s, b = buf, db = dbl, m = n;
+    let A = st[0]!, B = st[1]!, C = st[2]!, D = st[3]!;
+    for (let j = from; j < m; j++) {
       const r = Math.imul(B, 5);
-      buf[j] = Math.imul((r << 7) | (r >>> 25), 9);
+      b[j] = Math.imul((r << 7) | (r >>> 25), 9);
       const t = B << 9;
       C ^= A;
       D ^= B;
@@ -68,28 +83,36 @@ export function xoshiro128ss(state: readonly [number, number, number, number]): 
       C ^= t;
       D = (D << 11) | (D >>> 21);
     }
-    a = A;
-    b = B;
-    c = C;
-    d = D;
+    st[0] = A;
+    st[1] = B;
+    st[2] = C;
+    st[3] = D;
+    for (let i = 0, j = 0; i < m; i += 2, j++) db[j] = ((b[i]! >>> 5) * 67108864 + (b[i + 1]! >>> 6)) / 9007199254740992; // toDouble
     pos = 0;
   };
   const nextUint32 = (): number => {
-    if (pos === RAW_BUFFER) refill(0);
+    if (pos === n) refill(0);
     return buf[pos++]! >>> 0;
   };
-  const rng = (() => {
-    if (pos > RAW_BUFFER - 2) {
-      if (pos === RAW_BUFFER) refill(0);
-      else {
-        buf[0] = buf[RAW_BUFFER - 1]!; // one output left: it is the first of this double
-        refill(1);
-      }
+  // an odd position or the buffer's end
+  const slow = (): number => {
+    if (pos === n) refill(0);
+    else if (pos === n - 1) {
+      buf[0] = buf[n - 1]!; // one output left: it is the first of this double
+      refill(1);
+    } else {
+      const r1 = buf[pos]!, r2 = buf[pos + 1]!;
+      pos += 2;
+      return toDouble(r1, r2);
     }
-    const r1 = buf[pos]!, r2 = buf[pos + 1]!;
-    pos += 2;
-    // 27 high bits of the first output and 26 of the second: (hi·2²⁶ + lo)/2⁵³
-    return ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
+    pos = 2;
+    return dbl[0]!;
+  };
+  const rng = (() => {
+    const p = pos;
+    if ((p & (n | 1)) !== 0) return slow(); // odd, or p = n (p ≤ n, a power of 2)
+    pos = p + 2;
+    return dbl[p >> 1]!;
   }) as Rng;
   (rng as { nextUint32: () => number }).nextUint32 = nextUint32;
   return rng;

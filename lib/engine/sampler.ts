@@ -16,7 +16,7 @@ import type { Detector } from "../detector/geometry";
 import type { Random } from "../core/random";
 import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
-import { densityAt, drawCell, ensureEnvelope, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
+import { densityAt, drawCell, ensureEnvelope, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, PANEL, PANEL_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
 
 /** How N decays at the sampled model point. */
 export interface DecayModel {
@@ -103,10 +103,10 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
   const k = plan.channel[ci]!;
   const pk = plan.packed, o = ci * PACK_STRIDE;
   const lnELo = pk[o + PACK.lnELo]!, w = pk[o + PACK.lnWidth]!, slope = pk[o + PACK.lnSlope]!, em1 = pk[o + PACK.expm1SlopeWidth]!;
-  const uniform = pk[o + PACK.logUniform] === 1;
+  const uniform = slope === 0; // the packed slope of a log-uniform cell (samplerPlan PACK)
   const L0 = pk[o + PACK.envL0]!, h = pk[o + PACK.envH]!, envTotal = pk[o + PACK.envTotal]!, gScale = pk[o + PACK.envGuideScale]!;
-  const cum = o + PACK.cum, env = o + PACK.env, sqz = o + PACK.squeeze;
-  const gOff = ci * ENVELOPE_GUIDE, guide = plan.envGuide;
+  const panels = o + PACK.panels, guide = plan.packedBytes, gOff = 8 * (o + PACK.guide);
+  const LAST = ENVELOPE_PANELS - 1, CUM = PANEL.cum, BELOW = PANEL.below, STRIDE = PANEL_STRIDE;
   for (;;) {
     st.trials++;
     const u = rng();
@@ -116,22 +116,23 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
     let b = Math.floor(x * gScale);
     if (!(b < ENVELOPE_GUIDE)) b = ENVELOPE_GUIDE - 1; // also NaN for an all-zero envelope
     let lo = guide[gOff + b]!;
-    if (lo > 0 && pk[cum + lo - 1]! > x) lo = 0; // rounding put the bucket past x
-    while (lo < ENVELOPE_PANELS - 1 && pk[cum + lo]! <= x) lo++;
-    const below = lo > 0 ? pk[cum + lo - 1]! : 0;
-    let f = (x - below) / (pk[cum + lo]! - below);
+    if (lo > 0 && pk[panels + lo * STRIDE + BELOW]! > x) lo = 0; // rounding put the bucket past x
+    while (lo < LAST && pk[panels + lo * STRIDE + CUM]! <= x) lo++;
+    const q = panels + lo * STRIDE;
+    const below = pk[q + BELOW]!; // cum[lo − 1], 0 for the first panel
+    let f = (x - below) / (pk[q + CUM]! - below);
     if (!(f < 1)) f = f >= 1 ? ONE_MINUS_ULP : 0; // rounding (or x past the last panel)
     else if (f < 0) f = 0;
     const t = -Math.exp(L0 + (lo + f) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
     // the squeeze (samplerPlan SQUEEZE_SAFETY): u below lower bound/envelope accepts without the density — the same decision as u < density/envelope
-    const v = rng(), sq = pk[sqz + lo]!;
+    const v = rng(), sq = pk[q + PANEL.squeeze]!;
     if (v < sq && ++st.squeezed % SQUEEZE_AUDIT !== 0) {
       st.E = E;
       st.t = t;
       return;
     }
-    const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[env + lo]!;
+    const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[q + PANEL.env]!;
     if (ratio > 1) {
       // an envelope below the density biases the sample: refuse rather than count
       const name = plan.table.channelDefs[k]!.name;
