@@ -51,7 +51,7 @@ const RAW_BUFFER = 256;
 export function xoshiro128ss(state: readonly [number, number, number, number]): Rng {
   const s = Int32Array.of(state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0);
   if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) throw new RangeError("xoshiro128** state must not be all zero");
-  return xoshiroStream(s, new Int32Array(RAW_BUFFER), new Float64Array(RAW_BUFFER / 2), RAW_BUFFER, RAW_BUFFER);
+  return xoshiroStream(s, new Int32Array(RAW_BUFFER), new Float64Array(RAW_BUFFER / 2 + 1), RAW_BUFFER, RAW_BUFFER);
 }
 
 /** The double of two raw outputs: 27 high bits of the first and 26 of the second, (hi·2²⁶ + lo)/2⁵³. */
@@ -59,60 +59,75 @@ const toDouble = (r1: number, r2: number): number => ((r1 >>> 5) * 67108864 + (r
 
 /**
  * The stream of {@link xoshiro128ss} on state s, raw buffer buf of n = RAW_BUFFER outputs, its
- * doubles dbl (dbl[j] is the double of buf[2j], buf[2j+1], made at each refill) and position pos
- * (raw outputs consumed from buf). Everything the closures share is a parameter, not a let/const
- * of an enclosing (or the module's) scope: V8 checks such a variable for its temporal dead zone
- * on every access from an inner function.
- * rng() at an even position < RAW_BUFFER (always, unless nextUint32 was called an odd number of
- * times) reads the next made double; otherwise it makes it from the raw outputs as before.
+ * doubles dbl (dbl[j] is the double of buf[2j], buf[2j+1], made at each refill; dbl[n/2] the
+ * slow path's result) and position pos (raw outputs consumed from buf). Everything the closures
+ * share is a parameter, not a let/const of an enclosing (or the module's) scope: V8 checks such a
+ * variable for its temporal dead zone on every access from an inner function.
+ * rng() at an even position < n (always, unless nextUint32 was called an odd number of times)
+ * reads the next made double; otherwise slow() makes it from the raw outputs into dbl[n/2], so
+ * both of rng's returns are loads from dbl: inlined, rng() yields an unboxed double (merged with
+ * a call's result it would be boxed, a heap allocation per call).
  */
 function xoshiroStream(s: Int32Array, buf: Int32Array, dbl: Float64Array, pos: number, n: number): Rng {
-  // Fill buf[from…] with the next outputs and dbl with the doubles of buf's pairs; the step is written
-  // out inline: it is the innermost operation of the samplers, and this form is several times faster in V8 than helper calls.
+  // Fill buf[from…] with the next outputs (from = 0, or 1 after a carried output) and dbl with the doubles of
+  // buf's pairs; the step (Blackman & Vigna's next()) is written out inline: it is the innermost operation of
+  // the samplers, and this form is several times faster in V8 than helper calls.
   const refill = (from: number): void => {
     const st = s, b = buf, db = dbl, m = n;
-    let A = st[0]!, B = st[1]!, C = st[2]!, D = st[3]!;
-    for (let j = from; j < m; j++) {
-      const r = Math.imul(B, 5);
-      b[j] = Math.imul((r << 7) | (r >>> 25), 9);
-      const t = B << 9;
-      C ^= A;
-      D ^= B;
-      B ^= C;
-      A ^= D;
-      C ^= t;
-      D = (D << 11) | (D >>> 21);
+    let A = st[0]!, B = st[1]!, C = st[2]!, D = st[3]!, j = from;
+    if (j === 1) {
+      // one carried output in b[0]: one step makes the pair (b[0], b[1]) whole
+      const r = Math.imul(B, 5), o = Math.imul((r << 7) | (r >>> 25), 9), t = B << 9;
+      C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = (D << 11) | (D >>> 21);
+      b[1] = o;
+      db[0] = ((b[0]! >>> 5) * 67108864 + (o >>> 6)) * 2 ** -53; // toDouble (× 2⁻⁵³ is ÷ 2⁵³ exactly)
+      j = 2;
+    }
+    for (; j < m; j += 2) {
+      // two steps per pass: the outputs o1, o2 of a double
+      let r = Math.imul(B, 5), t = B << 9;
+      const o1 = Math.imul((r << 7) | (r >>> 25), 9);
+      C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = (D << 11) | (D >>> 21);
+      r = Math.imul(B, 5);
+      t = B << 9;
+      const o2 = Math.imul((r << 7) | (r >>> 25), 9);
+      C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = (D << 11) | (D >>> 21);
+      b[j] = o1;
+      b[j + 1] = o2;
+      db[j >> 1] = ((o1 >>> 5) * 67108864 + (o2 >>> 6)) * 2 ** -53; // toDouble
     }
     st[0] = A;
     st[1] = B;
     st[2] = C;
     st[3] = D;
-    for (let i = 0, j = 0; i < m; i += 2, j++) db[j] = ((b[i]! >>> 5) * 67108864 + (b[i + 1]! >>> 6)) / 9007199254740992; // toDouble
     pos = 0;
   };
   const nextUint32 = (): number => {
     if (pos === n) refill(0);
     return buf[pos++]! >>> 0;
   };
-  // an odd position or the buffer's end
-  const slow = (): number => {
+  // the next double, into dbl[n/2], at an odd position or the buffer's end
+  const slow = (): void => {
     if (pos === n) refill(0);
     else if (pos === n - 1) {
       buf[0] = buf[n - 1]!; // one output left: it is the first of this double
       refill(1);
     } else {
-      const r1 = buf[pos]!, r2 = buf[pos + 1]!;
+      dbl[n >> 1] = toDouble(buf[pos]!, buf[pos + 1]!);
       pos += 2;
-      return toDouble(r1, r2);
+      return;
     }
+    dbl[n >> 1] = dbl[0]!;
     pos = 2;
-    return dbl[0]!;
   };
   const rng = (() => {
     const p = pos;
-    if ((p & (n | 1)) !== 0) return slow(); // odd, or p = n (p ≤ n, a power of 2)
-    pos = p + 2;
-    return dbl[p >> 1]!;
+    if ((p & (n | 1)) === 0) {
+      pos = p + 2;
+      return dbl[p >> 1]!;
+    }
+    slow(); // odd, or p = n (p ≤ n, a power of 2)
+    return dbl[n >> 1]!;
   }) as Rng;
   (rng as { nextUint32: () => number }).nextUint32 = nextUint32;
   return rng;

@@ -121,7 +121,7 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
     const q = panels + lo * STRIDE;
     const below = pk[q + BELOW]!; // cum[lo − 1], 0 for the first panel
     let f = (x - below) / (pk[q + CUM]! - below);
-    if (!(f < 1)) f = f >= 1 ? ONE_MINUS_ULP : 0; // rounding (or x past the last panel)
+    if (!(f < 1)) f = f >= 1 ? 1 - 2 ** -53 : 0; // rounding (or x past the last panel): ONE_MINUS_ULP, as a literal (the module's const would be a tagged context load, and the merge of f boxed)
     else if (f < 0) f = 0;
     const t = -Math.exp(L0 + (lo + f) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
@@ -158,18 +158,18 @@ const ONE_MINUS_ULP = 1 - 2 ** -53;
 
 /**
  * Decay point z (st.zd) and weight (st.w = base × P(decay in the region)) for an N produced at
- * z0 flying at cos θ with lab decay length d (GeV⁻¹): free exponential decay law for
- * force = 0, else the truncated exponential between the region's ends zA..zB along the N path
+ * z0 flying at cos θ with lab decay length d (GeV⁻¹): free exponential decay law if `free`
+ * (no forced decay), else the truncated exponential between the region's ends zA..zB along the N path
  * (path lengths sA ≤ sB): P = e^(−sA/d) (1 − e^(−(sB−sA)/d)), the second factor by expm1 (no
  * cancellation for d ≫ sB − sA), and s = sA − d ln(1 − u (1 − e^(−(sB−sA)/d))).
  */
-function drawDecayZ(rng: Random, force: number, z0: number, cosT: number, d: number, zA: number, zB: number, base: number, st: DrawState): void {
-  if (force === FORCE_NONE) {
+function drawDecayZ(rng: Random, free: boolean, z0: number, cosT: number, d: number, zA: number, zB: number, base: number, st: DrawState): void {
+  if (free) {
     st.zd = z0 - d * Math.log(1 - rng()) * cosT;
     st.w = base;
     return;
   }
-  const c = Math.max(cosT, MIN_COS_THETA);
+  const c = Math.max(cosT, 1e-300); // MIN_COS_THETA, a literal: the module's const is a context load and check per use
   const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
   const q = -Math.expm1(-(sB - sA) / d);
   const prob = (sA > 0 ? Math.exp(-sA / d) : 1) * q;
@@ -330,7 +330,7 @@ function withinCell(plan: SamplerPlan, ci: number, x: number): number {
   const cum = plan.cellCum;
   const below = ci > 0 ? cum[ci - 1]! : 0;
   const f = (x - below) / (cum[ci]! - below);
-  return f >= 0 && f < 1 ? f : f >= 1 ? ONE_MINUS_ULP : 0;
+  return f >= 0 && f < 1 ? f : f >= 1 ? 1 - 2 ** -53 : 0; // ONE_MINUS_ULP as a literal (drawEnergyAndT)
 }
 
 /** The event loop of {@link sampleEvents}: every column of n events. */
@@ -349,6 +349,7 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
   // the columns as locals (the loop's calls would otherwise reload each field per store)
   const { modeIndex, flavourIndex, channelIndex, Enu, t: tCol, zProd, xProd, yProd, EN: ENCol, pxN, pyN, pzN, zDecay, xDecay, yDecay, Evis1, Evis2, weight } = out;
   const sample = decay.sample;
+  const free = force === FORCE_NONE, vessel = force === FORCE_VESSEL;
   for (let i = 0; i < n; i++) {
     const x = rng() * total;
     const ci = drawCell(plan, x);
@@ -371,8 +372,7 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
     const y0 = half * (2 * rng() - 1);
     // decay point along the N direction; the lab decay length is p/(m Γ)
     const d = pN / dScale;
-    if (force === FORCE_VESSEL) drawDecayZ(rng, force, z0, cosT, d, vesselStart, vesselEnd, base, st);
-    else drawDecayZ(rng, force, z0, cosT, d, z0, L, base, st);
+    drawDecayZ(rng, free, z0, cosT, d, vessel ? vesselStart : z0, vessel ? vesselEnd : L, base, st); // one call site: inlined once
     const zd = st.zd;
     vis[0] = 0;
     vis[1] = 0;
