@@ -51,24 +51,25 @@ const RAW_BUFFER = 256;
 export function xoshiro128ss(state: readonly [number, number, number, number]): Rng {
   const s = Int32Array.of(state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0);
   if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) throw new RangeError("xoshiro128** state must not be all zero");
-  return xoshiroStream(s, new Int32Array(RAW_BUFFER), new Float64Array(RAW_BUFFER / 2 + 1), RAW_BUFFER, RAW_BUFFER);
+  return xoshiroStream(s, new Int32Array(RAW_BUFFER), new Float64Array(RAW_BUFFER / 2), RAW_BUFFER, RAW_BUFFER, RAW_BUFFER | 1);
 }
 
 /** The double of two raw outputs: 27 high bits of the first and 26 of the second, (hi·2²⁶ + lo)/2⁵³. */
 const toDouble = (r1: number, r2: number): number => ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
 
 /**
- * The stream of {@link xoshiro128ss} on state s, raw buffer buf of n = RAW_BUFFER outputs, its
- * doubles dbl (dbl[j] is the double of buf[2j], buf[2j+1], made at each refill; dbl[n/2] the
- * slow path's result) and position pos (raw outputs consumed from buf). Everything the closures
- * share is a parameter, not a let/const of an enclosing (or the module's) scope: V8 checks such a
- * variable for its temporal dead zone on every access from an inner function.
- * rng() at an even position < n (always, unless nextUint32 was called an odd number of times)
- * reads the next made double; otherwise slow() makes it from the raw outputs into dbl[n/2], so
- * both of rng's returns are loads from dbl: inlined, rng() yields an unboxed double (merged with
- * a call's result it would be boxed, a heap allocation per call).
+ * The stream of {@link xoshiro128ss} on state s, raw buffer buf of n = RAW_BUFFER outputs (mask =
+ * n | 1), its doubles dbl (dbl[j] is the double of buf[2j], buf[2j+1], made at each refill) and
+ * position pos (raw outputs consumed from buf). Everything the closures share is a parameter, not
+ * a let/const of an enclosing (or the module's) scope: V8 checks such a variable for its temporal
+ * dead zone on every access from an inner function.
+ * rng() returns dbl[pos/2]: at an even position < n (always, unless nextUint32 was called an odd
+ * number of times) the made double; otherwise slow() first refills, or writes the double of
+ * buf[pos], buf[pos+1] into dbl[⌊pos/2⌋] (the pair there holds the consumed output pos − 1). rng()
+ * is small and has one return, a Float64Array load: inlined (V8 inlines it everywhere within its
+ * budget), it yields an unboxed double — a double returned by a call is boxed, a heap allocation.
  */
-function xoshiroStream(s: Int32Array, buf: Int32Array, dbl: Float64Array, pos: number, n: number): Rng {
+function xoshiroStream(s: Int32Array, buf: Int32Array, dbl: Float64Array, pos: number, n: number, mask: number): Rng {
   // Fill buf[from…] with the next outputs (from = 0, or 1 after a carried output) and dbl with the doubles of
   // buf's pairs; the step (Blackman & Vigna's next()) is written out inline: it is the innermost operation of
   // the samplers, and this form is several times faster in V8 than helper calls.
@@ -106,28 +107,19 @@ function xoshiroStream(s: Int32Array, buf: Int32Array, dbl: Float64Array, pos: n
     if (pos === n) refill(0);
     return buf[pos++]! >>> 0;
   };
-  // the next double, into dbl[n/2], at an odd position or the buffer's end
+  // make dbl[pos >> 1] the next double: at the buffer's end, or at an odd position
   const slow = (): void => {
     if (pos === n) refill(0);
     else if (pos === n - 1) {
       buf[0] = buf[n - 1]!; // one output left: it is the first of this double
       refill(1);
-    } else {
-      dbl[n >> 1] = toDouble(buf[pos]!, buf[pos + 1]!);
-      pos += 2;
-      return;
-    }
-    dbl[n >> 1] = dbl[0]!;
-    pos = 2;
+    } else dbl[pos >> 1] = toDouble(buf[pos]!, buf[pos + 1]!);
   };
   const rng = (() => {
+    if ((pos & mask) !== 0) slow(); // odd, or pos = n (pos ≤ n, a power of 2)
     const p = pos;
-    if ((p & (n | 1)) === 0) {
-      pos = p + 2;
-      return dbl[p >> 1]!;
-    }
-    slow(); // odd, or p = n (p ≤ n, a power of 2)
-    return dbl[n >> 1]!;
+    pos = p + 2;
+    return dbl[p >> 1]!;
   }) as Rng;
   (rng as { nextUint32: () => number }).nextUint32 = nextUint32;
   return rng;

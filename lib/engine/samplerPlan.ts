@@ -54,12 +54,9 @@ export const SQUEEZE_AUDIT = 64;
  * buffer (offset 0), so cells start on line boundaries.
  */
 export const PACK = {
-  lnELo: 0, lnWidth: 1, lnSlope: 2, expm1SlopeWidth: 3,
-  envL0: 4, envH: 5, envTotal: 6, envGuideScale: 7,
-  /** The guide's first byte is at byte 8 × guide of the cell (ENVELOPE_GUIDE bytes). */
-  guide: 8,
-  /** ENVELOPE_PANELS panels of PANEL_STRIDE doubles ({@link PANEL}). */
-  panels: 8 + ENVELOPE_GUIDE / 8,
+  lnELo: 0, lnWidth: 1, lnSlope: 2, expm1SlopeWidth: 3, envL0: 4, envH: 5, envTotal: 6, envGuideScale: 7,
+  /** The guide's bytes from byte 8 × guide of the cell; then ENVELOPE_PANELS panels of PANEL_STRIDE doubles ({@link PANEL}). */
+  guide: 8, panels: 8 + ENVELOPE_GUIDE / 8,
 } as const;
 /** Offsets inside a packed panel: cumulative area of the panels before it (0 for the first), its own cumulative area, height, squeeze ratio. */
 export const PANEL = { below: 0, cum: 1, env: 2, squeeze: 3 } as const;
@@ -75,12 +72,8 @@ export interface SamplerPlan {
   /** guide[b]: first cell whose cumulative weight exceeds b·total/guide.length (a start for the search). */
   readonly guide: Int32Array;
   readonly guideScale: number;
-  /** Per cell: lower ln E, ln-width, slope, expm1(slope × width), whether the draw is log-uniform. */
+  /** Per cell: lower ln E (the energy draw's constants are in the packed cell). */
   readonly lnELo: Float64Array;
-  readonly lnWidth: Float64Array;
-  readonly lnSlope: Float64Array;
-  readonly expm1SlopeWidth: Float64Array;
-  readonly logUniform: Uint8Array;
   readonly channel: Int32Array;
   /** Per cell: flavour index (−1 for merged flavours) and energy bin. */
   readonly cellFlavour: Int16Array;
@@ -103,8 +96,6 @@ export interface SamplerPlan {
   readonly envTotal: Float64Array;
   readonly env: Float64Array;
   readonly envCum: Float64Array;
-  /** Per cell: ENVELOPE_GUIDE/total (the guide itself, first panel whose cumulative area exceeds b·total/ENVELOPE_GUIDE, is in the packed cell). */
-  readonly envGuideScale: Float64Array;
   /** Per cell and panel: squeeze/envelope height (cell × ENVELOPE_PANELS; 0 where the panel has no squeeze, see SQUEEZE_SAFETY). */
   readonly squeeze: Float64Array;
   /** The same per-cell numbers, cell-major ({@link PACK}, {@link PACK_STRIDE}): what the sampler's draw reads; packedBytes is a byte view of the same memory (the guide bytes). */
@@ -132,13 +123,12 @@ type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int16ArrayCo
 function layout(nc: number, nch: number, nfc: number): [keyof Columns, ColumnType, number][] {
   const P = ENVELOPE_PANELS;
   return [
-    ["packed", Float64Array, nc * PACK_STRIDE], ["cellCum", Float64Array, nc], ["lnELo", Float64Array, nc], ["lnWidth", Float64Array, nc], ["lnSlope", Float64Array, nc],
-    ["expm1SlopeWidth", Float64Array, nc], ["lnEHi", Float64Array, nc], ["cellEnu", Float64Array, nc], ["lnAbsTMin", Float64Array, nc],
+    ["packed", Float64Array, nc * PACK_STRIDE], ["cellCum", Float64Array, nc], ["lnELo", Float64Array, nc], ["lnEHi", Float64Array, nc], ["cellEnu", Float64Array, nc], ["lnAbsTMin", Float64Array, nc],
     ["lnAbsTMax", Float64Array, nc], ["flavourCum", Float64Array, nfc], ["targetMass", Float64Array, nch], ["targetMass2", Float64Array, nch],
-    ["envL0", Float64Array, nc], ["envH", Float64Array, nc], ["envTotal", Float64Array, nc], ["envGuideScale", Float64Array, nc],
+    ["envL0", Float64Array, nc], ["envH", Float64Array, nc], ["envTotal", Float64Array, nc],
     ["env", Float64Array, nc * P], ["envCum", Float64Array, nc * P], ["squeeze", Float64Array, nc * P],
     ["guide", Int32Array, Math.max(1, 2 * nc)], ["channel", Int32Array, nc], ["cellBin", Int32Array, nc], ["cellFlavour", Int16Array, nc],
-    ["logUniform", Uint8Array, nc], ["envBuilt", Uint8Array, nc],
+    ["envBuilt", Uint8Array, nc],
   ];
 }
 
@@ -162,7 +152,7 @@ function buildPlan(table: ProductionTable): SamplerPlan {
   const fr = table.binFlavourFractions;
   const nFlavours = fr === null || fr.length === 0 ? 0 : fr.length;
   const { cols, buffer } = viewColumns(layout(nc, nch, nFlavours === 0 ? 0 : nFlavours * fr![0]!.length));
-  const { cellCum, lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel, cellFlavour, cellBin, lnEHi, cellEnu } = cols;
+  const { cellCum, lnELo, channel, cellFlavour, cellBin, lnEHi, cellEnu } = cols;
   let acc = 0;
   for (let i = 0; i < nc; i++) {
     const c = table.cells[i]!;
@@ -171,16 +161,12 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     const w = c.lnEHi - c.lnELo;
     const sw = c.lnSlope * w;
     lnELo[i] = c.lnELo;
-    lnWidth[i] = w;
-    lnSlope[i] = c.lnSlope;
-    expm1SlopeWidth[i] = Math.expm1(sw);
-    logUniform[i] = Math.abs(sw) < 1e-9 ? 1 : 0;
     channel[i] = c.channel;
     cellFlavour[i] = c.flavour;
     cellBin[i] = c.bin;
-    // the packed cell (PACK): the energy-draw constants now, the envelope part on the cell's first use
+    // the packed cell (PACK): the energy-draw constants now (slope 0 for a log-uniform draw), the envelope part on the cell's first use
     const o = i * PACK_STRIDE, pk = cols.packed;
-    [pk[o + PACK.lnELo], pk[o + PACK.lnWidth], pk[o + PACK.lnSlope], pk[o + PACK.expm1SlopeWidth]] = [c.lnELo, w, logUniform[i] === 1 ? 0 : c.lnSlope, expm1SlopeWidth[i]!];
+    [pk[o + PACK.lnELo], pk[o + PACK.lnWidth], pk[o + PACK.lnSlope], pk[o + PACK.expm1SlopeWidth]] = [c.lnELo, w, Math.abs(sw) < 1e-9 ? 0 : c.lnSlope, Math.expm1(sw)];
     lnEHi[i] = c.lnEHi;
     cellEnu[i] = c.Enu;
     let lmin = Infinity, lmax = -Infinity;
@@ -393,18 +379,12 @@ export function ensureEnvelope(plan: SamplerPlan, ci: number): void {
 /** Copy a built envelope (panel heights, cumulative areas, squeeze ratios, guide) into the plan's columns and the packed cell, then flag the cell built. */
 function storeEnvelope(plan: SamplerPlan, ci: number, L0: number, h: number, acc: number, e: { env: Float64Array; cum: Float64Array; sq: Float64Array; guide: Uint8Array }): void {
   const { env, cum, sq } = e;
-  plan.envGuideScale[ci] = ENVELOPE_GUIDE / acc;
-  plan.envL0[ci] = L0;
-  plan.envH[ci] = h;
-  plan.envTotal[ci] = acc;
+  [plan.envL0[ci], plan.envH[ci], plan.envTotal[ci]] = [L0, h, acc];
   plan.env.set(env, ci * ENVELOPE_PANELS);
   plan.envCum.set(cum, ci * ENVELOPE_PANELS);
   plan.squeeze.set(sq, ci * ENVELOPE_PANELS);
   const o = ci * PACK_STRIDE, pk = plan.packed;
-  pk[o + PACK.envL0] = L0;
-  pk[o + PACK.envH] = h;
-  pk[o + PACK.envTotal] = acc;
-  pk[o + PACK.envGuideScale] = ENVELOPE_GUIDE / acc;
+  [pk[o + PACK.envL0], pk[o + PACK.envH], pk[o + PACK.envTotal], pk[o + PACK.envGuideScale]] = [L0, h, acc, ENVELOPE_GUIDE / acc];
   plan.packedBytes.set(e.guide, 8 * (o + PACK.guide));
   for (let p = 0; p < ENVELOPE_PANELS; p++) {
     const q = o + PACK.panels + p * PANEL_STRIDE;
