@@ -105,7 +105,8 @@ function drawProduction(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
   const uniform = slope === 0; // the packed slope of a log-uniform cell (samplerPlan PACK)
   const L0 = pk[o + PACK.envL0]!, h = pk[o + PACK.envH]!, envTotal = pk[o + PACK.envTotal]!, gScale = pk[o + PACK.envGuideScale]!;
   const panels = o + PACK.panels, guide = plan.packedBytes, gOff = 8 * (o + PACK.guide);
-  const LAST = ENVELOPE_PANELS - 1, CUM = PANEL.cum, BELOW = PANEL.below, STRIDE = PANEL_STRIDE;
+  // the imported constants as locals: each use of an import is a context load, a hole check and a property load
+  const LAST = ENVELOPE_PANELS - 1, CUM = PANEL.cum, BELOW = PANEL.below, SQ = PANEL.squeeze, STRIDE = PANEL_STRIDE, GUIDE = ENVELOPE_GUIDE, AUDIT = SQUEEZE_AUDIT;
   for (;;) {
     st.trials++;
     const u = rng();
@@ -113,7 +114,7 @@ function drawProduction(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
     // panel: first p with cum[p] > x (the last if none), as core/random searchCumulative, from the guide table
     const x = rng() * envTotal;
     let b = Math.floor(x * gScale);
-    if (!(b < ENVELOPE_GUIDE)) b = ENVELOPE_GUIDE - 1; // also NaN for an all-zero envelope
+    if (!(b < GUIDE)) b = GUIDE - 1; // also NaN for an all-zero envelope
     let lo = guide[gOff + b]!;
     if (lo > 0 && pk[panels + lo * STRIDE + BELOW]! > x) lo = 0; // rounding put the bucket past x
     while (lo < LAST && pk[panels + lo * STRIDE + CUM]! <= x) lo++;
@@ -125,8 +126,8 @@ function drawProduction(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
     const t = -Math.exp(L0 + (lo + f) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
     // the squeeze (samplerPlan SQUEEZE_SAFETY): u below lower bound/envelope accepts without the density — the same decision as u < density/envelope
-    const v = rng(), sq = pk[q + PANEL.squeeze]!;
-    if (v < sq && ++st.squeezed % SQUEEZE_AUDIT !== 0) {
+    const v = rng(), sq = pk[q + SQ]!;
+    if (v < sq && ++st.squeezed % AUDIT !== 0) {
       st.E = E;
       st.t = t;
       break;
