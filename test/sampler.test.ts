@@ -6,7 +6,7 @@ import { integrate } from "../lib/core/quadrature";
 import { seededRandom } from "../lib/core/random";
 import { sampleEvents } from "../lib/engine/sampler";
 import type { ProductionTable } from "../lib/engine/productionTable";
-import { buildEnvelope, densityAt, ENVELOPE_PANELS, ENVELOPE_SAFETY, PACK, PACK_STRIDE, samplerPlan, SQUEEZE_SAFETY } from "../lib/engine/samplerPlan";
+import { buildEnvelope, densityAt, ENVELOPE_GUIDE, ENVELOPE_PANELS, ENVELOPE_SAFETY, PACK, PACK_STRIDE, PANEL, PANEL_STRIDE, samplerPlan, SQUEEZE_SAFETY } from "../lib/engine/samplerPlan";
 import { signatureTable } from "../lib/models/dipole/sampling";
 import {
   dipoleChannels,
@@ -218,6 +218,31 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
     expect(covered / wsum).toBeGreaterThan(0.5);
   });
 
+  it("the packed cells the draw reads hold the envelope's numbers: header, guide (first panel past b·total/ENVELOPE_GUIDE), panels (cum below, cum, height, squeeze)", () => {
+    const point = dipoleMassPoint(0.5, "universal", setup);
+    sampleDipole(seededRandom(4), point, dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" }), "vessel-photons", 2000);
+    const plan = samplerPlan(signatureTable(point, "vessel-photons"));
+    const P = ENVELOPE_PANELS, pk = plan.packed;
+    let built = 0;
+    for (let ci = 0; ci < plan.envBuilt.length; ci++) {
+      if (plan.envBuilt[ci] === 0) continue;
+      built++;
+      const o = ci * PACK_STRIDE, total = plan.envTotal[ci]!;
+      expect([pk[o + PACK.envL0], pk[o + PACK.envH], pk[o + PACK.envTotal], pk[o + PACK.envGuideScale]]).toEqual([plan.envL0[ci], plan.envH[ci], total, ENVELOPE_GUIDE / total]);
+      expect(pk[o + PACK.lnELo]).toBe(plan.lnELo[ci]);
+      for (let p = 0; p < P; p++) {
+        const q = o + PACK.panels + p * PANEL_STRIDE, cum = plan.envCum;
+        expect([pk[q + PANEL.below], pk[q + PANEL.cum], pk[q + PANEL.env], pk[q + PANEL.squeeze]]).toEqual([p > 0 ? cum[ci * P + p - 1] : 0, cum[ci * P + p], plan.env[ci * P + p], plan.squeeze[ci * P + p]]);
+      }
+      for (let b = 0; b < ENVELOPE_GUIDE; b++) {
+        let first = 0;
+        while (first < P - 1 && plan.envCum[ci * P + first]! <= (b * total) / ENVELOPE_GUIDE) first++;
+        expect(plan.packedBytes[8 * (o + PACK.guide) + b]).toBe(first);
+      }
+    }
+    expect(built).toBeGreaterThan(100);
+  });
+
   it("the squeeze changes no event: the same draws as the plain rejection (squeeze removed)", () => {
     const point = dipoleMassPoint(0.5, "universal", setup);
     const model = dipoleModel({ mN: 0.5, mu: 5e-7, coupling: "universal" });
@@ -226,7 +251,7 @@ describe("the rejection envelope (lib/engine/samplerPlan)", () => {
     const saved = plan.packed.slice();
     try {
       // zero squeeze ratios: every draw evaluates the density (the algorithm before the squeeze)
-      for (let ci = 0; ci < plan.envBuilt.length; ci++) plan.packed.fill(0, ci * PACK_STRIDE + PACK.squeeze, ci * PACK_STRIDE + PACK.squeeze + ENVELOPE_PANELS);
+      for (let ci = 0; ci < plan.envBuilt.length; ci++) for (let p = 0; p < ENVELOPE_PANELS; p++) plan.packed[ci * PACK_STRIDE + PACK.panels + p * PANEL_STRIDE + PANEL.squeeze] = 0;
       const b = sampleDipole(seededRandom(9), point, model, "vessel-photons", 20000);
       expect(Array.from(b.t)).toEqual(Array.from(a.t));
       expect(Array.from(b.Enu)).toEqual(Array.from(a.Enu));

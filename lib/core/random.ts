@@ -39,7 +39,7 @@ export function seededRandom(seed: number): Rng {
   return xoshiro128ss([sm(), sm(), sm(), sm()]);
 }
 
-/** Raw outputs generated per refill of a {@link xoshiro128ss} stream's buffer. */
+/** Raw outputs generated per refill of a {@link xoshiro128ss} stream's buffer (even: the doubles of a refill are whole pairs). */
 const RAW_BUFFER = 256;
 
 /**
@@ -49,47 +49,77 @@ const RAW_BUFFER = 256;
  * the same stream, output for output, as stepping the generator on every call.
  */
 export function xoshiro128ss(state: readonly [number, number, number, number]): Rng {
-  let a = state[0] | 0, b = state[1] | 0, c = state[2] | 0, d = state[3] | 0;
-  if ((a | b | c | d) === 0) throw new RangeError("xoshiro128** state must not be all zero");
-  const buf = new Int32Array(RAW_BUFFER);
-  let pos = RAW_BUFFER;
-  // Fill buf[from…] with the next outputs; the step is written out inline: it is the innermost
-  // operation of the samplers, and this form is several times faster in V8 than helper calls.
+  const s = Int32Array.of(state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0);
+  if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) throw new RangeError("xoshiro128** state must not be all zero");
+  return xoshiroStream(s, new Int32Array(RAW_BUFFER), new Float64Array(RAW_BUFFER / 2), RAW_BUFFER, RAW_BUFFER, RAW_BUFFER | 1);
+}
+
+/** The double of two raw outputs: 27 high bits of the first and 26 of the second, (hi·2²⁶ + lo)/2⁵³. */
+const toDouble = (r1: number, r2: number): number => ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
+
+/**
+ * The stream of {@link xoshiro128ss} on state s, raw buffer buf of n = RAW_BUFFER outputs (mask =
+ * n | 1), its doubles dbl (dbl[j] is the double of buf[2j], buf[2j+1], made at each refill) and
+ * position pos (raw outputs consumed from buf). Everything the closures share is a parameter, not
+ * a let/const of an enclosing (or the module's) scope: V8 checks such a variable for its temporal
+ * dead zone on every access from an inner function.
+ * rng() returns dbl[pos/2]: at an even position < n (always, unless nextUint32 was called an odd
+ * number of times) the made double; otherwise slow() first refills, or writes the double of
+ * buf[pos], buf[pos+1] into dbl[⌊pos/2⌋] (the pair there holds the consumed output pos − 1). rng()
+ * is small and has one return, a Float64Array load: inlined (V8 inlines it everywhere within its
+ * budget), it yields an unboxed double — a double returned by a call is boxed, a heap allocation.
+ */
+function xoshiroStream(s: Int32Array, buf: Int32Array, dbl: Float64Array, pos: number, n: number, mask: number): Rng {
+  // Fill buf[from…] with the next outputs (from = 0, or 1 after a carried output) and dbl with the doubles of
+  // buf's pairs; the step (Blackman & Vigna's next()) is written out inline: it is the innermost operation of
+  // the samplers, and this form is several times faster in V8 than helper calls.
   const refill = (from: number): void => {
-    let A = a, B = b, C = c, D = d;
-    for (let j = from; j < RAW_BUFFER; j++) {
-      const r = Math.imul(B, 5);
-      buf[j] = Math.imul((r << 7) | (r >>> 25), 9);
-      const t = B << 9;
-      C ^= A;
-      D ^= B;
-      B ^= C;
-      A ^= D;
-      C ^= t;
-      D = (D << 11) | (D >>> 21);
+    const st = s, b = buf, db = dbl, m = n;
+    let A = st[0]!, B = st[1]!, C = st[2]!, D = st[3]!, j = from;
+    if (j === 1) {
+      // one carried output in b[0]: one step makes the pair (b[0], b[1]) whole
+      const r = Math.imul(B, 5), o = Math.imul((r << 7) | (r >>> 25), 9), t = B << 9;
+      C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = (D << 11) | (D >>> 21);
+      b[1] = o;
+      db[0] = ((b[0]! >>> 5) * 67108864 + (o >>> 6)) * 2 ** -53; // toDouble (× 2⁻⁵³ is ÷ 2⁵³ exactly)
+      j = 2;
     }
-    a = A;
-    b = B;
-    c = C;
-    d = D;
+    for (; j < m; j += 2) {
+      // two steps per pass: the outputs o1, o2 of a double
+      let r = Math.imul(B, 5), t = B << 9;
+      const o1 = Math.imul((r << 7) | (r >>> 25), 9);
+      C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = (D << 11) | (D >>> 21);
+      r = Math.imul(B, 5);
+      t = B << 9;
+      const o2 = Math.imul((r << 7) | (r >>> 25), 9);
+      C ^= A; D ^= B; B ^= C; A ^= D; C ^= t; D = (D << 11) | (D >>> 21);
+      b[j] = o1;
+      b[j + 1] = o2;
+      db[j >> 1] = ((o1 >>> 5) * 67108864 + (o2 >>> 6)) * 2 ** -53; // toDouble
+    }
+    st[0] = A;
+    st[1] = B;
+    st[2] = C;
+    st[3] = D;
     pos = 0;
   };
   const nextUint32 = (): number => {
-    if (pos === RAW_BUFFER) refill(0);
+    if (pos === n) refill(0);
     return buf[pos++]! >>> 0;
   };
+  // make dbl[pos >> 1] the next double: at the buffer's end, or at an odd position
+  const slow = (): void => {
+    if (pos === n) refill(0);
+    else if (pos === n - 1) {
+      buf[0] = buf[n - 1]!; // one output left: it is the first of this double
+      refill(1);
+    } else dbl[pos >> 1] = toDouble(buf[pos]!, buf[pos + 1]!);
+  };
   const rng = (() => {
-    if (pos > RAW_BUFFER - 2) {
-      if (pos === RAW_BUFFER) refill(0);
-      else {
-        buf[0] = buf[RAW_BUFFER - 1]!; // one output left: it is the first of this double
-        refill(1);
-      }
-    }
-    const r1 = buf[pos]!, r2 = buf[pos + 1]!;
-    pos += 2;
-    // 27 high bits of the first output and 26 of the second: (hi·2²⁶ + lo)/2⁵³
-    return ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
+    if ((pos & mask) !== 0) slow(); // odd, or pos = n (pos ≤ n, a power of 2)
+    const p = pos;
+    pos = p + 2;
+    return dbl[p >> 1]!;
   }) as Rng;
   (rng as { nextUint32: () => number }).nextUint32 = nextUint32;
   return rng;

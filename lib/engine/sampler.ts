@@ -16,7 +16,7 @@ import type { Detector } from "../detector/geometry";
 import type { Random } from "../core/random";
 import type { ProductionTable } from "./productionTable";
 import { requirePositive } from "../core/validate";
-import { densityAt, drawCell, ensureEnvelope, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
+import { densityAt, drawCell, ensureEnvelope, ENVELOPE_GUIDE, ENVELOPE_PANELS, PACK, PACK_STRIDE, PANEL, PANEL_STRIDE, type SamplerPlan, samplerPlan, SQUEEZE_AUDIT } from "./samplerPlan";
 
 /** How N decays at the sampled model point. */
 export interface DecayModel {
@@ -64,25 +64,23 @@ export interface SamplerOptions {
  */
 export type EventTable = { readonly [K in keyof EventColumns]: EventColumns[K] };
 
-/** Smallest cos θ used to turn path lengths along the N direction into z (N at 90° to the beam: no division by 0). */
-const MIN_COS_THETA = 1e-300;
-
-/** Per-call scratch of the draw: the accepted E_ν and the trial count (one monomorphic object, no per-event allocation). */
+/**
+ * Per-call scratch of the draw (one monomorphic object, no per-event allocation): the doubles the
+ * draw functions exchange go through it, not as arguments or return values — a double crossing a
+ * call that V8 does not inline is boxed (a heap allocation), and which calls it inlines depends on
+ * its inlining budget, not on us.
+ */
 interface DrawState {
-  E: number;
-  t: number;
-  /** m_N (GeV) and m_N⁴ (GeV⁴) of the decay model. */
-  readonly mN: number;
-  readonly mN4: number;
+  /** The accepted E_ν (GeV), t (GeV²), the N azimuth and the production point (mm) from {@link drawProduction}. */
+  E: number; t: number; cphi: number; sphi: number; z0: number; x0: number; y0: number;
+  /** m_N (GeV) and m_N⁴ (GeV⁴) of the decay model; the target's length and half side (mm); the weight per event before the decay's. */
+  readonly mN: number; readonly mN4: number; readonly L: number; readonly half: number; readonly base: number;
   trials: number;
   /** Acceptances by the squeeze (every SQUEEZE_AUDIT-th is checked against the density). */
   squeezed: number;
-  /** Decay point z and the event weight from {@link drawDecayZ}. */
-  zd: number;
-  w: number;
-  /** Azimuth of the N direction from {@link drawAzimuth}. */
-  cphi: number;
-  sphi: number;
+  /** Inputs of {@link drawDecayZ} (cos θ, lab decay length in mm, the region's ends) and its results: decay point z and the event weight. */
+  cosT: number; d: number; zA: number; zB: number;
+  zd: number; w: number;
 }
 
 /**
@@ -95,18 +93,20 @@ interface DrawState {
  * the panel's squeeze (lower bound/envelope, samplerPlan SQUEEZE_SAFETY): below it the draw is
  * accepted without evaluating dσ/dt — the same decision, so the same events (tested) — except every
  * SQUEEZE_AUDIT-th such draw, which is checked against the density. E_ν (GeV) and t (GeV²) are left in
- * st.E and st.t (m_N and m_N⁴ read from st.mN, st.mN4: no double crosses the call, which V8 would box).
+ * st.E and st.t; then the N azimuth ({@link drawAzimuth}) and the production point, uniform in the
+ * tungsten, are drawn into st (no double crosses the call, {@link DrawState}).
  */
-function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: SamplerOptions["accept"], st: DrawState): void {
+function drawProduction(rng: Random, plan: SamplerPlan, ci: number, accept: SamplerOptions["accept"], st: DrawState): void {
   const mN = st.mN, mN4 = st.mN4;
   if (plan.envSeen[ci] === 0) ensureEnvelope(plan, ci); // the plan may be shared with other threads (samplerPlan sharePlan)
   const k = plan.channel[ci]!;
   const pk = plan.packed, o = ci * PACK_STRIDE;
   const lnELo = pk[o + PACK.lnELo]!, w = pk[o + PACK.lnWidth]!, slope = pk[o + PACK.lnSlope]!, em1 = pk[o + PACK.expm1SlopeWidth]!;
-  const uniform = pk[o + PACK.logUniform] === 1;
+  const uniform = slope === 0; // the packed slope of a log-uniform cell (samplerPlan PACK)
   const L0 = pk[o + PACK.envL0]!, h = pk[o + PACK.envH]!, envTotal = pk[o + PACK.envTotal]!, gScale = pk[o + PACK.envGuideScale]!;
-  const cum = o + PACK.cum, env = o + PACK.env, sqz = o + PACK.squeeze;
-  const gOff = ci * ENVELOPE_GUIDE, guide = plan.envGuide;
+  const panels = o + PACK.panels, guide = plan.packedBytes, gOff = 8 * (o + PACK.guide);
+  // the imported constants as locals: each use of an import is a context load, a hole check and a property load
+  const LAST = ENVELOPE_PANELS - 1, CUM = PANEL.cum, BELOW = PANEL.below, SQ = PANEL.squeeze, STRIDE = PANEL_STRIDE, GUIDE = ENVELOPE_GUIDE, AUDIT = SQUEEZE_AUDIT;
   for (;;) {
     st.trials++;
     const u = rng();
@@ -114,24 +114,25 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
     // panel: first p with cum[p] > x (the last if none), as core/random searchCumulative, from the guide table
     const x = rng() * envTotal;
     let b = Math.floor(x * gScale);
-    if (!(b < ENVELOPE_GUIDE)) b = ENVELOPE_GUIDE - 1; // also NaN for an all-zero envelope
+    if (!(b < GUIDE)) b = GUIDE - 1; // also NaN for an all-zero envelope
     let lo = guide[gOff + b]!;
-    if (lo > 0 && pk[cum + lo - 1]! > x) lo = 0; // rounding put the bucket past x
-    while (lo < ENVELOPE_PANELS - 1 && pk[cum + lo]! <= x) lo++;
-    const below = lo > 0 ? pk[cum + lo - 1]! : 0;
-    let f = (x - below) / (pk[cum + lo]! - below);
-    if (!(f < 1)) f = f >= 1 ? ONE_MINUS_ULP : 0; // rounding (or x past the last panel)
+    if (lo > 0 && pk[panels + lo * STRIDE + BELOW]! > x) lo = 0; // rounding put the bucket past x
+    while (lo < LAST && pk[panels + lo * STRIDE + CUM]! <= x) lo++;
+    const q = panels + lo * STRIDE;
+    const below = pk[q + BELOW]!; // cum[lo − 1], 0 for the first panel
+    let f = (x - below) / (pk[q + CUM]! - below);
+    if (!(f < 1)) f = f >= 1 ? 1 - 2 ** -53 : 0; // rounding (or x past the last panel): the largest double below 1 (a literal: a module const is a tagged context load, and f's merge with it was boxed)
     else if (f < 0) f = 0;
     const t = -Math.exp(L0 + (lo + f) * h);
     if (accept !== undefined && !accept(E, t, k)) continue;
     // the squeeze (samplerPlan SQUEEZE_SAFETY): u below lower bound/envelope accepts without the density — the same decision as u < density/envelope
-    const v = rng(), sq = pk[sqz + lo]!;
-    if (v < sq && ++st.squeezed % SQUEEZE_AUDIT !== 0) {
+    const v = rng(), sq = pk[q + SQ]!;
+    if (v < sq && ++st.squeezed % AUDIT !== 0) {
       st.E = E;
       st.t = t;
-      return;
+      break;
     }
-    const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[env + lo]!;
+    const ratio = densityAt(plan, k, mN, mN4, E, t) / pk[q + PANEL.env]!;
     if (ratio > 1) {
       // an envelope below the density biases the sample: refuse rather than count
       const name = plan.table.channelDefs[k]!.name;
@@ -141,9 +142,14 @@ function drawEnergyAndT(rng: Random, plan: SamplerPlan, ci: number, accept: Samp
     if (v < ratio) {
       st.E = E;
       st.t = t;
-      return;
+      break;
     }
   }
+  // the next draws of the event, here rather than in the event loop (module comment of DrawState)
+  drawAzimuth(rng, st);
+  st.z0 = st.L * rng();
+  st.x0 = st.half * (2 * rng() - 1);
+  st.y0 = st.half * (2 * rng() - 1);
 }
 
 /** A squeeze above the density (found by the audit) would accept too often there: refuse rather than count. */
@@ -152,44 +158,47 @@ function squeezeViolated(plan: SamplerPlan, k: number, E: number, t: number, sq:
   throw new Error(`sampler squeeze violated: channel ${name}, E_ν = ${E} GeV, t = ${t} GeV², squeeze/envelope = ${sq} > density/envelope = ${ratio}: raise SQUEEZE_SAFETY or SQUEEZE_MAX_SPREAD in lib/engine/samplerPlan.ts`);
 }
 
-/** The largest double below 1. */
-const ONE_MINUS_ULP = 1 - 2 ** -53;
-
 /**
  * Decay point z (st.zd) and weight (st.w = base × P(decay in the region)) for an N produced at
- * z0 flying at cos θ with lab decay length d (GeV⁻¹): free exponential decay law for
- * force = 0, else the truncated exponential between the region's ends zA..zB along the N path
+ * z0 flying at cos θ with lab decay length d (st.z0, st.cosT, st.d): the truncated exponential between the region's ends zA..zB along the N path
  * (path lengths sA ≤ sB): P = e^(−sA/d) (1 − e^(−(sB−sA)/d)), the second factor by expm1 (no
  * cancellation for d ≫ sB − sA), and s = sA − d ln(1 − u (1 − e^(−(sB−sA)/d))).
  */
-function drawDecayZ(rng: Random, force: number, z0: number, cosT: number, d: number, zA: number, zB: number, base: number, st: DrawState): void {
-  if (force === FORCE_NONE) {
-    st.zd = z0 - d * Math.log(1 - rng()) * cosT;
-    st.w = base;
-    return;
-  }
-  const c = Math.max(cosT, MIN_COS_THETA);
+function drawDecayZ(rng: Random, st: DrawState): void {
+  const z0 = st.z0, cosT = st.cosT, d = st.d, zA = st.zA, zB = st.zB;
+  const c = Math.max(cosT, 1e-300); // the smallest cos θ turning path lengths into z (N at 90° to the beam: no division by 0)
   const sA = Math.max(0, (zA - z0) / c), sB = Math.max(0, (zB - z0) / c);
   const q = -Math.expm1(-(sB - sA) / d);
   const prob = (sA > 0 ? Math.exp(-sA / d) : 1) * q;
-  st.w = base * prob;
+  st.w = st.base * prob;
   if (prob > 0) st.zd = z0 + (sA - d * Math.log1p(-rng() * q)) * cosT;
   else st.zd = zA;
+}
+
+/** {@link drawDecayZ} without a forced region: the free exponential decay law (st.w = st.base). */
+function drawFreeDecayZ(rng: Random, st: DrawState): void {
+  st.zd = st.z0 - st.d * Math.log(1 - rng()) * st.cosT;
+  st.w = st.base;
 }
 
 const FORCE_NONE = 0, FORCE_VESSEL = 1, FORCE_TUNGSTEN = 2;
 
 /**
- * Flavour index of an event in cell ci: the cell's own, or for a merged-flavour cell the first
- * flavour whose cumulative fraction in the cell's bin exceeds u × (their sum), u uniform on [0, 1).
+ * Flavour index of an event in cell ci, drawn by x ∈ [0, total) (the cell draw): the cell's own, or for a
+ * merged-flavour cell the first flavour whose cumulative fraction in the cell's bin exceeds u × (their
+ * sum), u the within-cell uniform — x is uniform between the cell's cumulative bounds, so its position
+ * there is a fresh uniform on [0, 1) (53 − log₂(total/cell weight) bits).
  */
-function cellFlavour(plan: SamplerPlan, ci: number, u: number): number {
+function cellFlavour(plan: SamplerPlan, ci: number, x: number): number {
   const f0 = plan.cellFlavour[ci]!;
   if (f0 >= 0) return f0;
+  const cc = plan.cellCum, below = ci > 0 ? cc[ci - 1]! : 0;
+  let u = (x - below) / (cc[ci]! - below);
+  u = u >= 0 && u < 1 ? u : u >= 1 ? 1 - 2 ** -53 : 0; // the largest double below 1, a literal (drawProduction)
   const nf = plan.nFlavours, o = plan.cellBin[ci]! * nf, cum = plan.flavourCum;
-  const x = u * cum[o + nf - 1]!;
+  const y = u * cum[o + nf - 1]!;
   let f = 0;
-  while (f < nf - 1 && cum[o + f]! <= x) f++;
+  while (f < nf - 1 && cum[o + f]! <= y) f++;
   return f;
 }
 
@@ -313,23 +322,12 @@ export function sampleEvents(
   checkSamplerInput(table, decay, n);
   const force = opts.forceDecay === "vessel" ? FORCE_VESSEL : opts.forceDecay === "tungsten" ? FORCE_TUNGSTEN : FORCE_NONE;
   const plan = samplerPlan(table);
-  const st: DrawState = { E: 0, t: 0, mN: decay.mN, mN4: decay.mN ** 4, trials: 0, squeezed: 0, zd: 0, w: 0, cphi: 1, sphi: 0 };
+  const u = NaN; // the doubles start as NaN, not 0: double fields from the start (no Smi → double representation change)
+  const st: DrawState = { E: u, t: u, cphi: u, sphi: u, z0: u, x0: u, y0: u, cosT: u, d: u, zA: u, zB: u, zd: u, w: u, mN: decay.mN, mN4: decay.mN ** 4, trials: 0, squeezed: 0, L: detector.target.length, half: detector.target.side / 2, base: table.total / (opts.weightDivisor ?? n) };
   const reuse = opts.reuse instanceof EventColumns && opts.reuse.weight.length === n && opts.reuse.modes === decay.modes && opts.reuse.flavours === table.flavours ? opts.reuse : undefined;
   const cols = drawColumns(rng, plan, decay, detector, opts, force, st, reuse);
   cols.stats.trials = st.trials;
   return cols;
-}
-
-/**
- * The within-cell uniform of a cell draw x ∈ [0, total) that landed in cell ci: x is uniform
- * between the cell's cumulative bounds, so its position there is a fresh uniform on [0, 1)
- * (53 − log₂(total/cell weight) bits), used for the flavour of a merged-flavour cell.
- */
-function withinCell(plan: SamplerPlan, ci: number, x: number): number {
-  const cum = plan.cellCum;
-  const below = ci > 0 ? cum[ci - 1]! : 0;
-  const f = (x - below) / (cum[ci]! - below);
-  return f >= 0 && f < 1 ? f : f >= 1 ? ONE_MINUS_ULP : 0;
 }
 
 /** The event loop of {@link sampleEvents}: every column of n events. */
@@ -339,21 +337,20 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
   const vis = new Float64Array(2);
   const mN = decay.mN, mN4 = mN ** 4;
   const accept = opts.accept;
-  const L = detector.target.length;
-  const half = detector.target.side / 2;
-  const base = table.total / (opts.weightDivisor ?? n);
+  const L = st.L;
   const vesselStart = detector.vessel.start, vesselEnd = detector.vessel.start + detector.vessel.length;
   const dScale = mN * decay.totalWidth;
   const total = plan.total, channel = plan.channel, targetMass = plan.targetMass;
   // the columns as locals (the loop's calls would otherwise reload each field per store)
   const { modeIndex, flavourIndex, channelIndex, Enu, t: tCol, zProd, xProd, yProd, EN: ENCol, pxN, pyN, pzN, zDecay, xDecay, yDecay, Evis1, Evis2, weight } = out;
   const sample = decay.sample;
+  const free = force === FORCE_NONE, vessel = force === FORCE_VESSEL;
   for (let i = 0; i < n; i++) {
     const x = rng() * total;
     const ci = drawCell(plan, x);
     const k = channel[ci]!;
-    drawEnergyAndT(rng, plan, ci, accept, st);
-    const E = st.E, t = st.t;
+    drawProduction(rng, plan, ci, accept, st);
+    const E = st.E, t = st.t, cphi = st.cphi, sphi = st.sphi, z0 = st.z0, x0 = st.x0, y0 = st.y0;
     const M = targetMass[k]!;
     const EN = E + t / (2 * M);
     const pN = Math.sqrt(Math.max(0, (EN - mN) * (EN + mN)));
@@ -363,20 +360,18 @@ function drawColumns(rng: Random, plan: SamplerPlan, decay: DecayModel, detector
     const pT = Math.sqrt(Math.max(0, a * (2 * EN - a) - mN * mN));
     const cosT = pN > 0 ? Math.min(1, Math.max(-1, (EN - a) / pN)) : 1;
     const sinT = pN > 0 ? Math.min(1, pT / pN) : 0;
-    drawAzimuth(rng, st);
-    const cphi = st.cphi, sphi = st.sphi;
-    const z0 = L * rng();
-    const x0 = half * (2 * rng() - 1);
-    const y0 = half * (2 * rng() - 1);
     // decay point along the N direction; the lab decay length is p/(m Γ)
-    const d = pN / dScale;
-    if (force === FORCE_VESSEL) drawDecayZ(rng, force, z0, cosT, d, vesselStart, vesselEnd, base, st);
-    else drawDecayZ(rng, force, z0, cosT, d, z0, L, base, st);
+    st.cosT = cosT;
+    st.d = pN / dScale;
+    st.zA = vessel ? vesselStart : z0;
+    st.zB = vessel ? vesselEnd : L;
+    if (free) drawFreeDecayZ(rng, st);
+    else drawDecayZ(rng, st);
     const zd = st.zd;
     vis[0] = 0;
     vis[1] = 0;
     modeIndex[i] = sample(rng, EN, vis);
-    flavourIndex[i] = cellFlavour(plan, ci, withinCell(plan, ci, x));
+    flavourIndex[i] = cellFlavour(plan, ci, x);
     channelIndex[i] = k;
     Enu[i] = E;
     tCol[i] = t;

@@ -44,17 +44,24 @@ export const SQUEEZE_AUDIT = 64;
 
 /**
  * Layout of {@link SamplerPlan.packed}: per cell, PACK_STRIDE doubles holding everything one
- * (E_ν, t) draw reads — the energy-draw constants, the envelope's origin, panel width, total and
- * guide scale, its cumulative areas and panel heights — so a draw touches a few adjacent cache
- * lines of one cell instead of one line in each of a dozen per-quantity arrays.
+ * (E_ν, t) draw reads, so that a draw touches three 64-byte cache lines of its cell (the cells are
+ * drawn at random: each line is a likely cache miss) — a header line (the energy-draw constants:
+ * lower ln E, ln-width, slope — 0 for a log-uniform draw —, expm1(slope × width); the envelope's
+ * origin, panel width, total and guide scale), a line of the envelope's ENVELOPE_GUIDE guide bytes
+ * ({@link SamplerPlan.packedBytes}), and the line of the drawn panel: per panel PANEL_STRIDE doubles,
+ * the cumulative area below it, its own cumulative area, its height and its squeeze ratio (lower
+ * bound/height, 0 for none), two panels to a line. The packed column is the first of the plan's
+ * buffer (offset 0), so cells start on line boundaries.
  */
 export const PACK = {
-  lnELo: 0, lnWidth: 1, lnSlope: 2, expm1SlopeWidth: 3, logUniform: 4,
-  envL0: 5, envH: 6, envTotal: 7, envGuideScale: 8,
-  /** ENVELOPE_PANELS cumulative areas, then ENVELOPE_PANELS panel heights, then ENVELOPE_PANELS squeeze ratios (lower bound/height, 0 for none). */
-  cum: 16, env: 16 + ENVELOPE_PANELS, squeeze: 16 + 2 * ENVELOPE_PANELS,
+  lnELo: 0, lnWidth: 1, lnSlope: 2, expm1SlopeWidth: 3, envL0: 4, envH: 5, envTotal: 6, envGuideScale: 7,
+  /** The guide's bytes from byte 8 × guide of the cell; then ENVELOPE_PANELS panels of PANEL_STRIDE doubles ({@link PANEL}). */
+  guide: 8, panels: 8 + ENVELOPE_GUIDE / 8,
 } as const;
-export const PACK_STRIDE = 16 + 3 * ENVELOPE_PANELS;
+/** Offsets inside a packed panel: cumulative area of the panels before it (0 for the first), its own cumulative area, height, squeeze ratio. */
+export const PANEL = { below: 0, cum: 1, env: 2, squeeze: 3 } as const;
+export const PANEL_STRIDE = 4;
+export const PACK_STRIDE = PACK.panels + PANEL_STRIDE * ENVELOPE_PANELS;
 
 /** Per-table sampling constants; the envelope columns are filled on a cell's first use. */
 export interface SamplerPlan {
@@ -65,12 +72,8 @@ export interface SamplerPlan {
   /** guide[b]: first cell whose cumulative weight exceeds b·total/guide.length (a start for the search). */
   readonly guide: Int32Array;
   readonly guideScale: number;
-  /** Per cell: lower ln E, ln-width, slope, expm1(slope × width), whether the draw is log-uniform. */
+  /** Per cell: lower ln E (the energy draw's constants are in the packed cell). */
   readonly lnELo: Float64Array;
-  readonly lnWidth: Float64Array;
-  readonly lnSlope: Float64Array;
-  readonly expm1SlopeWidth: Float64Array;
-  readonly logUniform: Uint8Array;
   readonly channel: Int32Array;
   /** Per cell: flavour index (−1 for merged flavours) and energy bin. */
   readonly cellFlavour: Int16Array;
@@ -93,13 +96,11 @@ export interface SamplerPlan {
   readonly envTotal: Float64Array;
   readonly env: Float64Array;
   readonly envCum: Float64Array;
-  /** Per cell: first panel whose cumulative area exceeds b·total/ENVELOPE_GUIDE (cell × ENVELOPE_GUIDE), and ENVELOPE_GUIDE/total. */
-  readonly envGuide: Uint8Array;
-  readonly envGuideScale: Float64Array;
   /** Per cell and panel: squeeze/envelope height (cell × ENVELOPE_PANELS; 0 where the panel has no squeeze, see SQUEEZE_SAFETY). */
   readonly squeeze: Float64Array;
-  /** The same per-cell numbers, cell-major ({@link PACK}, {@link PACK_STRIDE}): what the sampler's draw reads. */
+  /** The same per-cell numbers, cell-major ({@link PACK}, {@link PACK_STRIDE}): what the sampler's draw reads; packedBytes is a byte view of the same memory (the guide bytes). */
   readonly packed: Float64Array;
+  readonly packedBytes: Uint8Array;
 }
 
 const plans = new WeakMap<ProductionTable, SamplerPlan>();
@@ -115,20 +116,19 @@ export function samplerPlan(table: ProductionTable): SamplerPlan {
 }
 
 /** The typed-array columns of a plan, all views of one SharedArrayBuffer (so threads can share it, {@link sharePlan}). */
-type Columns = Omit<SamplerPlan, "table" | "total" | "guideScale" | "nFlavours" | "kernels" | "envSeen">;
+type Columns = Omit<SamplerPlan, "table" | "total" | "guideScale" | "nFlavours" | "kernels" | "envSeen" | "packedBytes">;
 type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Int16ArrayConstructor | Uint8ArrayConstructor;
 
 /** Column name, element type and length for nc cells, nch channels and nfc flavour-cumulative entries (the order is the buffer's layout). */
 function layout(nc: number, nch: number, nfc: number): [keyof Columns, ColumnType, number][] {
   const P = ENVELOPE_PANELS;
   return [
-    ["cellCum", Float64Array, nc], ["lnELo", Float64Array, nc], ["lnWidth", Float64Array, nc], ["lnSlope", Float64Array, nc],
-    ["expm1SlopeWidth", Float64Array, nc], ["lnEHi", Float64Array, nc], ["cellEnu", Float64Array, nc], ["lnAbsTMin", Float64Array, nc],
+    ["packed", Float64Array, nc * PACK_STRIDE], ["cellCum", Float64Array, nc], ["lnELo", Float64Array, nc], ["lnEHi", Float64Array, nc], ["cellEnu", Float64Array, nc], ["lnAbsTMin", Float64Array, nc],
     ["lnAbsTMax", Float64Array, nc], ["flavourCum", Float64Array, nfc], ["targetMass", Float64Array, nch], ["targetMass2", Float64Array, nch],
-    ["envL0", Float64Array, nc], ["envH", Float64Array, nc], ["envTotal", Float64Array, nc], ["envGuideScale", Float64Array, nc],
-    ["env", Float64Array, nc * P], ["envCum", Float64Array, nc * P], ["squeeze", Float64Array, nc * P], ["packed", Float64Array, nc * PACK_STRIDE],
+    ["envL0", Float64Array, nc], ["envH", Float64Array, nc], ["envTotal", Float64Array, nc],
+    ["env", Float64Array, nc * P], ["envCum", Float64Array, nc * P], ["squeeze", Float64Array, nc * P],
     ["guide", Int32Array, Math.max(1, 2 * nc)], ["channel", Int32Array, nc], ["cellBin", Int32Array, nc], ["cellFlavour", Int16Array, nc],
-    ["logUniform", Uint8Array, nc], ["envBuilt", Uint8Array, nc], ["envGuide", Uint8Array, nc * ENVELOPE_GUIDE],
+    ["envBuilt", Uint8Array, nc],
   ];
 }
 
@@ -152,7 +152,7 @@ function buildPlan(table: ProductionTable): SamplerPlan {
   const fr = table.binFlavourFractions;
   const nFlavours = fr === null || fr.length === 0 ? 0 : fr.length;
   const { cols, buffer } = viewColumns(layout(nc, nch, nFlavours === 0 ? 0 : nFlavours * fr![0]!.length));
-  const { cellCum, lnELo, lnWidth, lnSlope, expm1SlopeWidth, logUniform, channel, cellFlavour, cellBin, lnEHi, cellEnu } = cols;
+  const { cellCum, lnELo, channel, cellFlavour, cellBin, lnEHi, cellEnu } = cols;
   let acc = 0;
   for (let i = 0; i < nc; i++) {
     const c = table.cells[i]!;
@@ -161,16 +161,12 @@ function buildPlan(table: ProductionTable): SamplerPlan {
     const w = c.lnEHi - c.lnELo;
     const sw = c.lnSlope * w;
     lnELo[i] = c.lnELo;
-    lnWidth[i] = w;
-    lnSlope[i] = c.lnSlope;
-    expm1SlopeWidth[i] = Math.expm1(sw);
-    logUniform[i] = Math.abs(sw) < 1e-9 ? 1 : 0;
     channel[i] = c.channel;
     cellFlavour[i] = c.flavour;
     cellBin[i] = c.bin;
-    // the packed cell (PACK): the energy-draw constants now, the envelope part on the cell's first use
+    // the packed cell (PACK): the energy-draw constants now (slope 0 for a log-uniform draw), the envelope part on the cell's first use
     const o = i * PACK_STRIDE, pk = cols.packed;
-    [pk[o + PACK.lnELo], pk[o + PACK.lnWidth], pk[o + PACK.lnSlope], pk[o + PACK.expm1SlopeWidth], pk[o + PACK.logUniform]] = [c.lnELo, w, c.lnSlope, expm1SlopeWidth[i]!, logUniform[i]!];
+    [pk[o + PACK.lnELo], pk[o + PACK.lnWidth], pk[o + PACK.lnSlope], pk[o + PACK.expm1SlopeWidth]] = [c.lnELo, w, Math.abs(sw) < 1e-9 ? 0 : c.lnSlope, Math.expm1(sw)];
     lnEHi[i] = c.lnEHi;
     cellEnu[i] = c.Enu;
     let lmin = Infinity, lmax = -Infinity;
@@ -187,10 +183,12 @@ function buildPlan(table: ProductionTable): SamplerPlan {
   });
   buildGuide(cellCum, acc, cols.guide);
   flavourCumulative(table, cols.flavourCum);
-  const plan: SamplerPlan = { ...cols, table, total: acc, guideScale: cols.guide.length / acc, nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(nc) };
+  const plan: SamplerPlan = { ...cols, packedBytes: bytesOf(cols.packed), table, total: acc, guideScale: cols.guide.length / acc, nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(nc) };
   shared.set(plan, buffer);
   return plan;
 }
+
+const bytesOf = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 const kernelsOf = (table: ProductionTable) => table.channelDefs.map((c) => c.kernel ?? c.dsigmadt);
 
@@ -232,7 +230,7 @@ export function adoptPlan(table: ProductionTable, sp: SharedPlan): void {
   for (const c of table.cells) acc += c.weight; // the plan's total, as buildPlan sums it
   if (!same || sp.nCells !== table.cells.length || acc !== sp.total) throw new RangeError(`adoptPlan: the shared plan (${sp.nCells} cells, channels ${sp.channels.map((c) => c.name).join(", ")}) is not of this table (${table.cells.length} cells, channels ${table.channels.join(", ")}, or another total rate)`);
   const { cols } = viewColumns(layout(sp.nCells, sp.channels.length, sp.nFlavourCum), sp.buffer);
-  const plan: SamplerPlan = { ...cols, table, total: sp.total, guideScale: cols.guide.length / sp.total, nFlavours: sp.nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(sp.nCells) };
+  const plan: SamplerPlan = { ...cols, packedBytes: bytesOf(cols.packed), table, total: sp.total, guideScale: cols.guide.length / sp.total, nFlavours: sp.nFlavours, kernels: kernelsOf(table), envSeen: new Uint8Array(sp.nCells) };
   shared.set(plan, sp.buffer);
   plans.set(table, plan);
 }
@@ -360,15 +358,16 @@ export function buildEnvelope(plan: SamplerPlan, ci: number): void {
     acc += env[p]! * h;
     cum[p] = acc;
   }
+  const guide = new Uint8Array(ENVELOPE_GUIDE);
   let p = 0;
   for (let b = 0; b < ENVELOPE_GUIDE; b++) {
     const x = (b * acc) / ENVELOPE_GUIDE;
     while (p < ENVELOPE_PANELS - 1 && cum[p]! <= x) p++;
-    plan.envGuide[ci * ENVELOPE_GUIDE + b] = p;
+    guide[b] = p;
   }
   // lower ≤ density ⇒ lower/env ≤ density/env in floating point (division by the same positive number is monotone), so u < sq implies the sampler's u < density/env: the same decision
   for (let p = 0; p < ENVELOPE_PANELS; p++) sq[p] = lower[p]! > 0 ? lower[p]! / env[p]! : 0;
-  storeEnvelope(plan, ci, L0, h, acc, env, cum, sq);
+  storeEnvelope(plan, ci, L0, h, acc, { env, cum, sq, guide });
 }
 
 /** Make sure cell ci's envelope is built (by this thread, or seen built by another: Atomics.load), and note it in plan.envSeen. */
@@ -377,22 +376,22 @@ export function ensureEnvelope(plan: SamplerPlan, ci: number): void {
   plan.envSeen[ci] = 1;
 }
 
-/** Copy a built envelope into the plan's columns and the packed cell, then flag the cell built. */
-function storeEnvelope(plan: SamplerPlan, ci: number, L0: number, h: number, acc: number, env: Float64Array, cum: Float64Array, sq: Float64Array): void {
-  plan.envGuideScale[ci] = ENVELOPE_GUIDE / acc;
-  plan.envL0[ci] = L0;
-  plan.envH[ci] = h;
-  plan.envTotal[ci] = acc;
+/** Copy a built envelope (panel heights, cumulative areas, squeeze ratios, guide) into the plan's columns and the packed cell, then flag the cell built. */
+function storeEnvelope(plan: SamplerPlan, ci: number, L0: number, h: number, acc: number, e: { env: Float64Array; cum: Float64Array; sq: Float64Array; guide: Uint8Array }): void {
+  const { env, cum, sq } = e;
+  [plan.envL0[ci], plan.envH[ci], plan.envTotal[ci]] = [L0, h, acc];
   plan.env.set(env, ci * ENVELOPE_PANELS);
   plan.envCum.set(cum, ci * ENVELOPE_PANELS);
   plan.squeeze.set(sq, ci * ENVELOPE_PANELS);
   const o = ci * PACK_STRIDE, pk = plan.packed;
-  pk[o + PACK.envL0] = L0;
-  pk[o + PACK.envH] = h;
-  pk[o + PACK.envTotal] = acc;
-  pk[o + PACK.envGuideScale] = ENVELOPE_GUIDE / acc;
-  pk.set(cum, o + PACK.cum);
-  pk.set(env, o + PACK.env);
-  pk.set(sq, o + PACK.squeeze);
+  [pk[o + PACK.envL0], pk[o + PACK.envH], pk[o + PACK.envTotal], pk[o + PACK.envGuideScale]] = [L0, h, acc, ENVELOPE_GUIDE / acc];
+  plan.packedBytes.set(e.guide, 8 * (o + PACK.guide));
+  for (let p = 0; p < ENVELOPE_PANELS; p++) {
+    const q = o + PACK.panels + p * PANEL_STRIDE;
+    pk[q + PANEL.below] = p > 0 ? cum[p - 1]! : 0;
+    pk[q + PANEL.cum] = cum[p]!;
+    pk[q + PANEL.env] = env[p]!;
+    pk[q + PANEL.squeeze] = sq[p]!;
+  }
   Atomics.store(plan.envBuilt, ci, 1);
 }

@@ -71,13 +71,15 @@ function buildS2Sampler(mN: number, lepton: ChargedLepton): (rng: Random) => num
 export function dipoleDecayModel(model: DipoleModel): DecayModel {
   const mN = model.mN;
   const leptons = (["e", "mu"] as const).filter((l) => mN > 2 * leptonMass(l));
-  // each draw writes the visible lab energies into vis and returns its mode's index
-  const modes: { name: string; br: number; draw: (rng: Random, EN: number, vis: Float64Array) => void }[] = [
+  // each draw reads E_N from vis[0] and writes the visible lab energies into vis (E_N in an array, not an
+  // argument: the draws are called polymorphically, not inlined, and V8 would box a double argument per call)
+  const modes: { name: string; br: number; draw: (rng: Random, vis: Float64Array) => void }[] = [
     {
       name: "nu gamma",
       br: branchingNuGamma(model),
       // E_N ≥ m_N holds for every sampled N (two-body kinematics), so p = √((E−m)(E+m)) directly
-      draw: (rng, EN, vis) => {
+      draw: (rng, vis) => {
+        const EN = vis[0]!;
         vis[0] = 0.5 * (EN + Math.sqrt((EN - mN) * (EN + mN)) * (2 * rng() - 1));
       },
     },
@@ -88,7 +90,8 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
     modes.push({
       name: `nu ${l} ${l}`,
       br: branchingNuLL(model, l),
-      draw: (rng, EN, vis) => {
+      draw: (rng, vis) => {
+        const EN = vis[0]!;
         const s = s2(rng);
         const mll = Math.sqrt(s);
         const eStar = (mN * mN + s) / (2 * mN);
@@ -115,7 +118,8 @@ export function dipoleDecayModel(model: DipoleModel): DecayModel {
     modes: modes.map((m) => m.name),
     sample: (rng, EN, vis) => {
       const k = pick(rng);
-      modes[k]!.draw(rng, EN, vis);
+      vis[0] = EN;
+      modes[k]!.draw(rng, vis);
       return k;
     },
   };
