@@ -136,6 +136,15 @@ export type MultiAcceptance = (EN: number, out: Float64Array) => void;
 export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, stride: number, from?: number) => void;
 
 /**
+ * The acceptances of two passes of one table in one call, for a cell whose nodes of the second
+ * pass (its |t| cut) are the first mB of the first pass's m (one sweep over the cell, issue 15):
+ * acceptance i of the first pass at EN[from + p] into out[i·stride + p] for p < m, acceptance i
+ * of the second into out[(count₁ + i)·stride + p] for p < mB — the values of the two passes' own
+ * batches (the same expressions), so the same sums.
+ */
+export type JointBatch = (EN: Float64Array, m: number, mB: number, out: Float64Array, stride: number, from: number) => void;
+
+/**
  * The result of one collapse pass: the bins of every acceptance, and the same sums split by
  * segment — a run of nodes of one cell in one bin — so that a table whose weights are rescaled
  * cell by cell (lib/engine/tableRescale) collapses without another pass over its nodes.
@@ -162,6 +171,13 @@ export interface CollapsePass {
   /** Optional batch form of `accept` (the same values). */
   readonly batch?: BatchAcceptance;
   readonly opts?: CollapseOptions;
+  /**
+   * Optional: this pass's acceptances computed with those of the earlier pass `with` (of the same
+   * collapse stream, two acceptances each, `with` without a |t| cut) by one `batch` call per cell
+   * (lib/engine/collapseStream). Cells where this pass's nodes are not a prefix of the cell take
+   * the passes' own batches; the numbers are the same either way.
+   */
+  readonly joint?: { readonly with: number; readonly batch: JointBatch };
 }
 
 
