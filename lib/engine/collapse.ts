@@ -137,7 +137,7 @@ export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, s
 
 /**
  * The acceptances of two passes of one table in one call, for a cell whose nodes of the second
- * pass (its |t| cut) are the first mB of the first pass's m (one sweep over the cell, issue 15):
+ * pass (its |t| cut) are the first mB (0: none) of the first pass's m (one sweep over the cell, issue 15):
  * acceptance i of the first pass at EN[from + p] into out[i·stride + p] for p < m, acceptance i
  * of the second into out[(count₁ + i)·stride + p] for p < mB — the values of the two passes' own
  * batches (the same expressions), so the same sums.

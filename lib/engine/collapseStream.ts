@@ -74,15 +74,16 @@ export class CollapseStream {
   private readonly joint: { readonly a: number; readonly b: number; readonly batch: JointBatch } | null;
 
   /**
-   * Cell c through the joint pair (when both apply and b's nodes are a prefix of the cell: one
-   * batch call and one loop for both), else through each pass's own {@link PassSums.cell}.
+   * Cell c through the joint pair (when a applies and b's nodes, if b applies, are a prefix of
+   * the cell: one batch call and one loop for both), else through each pass's own
+   * {@link PassSums.cell}.
    */
   private jointCell(ci: number, c: ProductionCell, t: Float64Array, EN: Float64Array, weight: Float64Array): void {
     const { a, b, batch } = this.joint!;
     const sa = this.sums[a]!, sb = this.sums[b]!;
     const runA = c.Enu > this.zero[a]!, runB = c.Enu > this.zero[b]!;
     const first = c.firstNode, end = c.endNode, cut = sb.cut;
-    let mB = 0;
+    let mB = 0; // b's nodes: none when b does not apply to the cell
     if (runA && runB) {
       while (first + mB < end && -t[first + mB]! <= cut) mB++;
       for (let k = first + mB; k < end; k++) {
@@ -92,7 +93,7 @@ export class CollapseStream {
         }
       }
     }
-    if (!runA || !runB || mB < 0) {
+    if (!runA || mB < 0) {
       if (runA) sa.cell(ci, first, end, EN, weight, t);
       if (runB) sb.cell(ci, first, end, EN, weight, t);
       return;
