@@ -50,16 +50,22 @@ export function safeEdges(binsPerDecade: number): SafeEdges {
   let e = EDGE_CACHE.get(binsPerDecade);
   if (e) return e;
   const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
-  const at = (q: number, tab: Float64Array, make: () => number) => {
-    const i = q + EDGE_OFFSET;
-    if (!(i >= 0 && i < tab.length)) return make();
-    let v = tab[i]!;
-    if (Number.isNaN(v)) tab[i] = v = make();
-    return v;
-  };
+  // the edges' expressions, evaluated once per bin (no closure per call: a stream asks at every bin change)
+  const lo = (q: number) => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
+  const hi = (q: number) => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
   e = {
-    lo: (q) => at(q, los, () => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN)),
-    hi: (q) => at(q, his, () => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN)),
+    lo: (q) => {
+      const i = q + EDGE_OFFSET;
+      if (!(i >= 0 && i < los.length)) return lo(q);
+      const v = los[i]!;
+      return Number.isNaN(v) ? (los[i] = lo(q)) : v;
+    },
+    hi: (q) => {
+      const i = q + EDGE_OFFSET;
+      if (!(i >= 0 && i < his.length)) return hi(q);
+      const v = his[i]!;
+      return Number.isNaN(v) ? (his[i] = hi(q)) : v;
+    },
   };
   EDGE_CACHE.set(binsPerDecade, e);
   return e;

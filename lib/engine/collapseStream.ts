@@ -76,23 +76,14 @@ export class CollapseStream {
   /**
    * Cell c through the joint pair (when a applies and b's nodes, if b applies, are a prefix of
    * the cell: one batch call and one loop for both), else through each pass's own
-   * {@link PassSums.cell}.
+   * {@link PassSums.cell}. `mB`: b's nodes, the first mB of the cell (0 when b does not apply),
+   * or −1 when they are not a prefix.
    */
-  private jointCell(ci: number, c: ProductionCell, t: Float64Array, EN: Float64Array, weight: Float64Array): void {
+  private jointCell(ci: number, c: ProductionCell, t: Float64Array, EN: Float64Array, weight: Float64Array, mB: number): void {
     const { a, b, batch } = this.joint!;
     const sa = this.sums[a]!, sb = this.sums[b]!;
     const runA = c.Enu > this.zero[a]!, runB = c.Enu > this.zero[b]!;
-    const first = c.firstNode, end = c.endNode, cut = sb.cut;
-    let mB = 0; // b's nodes: none when b does not apply to the cell
-    if (runA && runB) {
-      while (first + mB < end && -t[first + mB]! <= cut) mB++;
-      for (let k = first + mB; k < end; k++) {
-        if (-t[k]! <= cut) {
-          mB = -1; // not a prefix
-          break;
-        }
-      }
-    }
+    const first = c.firstNode, end = c.endNode;
     if (!runA || mB < 0) {
       if (runA) sa.cell(ci, first, end, EN, weight, t);
       if (runB) sb.cell(ci, first, end, EN, weight, t);
@@ -117,7 +108,16 @@ export class CollapseStream {
     // the keys of lib/engine/collapse energyKeys: the bin of the node before, else the one below or above, else the logarithm
     const key = this.keys.key, edge = this.edge, bpd = this.bpd;
     let { q, lo, hi } = this;
+    // with the joint pair, in the same loop: its b pass's nodes (within its |t| cut when both
+    // passes apply to the cell; none otherwise), and whether they are the cell's first mB
+    const J = this.joint, first = c.firstNode;
+    const cutB = J !== null && c.Enu > this.zero[J.a]! && c.Enu > this.zero[J.b]! ? this.sums[J.b]!.cut : -Infinity;
+    let mB = 0, prefix = this.n === first;
     for (let k = this.n; k < end; k++) {
+      if (-t[k]! <= cutB) {
+        if (k === first + mB) mB++;
+        else prefix = false;
+      }
       const e = EN[k]!;
       if (!(e > lo && e < hi)) {
         if (e > edge.lo(q - 1) && e < edge.hi(q - 1)) q -= 1;
@@ -136,10 +136,9 @@ export class CollapseStream {
       this.valid = false;
       return;
     }
-    const J = this.joint;
     for (let i = 0; i < this.sums.length; i++) {
       if (J !== null && (i === J.a || i === J.b)) {
-        if (i === J.a) this.jointCell(ci, c, t, EN, weight);
+        if (i === J.a) this.jointCell(ci, c, t, EN, weight, prefix ? mB : -1);
       } else if (c.Enu > this.zero[i]!) this.sums[i]!.cell(ci, c.firstNode, end, EN, weight, t);
     }
   }
