@@ -177,12 +177,8 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
       out[o + p] = scale * s;
     }
     if (i0 !== last && nl > 0 && nl <= 2) {
-      // (plain stores: no array per call)
-      last = i0;
-      y0[0] = y00;
-      y1[0] = y10;
-      y0[nl - 1] = nl > 1 ? y01 : y00;
-      y1[nl - 1] = nl > 1 ? y11 : y10;
+      last = i0; y0[0] = y00; y1[0] = y10; // plain stores: no array per call
+      y0[nl - 1] = nl > 1 ? y01 : y00; y1[nl - 1] = nl > 1 ? y11 : y10;
     }
   };
   return Object.assign(one, { many });
