@@ -50,16 +50,22 @@ export function safeEdges(binsPerDecade: number): SafeEdges {
   let e = EDGE_CACHE.get(binsPerDecade);
   if (e) return e;
   const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
-  const at = (q: number, tab: Float64Array, make: () => number) => {
-    const i = q + EDGE_OFFSET;
-    if (!(i >= 0 && i < tab.length)) return make();
-    let v = tab[i]!;
-    if (Number.isNaN(v)) tab[i] = v = make();
-    return v;
-  };
+  // the edges' expressions, evaluated once per bin (no closure per call: a stream asks at every bin change)
+  const lo = (q: number) => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
+  const hi = (q: number) => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
   e = {
-    lo: (q) => at(q, los, () => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN)),
-    hi: (q) => at(q, his, () => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN)),
+    lo: (q) => {
+      const i = q + EDGE_OFFSET;
+      if (!(i >= 0 && i < los.length)) return lo(q);
+      const v = los[i]!;
+      return Number.isNaN(v) ? (los[i] = lo(q)) : v;
+    },
+    hi: (q) => {
+      const i = q + EDGE_OFFSET;
+      if (!(i >= 0 && i < his.length)) return hi(q);
+      const v = his[i]!;
+      return Number.isNaN(v) ? (his[i] = hi(q)) : v;
+    },
   };
   EDGE_CACHE.set(binsPerDecade, e);
   return e;
@@ -136,6 +142,15 @@ export type MultiAcceptance = (EN: number, out: Float64Array) => void;
 export type BatchAcceptance = (EN: Float64Array, m: number, out: Float64Array, stride: number, from?: number) => void;
 
 /**
+ * The acceptances of two passes of one table in one call, for a cell whose nodes of the second
+ * pass (its |t| cut) are the first mB (0: none) of the first pass's m (one sweep over the cell, issue 15):
+ * acceptance i of the first pass at EN[from + p] into out[i·stride + p] for p < m, acceptance i
+ * of the second into out[(count₁ + i)·stride + p] for p < mB — the values of the two passes' own
+ * batches (the same expressions), so the same sums.
+ */
+export type JointBatch = (EN: Float64Array, m: number, mB: number, out: Float64Array, stride: number, from: number) => void;
+
+/**
  * The result of one collapse pass: the bins of every acceptance, and the same sums split by
  * segment — a run of nodes of one cell in one bin — so that a table whose weights are rescaled
  * cell by cell (lib/engine/tableRescale) collapses without another pass over its nodes.
@@ -162,6 +177,13 @@ export interface CollapsePass {
   /** Optional batch form of `accept` (the same values). */
   readonly batch?: BatchAcceptance;
   readonly opts?: CollapseOptions;
+  /**
+   * Optional: this pass's acceptances computed with those of the earlier pass `with` (of the same
+   * collapse stream, two acceptances each, `with` without a |t| cut) by one `batch` call per cell
+   * (lib/engine/collapseStream). Cells where this pass's nodes are not a prefix of the cell take
+   * the passes' own batches; the numbers are the same either way.
+   */
+  readonly joint?: { readonly with: number; readonly batch: JointBatch };
 }
 
 

@@ -218,6 +218,68 @@ export class PassSums {
     }
   }
   /**
+   * The sums of this pass (two acceptances, every node of the cell: A[p], A[stride + p]) and of
+   * pass `b` (two acceptances on the cell's first mB nodes: A[2·stride + p], A[3·stride + p]) in
+   * one loop over the cell's nodes, read in place (node first + p): for each pass the additions of
+   * {@link sumPairs}, onto the same values in the same order — the same numbers as the two passes'
+   * own sums. Both passes have the same keys (one stream).
+   */
+  sumJoint(b: PassSums, ci: number, first: number, m: number, mB: number, EN: Float64Array, weight: Float64Array, A: Float64Array, stride: number): void {
+    const { seg, n, w, wE } = this;
+    const bs = b.seg, bn = b.n, bw = b.w, bwE = b.wE;
+    const key = this.keys.key, kMin = this.keys.kMin;
+    let s = -1, j = -1, t = -1;
+    // plain locals (as sumPairs): this pass's open bin and segment, then b's
+    let w0 = 0, w1 = 0, wE0 = 0, wE1 = 0, s0 = 0, s1 = 0, sE0 = 0, sE1 = 0;
+    let v0 = 0, v1 = 0, vE0 = 0, vE1 = 0, r0 = 0, r1 = 0, rE0 = 0, rE1 = 0;
+    const A2 = 2 * stride, A3 = 3 * stride;
+    for (let p = 0; p < m; p++) {
+      const k = first + p;
+      const e = EN[k]!, wk = weight[k]!, jk = key[k]! - kMin;
+      if (jk !== j) {
+        if (s >= 0) {
+          w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
+          seg.w[2 * s] = s0; seg.w[2 * s + 1] = s1; seg.wE[2 * s] = sE0; seg.wE[2 * s + 1] = sE1;
+        }
+        if (t >= 0) {
+          bw[j] = v0; bw[bn + j] = v1; bwE[j] = vE0; bwE[bn + j] = vE1;
+          bs.w[2 * t] = r0; bs.w[2 * t + 1] = r1; bs.wE[2 * t] = rE0; bs.wE[2 * t + 1] = rE1;
+          t = -1;
+        }
+        s = seg.open(ci, jk);
+        j = jk;
+        w0 = w[j]!; w1 = w[n + j]!; wE0 = wE[j]!; wE1 = wE[n + j]!;
+        s0 = 0; s1 = 0; sE0 = 0; sE1 = 0;
+        if (p < mB) {
+          t = bs.open(ci, jk);
+          v0 = bw[j]!; v1 = bw[bn + j]!; vE0 = bwE[j]!; vE1 = bwE[bn + j]!;
+          r0 = 0; r1 = 0; rE0 = 0; rE1 = 0;
+        }
+      }
+      const x0 = wk * A[p]!, x1 = wk * A[stride + p]!;
+      w0 += x0; wE0 += x0 * e; s0 += x0; sE0 += x0 * e;
+      w1 += x1; wE1 += x1 * e; s1 += x1; sE1 += x1 * e;
+      if (p < mB) {
+        const y0 = wk * A[A2 + p]!, y1 = wk * A[A3 + p]!;
+        v0 += y0; vE0 += y0 * e; r0 += y0; rE0 += y0 * e;
+        v1 += y1; vE1 += y1 * e; r1 += y1; rE1 += y1 * e;
+      } else if (t >= 0) {
+        // b's nodes end inside this bin: its segment closes here
+        bw[j] = v0; bw[bn + j] = v1; bwE[j] = vE0; bwE[bn + j] = vE1;
+        bs.w[2 * t] = r0; bs.w[2 * t + 1] = r1; bs.wE[2 * t] = rE0; bs.wE[2 * t + 1] = rE1;
+        t = -1;
+      }
+    }
+    if (s >= 0) {
+      w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
+      seg.w[2 * s] = s0; seg.w[2 * s + 1] = s1; seg.wE[2 * s] = sE0; seg.wE[2 * s + 1] = sE1;
+    }
+    if (t >= 0) {
+      bw[j] = v0; bw[bn + j] = v1; bwE[j] = vE0; bwE[bn + j] = vE1;
+      bs.w[2 * t] = r0; bs.w[2 * t + 1] = r1; bs.wE[2 * t] = rE0; bs.wE[2 * t + 1] = rE1;
+    }
+  }
+  /**
    * The pass's segments and bins; `kMin`, `kMax`: the bins actually holding nodes when the pass
    * was sized for a wider range (a streamed collapse), so the result is the one of the exact range.
    */

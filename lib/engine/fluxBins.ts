@@ -180,3 +180,28 @@ export function mergeSpectra(spectra: readonly BinnedSpectrum[], flavourWeights:
   );
   return { work: [{ flavour: "all", edges: ref.edges, counts: merged }], workWeights: [1], binFlavourFractions };
 }
+
+/**
+ * {@link mergeSpectra} once per flux and flavour weights in this thread (compute once, issue 15:
+ * every mass point of a scan merges the same spectra with the same weights). Keyed by the spectra
+ * array and the weights' values; the result is shared, read only (its arrays are never written).
+ */
+const MERGED = new WeakMap<readonly BinnedSpectrum[], Map<string, ReturnType<typeof mergeSpectra>>>();
+export function mergedSpectra(spectra: readonly BinnedSpectrum[], flavourWeights: readonly number[]): ReturnType<typeof mergeSpectra> {
+  let byWeights = MERGED.get(spectra);
+  if (!byWeights) MERGED.set(spectra, (byWeights = new Map()));
+  const key = flavourWeights.join(" ");
+  let m = byWeights.get(key);
+  if (!m) byWeights.set(key, (m = mergeSpectra(spectra, flavourWeights)));
+  return m;
+}
+
+/** {@link withinBinSlopes} once per (counts, edges, model) in this thread (keyed by the arrays themselves; the result is read only). */
+const SLOPES = new WeakMap<readonly number[], { edges: readonly number[]; model: WithinBinModel; slopes: Float64Array }[]>();
+export function binSlopes(edges: readonly number[], counts: readonly number[], model: WithinBinModel): Float64Array {
+  let list = SLOPES.get(counts);
+  if (!list) SLOPES.set(counts, (list = []));
+  let hit = list.find((e) => e.edges === edges && e.model === model);
+  if (!hit) list.push((hit = { edges, model, slopes: withinBinSlopes(edges, counts, model) }));
+  return hit.slopes;
+}

@@ -3,7 +3,7 @@
  * tabulated once per model point so that couplings can be rescaled analytically.
  *
  * Integration scheme (documented because the sampler and the quadrature share it):
- * - within each flux bin the flux follows a stated model (`withinBin`, {@link withinBinSlopes}):
+ * - within each flux bin the flux follows a stated model (`withinBin`, lib/engine/fluxBins withinBinSlopes):
  *   "interpolated" (default) — dN/d ln E = A_b exp(s_b ln E) in bin b, the slope s_b of
  *   ln(dN/d ln E) reconstructed from the neighbouring bins (monotonised-central limiter, so no
  *   new extrema; one-sided at the first and last bin, so the last bin keeps falling with the
@@ -28,7 +28,7 @@
 import { nucleusDensity, type Material } from "../core/constants";
 import { gaussLegendre } from "../core/quadrature";
 import { requireNonNegative, requirePositive } from "../core/validate";
-import { energyNodes, energyNodesStart, mergeSpectra, thresholdEnergy, type WithinBinModel, withinBinSlopes } from "./fluxBins";
+import { binSlopes, energyNodes, energyNodesStart, mergedSpectra, thresholdEnergy, type WithinBinModel } from "./fluxBins";
 import { releaseColumns, takeColumns } from "./nodeColumns";
 import { lazyField } from "./signatureGroups";
 import { DEFAULT_E_POINTS, DEFAULT_PANELS_PER_DECADE, DEFAULT_T_POINTS } from "./rules";
@@ -103,7 +103,7 @@ export interface ProductionOptions {
   readonly panelsPerDecade?: number;
   /** Gauss–Legendre points per flux bin (above the channel threshold) in ln E_ν (default 6). */
   readonly ePoints?: number;
-  /** Model of the flux inside a bin (default "interpolated"; see {@link withinBinSlopes}). */
+  /** Model of the flux inside a bin (default "interpolated"; see lib/engine/fluxBins withinBinSlopes). */
   readonly withinBin?: WithinBinModel;
   /**
    * Neutrino energies (GeV) where the integrand of a later acceptance is not smooth (an energy
@@ -261,7 +261,7 @@ export function tabulateProduction(
   const tRule = makeTRule(opts, channels);
   const er = gaussLegendre(opts.ePoints ?? DEFAULT_E_POINTS);
   const nNuc = nucleusDensity(material);
-  const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergeSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
+  const { work, workWeights, binFlavourFractions } = opts.mergeFlavours ? mergedSpectra(spectra, flavourWeights) : { work: spectra, workWeights: flavourWeights, binFlavourFractions: null };
   const flavourIndex = (f: number) => (opts.mergeFlavours ? -1 : f);
   const model = opts.withinBin ?? "interpolated";
   const acc = takeColumns();
@@ -279,7 +279,7 @@ export function tabulateProduction(
       const fw = workWeights[f]!;
       requireNonNegative(`flavourWeights[${f}]`, fw);
       if (fw === 0) return;
-      const slopes = withinBinSlopes(spec.edges, spec.counts, model);
+      const slopes = binSlopes(spec.edges, spec.counts, model);
       for (let b = 0; b < spec.counts.length; b++) {
         const count = spec.counts[b]!;
         if (count === 0) continue;

@@ -8,7 +8,7 @@
  * acceptances and decay regions its signatures have.
  */
 import type { Detector } from "../detector/geometry";
-import { type BatchAcceptance, binsFromSegments, type CollapseOptions, type CollapseSegments, collapsePasses, type MultiAcceptance } from "./collapse";
+import { type BatchAcceptance, binsFromSegments, type CollapseOptions, type CollapsePass, type CollapseSegments, collapsePasses, type MultiAcceptance } from "./collapse";
 import type { ProductionTable } from "./productionTable";
 import { type DecayRegion, type ScalableSignature, scalableSignature } from "./scaling";
 
@@ -33,6 +33,8 @@ export interface SignatureGroup<S extends string> {
   readonly accept: MultiAcceptance;
   /** Optional batch form of `accept` (the same values; lib/engine/collapse BatchAcceptance). */
   readonly batch?: BatchAcceptance;
+  /** Optional: this group's acceptances computed with those of group `with` (lib/engine/collapse CollapsePass.joint; the same values). */
+  readonly joint?: CollapsePass["joint"];
 }
 
 /**

@@ -97,14 +97,14 @@ function logPolygons(panel: DipolePanel): LogPolygon[] {
   return out;
 }
 
-/** The gray bounds that apply to a panel (closed regions only). */
-export function panelBounds(panel: DipolePanel): DipoleBound[] {
-  return readAllDipoleBounds().filter((b) => b.closed && b.panels.includes(panel));
+/** The gray bounds that apply to a panel (closed regions only); `all`: the bounds already read (default: read now). */
+export function panelBounds(panel: DipolePanel, all: readonly DipoleBound[] = readAllDipoleBounds()): DipoleBound[] {
+  return all.filter((b) => b.closed && b.panels.includes(panel));
 }
 
-/** Open lines of a panel that are not exclusions (the MiniBooNE region of interest of ref. [24], a segment). */
-export function panelMarkers(panel: DipolePanel): DipoleBound[] {
-  return readAllDipoleBounds().filter((b) => !b.closed && b.panels.includes(panel));
+/** Open lines of a panel that are not exclusions (the MiniBooNE region of interest of ref. [24], a segment); `all` as for {@link panelBounds}. */
+export function panelMarkers(panel: DipolePanel, all: readonly DipoleBound[] = readAllDipoleBounds()): DipoleBound[] {
+  return all.filter((b) => !b.closed && b.panels.includes(panel));
 }
 
 /** What Fig. 1 of the paper shows but this reproduction cannot, stated on the plot itself. */
@@ -285,7 +285,9 @@ export function assembleFig1(panel: DipolePanel, perMass: readonly Fig1MassResul
     "Decay widths: universal coupling opens N → ν_α γ for α = e, μ, τ (Γ = 3 × (B.1)); ν_τ-specific: 1 × (B.1).",
     "Not shown (no published data found; not invented): the ΔN_eff band of ref. [38], the SHiP lines of ref. [28]; the MiniBooNE RoI is shown only as the segment stated by ref. [24].",
   ];
-  return { panel, lines, bounds: panelBounds(panel), markers: panelMarkers(panel), boundOrder: readAllDipoleBounds().filter((b) => b.closed).map((b) => b.name), maxAllowed, notes: [...notes, FIG1_MISSING] };
+  // the bound files read once for the bounds, the markers and the drawing order
+  const all = readAllDipoleBounds();
+  return { panel, lines, bounds: panelBounds(panel, all), markers: panelMarkers(panel, all), boundOrder: all.filter((b) => b.closed).map((b) => b.name), maxAllowed, notes: [...notes, FIG1_MISSING] };
 }
 
 /** Default mass grid of Fig. 1: 61 log-spaced points from 1 MeV to 10 GeV. */

@@ -176,7 +176,10 @@ export function dileptonAcceptance(fs: readonly ((E: number) => number)[], br: r
       }
       out[o + p] = scale * s;
     }
-    if (i0 !== last && nl > 0 && nl <= 2) [last, y0[0], y1[0], y0[nl - 1], y1[nl - 1]] = [i0, y00, y10, nl > 1 ? y01 : y00, nl > 1 ? y11 : y10];
+    if (i0 !== last && nl > 0 && nl <= 2) {
+      last = i0; y0[0] = y00; y1[0] = y10; // plain stores: no array per call
+      y0[nl - 1] = nl > 1 ? y01 : y00; y1[nl - 1] = nl > 1 ? y11 : y10;
+    }
   };
   return Object.assign(one, { many });
 }
@@ -197,6 +200,46 @@ export type DileptonAcceptance = ((EN: number) => number) & {
   /** out[o + p] = scale × value(EN[from + p]) for p < m (`from` default 0). */
   readonly many: (EN: Float64Array, m: number, out: Float64Array, o: number, scale: number, from?: number) => void;
 };
+
+/**
+ * The photon acceptances of the vessel and ECC groups of {@link signatureGroups} in one loop
+ * (lib/engine/collapse JointBatch): the vessel photon fraction at es[from + p] into out[p] for
+ * p < m, the ECC ones above 1 and 3 TeV into out[2·stride + p], out[3·stride + p] for p < mB —
+ * with 1/p_N of {@link inverseMomenta} (the same anchors: the ECC nodes are the first mB), the
+ * expressions of the two groups' batches, so the same numbers. The vessel dilepton column
+ * (out[stride + p]) is the caller's. `kept`: the vessel batch's 1/p_N, now not of these energies.
+ */
+function jointPhotons(es: Float64Array, m: number, mB: number, out: Float64Array, stride: number, from: number, mN: number, accG: number, brGamma: number, kept: InverseMomenta): void {
+  kept.es = null;
+  const Ev = CUTS.vesselEvis, E1 = CUTS.ecc1TeV, E3 = CUTS.ecc3TeV;
+  const o2 = 2 * stride, o3 = 3 * stride;
+  let aE = NaN, aInv = 0, aInv2 = 0;
+  for (let p = 0; p < m; p++) {
+    const EN = es[from + p]!;
+    const z = (EN - aE) * (EN + aE) * aInv2;
+    let ip: number;
+    if (z > -MOMENTUM_SPAN && z < MOMENTUM_SPAN) ip = aInv * inverseSqrtSeries(z);
+    else {
+      ip = 1 / nodeMomentum(EN, mN);
+      aE = EN;
+      aInv = ip;
+      aInv2 = ip * ip;
+    }
+    if (ip === Infinity) {
+      out[p] = accG * photonFractionAt(EN, 0, mN, Ev);
+      if (p < mB) {
+        out[o2 + p] = brGamma * photonFractionAt(EN, 0, mN, E1);
+        out[o3 + p] = brGamma * photonFractionAt(EN, 0, mN, E3);
+      }
+    } else {
+      out[p] = accG * photonFractionInv(EN, ip, Ev);
+      if (p < mB) {
+        out[o2 + p] = brGamma * photonFractionInv(EN, ip, E1);
+        out[o3 + p] = brGamma * photonFractionInv(EN, ip, E3);
+      }
+    }
+  }
+}
 
 /**
  * The signature groups of a mass point: the vessel pair and the ECC pair from the full table
@@ -246,6 +289,14 @@ export function signatureGroups(mN: number, acc: number, decay: DipoleDecayInput
           out[q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E1) : photonFractionInv(EN, ip, E1));
           out[stride + q] = brGamma * (ip === Infinity ? photonFractionAt(EN, 0, mN, E3) : photonFractionInv(EN, ip, E3));
         }
+      },
+      // the vessel pair and this pair in one sweep over a cell whose |t| < (0.1 GeV)² nodes are its first mB
+      joint: {
+        with: 0,
+        batch: (es, m, mB, out, stride, from) => {
+          jointPhotons(es, m, mB, out, stride, from, mN, accG, brGamma, vesselInv);
+          decay.dileptonMany(es, m, out, stride, acc, from);
+        },
       },
     },
     { table: electron, opts: {}, members: ["electron-scattering"], accept: (_EN, out) => (out[0] = 1), batch: (_es, m, out) => out.fill(1, 0, m) },

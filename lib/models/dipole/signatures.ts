@@ -268,7 +268,9 @@ function tabulateMain(mN: number, fw: readonly number[], setup: DipoleSetup, ext
 function tabulateMainCollapsed(mN: number, fw: readonly number[], setup: DipoleSetup, groups: ReturnType<typeof signatureGroups>, production: () => ProductionTable, keepNodes: boolean): { table: ProductionTable; ready: (CollapseSegments | null)[] } {
   const on = groups.map((g, i) => (g.table === production ? i : -1)).filter((i) => i >= 0);
   const eMax = Math.max(...setup.flux.map((s) => s.edges[s.edges.length - 1]!));
-  const stream = new CollapseStream(on.map((i) => ({ count: groups[i]!.members.length, accept: groups[i]!.accept, batch: groups[i]!.batch, opts: groups[i]!.opts })), mN, eMax);
+  // a joint group's partner by its index among these passes
+  const joint = (g: (typeof groups)[number]) => (g.joint && on.includes(g.joint.with) ? { with: on.indexOf(g.joint.with), batch: g.joint.batch } : undefined);
+  const stream = new CollapseStream(on.map((i) => ({ count: groups[i]!.members.length, accept: groups[i]!.accept, batch: groups[i]!.batch, opts: groups[i]!.opts, joint: joint(groups[i]!) })), mN, eMax);
   const table = tabulateMain(mN, fw, setup, { onCell: (ci, c, t, EN, w) => stream.cell(ci, c, t, EN, w), keepNodes });
   const out = stream.results(keepNodes ? table.nodes.EN : undefined);
   const ready: (CollapseSegments | null)[] = groups.map(() => null);
