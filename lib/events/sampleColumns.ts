@@ -62,6 +62,9 @@ export interface ColumnSampleOptions {
   readonly chunk?: number;
 }
 
+/** Chunks in hand per worker (see the queueing in sampleDipoleColumns). */
+const WORKER_QUEUE = 2;
+
 let mainSampler: ColumnSampler | undefined;
 const pool: { w: Worker; key?: string }[] = [];
 
@@ -120,7 +123,9 @@ export async function sampleDipoleColumns(a: DipoleSampleInputs, opts: ColumnSam
         finish();
       });
       p.w.on("error", (e) => fail(new Error(`sampleDipoleColumns: a worker thread failed: ${e.message}`)));
-      give(p);
+      // two chunks queued: a worker's reply waits for this thread's current chunk (~6 ms) before
+      // it is given the next, so with one in hand it would sit idle for that time
+      for (let q = 0; q < WORKER_QUEUE; q++) give(p);
     }
     const mainStep = () => {
       if (failed || next >= total) return;
