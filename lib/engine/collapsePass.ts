@@ -233,9 +233,10 @@ export class PassSums {
     let w0 = 0, w1 = 0, wE0 = 0, wE1 = 0, s0 = 0, s1 = 0, sE0 = 0, sE1 = 0;
     let v0 = 0, v1 = 0, vE0 = 0, vE1 = 0, r0 = 0, r1 = 0, rE0 = 0, rE1 = 0;
     const A2 = 2 * stride, A3 = 3 * stride;
-    for (let p = 0; p < m; p++) {
+    // p = m is a sentinel key (−2, no bin's): it closes the open bin and segments, then ends the loop
+    for (let p = 0; ; p++) {
       const k = first + p;
-      const e = EN[k]!, wk = weight[k]!, jk = key[k]! - kMin;
+      const jk = p < m ? key[k]! - kMin : -2;
       if (jk !== j) {
         if (s >= 0) {
           w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
@@ -246,6 +247,7 @@ export class PassSums {
           bs.w[2 * t] = r0; bs.w[2 * t + 1] = r1; bs.wE[2 * t] = rE0; bs.wE[2 * t + 1] = rE1;
           t = -1;
         }
+        if (p === m) break;
         s = seg.open(ci, jk);
         j = jk;
         w0 = w[j]!; w1 = w[n + j]!; wE0 = wE[j]!; wE1 = wE[n + j]!;
@@ -256,6 +258,7 @@ export class PassSums {
           r0 = 0; r1 = 0; rE0 = 0; rE1 = 0;
         }
       }
+      const e = EN[k]!, wk = weight[k]!;
       const x0 = wk * A[p]!, x1 = wk * A[stride + p]!;
       w0 += x0; wE0 += x0 * e; s0 += x0; sE0 += x0 * e;
       w1 += x1; wE1 += x1 * e; s1 += x1; sE1 += x1 * e;
@@ -269,14 +272,6 @@ export class PassSums {
         bs.w[2 * t] = r0; bs.w[2 * t + 1] = r1; bs.wE[2 * t] = rE0; bs.wE[2 * t + 1] = rE1;
         t = -1;
       }
-    }
-    if (s >= 0) {
-      w[j] = w0; w[n + j] = w1; wE[j] = wE0; wE[n + j] = wE1;
-      seg.w[2 * s] = s0; seg.w[2 * s + 1] = s1; seg.wE[2 * s] = sE0; seg.wE[2 * s + 1] = sE1;
-    }
-    if (t >= 0) {
-      bw[j] = v0; bw[bn + j] = v1; bwE[j] = vE0; bwE[bn + j] = vE1;
-      bs.w[2 * t] = r0; bs.w[2 * t + 1] = r1; bs.wE[2 * t] = rE0; bs.wE[2 * t + 1] = rE1;
     }
   }
   /**
