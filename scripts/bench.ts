@@ -179,7 +179,7 @@ async function samplerFileRows(): Promise<void> {
       await ev.writeSample(source, "parquet", join(dir, "s.parquet"), { n, seed: 2, workers: cores });
     });
     rows.push({ key: "sampler:file:parquet:cold", label: `  parquet, ${cores} threads, new workers in every run (their cold start included)`, unit: "events/s", values: rate(cold), higherIsBetter: true });
-    await samplerFloorRows(dir, n, bytes);
+    await samplerFloorRows(inputs, dir, n, bytes);
   } finally {
     await ev.closeSamplePool();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -187,10 +187,10 @@ async function samplerFileRows(): Promise<void> {
 }
 
 /** The floor rows of section 3a: generation alone, and per format bytes per event, write bandwidth and the bound they set. */
-async function samplerFloorRows(dir: string, n: number, bytes: Record<string, number>): Promise<void> {
+async function samplerFloorRows(inputs: Parameters<typeof nd.events.dipoleSampleFactory>[0], dir: string, n: number, bytes: Record<string, number>): Promise<void> {
   const fs = require("node:fs") as typeof import("node:fs");
   const ev = nd.events;
-  const factory = ev.dipoleSampleFactory({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" });
+  const factory = ev.dipoleSampleFactory(inputs);
   const plan = { n, seed: 2, chunk: ev.SAMPLE_CHUNK };
   const gen = times(reps, () => {
     for (let k = 0; k < ev.chunkCount(plan); k++) for (const r of ev.chunkEvents(factory, plan, k)) void r;

@@ -46,26 +46,24 @@ export interface SafeEdges {
   hi(q: number): number;
 }
 const EDGE_CACHE = new Map<number, SafeEdges>();
+
+/** An edge of bin q from `tab` (bins within EDGE_OFFSET of 0; NaN: not yet made), made by `make` on first use. */
+function cachedEdge(tab: Float64Array, make: (q: number) => number): (q: number) => number {
+  return (q) => {
+    const i = q + EDGE_OFFSET;
+    if (!(i >= 0 && i < tab.length)) return make(q);
+    const v = tab[i]!;
+    return Number.isNaN(v) ? (tab[i] = make(q)) : v;
+  };
+}
 export function safeEdges(binsPerDecade: number): SafeEdges {
   let e = EDGE_CACHE.get(binsPerDecade);
   if (e) return e;
   const los = new Float64Array(2 * EDGE_OFFSET).fill(NaN), his = new Float64Array(2 * EDGE_OFFSET).fill(NaN);
   // the edges' expressions, evaluated once per bin (no closure per call: a stream asks at every bin change)
-  const lo = (q: number) => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN);
-  const hi = (q: number) => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN);
   e = {
-    lo: (q) => {
-      const i = q + EDGE_OFFSET;
-      if (!(i >= 0 && i < los.length)) return lo(q);
-      const v = los[i]!;
-      return Number.isNaN(v) ? (los[i] = lo(q)) : v;
-    },
-    hi: (q) => {
-      const i = q + EDGE_OFFSET;
-      if (!(i >= 0 && i < his.length)) return hi(q);
-      const v = his[i]!;
-      return Number.isNaN(v) ? (his[i] = hi(q)) : v;
-    },
+    lo: cachedEdge(los, (q) => Math.pow(10, q / binsPerDecade) * (1 + EDGE_MARGIN)),
+    hi: cachedEdge(his, (q) => Math.pow(10, (q + 1) / binsPerDecade) * (1 - EDGE_MARGIN)),
   };
   EDGE_CACHE.set(binsPerDecade, e);
   return e;

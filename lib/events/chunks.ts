@@ -26,6 +26,13 @@ import type { EventFormat } from "./write";
 /** Events per chunk: one Parquet row group per chunk (≤ 8192·16 rows), ~7 MB of HepMC3 text. */
 export const SAMPLE_CHUNK = 8192;
 
+/**
+ * Chunks queued at a worker at once (lib/events/parallel.ts, sampleColumns.ts): with 2, a worker
+ * that returns a chunk already has the next one in its port, so it does not wait for the main
+ * thread, which handles messages only between its own chunks.
+ */
+export const WORKER_QUEUE = 2;
+
 /** The weights that scale as 1/n (expected events per sampled event); see the module comment. */
 export const PER_SAMPLE_WEIGHTS: readonly string[] = ["weight", "weight_unselected", "production"];
 

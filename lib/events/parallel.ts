@@ -22,7 +22,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { type ChunkFactory, ChunkFileWriter, chunkCount, type ChunkPlan, ChunkEncoder, type EncodedChunk, SAMPLE_CHUNK } from "./chunks";
+import { type ChunkFactory, ChunkFileWriter, chunkCount, type ChunkPlan, ChunkEncoder, type EncodedChunk, SAMPLE_CHUNK, WORKER_QUEUE } from "./chunks";
 import type { ParquetCompression } from "./parquet";
 import type { WriteSummary } from "./record";
 import type { EventFormat } from "./write";
@@ -47,11 +47,10 @@ export interface ChunkSource<A = unknown> {
   readonly local?: (args: A) => ChunkFactory;
   /**
    * Optional export called by a worker with `args` at its start; the worker then waits for this
-   * thread's factory's `share()` (a {@link WorkerInit}) and calls `exportName(args, shared, prepared)`.
+   * thread's factory's `share()` (the "init" message of {@link ToWorker}) and calls `exportName(args, shared, prepared)`.
    */
   readonly prepareExport?: string;
 }
-
 
 /** Options of {@link writeSample}. */
 export interface SampleWriteOptions {
@@ -101,13 +100,6 @@ export type ToWorker =
  * within the run-to-run spread).
  */
 const WORKER_YOUNG_MB = 8;
-
-/**
- * Chunks queued at a worker at once: with 2, a worker that returns a chunk already has the next
- * one in its port, so it does not wait for this thread, which handles messages only between its
- * own chunks (~30–50 ms each).
- */
-const WORKER_QUEUE = 2;
 
 /** A worker's messages: ready (factory built), a chunk, or an error. */
 export type WorkerMessage =

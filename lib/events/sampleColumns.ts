@@ -17,7 +17,7 @@ import { seededRandom } from "../core/random";
 import { type EventTable, type ForceDecay, sampleEvents } from "../engine/sampler";
 import { atCoupling, dipoleDecayModel, signatureSelection } from "../models/dipole/sampling";
 import { signatureTable } from "../models/dipole/signatures";
-import { chunkCount, chunkSeed, SAMPLE_CHUNK } from "./chunks";
+import { chunkCount, chunkSeed, SAMPLE_CHUNK, WORKER_QUEUE } from "./chunks";
 import { adoptShared, type DipoleSampleInputs, type DipoleShared, prepareDipoleSample, shareOf } from "./dipoleSource";
 import { columnsWorkerFile, COLUMN_NAMES, type ColumnsTask, type ColumnsReply, columnTable, columnViews, columnBytes } from "./columnsShared";
 
@@ -61,9 +61,6 @@ export interface ColumnSampleOptions {
   /** Events per chunk (default SAMPLE_CHUNK); part of what the numbers depend on. */
   readonly chunk?: number;
 }
-
-/** Chunks in hand per worker (see the queueing in sampleDipoleColumns). */
-const WORKER_QUEUE = 2;
 
 let mainSampler: ColumnSampler | undefined;
 const pool: { w: Worker; key?: string }[] = [];
@@ -123,8 +120,8 @@ export async function sampleDipoleColumns(a: DipoleSampleInputs, opts: ColumnSam
         finish();
       });
       p.w.on("error", (e) => fail(new Error(`sampleDipoleColumns: a worker thread failed: ${e.message}`)));
-      // two chunks queued: a worker's reply waits for this thread's current chunk (~6 ms) before
-      // it is given the next, so with one in hand it would sit idle for that time
+      // chunks queued (chunks.ts WORKER_QUEUE): a reply waits for this thread's current chunk (~6 ms)
+      // before the worker is given the next, so with one in hand it would sit idle for that time
       for (let q = 0; q < WORKER_QUEUE; q++) give(p);
     }
     const mainStep = () => {
