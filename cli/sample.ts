@@ -4,7 +4,7 @@
  * Parquet, CSV or JSON (lib/events), to stdout or atomically to --out.
  */
 import { signatureSelection } from "../lib/models/dipole/sampling";
-import { darkBosonSecondaryStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, writeEvents, writeSample as writeChunkedSample } from "../lib/events";
+import { darkBosonSecondaryStream, primaryZDStream, EVENT_FORMATS, type EventFormat, type EventStream, formatOfPath, PARQUET_COMPRESSIONS, type ParquetCompression, writeEvents, writeSample as writeChunkedSample } from "../lib/events";
 import { darkBosonMassPoint } from "../lib/models/darkBoson/fig3/chain";
 import { parseDarkBoson } from "./darkboson";
 import { dipoleFromArgs } from "./events";
@@ -26,16 +26,23 @@ function sampleFormat(v: Values, out: string | undefined): EventFormat {
   return format;
 }
 
+/** --compression (Parquet pages), checked against the format: undefined (the writer's default, brotli) when not given. */
+function sampleCompression(v: Values, format: EventFormat): ParquetCompression | undefined {
+  if (v.compression === undefined) return undefined;
+  if (format !== "parquet") throw new UsageError(`--compression applies to Parquet files only (this sample is ${format}): drop it or write --out <file.parquet>`);
+  return choice(v, "compression", PARQUET_COMPRESSIONS, "brotli");
+}
+
 /**
  * Write a stream (to stdout, or atomically to --out: a temporary name in the target directory,
  * renamed when complete) and summarise it (nothing to summarise when the events went to stdout).
  */
-async function writeSample(stream: EventStream, format: EventFormat, out: string | undefined, label: string, meta: Record<string, unknown>): Promise<{ json: unknown; text: string }> {
+async function writeSample(stream: EventStream, format: EventFormat, out: string | undefined, label: string, meta: Record<string, unknown>, compression?: ParquetCompression): Promise<{ json: unknown; text: string }> {
   if (out === undefined) {
     await writeEvents(stream, format);
     return { json: null, text: "" };
   }
-  const s = await atomicPath(out, (tmp) => writeEvents(stream, format, tmp));
+  const s = await atomicPath(out, (tmp) => writeEvents(stream, format, tmp, compression));
   return summarise(s, stream.weightNames, format, out, label, meta);
 }
 
@@ -53,14 +60,14 @@ function summarise(s: WriteSummary, weightNames: readonly string[], format: Even
 }
 
 /** `nudump sample --model darkboson`: the Fig. 3 vessel e⁺e⁻, secondary chain or primary Z_D (--production secondary|primary). */
-async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
+async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: EventFormat, compression: ParquetCompression | undefined): Promise<{ json: unknown; text: string }> {
   if (parsed.v.production === "upscattering") {
     const f = fig4SampleStream(parsed, { n: num(parsed.v, "n"), seed: num(parsed.v, "seed"), format });
-    return writeSample(f.stream, format, out, f.label, f.meta);
+    return writeSample(f.stream, format, out, f.label, f.meta, compression);
   }
   if (parsed.v.production === "mixing" || parsed.v.production === "zd-decay") {
     const f = fig4IpSampleStream(parsed, { n: num(parsed.v, "n"), seed: num(parsed.v, "seed"), format });
-    return writeSample(f.stream, format, out, f.label, f.meta);
+    return writeSample(f.stream, format, out, f.label, f.meta, compression);
   }
   const p = parseDarkBoson(parsed);
   if (p.production === "both") {
@@ -71,11 +78,11 @@ async function sampleDarkBoson(parsed: Parsed, out: string | undefined, format: 
   const meta = { ...p.inputs, n, seed, format };
   if (p.production === "primary") {
     const stream = primaryZDStream(p.params, p.mN, p.U2, p.setup.detector, { n, seed, reading: p.reading, meta });
-    return writeSample(stream, format, out, "primary e+e-", meta);
+    return writeSample(stream, format, out, "primary e+e-", meta, compression);
   }
   const point = darkBosonMassPoint(p.mN, p.setup, p.params);
   const stream = darkBosonSecondaryStream(point, p.U2, { n, seed, reading: p.reading, meta });
-  return writeSample(stream, format, out, "secondary e+e-", meta);
+  return writeSample(stream, format, out, "secondary e+e-", meta, compression);
 }
 
 /**
@@ -87,13 +94,14 @@ export async function sample(parsed: Parsed): Promise<{ json: unknown; text: str
   const out = typeof parsed.v.out === "string" ? parsed.v.out : undefined;
   const format = sampleFormat(parsed.v, out);
   if (out !== undefined) checkOutFile("out", out);
+  const compression = sampleCompression(parsed.v, format);
   checkCharm2Sample(parsed);
-  if (parsed.v.model === "darkboson") return sampleDarkBoson(parsed, out, format);
-  return sampleDipole(parsed, out, format);
+  if (parsed.v.model === "darkboson") return sampleDarkBoson(parsed, out, format, compression);
+  return sampleDipole(parsed, out, format, compression);
 }
 
 /** `nudump sample --model dipole`: chunks on worker threads (lib/events/parallel.ts), progress on stderr. */
-async function sampleDipole(parsed: Parsed, out: string | undefined, format: EventFormat): Promise<{ json: unknown; text: string }> {
+async function sampleDipole(parsed: Parsed, out: string | undefined, format: EventFormat, compression: ParquetCompression | undefined): Promise<{ json: unknown; text: string }> {
   // the inputs are checked here, before any worker starts (each worker repeats this from the same values)
   const p = dipoleFromArgs(parsed);
   const n = num(p.v, "n");
@@ -102,7 +110,7 @@ async function sampleDipole(parsed: Parsed, out: string | undefined, format: Eve
   const source = dipoleSampleSourceFromArgs(parsed, format);
   const bar = progressBar(`sample (${p.signature})`, n);
   let shown = 0;
-  const opts = { n, seed, ...(workers !== undefined ? { workers } : {}), onProgress: (k: number) => (bar.tick(k - shown), (shown = k)) };
+  const opts = { n, seed, ...(workers !== undefined ? { workers } : {}), ...(compression ? { compression } : {}), onProgress: (k: number) => (bar.tick(k - shown), (shown = k)) };
   if (out === undefined) {
     await writeChunkedSample(source, format, undefined, opts);
     bar.done();

@@ -102,6 +102,7 @@ for (const [base, opt, bad] of [
   ["spectrum", "flux-source", "Embedded"], ["sample", "flux-source", ""], ["reach", "flux-source", "tables,embedded"], ["sample", "format", "root"],
   ["sample", "format", "HEPMC3"], ["sample", "format", ""], ["sample", "format", "lhe"], ["sampleDark", "format", "txt"], ["sampleDark", "production", "both"],
   ["sampleDark", "production", "tertiary"], ["sampleDark", "signature", "vessel-photons"], ["sampleDark", "reading", "x"],
+  ["sample", "compression", "zstd"], ["sample", "compression", "BROTLI"], ["sampleDark", "compression", ""],
 ] as const) add(`choice --${opt}`, base, [`--${opt}`, bad]);
 
 // structure: unknown options, stray arguments, missing values and required options
@@ -129,6 +130,8 @@ for (const [label, argv] of [
   ["no production (sample)", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--mN", "0.3", "--U2", "1e-7", "--n", "10", "--seed", "1"]],
   ["no U2 (sample)", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "primary", "--mN", "0.3", "--n", "10", "--seed", "1"]],
   ["Fig. 4 IP production as CSV", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "mixing", "--mN", "0.2", "--U2", "1e-4", "--n", "10", "--seed", "1"]],
+  ["--compression on a CSV sample", ["sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", "10", "--seed", "1", "--compression", "none"]],
+  ["--compression on a HepMC3 file", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "secondary", "--mN", "0.3", "--U2", "1e-7", "--n", "10", "--seed", "1", "--out", path.join(tmp, "c.hepmc3"), "--compression", "gzip"]],
   ["primary needs mN > mZD", ["sample", "--model", "darkboson", "--signature", "vessel-dileptons", "--production", "primary", "--mN", "0.01", "--U2", "1e-7", "--n", "10", "--seed", "1"]],
   ["no out", ["reach", "--figure", "2"]],
   ["no panel", ["reach", "--figure", "1", "--out", path.join(tmp, "o")]],

@@ -93,6 +93,32 @@ describe("Parquet → pyarrow and pandas", () => {
   }, 60_000);
 });
 
+describe("nudump sample --compression", () => {
+  it("brotli (the default), gzip and none from the command line: the same table with the codec asked for, for the dipole and for the Fig. 3 chain", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nudump-pq-"));
+    const runs = [
+      ["dipole", ["sample", "--signature", "vessel-photons", "--mN", "0.5", "--mu", "5e-7", "--n", "6000", "--seed", "8"]],
+      ["dark", ["sample", "--model", "darkboson", "--production", "secondary", "--signature", "vessel-dileptons", "--mN", "0.1", "--U2", "1e-6", "--n", "1500", "--seed", "2"]],
+    ] as const;
+    for (const [name, args] of runs) {
+      const files = ["default", "gzip", "none"].map((c) => path.join(dir, `${name}-${c}.parquet`));
+      const sums: number[] = [];
+      for (const [k, c] of ([undefined, "gzip", "none"] as const).entries()) {
+        const r = await run(...args, "--out", files[k]!, "--json", ...(c ? ["--compression", c] : []));
+        expect(r.code).toBe(0);
+        sums.push(JSON.parse(r.out).selected_events);
+      }
+      expect(sums[1]).toBe(sums[0]);
+      expect(sums[2]).toBe(sums[0]);
+      const got = JSON.parse(execFileSync("python3", ["-c", COMPARE_CODECS, ...files], { encoding: "utf8" }));
+      if (got.error) throw new Error(`python3 needs pyarrow (scripts/setup.sh installs it): ${got.error}`);
+      expect(got.codecs).toEqual(["BROTLI", "GZIP", "UNCOMPRESSED"]);
+      expect(got.equal).toBe(true);
+      expect(got.sizes[0]).toBeLessThan(0.7 * got.sizes[2]);
+    }
+  }, 120_000);
+});
+
 /** Parquet rows against the JSON file of the same seed: particle by particle, with each row's vertex position. */
 const COMPARE_JSON = `
 import json, sys

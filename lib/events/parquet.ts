@@ -18,6 +18,7 @@ import { endianness } from "node:os";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { type EventRecord, type EventStream, emptySummary, MAX_PARTICLES, MAX_VERTICES, tally, type WriteSummary } from "./record";
 import { type ByteOut, FileOut, MemoryOut, PageFile } from "./parquetPages";
+import type { ParquetCompression } from "./formats";
 
 export { MemoryOut } from "./parquetPages";
 import { type ChunkInfo, CompactWriter, fileMetaData, PQ_CODEC, PQ_ENCODING, PQ_TYPE, type PqColumn, rleIndices, rowGroupBytes } from "./parquetFormat";
@@ -29,11 +30,7 @@ import { type ChunkInfo, CompactWriter, fileMetaData, PQ_CODEC, PQ_ENCODING, PQ_
  */
 export const ROW_GROUP = 1 << 16;
 
-/**
- * Page compression of the Parquet writer: brotli (quality BROTLI_QUALITY), gzip (zlib level 1,
- * for readers built without brotli) or none. pyarrow, pandas and arrow-rs read all three.
- */
-export type ParquetCompression = "brotli" | "gzip" | "none";
+export { PARQUET_COMPRESSIONS, type ParquetCompression } from "./formats";
 
 /**
  * Brotli quality of the pages. Measured on the pages of 10⁵ vessel-photon events (2 cores,

@@ -1,6 +1,6 @@
 /** Choosing the output format of an event stream: from --format or the file extension. */
 import { writeHepMC3 } from "./hepmc3";
-import { writeParquet } from "./parquet";
+import { type ParquetCompression, writeParquet } from "./parquet";
 import type { EventStream, WriteSummary } from "./record";
 import { writeCsv, writeJson } from "./text";
 import type { EventFormat } from "./formats";
@@ -15,8 +15,11 @@ export function formatOfPath(path: string): EventFormat | undefined {
   return m ? EXTENSIONS[m[0].toLowerCase()] : undefined;
 }
 
-/** Write a stream in a format to a path (stdout for the text formats when path is undefined); resolves to the selected weight sum. */
-export async function writeEvents(stream: EventStream, format: EventFormat, path?: string): Promise<WriteSummary> {
+/**
+ * Write a stream in a format to a path (stdout for the text formats when path is undefined);
+ * resolves to the selected weight sum. `compression`: the Parquet pages' (default brotli).
+ */
+export async function writeEvents(stream: EventStream, format: EventFormat, path?: string, compression?: ParquetCompression): Promise<WriteSummary> {
   switch (format) {
     case "hepmc3":
       return writeHepMC3(stream, path);
@@ -26,6 +29,6 @@ export async function writeEvents(stream: EventStream, format: EventFormat, path
       return writeJson(stream, path);
     case "parquet":
       if (path === undefined) throw new RangeError("format = parquet needs an output file (--out events.parquet); it is not written to stdout");
-      return writeParquet(stream, path);
+      return writeParquet(stream, path, compression ? { compression } : {});
   }
 }
