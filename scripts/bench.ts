@@ -179,11 +179,33 @@ async function samplerFileRows(): Promise<void> {
       await ev.writeSample(source, "parquet", join(dir, "s.parquet"), { n, seed: 2, workers: cores });
     });
     rows.push({ key: "sampler:file:parquet:cold", label: `  parquet, ${cores} threads, new workers in every run (their cold start included)`, unit: "events/s", values: rate(cold), higherIsBetter: true });
+    const plain = join(dir, "plain.parquet");
+    const none = await timesAsync(reps, async () => void (await ev.writeSample(source, "parquet", plain, { n, seed: 2, workers: cores, compression: "none" })));
+    rows.push({ key: "sampler:file:parquet-none", label: `  parquet uncompressed (--compression none), ${cores} threads`, unit: "events/s", values: rate(none), higherIsBetter: true });
+    bytes["parquet-none"] = fs.statSync(plain).size;
+    brotliFloorRow(fs.readFileSync(plain), n, cores);
     await samplerFloorRows(inputs, dir, n, bytes);
   } finally {
     await ev.closeSamplePool();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The floor that the default Parquet compression sets: the uncompressed file's bytes (its pages,
+ * ~the same bytes the writer compresses) compressed as the writer does (brotli quality 1, in
+ * slices of its mean page size), on one thread; with every core compressing and nothing else
+ * done, at most cores × n / t events/s.
+ */
+function brotliFloorRow(plain: Buffer, n: number, cores: number): void {
+  const zlib = require("node:zlib") as typeof import("node:zlib");
+  const columns = nd.events.parquetSchema(nd.events.dipoleSampleFactory({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" }).weightNames).length;
+  const page = Math.ceil(plain.length / (Math.ceil(n / nd.events.SAMPLE_CHUNK) * columns));
+  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 };
+  const ms = times(reps, () => {
+    for (let o = 0; o < plain.length; o += page) zlib.brotliCompressSync(plain.subarray(o, Math.min(plain.length, o + page)), { params: { ...params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Math.min(page, plain.length - o) } });
+  });
+  rows.push({ key: "sampler:ceiling:brotli", label: `  floor: brotli (quality 1) of the ${(plain.length / 1e6).toFixed(0)} MB of pages alone, ${cores} cores: at most this for the default parquet`, unit: "events/s", values: ms.map((t) => ((cores * n) / t) * 1000), higherIsBetter: true });
 }
 
 /** The floor rows of section 3a: generation alone, and per format bytes per event, write bandwidth and the bound they set. */
@@ -197,7 +219,7 @@ async function samplerFloorRows(inputs: Parameters<typeof nd.events.dipoleSample
   });
   rows.push({ key: "sampler:generate", label: `  floor: the same ${n} full events generated, no encoding (1 thread)`, unit: "events/s", values: gen.map((t) => (n / t) * 1000), higherIsBetter: true });
   const block = Buffer.alloc(1 << 22, 0x2e);
-  for (const f of ev.EVENT_FORMATS) {
+  for (const f of Object.keys(bytes)) {
     const size = bytes[f]!;
     const ms = times(reps, () => {
       const fd = fs.openSync(join(dir, `s.${f}`), "w");
