@@ -78,12 +78,7 @@ describe("Parquet → pyarrow and pandas", () => {
     for (const [k, compression] of (["brotli", "gzip", "none"] as const).entries()) {
       sums.push(await writeParquet(dipoleEventStream(point, model, "vessel-photons", { n: 3000, seed: 4 }), files[k]!, { compression, rowGroup: 1000 }));
     }
-    expect(sums[1]).toEqual(sums[0]);
-    expect(sums[2]).toEqual(sums[0]);
-    const got = JSON.parse(execFileSync("python3", ["-c", COMPARE_CODECS, ...files], { encoding: "utf8" }));
-    if (got.error) throw new Error(`python3 needs pyarrow (scripts/setup.sh installs it): ${got.error}`);
-    expect(got.codecs).toEqual(["BROTLI", "GZIP", "UNCOMPRESSED"]);
-    expect(got.equal).toBe(true);
+    const got = sameTableThreeCodecs(files, sums);
     expect(got.events).toBe(3000);
     // ~6 rows per event: 3000 events in ≥ 17 groups of ≥ 1000 rows, none straddling an event
     expect(got.groups).toBeGreaterThanOrEqual(17);
@@ -92,6 +87,20 @@ describe("Parquet → pyarrow and pandas", () => {
     expect(got.sizes[0]).toBeLessThan(0.7 * got.sizes[2]);
   }, 60_000);
 });
+
+/**
+ * Three files of one stream written brotli, gzip and uncompressed: the writers' sums agree, and
+ * pyarrow reads the same table with the codecs in that order; returns what COMPARE_CODECS found.
+ */
+function sameTableThreeCodecs(files: readonly string[], sums: readonly unknown[]): { events: number; groups: number; min_group_rows: number; straddling: number; sizes: [number, number, number] } {
+  expect(sums[1]).toEqual(sums[0]);
+  expect(sums[2]).toEqual(sums[0]);
+  const got = JSON.parse(execFileSync("python3", ["-c", COMPARE_CODECS, ...files], { encoding: "utf8" }));
+  if (got.error) throw new Error(`python3 needs pyarrow (scripts/setup.sh installs it): ${got.error}`);
+  expect(got.codecs).toEqual(["BROTLI", "GZIP", "UNCOMPRESSED"]);
+  expect(got.equal).toBe(true);
+  return got;
+}
 
 describe("nudump sample --compression", () => {
   it("brotli (the default), gzip and none from the command line: the same table with the codec asked for, for the dipole and for the Fig. 3 chain", async () => {
@@ -108,12 +117,7 @@ describe("nudump sample --compression", () => {
         expect(r.code).toBe(0);
         sums.push(JSON.parse(r.out).selected_events);
       }
-      expect(sums[1]).toBe(sums[0]);
-      expect(sums[2]).toBe(sums[0]);
-      const got = JSON.parse(execFileSync("python3", ["-c", COMPARE_CODECS, ...files], { encoding: "utf8" }));
-      if (got.error) throw new Error(`python3 needs pyarrow (scripts/setup.sh installs it): ${got.error}`);
-      expect(got.codecs).toEqual(["BROTLI", "GZIP", "UNCOMPRESSED"]);
-      expect(got.equal).toBe(true);
+      const got = sameTableThreeCodecs(files, sums);
       expect(got.sizes[0]).toBeLessThan(0.7 * got.sizes[2]);
     }
   }, 120_000);
