@@ -248,7 +248,7 @@ const SAMPLE: CommandDef = {
     { name: "seed", kind: "integer", min: 0, max: 2 ** 32 - 1, required: true, help: "random seed" },
     { name: "out", kind: "path", defaultText: "stdout (CSV, or JSON with --json)", help: "output file .hepmc3|.parquet|.csv|.json (written atomically; the extension gives the format)" },
     { name: "format", kind: "choice", choices: EVENT_FORMATS, defaultText: "from --out's extension; csv on stdout (json with --json); parquet needs --out", help: "event file format" },
-    { name: "compression", kind: "choice", choices: PARQUET_COMPRESSIONS, defaultText: "brotli", help: "Parquet page compression: brotli (smallest), gzip (for readers built without brotli) or none (about twice the size, 1.5–2× faster to write: docs/events.md); only with a Parquet file" },
+    { name: "compression", kind: "choice", choices: PARQUET_COMPRESSIONS, defaultText: "brotli", help: "Parquet page compression: brotli (smallest), gzip (for readers built without brotli) or none (about twice the size, 1.3–2× faster to write: docs/events.md); only with a Parquet file" },
     { name: "workers", kind: "integer", min: 1, max: 256, defaultText: "one per core (in this thread below 100000 events)", only: [DIPOLE], help: "worker threads generating and encoding the chunks; the file is the same bytes for any number" },
     { name: "force-decay", kind: "choice", choices: ["vessel", "tungsten", "none"], only: [DIPOLE], defaultText: "the signature's region (vessel, tungsten; none for electron-scattering)", help: "force the N decay into a volume (weights corrected)" },
     ...common,

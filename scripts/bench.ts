@@ -183,7 +183,7 @@ async function samplerFileRows(): Promise<void> {
     const none = await timesAsync(reps, async () => void (await ev.writeSample(source, "parquet", plain, { n, seed: 2, workers: cores, compression: "none" })));
     rows.push({ key: "sampler:file:parquet-none", label: `  parquet uncompressed (--compression none), ${cores} threads`, unit: "events/s", values: rate(none), higherIsBetter: true });
     bytes["parquet-none"] = fs.statSync(plain).size;
-    brotliFloorRow(fs.readFileSync(plain), n, cores);
+    brotliFloorRow(inputs, fs.readFileSync(plain), n, cores);
     await samplerFloorRows(inputs, dir, n, bytes);
   } finally {
     await ev.closeSamplePool();
@@ -193,19 +193,20 @@ async function samplerFileRows(): Promise<void> {
 
 /**
  * The floor that the default Parquet compression sets: the uncompressed file's bytes (its pages,
- * ~the same bytes the writer compresses) compressed as the writer does (brotli quality 1, in
- * slices of its mean page size), on one thread; with every core compressing and nothing else
- * done, at most cores × n / t events/s.
+ * ~the same bytes the writer compresses) compressed as the writer does (brotli at its
+ * BROTLI_QUALITY, in slices of the file's mean page size: one page per column per chunk), on one
+ * thread; with every core compressing and nothing else done, at most cores × n / t events/s.
  */
-function brotliFloorRow(plain: Buffer, n: number, cores: number): void {
+function brotliFloorRow(inputs: Parameters<typeof nd.events.dipoleSampleFactory>[0], plain: Buffer, n: number, cores: number): void {
   const zlib = require("node:zlib") as typeof import("node:zlib");
-  const columns = nd.events.parquetSchema(nd.events.dipoleSampleFactory({ mN: 0.5, mu: 5e-7, signature: "vessel-photons" }).weightNames).length;
-  const page = Math.ceil(plain.length / (Math.ceil(n / nd.events.SAMPLE_CHUNK) * columns));
-  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 };
+  const ev = nd.events;
+  const columns = ev.parquetSchema(ev.dipoleSampleFactory(inputs).weightNames).length;
+  const page = Math.ceil(plain.length / (ev.chunkCount({ n, seed: 2, chunk: ev.SAMPLE_CHUNK }) * columns));
+  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: ev.BROTLI_QUALITY };
   const ms = times(reps, () => {
     for (let o = 0; o < plain.length; o += page) zlib.brotliCompressSync(plain.subarray(o, Math.min(plain.length, o + page)), { params: { ...params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Math.min(page, plain.length - o) } });
   });
-  rows.push({ key: "sampler:ceiling:brotli", label: `  floor: brotli (quality 1) of the ${(plain.length / 1e6).toFixed(0)} MB of pages alone, ${cores} cores: at most this for the default parquet`, unit: "events/s", values: ms.map((t) => ((cores * n) / t) * 1000), higherIsBetter: true });
+  rows.push({ key: "sampler:ceiling:brotli", label: `  floor: brotli (quality ${nd.events.BROTLI_QUALITY}) of the ${(plain.length / 1e6).toFixed(0)} MB of pages alone, ${cores} cores: at most this for the default parquet`, unit: "events/s", values: ms.map((t) => ((cores * n) / t) * 1000), higherIsBetter: true });
 }
 
 /** The floor rows of section 3a: generation alone, and per format bytes per event, write bandwidth and the bound they set. */
